@@ -1,0 +1,57 @@
+package org.courtstats.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code courtstats} command and its sub-commands.
+ */
+@Command(name = "courtstats", mixinStandardHelpOptions = true, version = "courtstats 0.1.0",
+		description = "Loads US immigration-court and border statistics into a PostgreSQL star schema.",
+		subcommands = { LoadCommand.class, WarehouseCommand.class, GenerateSampleCommand.class },
+		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:done, or nothing to do",
+				"1:failed; run the same command again to resume", "2:usage or configuration error" })
+public class CourtstatsCommand implements Runnable {
+
+	@Spec
+	private CommandSpec spec;
+
+	/**
+	 * Parses the arguments and runs the command they name.
+	 * @param args the program arguments
+	 * @return the exit code
+	 */
+	public static int execute(String... args) {
+		return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+	}
+
+	/**
+	 * Runs a command with the given output streams.
+	 * @param out where results go
+	 * @param err where errors go
+	 * @param args the arguments
+	 * @return the exit code
+	 */
+	public static int execute(PrintWriter out, PrintWriter err, String... args) {
+		CommandLine commandLine = new CommandLine(new CourtstatsCommand());
+		commandLine.setOut(out);
+		commandLine.setErr(err);
+		commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+			cmd.getErr().println(cmd.getColorScheme().errorText("courtstats: " + ExitCodes.describe(ex)));
+			return ExitCodes.of(ex);
+		});
+		return commandLine.execute(args);
+	}
+
+	@Override
+	public void run() {
+		this.spec.commandLine().usage(this.spec.commandLine().getErr());
+		throw new CommandLine.ParameterException(this.spec.commandLine(),
+				"Name a command: load, warehouse or generate-sample.");
+	}
+
+}

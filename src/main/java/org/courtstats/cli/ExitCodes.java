@@ -1,0 +1,54 @@
+package org.courtstats.cli;
+
+import org.courtstats.eoir.EoirFileException;
+import org.courtstats.intake.IntakeException;
+import org.courtstats.warehouse.WarehouseUnavailableException;
+
+/**
+ * The exit codes a scheduler acts on, and the one-line message for a failure.
+ */
+final class ExitCodes {
+
+	/** Done, or nothing to do. */
+	static final int OK = 0;
+
+	/** Failed; the same command resumes the work. */
+	static final int FAILED = 1;
+
+	/** Usage or configuration error. */
+	static final int USAGE = 2;
+
+	private ExitCodes() {
+	}
+
+	static int of(Throwable failure) {
+		return (find(failure, IllegalArgumentException.class) != null) ? USAGE : FAILED;
+	}
+
+	/**
+	 * The message an operator reads: ours when we raised it, else the deepest cause's.
+	 */
+	static String describe(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IntakeException || cause instanceof EoirFileException
+					|| cause instanceof WarehouseUnavailableException || cause instanceof IllegalArgumentException) {
+				return cause.getMessage();
+			}
+		}
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+	private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,65 @@
+package org.courtstats.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.courtstats.nightly.NightlyLoad;
+import org.courtstats.nightly.NightlyLoadSettings;
+import org.courtstats.nightly.ReleaseOutcome;
+import org.courtstats.warehouse.EmbeddedWarehouse;
+import org.courtstats.warehouse.WarehouseReports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code courtstats load}: runs the nightly load once over the deliveries in an inbox.
+ */
+@Command(name = "load", mixinStandardHelpOptions = true,
+		description = { "Runs the nightly load once over the deliveries in an inbox and prints what it did.",
+				"Each EOIR release folder in the inbox is loaded in order of its as-of date; a release already "
+						+ "loaded is left alone, a release whose load failed resumes where it stopped." },
+		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:loaded, or nothing to do",
+				"1:a load failed; run the same command again to resume", "2:usage or configuration error" })
+class LoadCommand implements Callable<Integer> {
+
+	@Spec
+	private CommandSpec spec;
+
+	@Option(names = "--inbox", paramLabel = "DIR",
+			description = "Folder holding the delivered releases (default: courtstats.nightly-load.inbox, ./inbox).")
+	private Path inbox;
+
+	@Option(names = "--release", paramLabel = "LABEL",
+			description = "Label of the one release in the inbox (default: its folder name, "
+					+ "e.g. 'EOIR Case Data 2026-0401').")
+	private String release;
+
+	@Override
+	public Integer call() throws Exception {
+		try (ConfigurableApplicationContext context = Warehouse.open()) {
+			Path folder = (this.inbox != null) ? this.inbox : context.getBean(NightlyLoadSettings.class).inbox();
+			List<ReleaseOutcome> outcomes = context.getBean(NightlyLoad.class).run(folder, this.release);
+			EmbeddedWarehouse embedded = context.getBeanProvider(EmbeddedWarehouse.class).getIfAvailable();
+			if (embedded != null) {
+				embedded.allowAnalystLogin();
+			}
+			new LoadSummary(this.spec.commandLine().getOut(), context.getBean(WarehouseReports.class)).print(folder,
+					outcomes, (embedded != null) ? embedded.psqlCommand() : null);
+			boolean failed = outcomes.stream().anyMatch(ReleaseOutcome::isFailure);
+			if (failed) {
+				outcomes.stream()
+					.filter((outcome) -> outcome.status() == ReleaseOutcome.Status.FAILED)
+					.forEach((outcome) -> this.spec.commandLine()
+						.getErr()
+						.println("courtstats: release '" + outcome.releaseLabel() + "' failed: " + outcome.message()));
+			}
+			return failed ? ExitCodes.FAILED : ExitCodes.OK;
+		}
+	}
+
+}

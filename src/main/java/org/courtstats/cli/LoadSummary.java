@@ -1,0 +1,92 @@
+package org.courtstats.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.courtstats.nightly.ReleaseOutcome;
+import org.courtstats.warehouse.WarehouseReports;
+import org.courtstats.warehouse.WarehouseReports.FileCounts;
+import org.courtstats.warehouse.WarehouseReports.MppOutcome;
+
+/**
+ * Prints what a load did: per release its outcome and per file the rows read, loaded and
+ * rejected, then the top lines of {@code reporting.mpp_case_outcomes}.
+ */
+class LoadSummary {
+
+	private static final int TOP_OUTCOMES = 10;
+
+	private final PrintWriter out;
+
+	private final WarehouseReports reports;
+
+	LoadSummary(PrintWriter out, WarehouseReports reports) {
+		this.out = out;
+		this.reports = reports;
+	}
+
+	void print(Path inbox, List<ReleaseOutcome> outcomes, String psqlCommand) {
+		if (outcomes.isEmpty()) {
+			this.out.println("No release found in " + inbox.toAbsolutePath() + ": nothing to do.");
+		}
+		for (ReleaseOutcome outcome : outcomes) {
+			this.out.println();
+			this.out.println("Release '" + outcome.releaseLabel() + "': " + describe(outcome));
+			List<FileCounts> files = this.reports.fileCounts(outcome.source(), outcome.releaseLabel());
+			if (files.stream().anyMatch((file) -> !file.status().equals("skipped"))) {
+				this.out.printf("  %-24s %12s %12s %10s  %s%n", "table", "read", "loaded", "rejected", "file");
+				for (FileCounts file : files) {
+					if (!file.status().equals("skipped")) {
+						this.out.printf("  %-24s %,12d %,12d %,10d  %s%n", file.tableName(), file.rowsRead(),
+								file.rowsLoaded(), file.rowsRejected(), file.relativePath());
+					}
+				}
+				List<String> skipped = files.stream()
+					.filter((file) -> file.status().equals("skipped"))
+					.map(FileCounts::relativePath)
+					.toList();
+				if (!skipped.isEmpty()) {
+					this.out.println("  skipped (not read by the load): " + String.join(", ", skipped));
+				}
+			}
+		}
+		List<MppOutcome> top = this.reports.topMppOutcomes(TOP_OUTCOMES);
+		this.out.println();
+		this.out.println("reporting.mpp_case_outcomes, top " + TOP_OUTCOMES + " by proceedings:");
+		this.out.printf("  %-4s %-22s %-8s %-24s %11s %11s %11s%n", "nat", "nationality", "location", "outcome",
+				"proceedings", "in_absentia", "represented");
+		for (MppOutcome row : top) {
+			this.out.printf("  %-4s %-22s %-8s %-24s %,11d %,11d %,11d%n", row.nationalityCode(),
+					truncate(row.nationalityName(), 22), row.hearingLocCode(), row.outcomeGroup(), row.proceedings(),
+					row.inAbsentia(), row.represented());
+		}
+		if (top.isEmpty()) {
+			this.out.println("  (no completed proceedings of MPP cases yet)");
+		}
+		if (psqlCommand != null) {
+			this.out.println();
+			this.out.println("Query the warehouse: " + psqlCommand);
+		}
+		this.out.flush();
+	}
+
+	private static String describe(ReleaseOutcome outcome) {
+		return switch (outcome.status()) {
+			case LOADED -> "loaded (job execution " + outcome.jobExecutionId() + ")";
+			case ALREADY_LOADED -> "already loaded, nothing to do";
+			case FAILED -> "FAILED"
+					+ ((outcome.jobExecutionId() != null) ? " (job execution " + outcome.jobExecutionId() + ")" : "")
+					+ ": " + outcome.message();
+			case NOT_STARTED -> "not started: " + outcome.message();
+		};
+	}
+
+	private static String truncate(String text, int width) {
+		if (text == null) {
+			return "";
+		}
+		return (text.length() <= width) ? text : text.substring(0, width - 1) + "~";
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.courtstats.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.courtstats.warehouse.EmbeddedWarehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code courtstats warehouse}: starts the embedded warehouse and keeps it up for
+ * analysts.
+ */
+@Command(name = "warehouse", mixinStandardHelpOptions = true,
+		description = {
+				"Starts the embedded warehouse (migrated to the current schema) and keeps it up until "
+						+ "interrupted (Ctrl-C), printing the psql command that queries it.",
+				"With COURTSTATS_DB_URL set, migrates that server and exits." })
+class WarehouseCommand implements Callable<Integer> {
+
+	@Spec
+	private CommandSpec spec;
+
+	@Override
+	public Integer call() throws Exception {
+		ConfigurableApplicationContext context = Warehouse.open();
+		EmbeddedWarehouse embedded = context.getBeanProvider(EmbeddedWarehouse.class).getIfAvailable();
+		if (embedded == null) {
+			this.spec.commandLine().getOut().println("The warehouse is the configured server; it is migrated and up.");
+			context.close();
+			return ExitCodes.OK;
+		}
+		embedded.allowAnalystLogin();
+		this.spec.commandLine().getOut().println("The embedded warehouse is up. Query it with:");
+		this.spec.commandLine().getOut().println("  " + embedded.psqlCommand());
+		this.spec.commandLine().getOut().println("Press Ctrl-C to stop it.");
+		this.spec.commandLine().getOut().flush();
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			context.close();
+			stopped.countDown();
+		}, "warehouse-shutdown"));
+		stopped.await();
+		return ExitCodes.OK;
+	}
+
+}

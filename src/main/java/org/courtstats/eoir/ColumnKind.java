@@ -1,0 +1,45 @@
+package org.courtstats.eoir;
+
+/**
+ * How a source column is validated and cleaned.
+ */
+public enum ColumnKind {
+
+	/**
+	 * An integer key the row cannot do without (IDNCASE, IDNPROCEEDING): rejected when
+	 * absent or not an integer.
+	 */
+	KEY,
+
+	/**
+	 * An integer reference that may be absent; a non-integer value is treated as absent.
+	 */
+	OPTIONAL_ID,
+
+	/**
+	 * A code the row cannot do without (a lookup's key): trimmed, upper-cased, rejected
+	 * when absent.
+	 */
+	KEY_CODE,
+
+	/**
+	 * A code: trimmed and upper-cased, the raw value kept in {@code <column>_raw} when
+	 * that changed it.
+	 */
+	CODE,
+
+	/** Free text: trimmed, null tokens become null. */
+	TEXT,
+
+	/** A date in {@code YYYY-MM-DD HH:MM:SS.mmm}; anything else becomes null. */
+	DATE;
+
+	boolean keepsRaw() {
+		return this == CODE || this == KEY_CODE;
+	}
+
+	boolean requiredInHeader() {
+		return this == KEY || this == KEY_CODE;
+	}
+
+}

@@ -1,0 +1,67 @@
+package org.courtstats.eoir;
+
+import java.nio.file.Path;
+
+import org.courtstats.normalize.ControlCharacters;
+
+import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
+import org.springframework.core.io.FileSystemResource;
+
+/**
+ * Streams the lines of one EOIR file: tab-delimited, no quoting, windows-1252, header on
+ * line 1. Control characters (NUL bytes among them) are removed before a line is split.
+ * Its position is saved in the step's execution context, so a restart resumes after the
+ * last committed chunk.
+ */
+public class EoirFileReader extends FlatFileItemReader<EoirLine> {
+
+	/**
+	 * Windows-1252: bytes it leaves undefined decode to U+FFFD rather than failing the
+	 * load.
+	 */
+	public static final String ENCODING = "windows-1252";
+
+	private final EoirTable table;
+
+	private final String fileName;
+
+	private EoirHeader header;
+
+	public EoirFileReader(String name, Path file, EoirTable table) {
+		super((line, lineNumber) -> {
+			throw new IllegalStateException("replaced below");
+		});
+		this.table = table;
+		this.fileName = file.getFileName().toString();
+		setName(name);
+		setResource(new FileSystemResource(file));
+		setEncoding(ENCODING);
+		setStrict(true);
+		setComments(new String[0]);
+		setLinesToSkip(1);
+		setSkippedLinesCallback((line) -> this.header = EoirHeader.parse(this.table, this.fileName, line));
+		setLineMapper((line, lineNumber) -> {
+			String text = ControlCharacters.strip(line);
+			return new EoirLine(lineNumber, text, text.split("\t", -1), this.header);
+		});
+	}
+
+	@Override
+	protected void doOpen() throws Exception {
+		this.header = null;
+		super.doOpen();
+		if (this.header == null) {
+			throw new EoirFileException(this.fileName + ": the file is empty, expected a header line naming the "
+					+ this.table.name() + " columns. Deliver the file again or remove it from the release.");
+		}
+	}
+
+	/**
+	 * The header of the open file.
+	 * @return the header, null before the file is opened
+	 */
+	public EoirHeader header() {
+		return this.header;
+	}
+
+}

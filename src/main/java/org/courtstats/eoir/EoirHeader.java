@@ -1,0 +1,117 @@
+package org.courtstats.eoir;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.courtstats.normalize.ControlCharacters;
+
+/**
+ * The header line of one EOIR file, resolved against its table: where each column sits.
+ * Columns are found by name, never by position, since EOIR reorders and renames them
+ * between releases.
+ */
+public final class EoirHeader {
+
+	private final EoirTable table;
+
+	private final int fieldCount;
+
+	private final int[] indexes;
+
+	private final List<String> unknownColumns;
+
+	private final int valueCount;
+
+	private EoirHeader(EoirTable table, int fieldCount, int[] indexes, List<String> unknownColumns) {
+		this.table = table;
+		this.valueCount = table.stagingTable().dataColumns().size();
+		this.fieldCount = fieldCount;
+		this.indexes = indexes;
+		this.unknownColumns = unknownColumns;
+	}
+
+	/**
+	 * Resolves a header line.
+	 * @param table the table the file holds
+	 * @param fileName the file, for messages
+	 * @param line the header line as read
+	 * @return the resolved header
+	 * @throws EoirFileException when a required column is missing
+	 */
+	public static EoirHeader parse(EoirTable table, String fileName, String line) {
+		String[] names = ControlCharacters.strip(line).split("\t", -1);
+		Map<String, Integer> positions = new HashMap<>();
+		for (int i = 0; i < names.length; i++) {
+			positions.putIfAbsent(names[i].strip().toUpperCase(Locale.ROOT), i);
+		}
+		int[] indexes = new int[table.columns().size()];
+		List<String> known = new ArrayList<>();
+		for (int c = 0; c < indexes.length; c++) {
+			EoirColumn column = table.columns().get(c);
+			indexes[c] = -1;
+			for (String name : column.headerNames()) {
+				Integer position = positions.get(name.toUpperCase(Locale.ROOT));
+				if (position != null) {
+					indexes[c] = position;
+					known.add(name.toUpperCase(Locale.ROOT));
+					break;
+				}
+			}
+			if (indexes[c] < 0 && column.kind().requiredInHeader()) {
+				throw new EoirFileException(
+						fileName + ": line 1: the header has no column " + String.join(" or ", column.headerNames())
+								+ ", which " + table.name() + " needs. Found: " + String.join(", ", names).strip()
+								+ ". Check that the file is an EOIR " + table.name() + " export with its header line.");
+			}
+		}
+		List<String> unknown = new ArrayList<>();
+		for (String name : names) {
+			String upper = name.strip().toUpperCase(Locale.ROOT);
+			if (!upper.isEmpty() && !known.contains(upper)) {
+				unknown.add(name.strip());
+			}
+		}
+		return new EoirHeader(table, names.length, indexes, unknown);
+	}
+
+	public EoirTable table() {
+		return this.table;
+	}
+
+	/**
+	 * Fields a well-formed data line has.
+	 * @return the number of header fields
+	 */
+	public int fieldCount() {
+		return this.fieldCount;
+	}
+
+	/**
+	 * Position of a column of the table in the line.
+	 * @param column index into {@link EoirTable#columns()}
+	 * @return the field index, or -1 when the file lacks that (optional) column
+	 */
+	public int indexOf(int column) {
+		return this.indexes[column];
+	}
+
+	/**
+	 * Values a cleaned row of the table carries.
+	 * @return the number of staging data columns
+	 */
+	public int valueCount() {
+		return this.valueCount;
+	}
+
+	/**
+	 * Header columns the load does not read.
+	 * @return their names as delivered
+	 */
+	public List<String> unreadColumns() {
+		return List.copyOf(this.unknownColumns);
+	}
+
+}

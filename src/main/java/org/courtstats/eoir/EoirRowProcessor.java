@@ -1,0 +1,79 @@
+package org.courtstats.eoir;
+
+import java.util.List;
+
+import org.courtstats.normalize.Values;
+import org.courtstats.staging.StagedRecord;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Validates and cleans one EOIR line: the field count must match the header and the keys
+ * must be present (and integers where the table says so); codes are trimmed and
+ * upper-cased with their raw value kept, null tokens become null, dates are parsed. A
+ * line that fails becomes a {@link StagedRecord.Rejected} carrying the raw line; blank
+ * lines are dropped.
+ */
+public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
+
+	@Override
+	public StagedRecord process(EoirLine line) {
+		if (line.isBlank()) {
+			return null;
+		}
+		EoirHeader header = line.header();
+		String[] fields = line.fields();
+		if (fields.length != header.fieldCount()) {
+			String hint = (fields.length > header.fieldCount()) ? " (a tab inside a value shifts the columns)"
+					: " (the line is cut short)";
+			return reject(line, "field_count",
+					"line has " + fields.length + " fields, the header has " + header.fieldCount() + hint);
+		}
+		List<EoirColumn> columns = header.table().columns();
+		Object[] values = new Object[header.valueCount()];
+		int v = 0;
+		for (int c = 0; c < columns.size(); c++) {
+			EoirColumn column = columns.get(c);
+			int index = header.indexOf(c);
+			String raw = (index >= 0) ? fields[index] : null;
+			switch (column.kind()) {
+				case KEY -> {
+					String text = Values.text(raw);
+					if (text == null) {
+						return reject(line, "key_missing", headerName(column) + " is empty");
+					}
+					Long key = Values.integer(text);
+					if (key == null) {
+						return reject(line, "key_not_integer",
+								headerName(column) + " is '" + text + "', expected an integer");
+					}
+					values[v++] = key;
+				}
+				case OPTIONAL_ID -> {
+					String text = Values.text(raw);
+					values[v++] = (text != null) ? Values.integer(text) : null;
+				}
+				case KEY_CODE, CODE -> {
+					String code = Values.code(raw);
+					if (code == null && column.kind() == ColumnKind.KEY_CODE) {
+						return reject(line, "key_missing", headerName(column) + " is empty");
+					}
+					values[v++] = code;
+					values[v++] = Values.rawIfChanged(raw, code);
+				}
+				case TEXT -> values[v++] = Values.text(raw);
+				case DATE -> values[v++] = Values.date(raw);
+			}
+		}
+		return new StagedRecord.Row(line.lineNumber(), values);
+	}
+
+	private static StagedRecord.Rejected reject(EoirLine line, String reasonCode, String message) {
+		return new StagedRecord.Rejected(line.lineNumber(), reasonCode, message, line.text());
+	}
+
+	private static String headerName(EoirColumn column) {
+		return column.headerNames().get(0);
+	}
+
+}

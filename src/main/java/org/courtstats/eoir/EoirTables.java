@@ -1,0 +1,139 @@
+package org.courtstats.eoir;
+
+import static org.courtstats.eoir.ColumnKind.CODE;
+import static org.courtstats.eoir.ColumnKind.DATE;
+import static org.courtstats.eoir.ColumnKind.KEY;
+import static org.courtstats.eoir.ColumnKind.KEY_CODE;
+import static org.courtstats.eoir.ColumnKind.OPTIONAL_ID;
+import static org.courtstats.eoir.ColumnKind.TEXT;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The tables of an EOIR release that the load reads, and how each maps onto staging.
+ * Other files of a release are listed as skipped.
+ */
+public final class EoirTables {
+
+	/** Case table: one row per case (charging document). */
+	public static final EoirTable CASE = new EoirTable("A_TblCase", List.of("A_TblCase"), "staging.eoir_case",
+			List.of(EoirColumn.of("IDNCASE", KEY), EoirColumn.of("NAT", CODE), EoirColumn.of("LANG", CODE),
+					EoirColumn.of("CUSTODY", CODE), EoirColumn.of("case_type", CODE, "CASE_TYPE", "CASETYPE"),
+					EoirColumn.of("UPDATE_SITE", CODE), EoirColumn.of("C_ASY_TYPE", CODE),
+					EoirColumn.of("sex", CODE, "Sex", "GENDER"), EoirColumn.of("CASEPRIORITY_CODE", CODE),
+					EoirColumn.of("ALIEN_STATE", TEXT), EoirColumn.of("DATE_OF_ENTRY", DATE),
+					EoirColumn.of("E_28_DATE", DATE), EoirColumn.of("LATEST_HEARING", DATE)));
+
+	/** Case identifier flags, where MPP cases are marked (MP, RM). */
+	public static final EoirTable CASE_IDENTIFIER = new EoirTable("A_TblCaseIdentifier", List.of("A_TblCaseIdentifier"),
+			"staging.eoir_case_identifier",
+			List.of(EoirColumn.of("IDNCASEID", KEY), EoirColumn.of("IDNCASE", KEY), EoirColumn.of("CASE_ID", CODE)));
+
+	/** Proceedings: one row per proceeding of a case. */
+	public static final EoirTable PROCEEDING = new EoirTable("B_TblProceeding", List.of("B_TblProceeding"),
+			"staging.eoir_proceeding",
+			List.of(EoirColumn.of("IDNPROCEEDING", KEY), EoirColumn.of("IDNCASE", KEY), EoirColumn.of("OSC_DATE", DATE),
+					EoirColumn.of("INPUT_DATE", DATE), EoirColumn.of("COMP_DATE", DATE),
+					EoirColumn.of("trans_in_date", DATE, "TRANS_IN_DATE", "TRANSFER_DATE"),
+					EoirColumn.of("BASE_CITY_CODE", CODE), EoirColumn.of("HEARING_LOC_CODE", CODE),
+					EoirColumn.of("SCHEDULED_HEAR_LOC", CODE), EoirColumn.of("IJ_CODE", CODE),
+					EoirColumn.of("DEC_TYPE", CODE), EoirColumn.of("DEC_CODE", CODE), EoirColumn.of("OTHER_COMP", CODE),
+					EoirColumn.of("ABSENTIA", CODE), EoirColumn.of("CUSTODY", CODE),
+					EoirColumn.of("case_type", CODE, "CASE_TYPE", "CASETYPE"), EoirColumn.of("NAT", CODE),
+					EoirColumn.of("LANG", CODE), EoirColumn.of("TRANSFER_TO", CODE)));
+
+	/**
+	 * Representatives assigned to a case or proceeding (EOIR-28 notices of appearance).
+	 */
+	public static final EoirTable REPS_ASSIGNED = new EoirTable("tbl_RepsAssigned", List.of("tbl_RepsAssigned"),
+			"staging.eoir_reps_assigned",
+			List.of(EoirColumn.of("IDNREPSASSIGNED", KEY), EoirColumn.of("IDNCASE", KEY),
+					EoirColumn.of("STRATTYLEVEL", CODE), EoirColumn.of("STRATTYTYPE", CODE),
+					EoirColumn.of("PARENT_TABLE", CODE), EoirColumn.of("PARENT_IDN", OPTIONAL_ID),
+					EoirColumn.of("BASE_CITY_CODE", CODE), EoirColumn.of("E_28_DATE", DATE)));
+
+	/**
+	 * Nationality codes; tblLookupAlienNat is preferred over tblLookupNationality when
+	 * both come.
+	 */
+	public static final EoirTable NATIONALITY = new EoirTable("tblLookupAlienNat",
+			List.of("tblLookupAlienNat", "tblLookupNationality"), "staging.eoir_nationality",
+			List.of(EoirColumn.of("code", KEY_CODE, "strCode", "NAT_CODE"),
+					EoirColumn.of("name", TEXT, "strDescription", "NAT_NAME")));
+
+	/** Language codes. */
+	public static final EoirTable LANGUAGE = new EoirTable("tblLanguage", List.of("tblLanguage"),
+			"staging.eoir_language",
+			List.of(EoirColumn.of("code", KEY_CODE, "strCode"), EoirColumn.of("name", TEXT, "strDescription")));
+
+	/** Immigration courts (base cities). */
+	public static final EoirTable BASE_CITY = new EoirTable("tblLookupBaseCity", List.of("tblLookupBaseCity"),
+			"staging.eoir_base_city",
+			List.of(EoirColumn.of("BASE_CITY_CODE", KEY_CODE), EoirColumn.of("BASE_CITY_NAME", TEXT),
+					EoirColumn.of("BASE_CITY", TEXT), EoirColumn.of("BASE_STATE", TEXT)));
+
+	/** Hearing locations, MPP port courts among them. */
+	public static final EoirTable HEARING_LOCATION = new EoirTable("tblLookupHloc", List.of("tblLookupHloc"),
+			"staging.eoir_hearing_location",
+			List.of(EoirColumn.of("HEARING_LOC_CODE", KEY_CODE), EoirColumn.of("HEARING_LOC_NAME", TEXT),
+					EoirColumn.of("HEARING_CITY", TEXT), EoirColumn.of("HEARING_STATE", TEXT),
+					EoirColumn.of("HEARING_BASE_CITY", CODE)));
+
+	/** Immigration judges. */
+	public static final EoirTable JUDGE = new EoirTable("tblLookupJudge", List.of("tblLookupJudge"),
+			"staging.eoir_judge", List.of(EoirColumn.of("JUDGE_CODE", KEY_CODE), EoirColumn.of("JUDGE_NAME", TEXT)));
+
+	/** Case types. */
+	public static final EoirTable CASE_TYPE = new EoirTable("tblLookupCaseType", List.of("tblLookupCaseType"),
+			"staging.eoir_case_type",
+			List.of(EoirColumn.of("code", KEY_CODE, "strCode"), EoirColumn.of("description", TEXT, "strDescription")));
+
+	/** Custody statuses. */
+	public static final EoirTable CUSTODY_STATUS = new EoirTable("tblLookupCustodyStatus",
+			List.of("tblLookupCustodyStatus"), "staging.eoir_custody_status",
+			List.of(EoirColumn.of("code", KEY_CODE, "strCode"), EoirColumn.of("description", TEXT, "strDescription")));
+
+	/** Judge decisions, keyed by case type, code and kind. */
+	public static final EoirTable COURT_DECISION = new EoirTable("tblLookupCourtDecision",
+			List.of("tblLookupCourtDecision"), "staging.eoir_court_decision",
+			List.of(EoirColumn.of("case_type", KEY_CODE, "strCaseType"),
+					EoirColumn.of("dec_code", KEY_CODE, "strDecCode"),
+					EoirColumn.of("dec_type", KEY_CODE, "strDecType"),
+					EoirColumn.of("description", TEXT, "strDecDescription")));
+
+	/** Case identifier codes. */
+	public static final EoirTable CASE_IDENTIFIER_TYPE = new EoirTable("tblLookUpCaseIdentifier",
+			List.of("tblLookUpCaseIdentifier"), "staging.eoir_case_identifier_type",
+			List.of(EoirColumn.of("code", KEY_CODE, "strcode"), EoirColumn.of("description", TEXT, "strDescription")));
+
+	/** Every table the load reads, lookups first. */
+	public static final List<EoirTable> ALL = List.of(NATIONALITY, LANGUAGE, BASE_CITY, HEARING_LOCATION, JUDGE,
+			CASE_TYPE, CUSTODY_STATUS, COURT_DECISION, CASE_IDENTIFIER_TYPE, CASE, CASE_IDENTIFIER, PROCEEDING,
+			REPS_ASSIGNED);
+
+	private EoirTables() {
+	}
+
+	/**
+	 * The table a delivered file holds, by file name (case-insensitive).
+	 * @param fileName the file name
+	 * @return the table, or empty when the load does not read the file
+	 */
+	public static Optional<EoirTable> forFile(String fileName) {
+		return ALL.stream().filter((table) -> table.matches(fileName)).findFirst();
+	}
+
+	/**
+	 * The table with a logical name.
+	 * @param name logical name, e.g. {@code A_TblCase}
+	 * @return the table
+	 */
+	public static EoirTable named(String name) {
+		return ALL.stream()
+			.filter((table) -> table.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No EOIR table named " + name));
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.courtstats.intake;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An EOIR case-data release found in the inbox: a folder holding the case tables and
+ * lookups.
+ *
+ * @param label the release label, from the folder name or given by the operator
+ * @param asOfDate the date the label carries, or null when it carries none
+ * @param folder the release folder
+ * @param files its files, in path order
+ */
+public record EoirRelease(String label, LocalDate asOfDate, Path folder, List<DeliveredFile> files) {
+
+	public EoirRelease {
+		files = List.copyOf(files);
+	}
+
+	public List<DeliveredFile> tableFiles() {
+		return this.files.stream().filter((file) -> !file.isSkipped()).toList();
+	}
+
+	public List<DeliveredFile> skippedFiles() {
+		return this.files.stream().filter(DeliveredFile::isSkipped).toList();
+	}
+
+}

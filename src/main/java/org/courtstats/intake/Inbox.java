@@ -1,0 +1,128 @@
+package org.courtstats.intake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.courtstats.eoir.EoirTable;
+import org.courtstats.eoir.EoirTables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the EOIR releases delivered to an inbox folder. A release is a folder that holds
+ * {@code A_TblCase} or {@code B_TblProceeding} (names matched case-insensitively),
+ * directly or in sub-folders such as {@code EOIR Case Data/} and {@code Lookup/}; the
+ * inbox itself may be one. Releases come back oldest first, by the as-of date in their
+ * labels.
+ */
+public final class Inbox {
+
+	private static final Logger logger = LoggerFactory.getLogger(Inbox.class);
+
+	private static final int MAX_DEPTH = 4;
+
+	private Inbox() {
+	}
+
+	/**
+	 * The releases in an inbox.
+	 * @param inbox the inbox folder
+	 * @param labelOverride a label given by the operator, for an inbox holding one
+	 * release
+	 * @return the releases, oldest first
+	 * @throws IntakeException when the inbox cannot be read or the label is ambiguous
+	 */
+	public static List<EoirRelease> eoirReleases(Path inbox, String labelOverride) {
+		if (!Files.isDirectory(inbox)) {
+			throw new IntakeException("The inbox " + inbox.toAbsolutePath()
+					+ " is not a folder. Pass --inbox with the folder that holds the delivered releases.");
+		}
+		List<Path> folders = new ArrayList<>();
+		try (Stream<Path> children = Files.list(inbox)) {
+			for (Path child : children.sorted().toList()) {
+				if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS) && isReleaseFolder(child)) {
+					folders.add(child);
+				}
+				else if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)
+						&& child.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+					logger.warn("{}: zipped releases are not read; unzip the release into a folder of the inbox",
+							child);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new IntakeException("The inbox " + inbox.toAbsolutePath() + " cannot be read: " + ex.getMessage(),
+					ex);
+		}
+		if (folders.isEmpty() && isReleaseFolder(inbox)) {
+			folders.add(inbox);
+		}
+		if (labelOverride != null && folders.size() > 1) {
+			throw new IntakeException("--release names one release, but the inbox " + inbox.toAbsolutePath() + " holds "
+					+ folders.size() + ": " + folders.stream().map((f) -> f.getFileName().toString()).toList()
+					+ ". Leave out --release, or point --inbox at one release folder.");
+		}
+		List<EoirRelease> releases = new ArrayList<>();
+		for (Path folder : folders) {
+			String label = (labelOverride != null) ? labelOverride
+					: folder.toAbsolutePath().normalize().getFileName().toString();
+			releases.add(new EoirRelease(label, ReleaseLabels.asOfDate(label), folder, filesOf(folder)));
+		}
+		releases.sort(Comparator.comparing(EoirRelease::asOfDate, Comparator.nullsLast(Comparator.naturalOrder()))
+			.thenComparing(EoirRelease::label));
+		return releases;
+	}
+
+	/**
+	 * The files of one release folder, classified.
+	 * @param folder the release folder
+	 * @return its files in path order
+	 * @throws IntakeException when the folder cannot be read or holds a table twice
+	 */
+	public static List<DeliveredFile> filesOf(Path folder) {
+		List<DeliveredFile> files = new ArrayList<>();
+		Map<String, Path> seen = new HashMap<>();
+		try (Stream<Path> paths = Files.walk(folder, MAX_DEPTH)) {
+			for (Path path : paths.sorted().toList()) {
+				if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+					continue;
+				}
+				String fileName = path.getFileName().toString();
+				EoirTable table = EoirTables.forFile(fileName).orElse(null);
+				String key = fileName.toLowerCase(Locale.ROOT);
+				if (table != null && seen.containsKey(key)) {
+					throw new IntakeException(folder + " holds " + fileName + " twice: " + seen.get(key) + " and "
+							+ path + ". Keep one copy per table in a release.");
+				}
+				seen.put(key, path);
+				String relative = folder.relativize(path).toString().replace('\\', '/');
+				files.add(new DeliveredFile(path, relative, table));
+			}
+		}
+		catch (IOException ex) {
+			throw new IntakeException("The release folder " + folder + " cannot be read: " + ex.getMessage(), ex);
+		}
+		return files;
+	}
+
+	private static boolean isReleaseFolder(Path folder) {
+		try (Stream<Path> paths = Files.walk(folder, MAX_DEPTH)) {
+			return paths.filter((path) -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
+				.map((path) -> path.getFileName().toString())
+				.anyMatch((name) -> EoirTables.CASE.matches(name) || EoirTables.PROCEEDING.matches(name));
+		}
+		catch (IOException ex) {
+			throw new IntakeException("The folder " + folder + " cannot be read: " + ex.getMessage(), ex);
+		}
+	}
+
+}

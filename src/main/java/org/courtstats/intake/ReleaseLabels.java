@@ -1,0 +1,42 @@
+package org.courtstats.intake;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the as-of date out of a release label: {@code EOIR Case Data 2026-0401} (EOIR's
+ * own naming) or an ISO date such as {@code 2026-04-01}.
+ */
+public final class ReleaseLabels {
+
+	private static final Pattern EOIR_STYLE = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})(\\d{2})(?!\\d)");
+
+	private static final Pattern ISO_STYLE = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
+
+	private ReleaseLabels() {
+	}
+
+	/**
+	 * The as-of date of a release label.
+	 * @param label the label
+	 * @return the date, or null when the label carries no valid date
+	 */
+	public static LocalDate asOfDate(String label) {
+		for (Pattern pattern : new Pattern[] { EOIR_STYLE, ISO_STYLE }) {
+			Matcher matcher = pattern.matcher(label);
+			if (matcher.find()) {
+				try {
+					return LocalDate.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+							Integer.parseInt(matcher.group(3)));
+				}
+				catch (DateTimeException ex) {
+					return null;
+				}
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,181 @@
+package org.courtstats.nightly;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.courtstats.eoir.EoirFileReader;
+import org.courtstats.eoir.EoirLine;
+import org.courtstats.eoir.EoirRowProcessor;
+import org.courtstats.eoir.EoirTables;
+import org.courtstats.intake.EoirRelease;
+import org.courtstats.intake.Inbox;
+import org.courtstats.intake.ReleaseLabels;
+import org.courtstats.intake.SourceFileRegistry;
+import org.courtstats.observability.StagingProgress;
+import org.courtstats.staging.CopyStagingWriter;
+import org.courtstats.staging.SourceFileSlice;
+import org.courtstats.staging.StagedRecord;
+import org.courtstats.warehouse.LoadRunLedger;
+import org.courtstats.warehouse.Releases;
+import org.courtstats.warehouse.WarehouseBuild;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Assembles the job that loads one EOIR release: {@code registerRelease} (fingerprint and
+ * record the files) → {@code stageRelease} (one partition per file, staged with COPY in
+ * chunks) → {@code publishRelease} (integrate with set-based SQL and publish, in one
+ * transaction).
+ */
+@Configuration(proxyBeanMethods = false)
+class EoirReleaseJobConfiguration {
+
+	static final String SOURCE = "eoir";
+
+	private static final Logger logger = LoggerFactory.getLogger(EoirReleaseJobConfiguration.class);
+
+	// job configuration
+
+	@Bean
+	Job eoirReleaseJob(JobRepository jobRepository, Step registerRelease, Step stageRelease, Step publishRelease,
+			LoadRunLedger loadRunLedger) {
+		return new JobBuilder(jobRepository).start(registerRelease)
+			.next(stageRelease)
+			.next(publishRelease)
+			.listener(new LoadRunListener(loadRunLedger))
+			.build();
+	}
+
+	// step 1: register the release and its files
+
+	@Bean
+	Step registerRelease(JobRepository jobRepository, PlatformTransactionManager transactionManager, Releases releases,
+			SourceFileRegistry sourceFiles) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			Map<String, Object> parameters = chunkContext.getStepContext().getJobParameters();
+			String label = (String) parameters.get("release");
+			Path folder = Path.of((String) parameters.get("releasePath"));
+			EoirRelease release = new EoirRelease(label, ReleaseLabels.asOfDate(label), folder, Inbox.filesOf(folder));
+			long releaseKey = releases.register(SOURCE, label, release.asOfDate());
+			sourceFiles.register(release, releaseKey);
+			release.skippedFiles()
+				.forEach((file) -> logger.info("{}: skipped, not a table the load reads", file.relativePath()));
+			logger.info("Release '{}': {} files to stage, {} skipped", label, release.tableFiles().size(),
+					release.skippedFiles().size());
+			return RepeatStatus.FINISHED;
+		}, transactionManager).allowStartIfComplete(true).build();
+	}
+
+	// step 2: stage every file of the release, one partition per file
+
+	@Bean
+	Step stageRelease(JobRepository jobRepository, Step stageTable, Partitioner releaseFilesPartitioner,
+			NightlyLoadSettings settings) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(settings.stagingThreads());
+		executor.setMaxPoolSize(settings.stagingThreads());
+		executor.setThreadNamePrefix("stage-");
+		executor.initialize();
+		return new StepBuilder(jobRepository).partitioner("stageTable", releaseFilesPartitioner)
+			.step(stageTable)
+			.taskExecutor(executor)
+			.gridSize(settings.stagingThreads())
+			.build();
+	}
+
+	@Bean
+	@JobScope
+	Partitioner releaseFilesPartitioner(@Value("#{jobParameters['release']}") String label, Releases releases,
+			SourceFileRegistry sourceFiles) {
+		return (gridSize) -> {
+			Map<String, ExecutionContext> partitions = new HashMap<>();
+			for (SourceFileRegistry.RegisteredFile file : sourceFiles.filesToStage(releases.key(SOURCE, label))) {
+				ExecutionContext context = new ExecutionContext();
+				context.putLong("sourceFileId", file.sourceFileId());
+				context.putString("tableName", file.tableName());
+				context.putString("path", file.path());
+				context.putString("fileName", Path.of(file.path()).getFileName().toString());
+				partitions.put(file.tableName() + "#" + file.sourceFileId(), context);
+			}
+			return partitions;
+		};
+	}
+
+	@Bean
+	Step stageTable(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			EoirFileReader eoirTableReader, EoirRowProcessor eoirRowProcessor, CopyStagingWriter stagingWriter,
+			StagingProgress stagingProgress, NightlyLoadSettings settings) {
+		return new StepBuilder(jobRepository).<EoirLine, StagedRecord>chunk(settings.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(eoirTableReader)
+			.processor(eoirRowProcessor)
+			.writer(stagingWriter)
+			.listener(stagingWriter)
+			.listener(stagingProgress)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	EoirFileReader eoirTableReader(@Value("#{stepExecutionContext['path']}") String path,
+			@Value("#{stepExecutionContext['tableName']}") String tableName) {
+		return new EoirFileReader("eoirTableReader", Path.of(path), EoirTables.named(tableName));
+	}
+
+	@Bean
+	EoirRowProcessor eoirRowProcessor() {
+		return new EoirRowProcessor();
+	}
+
+	@Bean
+	@StepScope
+	CopyStagingWriter stagingWriter(DataSource dataSource,
+			@Value("#{stepExecutionContext['sourceFileId']}") long sourceFileId,
+			@Value("#{stepExecutionContext['tableName']}") String tableName,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+		return new CopyStagingWriter(dataSource, new SourceFileSlice(sourceFileId, tableName,
+				EoirTables.named(tableName).stagingTable(), jobExecutionId));
+	}
+
+	@Bean
+	StagingProgress stagingProgress() {
+		return new StagingProgress();
+	}
+
+	// step 3: integrate the staged release and publish it, in one transaction
+
+	@Bean
+	Step publishRelease(JobRepository jobRepository, PlatformTransactionManager transactionManager, Releases releases,
+			WarehouseBuild warehouseBuild) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			String label = (String) chunkContext.getStepContext().getJobParameters().get("release");
+			LocalDate asOfDate = ReleaseLabels.asOfDate(label);
+			long releaseKey = releases.key(SOURCE, label);
+			warehouseBuild.buildEoirRelease(releaseKey, (asOfDate != null) ? asOfDate : LocalDate.now());
+			releases.publish(releaseKey, contribution.getStepExecution().getJobExecutionId());
+			logger.info("Release '{}' published", label);
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+}

@@ -1,0 +1,104 @@
+package org.courtstats.nightly;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.courtstats.intake.EoirRelease;
+import org.courtstats.intake.Inbox;
+import org.courtstats.warehouse.Releases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs the nightly load over an inbox: each release found, oldest first, is loaded by its
+ * own run, identified by source and release. A release already published is left alone; a
+ * release whose run failed is resumed by launching it again. After a failure, newer
+ * releases wait, since each snapshot is compared with the one before it.
+ */
+@Service
+public class NightlyLoad {
+
+	private static final Logger logger = LoggerFactory.getLogger(NightlyLoad.class);
+
+	private final JobOperator jobOperator;
+
+	private final Job eoirReleaseJob;
+
+	private final Releases releases;
+
+	NightlyLoad(JobOperator jobOperator, Job eoirReleaseJob, Releases releases) {
+		this.jobOperator = jobOperator;
+		this.eoirReleaseJob = eoirReleaseJob;
+		this.releases = releases;
+	}
+
+	/**
+	 * Loads the releases in an inbox.
+	 * @param inbox the inbox folder
+	 * @param releaseLabel a label for the one release in the inbox, or null to take
+	 * folder names
+	 * @return what happened to each release, oldest first
+	 */
+	public List<ReleaseOutcome> run(Path inbox, String releaseLabel) {
+		List<EoirRelease> found = Inbox.eoirReleases(inbox, releaseLabel);
+		if (found.isEmpty()) {
+			logger.info("No EOIR release in {}", inbox.toAbsolutePath());
+		}
+		List<ReleaseOutcome> outcomes = new ArrayList<>();
+		boolean failed = false;
+		for (EoirRelease release : found) {
+			String source = EoirReleaseJobConfiguration.SOURCE;
+			if (failed) {
+				outcomes.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.NOT_STARTED, null,
+						"waits for the failed release before it"));
+				continue;
+			}
+			if (this.releases.isPublished(source, release.label())) {
+				logger.info("Release '{}' is already loaded; nothing to do", release.label());
+				outcomes
+					.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.ALREADY_LOADED, null, null));
+				continue;
+			}
+			ReleaseOutcome outcome = launch(release);
+			failed = outcome.isFailure();
+			outcomes.add(outcome);
+		}
+		return outcomes;
+	}
+
+	private ReleaseOutcome launch(EoirRelease release) {
+		String source = EoirReleaseJobConfiguration.SOURCE;
+		JobParameters parameters = new JobParametersBuilder().addString("source", source)
+			.addString("release", release.label())
+			.addString("releasePath", release.folder().toAbsolutePath().normalize().toString(), false)
+			.toJobParameters();
+		logger.info("Loading release '{}' from {}", release.label(), release.folder());
+		try {
+			JobExecution execution = this.jobOperator.start(this.eoirReleaseJob, parameters);
+			if (execution.getStatus() == BatchStatus.COMPLETED) {
+				return new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.LOADED, execution.getId(),
+						null);
+			}
+			return new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.FAILED, execution.getId(),
+					LoadFailures.describe(execution));
+		}
+		catch (JobInstanceAlreadyCompleteException ex) {
+			return new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.ALREADY_LOADED, null, null);
+		}
+		catch (Exception ex) {
+			return new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.FAILED, null,
+					"the load of release '" + release.label() + "' could not start: " + ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,35 @@
+package org.courtstats.nightly;
+
+/**
+ * What the nightly load did with one release.
+ *
+ * @param source eoir, ohss or cbp
+ * @param releaseLabel the release
+ * @param status what happened
+ * @param jobExecutionId the run that loaded it, or null when none ran
+ * @param message why it failed or was not loaded, or null
+ */
+public record ReleaseOutcome(String source, String releaseLabel, Status status, Long jobExecutionId, String message) {
+
+	/** What happened to a release. */
+	public enum Status {
+
+		/** Loaded and published by this run. */
+		LOADED,
+
+		/** Published before; nothing was done. */
+		ALREADY_LOADED,
+
+		/** The run failed; running the load again resumes it. */
+		FAILED,
+
+		/** Not started because an earlier release failed. */
+		NOT_STARTED
+
+	}
+
+	public boolean isFailure() {
+		return this.status == Status.FAILED || this.status == Status.NOT_STARTED;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * What a running load tells its operator: progress of long steps.
+ */
+package org.courtstats.observability;

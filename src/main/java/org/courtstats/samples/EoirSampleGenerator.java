@@ -1,0 +1,828 @@
+package org.courtstats.samples;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Writes a realistic EOIR case-data release in the real export format (tab-delimited
+ * {@code .csv}, windows-1252, no quoting, CRLF, a {@code Lookup/} folder and
+ * {@code Count.txt}), with the quirks of the real files: a tab-shifted row, a short row,
+ * a non-integer and an empty key, NUL bytes, windows-1252 bytes, {@code N/A} and
+ * {@code b6} tokens, the literal code {@code NA}, CHAR padding, lower-case codes, an
+ * orphan proceeding, an unknown judge, a duplicate lookup key, and MPP cases marked by
+ * identifier, by hearing location and by both. It counts what it writes by the warehouse
+ * contract's definitions, so that tests can compare the warehouse against it.
+ */
+public final class EoirSampleGenerator {
+
+	/** Label of the release the generator writes unless told otherwise. */
+	public static final String DEFAULT_LABEL = "EOIR Case Data 2026-0401";
+
+	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+	private static final LocalDate AS_OF = LocalDate.of(2026, 3, 31);
+
+	private static final Set<String> MPP_LOCATIONS = Set.of("SYP", "OPP", "CIX", "ENP", "MPL", "MPB", "TUM");
+
+	private static final List<String> CASE_COLUMNS = List.of("IDNCASE", "ALIEN_CITY", "ALIEN_STATE", "ALIEN_ZIPCODE",
+			"UPDATED_ZIPCODE", "UPDATED_CITY", "NAT", "LANG", "CUSTODY", "SITE_TYPE", "E_28_DATE", "ATTY_NBR",
+			"CASE_TYPE", "UPDATE_SITE", "LATEST_HEARING", "LATEST_TIME", "LATEST_CAL_TYPE", "UP_BOND_DATE",
+			"UP_BOND_RSN", "CORRECTIONAL_FAC", "RELEASE_MONTH", "RELEASE_YEAR", "INMATE_HOUSING", "DATE_OF_ENTRY",
+			"C_ASY_TYPE", "C_BIRTHDATE", "C_RELEASE_DATE", "UPDATED_STATE", "ADDRESS_CHANGEDON", "ZBOND_MRG_FLAG",
+			"Sex", "DATE_DETAINED", "DATE_RELEASED", "LPR", "DETENTION_DATE", "DETENTION_LOCATION", "DCO_LOCATION",
+			"DETENTION_FACILITY_TYPE", "CASEPRIORITY_CODE");
+
+	private static final List<String> PROCEEDING_COLUMNS = List.of("IDNPROCEEDING", "IDNCASE", "OSC_DATE", "INPUT_DATE",
+			"BASE_CITY_CODE", "HEARING_LOC_CODE", "IJ_CODE", "TRANS_IN_DATE", "PREV_HEARING_LOC", "PREV_HEARING_BASE",
+			"PREV_IJ_CODE", "TRANS_NBR", "HEARING_DATE", "HEARING_TIME", "DEC_TYPE", "DEC_CODE", "DEPORTED_1",
+			"DEPORTED_2", "OTHER_COMP", "APPEAL_RSVD", "APPEAL_NOT_FILED", "COMP_DATE", "ABSENTIA", "VENUE_CHG_GRANTED",
+			"TRANSFER_TO", "DATE_APPEAL_DUE_STATUS", "TRANSFER_STATUS", "CUSTODY", "CASE_TYPE", "NAT", "LANG",
+			"SCHEDULED_HEAR_LOC", "CORRECTIONAL_FAC", "CRIM_IND", "IHP", "AGGRAVATE_FELON", "DATE_DETAINED",
+			"DATE_RELEASED");
+
+	private static final List<String> IDENTIFIER_COLUMNS = List.of("IDNCASEID", "IDNCASE", "CASE_ID");
+
+	private static final List<String> REPS_COLUMNS = List.of("IDNREPSASSIGNED", "IDNCASE", "STRATTYLEVEL",
+			"STRATTYTYPE", "PARENT_TABLE", "PARENT_IDN", "BASE_CITY_CODE", "INS_TA_DATE_ASSIGNED", "E_27_DATE",
+			"E_28_DATE", "BLNPRIMEATTY");
+
+	/**
+	 * EOIR nationality codes (not ISO), names and weights; the literal NA is Netherlands
+	 * Antilles.
+	 */
+	private static final String[][] NATIONALITIES = { { "MX", "MEXICO", "30" }, { "GT", "GUATEMALA", "16" },
+			{ "HO", "HONDURAS", "15" }, { "ES", "EL SALVADOR", "10" }, { "CU", "CUBA", "6" },
+			{ "VE", "VENEZUELA", "6" }, { "NU", "NICARAGUA", "4" }, { "EC", "ECUADOR", "4" }, { "CO", "COLOMBIA", "3" },
+			{ "HA", "HAITI", "3" }, { "BR", "BRAZIL", "2" }, { "PE", "PERU", "1" }, { "CH", "CHINA", "2" },
+			{ "IN", "INDIA", "2" }, { "RU", "RUSSIA", "1" }, { "IV", "C\u00d4TE D'IVOIRE", "1" },
+			{ "NA", "NETHERLANDS ANTILLES", "1" } };
+
+	private static final Map<String, String> LANGUAGE_OF = Map.ofEntries(Map.entry("MX", "SP"), Map.entry("GT", "QUI"),
+			Map.entry("HO", "SP"), Map.entry("ES", "SP"), Map.entry("CU", "SP"), Map.entry("VE", "SP"),
+			Map.entry("NU", "SP"), Map.entry("EC", "SP"), Map.entry("CO", "SP"), Map.entry("HA", "CRE"),
+			Map.entry("BR", "POR"), Map.entry("PE", "SP"), Map.entry("CH", "MAN"), Map.entry("IN", "HIN"),
+			Map.entry("RU", "RUS"), Map.entry("IV", "FRE"), Map.entry("NA", "ENG"));
+
+	private static final String[][] LANGUAGES = { { "SP", "SPANISH" }, { "ENG", "ENGLISH" }, { "POR", "PORTUGUESE" },
+			{ "QUI", "QUICHE" }, { "MAM", "MAM" }, { "CRE", "CREOLE" }, { "MAN", "MANDARIN" }, { "HIN", "HINDI" },
+			{ "RUS", "RUSSIAN" }, { "FRE", "FRENCH" } };
+
+	/** Courts: base city code, name, city, state. */
+	private static final String[][] COURTS = { { "SND", "SAN DIEGO, CALIFORNIA", "SAN DIEGO", "CA" },
+			{ "OTM", "OTAY MESA, CALIFORNIA", "SAN DIEGO", "CA" }, { "IMP", "IMPERIAL, CALIFORNIA", "IMPERIAL", "CA" },
+			{ "ELP", "EL PASO, TEXAS", "EL PASO", "TX" }, { "HLG", "HARLINGEN, TEXAS", "HARLINGEN", "TX" },
+			{ "LRO", "LAREDO, TEXAS", "LAREDO", "TX" }, { "SNA", "SAN ANTONIO, TEXAS", "SAN ANTONIO", "TX" },
+			{ "HOU", "HOUSTON, TEXAS", "HOUSTON", "TX" }, { "NYC", "NEW YORK CITY, NEW YORK", "NEW YORK", "NY" },
+			{ "MIA", "MIAMI, FLORIDA", "MIAMI", "FL" }, { "CHI", "CHICAGO, ILLINOIS", "CHICAGO", "IL" },
+			{ "LOS", "LOS ANGELES, CALIFORNIA", "LOS ANGELES", "CA" } };
+
+	/**
+	 * MPP port-court hearing locations and the court each belongs to; MPP itself is a
+	 * test code.
+	 */
+	private static final String[][] MPP_HEARING_LOCATIONS = { { "SYP", "MPP COURT SAN YSIDRO PORT", "SND" },
+			{ "OPP", "MPP COURT OTAY MESA SAN DIEGO", "OTM" }, { "CIX", "MPP COURT CALEXICO PORT", "IMP" },
+			{ "ENP", "MPP COURT EL PASO", "ELP" }, { "MPL", "MPP LAREDO, TEXAS \u2013 PORT OF ENTRY", "LRO" },
+			{ "MPB", "MPP BROWNSVILLE GATEWAY INTERNATIONAL BRIDGE", "HLG" }, { "TUM", "MPP- TUM", "SND" },
+			{ "MPP", "TEST HEARING LOC \u2013 ECAS MPP", "SND" } };
+
+	private static final String[][] CASE_TYPES = { { "RMV", "Removal", "86" }, { "DEP", "Deportation", "6" },
+			{ "EXC", "Exclusion", "3" }, { "CFR", "Credible Fear Review", "3" }, { "WHO", "Withholding Only", "1" },
+			{ "AOC", "Asylum Only Case", "1" } };
+
+	private static final String[][] CUSTODY = { { "N", "Never Detained", "60" }, { "D", "Detained", "25" },
+			{ "R", "Released", "15" } };
+
+	/** Decisions: case type, code, kind (C = DEC_CODE, O = OTHER_COMP), description. */
+	private static final String[][] DECISIONS = { { "RMV", "X", "C", "Remove" }, { "RMV", "R", "C", "Relief Granted" },
+			{ "RMV", "V", "C", "Voluntary Departure" }, { "RMV", "T", "C", "Terminated" },
+			{ "RMV", "I", "C", "Prosecutorial Discretion \u2013 Terminated" },
+			{ "RMV", "E", "C", "Grant-INA Withholding" }, { "RMV", "Z", "C", "Grant-CAT Withholding" },
+			{ "RMV", "U", "C", "Dismissed by IJ" }, { "RMV", "O", "C", "Other" },
+			{ "RMV", "C", "O", "Change of Venue" }, { "RMV", "T", "O", "Transfer" },
+			{ "RMV", "A", "O", "Administrative Closing \u2013 Other" },
+			{ "RMV", "Y", "O", "Prosecutorial Discretion \u2013 Admin Close" },
+			{ "RMV", "K", "O", "Administrative Closure" }, { "DEP", "D", "C", "Deport" },
+			{ "DEP", "V", "C", "Voluntary Departure" }, { "DEP", "T", "C", "Terminate" },
+			{ "DEP", "C", "O", "Change of Venue" }, { "EXC", "E", "C", "Exclude" }, { "EXC", "A", "C", "Admit" },
+			{ "EXC", "C", "O", "Change of Venue" }, { "CFR", "A", "C", "Affirmed \u2013 no credible fear" },
+			{ "CFR", "V", "C", "Vacate \u2013 credible fear" }, { "WHO", "G", "C", "Granted" },
+			{ "WHO", "D", "C", "Denied" }, { "AOC", "G", "C", "Granted" }, { "AOC", "D", "C", "Denied" } };
+
+	/**
+	 * Merits decisions of removal cases and their weights; the rest are other
+	 * completions.
+	 */
+	private static final String[][] RMV_OUTCOMES = { { "X", "C", "50" }, { "V", "C", "5" }, { "R", "C", "8" },
+			{ "T", "C", "6" }, { "I", "C", "2" }, { "E", "C", "2" }, { "Z", "C", "1" }, { "U", "C", "3" },
+			{ "O", "C", "1" }, { "A", "O", "6" }, { "Y", "O", "5" }, { "K", "O", "4" }, { "T", "O", "2" } };
+
+	private static final String[][] IDENTIFIER_TYPES = { { "MP", "MIGRANT PROTECTION PROTOCOL" },
+			{ "RM", "Remain in Mexico" }, { "UJ", "Unaccompanied Juvenile" }, { "FA", "Family Units" },
+			{ "DD", "Dedicated Docket" }, { "NA", "NACARA" }, { "AO", "Asylum Office Rule" } };
+
+	/** A judge code used in proceedings but absent from tblLookupJudge. */
+	static final String UNKNOWN_JUDGE = "ZZQ";
+
+	/** An IDNCASE used by one proceeding and absent from A_TblCase. */
+	static final long ORPHAN_CASE_ID = 4_999_999L;
+
+	private final Random random;
+
+	private final int caseCount;
+
+	private final List<String> judges = new ArrayList<>();
+
+	private final Map<String, List<String>> judgesByCourt = new HashMap<>();
+
+	private EoirSampleGenerator(int caseCount, long seed) {
+		this.caseCount = caseCount;
+		this.random = new Random(seed);
+	}
+
+	/**
+	 * Writes a release into an inbox.
+	 * @param inbox the folder the release folder goes in
+	 * @param label the release label, also the folder name
+	 * @param cases how many cases to write (at least 20)
+	 * @param seed the random seed: the same seed writes the same bytes
+	 * @return the release and the counts a correct load produces
+	 */
+	public static SampleRelease generate(Path inbox, String label, int cases, long seed) {
+		if (cases < 20) {
+			throw new IllegalArgumentException("A sample release needs at least 20 cases, not " + cases);
+		}
+		try {
+			return new EoirSampleGenerator(cases, seed).write(inbox.resolve(label), label);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write the sample release into " + inbox, ex);
+		}
+	}
+
+	private SampleRelease write(Path folder, String label) throws IOException {
+		Path data = folder.resolve("EOIR Case Data");
+		Path lookup = folder.resolve("Lookup");
+		Files.createDirectories(data);
+		Files.createDirectories(lookup);
+		makeJudges();
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		writeLookups(lookup, counts);
+
+		Model model = buildModel();
+		List<SampleRelease.ExpectedReject> rejects = new ArrayList<>();
+		counts.put("A_TblCase", writeCases(data.resolve("A_TblCase.csv"), model, rejects));
+		counts.put("A_TblCaseIdentifier", writeIdentifiers(data.resolve("A_TblCaseIdentifier.csv"), model, rejects));
+		counts.put("B_TblProceeding", writeProceedings(data.resolve("B_TblProceeding.csv"), model, rejects));
+		counts.put("tbl_RepsAssigned", writeReps(data.resolve("tbl_RepsAssigned.csv"), model));
+		try (Writer out = Files.newBufferedWriter(folder.resolve("Count.txt"), WINDOWS_1252)) {
+			for (Map.Entry<String, Integer> count : counts.entrySet()) {
+				out.write(count.getKey() + "\t" + count.getValue() + "\r\n");
+			}
+		}
+		return new SampleRelease(folder, label, model.expected(), rejects);
+	}
+
+	// code lists
+
+	private void makeJudges() {
+		Set<String> codes = new HashSet<>();
+		for (String[] court : COURTS) {
+			List<String> pool = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				String code;
+				do {
+					code = "" + letter() + letter() + letter();
+				}
+				while (!codes.add(code) || code.equals(UNKNOWN_JUDGE));
+				pool.add(code);
+				this.judges.add(code);
+			}
+			this.judgesByCourt.put(court[0], pool);
+		}
+	}
+
+	private char letter() {
+		return (char) ('A' + this.random.nextInt(26));
+	}
+
+	private void writeLookups(Path lookup, Map<String, Integer> counts) throws IOException {
+		List<List<String>> rows = new ArrayList<>();
+		for (int i = 0; i < NATIONALITIES.length; i++) {
+			String description = NATIONALITIES[i][1];
+			if (NATIONALITIES[i][0].equals("VE")) {
+				description = "VENEZ\0UELA";
+			}
+			rows.add(List.of(String.valueOf(i + 1), NATIONALITIES[i][0], pad(description, 40), "", "1",
+					"2003-01-01 00:00:00.000", "2019-05-02 10:43:03.530"));
+		}
+		counts.put("tblLookupAlienNat", writeTable(lookup.resolve("tblLookupAlienNat.csv"),
+				List.of("idnNat", "strCode", "strDescription", "Nacara", "blnActive", "datCreatedOn", "datModifiedOn"),
+				rows));
+
+		rows = new ArrayList<>();
+		for (int i = 0; i < LANGUAGES.length; i++) {
+			rows.add(List.of(String.valueOf(i + 1), LANGUAGES[i][0], LANGUAGES[i][1], "2003-01-01 00:00:00.000", "",
+					"1"));
+		}
+		counts.put("tblLanguage", writeTable(lookup.resolve("tblLanguage.csv"),
+				List.of("idnLang", "strCode", "strDescription", "datCreatedOn", "datModifiedOn", "blnActive"), rows));
+
+		rows = new ArrayList<>();
+		for (int i = 0; i < COURTS.length; i++) {
+			rows.add(List.of(String.valueOf(i + 1), COURTS[i][0], pad(COURTS[i][1], 50), "1",
+					pad("100 MAIN STREET", 40), pad(COURTS[i][2], 15), COURTS[i][3], "00000", "", "", "1"));
+		}
+		counts.put("tblLookupBaseCity",
+				writeTable(lookup.resolve("tblLookupBaseCity.csv"),
+						List.of("idnBaseCity", "BASE_CITY_CODE", "BASE_CITY_NAME", "BaseAutomated", "BASE_ST_ADDRESS",
+								"BASE_CITY", "BASE_STATE", "BASE_ZIP_1", "BASE_ZIP_2", "BASE_PHONE_NO", "strRegion"),
+						rows));
+
+		rows = new ArrayList<>();
+		int id = 1;
+		for (String[] court : COURTS) {
+			rows.add(hearingLocation(id++, court[0], court[1] + " IMMIGRATION COURT", court[2], court[3], court[0]));
+		}
+		for (String[] mpp : MPP_HEARING_LOCATIONS) {
+			rows.add(hearingLocation(id++, mpp[0], mpp[1], "", "", mpp[2]));
+		}
+		rows.add(hearingLocation(id++, "PDN", "PASO DEL NORTE", "EL PASO", "TX", "ELP"));
+		// tblLookupHloc's key is not unique in the real release: the later row wins.
+		rows.add(hearingLocation(id++, "NYC", "NEW YORK CITY BROADWAY", "NEW YORK", "NY", "NYC"));
+		counts.put("tblLookupHloc",
+				writeTable(lookup.resolve("tblLookupHloc.csv"),
+						List.of("idnHloc", "HEARING_LOC_CODE", "HEARING_LOC_NAME", "HEARING_CORR_TITLE",
+								"HEARING_ST_ADDRESS", "HEARING_CITY", "HEARING_STATE", "HEARING_ZIP",
+								"HEARING_PHONE_NO", "HEARING_BASE_CITY", "blnActive"),
+						rows));
+
+		rows = new ArrayList<>();
+		for (int i = 0; i < this.judges.size(); i++) {
+			rows.add(List.of(String.valueOf(i + 1), this.judges.get(i), pad("JUDGE " + this.judges.get(i), 30), "", "",
+					"", "2003-01-01 00:00:00.000", "", "1"));
+		}
+		counts.put("tblLookupJudge",
+				writeTable(lookup.resolve("tblLookupJudge.csv"), List.of("idnJudge", "JUDGE_CODE", "JUDGE_NAME",
+						"JUDGE_ST_ADDRESS", "JUDGE_CITY", "JUDGE_STATE", "datCreatedOn", "datModifiedOn", "blnActive"),
+						rows));
+
+		rows = new ArrayList<>();
+		for (int i = 0; i < CASE_TYPES.length; i++) {
+			rows.add(List.of(String.valueOf(i + 1), CASE_TYPES[i][0], CASE_TYPES[i][1], "1", "", "", ""));
+		}
+		counts.put("tblLookupCaseType", writeTable(lookup.resolve("tblLookupCaseType.csv"), List.of("idnCaseType",
+				"strCode", "strDescription", "blnActive", "datCreatedOn", "datModifiedOn", "strAnsirCode"), rows));
+
+		rows = new ArrayList<>();
+		for (int i = 0; i < CUSTODY.length; i++) {
+			rows.add(List.of(String.valueOf(i + 1), CUSTODY[i][0], CUSTODY[i][1], CUSTODY[i][1], "1", "", ""));
+		}
+		counts.put("tblLookupCustodyStatus",
+				writeTable(
+						lookup.resolve("tblLookupCustodyStatus.csv"), List.of("idnCustodyStatus", "strCode",
+								"strSelecBoxVal", "strDescription", "blnActive", "datCreatedOn", "datModifiedOn"),
+						rows));
+
+		rows = new ArrayList<>();
+		for (int i = 0; i < DECISIONS.length; i++) {
+			rows.add(List.of(String.valueOf(i + 1), DECISIONS[i][0], DECISIONS[i][1], DECISIONS[i][3], DECISIONS[i][2],
+					"", "1", "", ""));
+		}
+		counts.put("tblLookupCourtDecision",
+				writeTable(lookup.resolve("tblLookupCourtDecision.csv"),
+						List.of("idnCourtDecision", "strCaseType", "strDecCode", "strDecDescription", "strDecType",
+								"strFinalDisposition", "blnActive", "datCreatedOn", "datModifiedOn"),
+						rows));
+
+		rows = new ArrayList<>();
+		for (int i = 0; i < IDENTIFIER_TYPES.length; i++) {
+			rows.add(List.of(String.valueOf(i + 1), IDENTIFIER_TYPES[i][0], IDENTIFIER_TYPES[i][1], "", "", "1"));
+		}
+		counts.put("tblLookUpCaseIdentifier", writeTable(lookup.resolve("tblLookUpCaseIdentifier.csv"),
+				List.of("idnCaseIdentifier", "strcode", "strDescription", "datCreatedOn", "datModifiedOn", "blnActive"),
+				rows));
+
+		// A lookup the load does not read: listed as skipped.
+		counts.put("tblLookupSex",
+				writeTable(lookup.resolve("tblLookupSex.csv"), List.of("idnSex", "strCode", "strDescription"),
+						List.of(List.of("1", "M", "Male"), List.of("2", "F", "Female"))));
+	}
+
+	private static List<String> hearingLocation(int id, String code, String name, String city, String state,
+			String baseCity) {
+		return List.of(String.valueOf(id), code, pad(name, 50), "", "", city, state, "", "", baseCity, "1");
+	}
+
+	// the model: cases, proceedings, identifiers and representatives
+
+	private Model buildModel() {
+		Model model = new Model();
+		long nextProceeding = 8_000_000L;
+		long nextIdentifier = 100_000L;
+		long nextRep = 300_000L;
+		for (int i = 0; i < this.caseCount; i++) {
+			SampleCase c = new SampleCase();
+			c.id = 5_000_000L + i * 7L;
+			String[] nationality = weighted(NATIONALITIES);
+			c.nat = nationality[0];
+			c.lang = LANGUAGE_OF.get(c.nat);
+			c.custody = weighted(CUSTODY)[0];
+			c.caseType = weighted(CASE_TYPES)[0];
+			String[] court = COURTS[this.random.nextInt(COURTS.length)];
+			c.court = court[0];
+			c.start = LocalDate.of(2019, 1, 1).plusDays(this.random.nextInt(365 * 6));
+			boolean mppEligible = c.caseType.equals("RMV") && !c.nat.equals("MX") && this.random.nextInt(100) < 14;
+			if (mppEligible) {
+				int kind = this.random.nextInt(3);
+				c.mppIdentifier = kind != 1;
+				c.mppLocationPlanned = kind != 0;
+			}
+			model.cases.add(c);
+
+			if (c.mppIdentifier) {
+				model.identifiers.add(new Identifier(nextIdentifier++, c.id, this.random.nextBoolean() ? "MP" : "RM"));
+			}
+			else if (this.random.nextInt(100) < 8) {
+				String other = new String[] { "UJ", "FA", "DD", "NA", "AO" }[this.random.nextInt(5)];
+				model.identifiers.add(new Identifier(nextIdentifier++, c.id, other));
+			}
+
+			int proceedings = 1 + ((this.random.nextInt(100) < 25) ? 1 : 0) + ((this.random.nextInt(100) < 5) ? 1 : 0);
+			LocalDate input = c.start;
+			for (int k = 0; k < proceedings; k++) {
+				Proceeding p = new Proceeding();
+				p.id = nextProceeding;
+				nextProceeding += 3;
+				p.caseId = c.id;
+				p.caseType = c.caseType;
+				p.nat = c.nat;
+				p.lang = c.lang;
+				p.custody = c.custody;
+				p.input = input;
+				p.osc = input.minusDays(this.random.nextInt(30));
+				if (k == 0 && c.mppLocationPlanned) {
+					String[] mpp = MPP_HEARING_LOCATIONS[this.random.nextInt(MPP_HEARING_LOCATIONS.length - 1)];
+					p.hearingLoc = mpp[0];
+					p.court = mpp[2];
+				}
+				else {
+					p.court = (k == 0) ? c.court : COURTS[this.random.nextInt(COURTS.length)][0];
+					p.hearingLoc = p.court;
+				}
+				List<String> pool = this.judgesByCourt.get(p.court);
+				p.judge = (this.random.nextInt(100) == 0) ? UNKNOWN_JUDGE : pool.get(this.random.nextInt(pool.size()));
+				boolean last = k == proceedings - 1;
+				if (!last) {
+					// A change of venue ends this proceeding; the case goes on in the
+					// next one.
+					LocalDate next = input.plusDays(60 + this.random.nextInt(200));
+					p.completion = next.minusDays(1);
+					p.otherComp = "C";
+					p.absentia = "N";
+					input = next;
+				}
+				else if (this.random.nextInt(100) < 70) {
+					LocalDate completion = input.plusDays(30 + this.random.nextInt(700));
+					if (!completion.isAfter(AS_OF)) {
+						p.completion = completion;
+						decide(p, c);
+					}
+				}
+				c.proceedings.add(p);
+				model.proceedings.add(p);
+				addReps(model, c, p, nextRep);
+				nextRep += 5;
+			}
+			if (this.random.nextInt(100) < 4) {
+				// Representation recorded on the case: it covers every proceeding of the
+				// case.
+				model.reps.add(new Rep(nextRep++, c.id, "COURT", "ALIEN", "a_tblcase", c.id, c.start.plusDays(5)));
+			}
+		}
+		addOrphanProceeding(model, nextProceeding);
+		markQuirks(model);
+		return model;
+	}
+
+	private void decide(Proceeding p, SampleCase c) {
+		if (p.caseType.equals("RMV")) {
+			String[] outcome = weighted(RMV_OUTCOMES);
+			if (outcome[1].equals("C")) {
+				p.decCode = outcome[0];
+			}
+			else {
+				p.otherComp = outcome[0];
+			}
+			if ("X".equals(p.decCode)) {
+				int absentiaShare = (c.mppIdentifier || c.mppLocationPlanned) ? 60 : 35;
+				p.absentia = (this.random.nextInt(100) < absentiaShare) ? "Y" : "N";
+			}
+			else {
+				p.absentia = this.random.nextBoolean() ? "N" : "";
+			}
+		}
+		else {
+			List<String[]> options = new ArrayList<>();
+			for (String[] decision : DECISIONS) {
+				if (decision[0].equals(p.caseType) && decision[2].equals("C")) {
+					options.add(decision);
+				}
+			}
+			p.decCode = options.get(this.random.nextInt(options.size()))[1];
+			p.absentia = "N";
+		}
+		p.decType = (this.random.nextInt(50) == 0) ? "7" : (this.random.nextBoolean() ? "O" : "W");
+	}
+
+	private void addReps(Model model, SampleCase c, Proceeding p, long id) {
+		int draw = this.random.nextInt(100);
+		if (draw < 45) {
+			LocalDate e28 = p.input.plusDays(this.random.nextInt(120));
+			model.reps.add(new Rep(id, c.id, "COURT", "ALIEN", "B_TblProceeding", p.id, e28));
+		}
+		else if (draw < 55) {
+			model.reps.add(new Rep(id, c.id, "COURT", "INS", "B_TblProceeding", p.id, p.input.plusDays(3)));
+		}
+		else if (draw < 58) {
+			model.reps.add(new Rep(id, c.id, "BOARD", "ALIEN", "B_TblProceeding", p.id, p.input.plusDays(3)));
+		}
+	}
+
+	private void addOrphanProceeding(Model model, long id) {
+		Proceeding orphan = new Proceeding();
+		orphan.id = id;
+		orphan.caseId = ORPHAN_CASE_ID;
+		orphan.caseType = "RMV";
+		orphan.nat = "HO";
+		orphan.lang = "SP";
+		orphan.custody = "N";
+		orphan.input = LocalDate.of(2021, 2, 3);
+		orphan.osc = orphan.input;
+		orphan.court = "HOU";
+		orphan.hearingLoc = "HOU";
+		orphan.judge = this.judgesByCourt.get("HOU").get(0);
+		orphan.completion = LocalDate.of(2022, 5, 6);
+		orphan.decCode = "X";
+		orphan.absentia = "Y";
+		orphan.decType = "O";
+		model.proceedings.add(orphan);
+	}
+
+	/** Plants the quirks of the real files on rows that stay valid. */
+	private void markQuirks(Model model) {
+		SampleCase first = model.cases.get(0);
+		first.alienCity = "HOUS\0TON";
+		SampleCase antillean = model.cases.get(1);
+		antillean.nat = "NA";
+		antillean.lang = "ENG";
+		antillean.proceedings.forEach((p) -> p.nat = "NA");
+		model.cases.get(2).langToken = "N/A";
+		model.cases.get(3).zipToken = "b6";
+		model.cases.get(4).proceedings.get(0).natRaw = "gt ";
+		model.cases.get(4).proceedings.get(0).nat = "GT";
+		model.cases.get(5).proceedings.get(0).custodyToken = "N/A";
+		// A case heard at the ECAS test location MPP, which is not an MPP port court.
+		SampleCase test = model.cases.get(6);
+		test.proceedings.get(0).hearingLoc = "MPP";
+		test.proceedings.get(0).court = "SND";
+		boolean hasNacara = model.identifiers.stream().anyMatch((identifier) -> identifier.code.equals("NA"));
+		if (!hasNacara) {
+			model.identifiers.add(new Identifier(99_999L, model.cases.get(7).id, "NA"));
+		}
+	}
+
+	// writing the case tables
+
+	private int writeCases(Path file, Model model, List<SampleRelease.ExpectedReject> rejects) throws IOException {
+		List<List<String>> rows = new ArrayList<>();
+		for (SampleCase c : model.cases) {
+			Map<String, String> row = new HashMap<>();
+			row.put("IDNCASE", String.valueOf(c.id));
+			row.put("ALIEN_CITY", (c.alienCity != null) ? c.alienCity : "PHOENIX");
+			row.put("ALIEN_STATE", "AZ");
+			row.put("ALIEN_ZIPCODE", (c.zipToken != null) ? c.zipToken : "85001");
+			row.put("NAT", c.nat);
+			row.put("LANG", (c.langToken != null) ? c.langToken : c.lang);
+			row.put("CUSTODY", c.custody);
+			row.put("SITE_TYPE", this.random.nextBoolean() ? "M" : "I");
+			row.put("CASE_TYPE", c.caseType);
+			row.put("UPDATE_SITE", c.court);
+			row.put("LATEST_HEARING", timestamp(c.start.plusDays(90)));
+			row.put("LATEST_TIME", "0830");
+			row.put("LATEST_CAL_TYPE", "M");
+			row.put("DATE_OF_ENTRY", timestamp(c.start.minusDays(10 + this.random.nextInt(300))));
+			row.put("C_ASY_TYPE", "E");
+			row.put("C_BIRTHDATE", (1 + this.random.nextInt(12)) + "/" + (1960 + this.random.nextInt(45)));
+			row.put("Sex", this.random.nextBoolean() ? "M" : "F");
+			row.put("LPR", "0");
+			row.put("CASEPRIORITY_CODE", "NA");
+			rows.add(ordered(CASE_COLUMNS, row));
+		}
+		// A tab inside ALIEN_CITY shifts every later value one column right (line 111549
+		// of the 2026-04 file).
+		Map<String, String> shifted = new HashMap<>();
+		shifted.put("IDNCASE", "7375924");
+		shifted.put("ALIEN_CITY", "BROOKLYN\t");
+		shifted.put("ALIEN_STATE", "NY");
+		shifted.put("ALIEN_ZIPCODE", "11209");
+		shifted.put("NAT", "GT");
+		shifted.put("CASE_TYPE", "RMV");
+		shifted.put("UPDATE_SITE", "NYC");
+		int shiftedAt = 1 + rows.size() / 2;
+		rows.add(shiftedAt, ordered(CASE_COLUMNS, shifted));
+		rejects.add(new SampleRelease.ExpectedReject("A_TblCase", shiftedAt + 2L, "field_count"));
+		return writeTable(file, CASE_COLUMNS, rows, true);
+	}
+
+	private int writeIdentifiers(Path file, Model model, List<SampleRelease.ExpectedReject> rejects)
+			throws IOException {
+		List<List<String>> rows = new ArrayList<>();
+		for (Identifier identifier : model.identifiers) {
+			rows.add(List.of(String.valueOf(identifier.id), String.valueOf(identifier.caseId), identifier.code));
+		}
+		rows.add(List.of("199999", "", "MP"));
+		rejects.add(new SampleRelease.ExpectedReject("A_TblCaseIdentifier", rows.size() + 1L, "key_missing"));
+		return writeTable(file, IDENTIFIER_COLUMNS, rows);
+	}
+
+	private int writeProceedings(Path file, Model model, List<SampleRelease.ExpectedReject> rejects)
+			throws IOException {
+		List<List<String>> rows = new ArrayList<>();
+		for (Proceeding p : model.proceedings) {
+			Map<String, String> row = new HashMap<>();
+			row.put("IDNPROCEEDING", String.valueOf(p.id));
+			row.put("IDNCASE", String.valueOf(p.caseId));
+			row.put("OSC_DATE", timestamp(p.osc));
+			row.put("INPUT_DATE", timestamp(p.input));
+			row.put("BASE_CITY_CODE", p.court);
+			row.put("HEARING_LOC_CODE", p.hearingLoc);
+			row.put("IJ_CODE", p.judge);
+			row.put("HEARING_DATE", timestamp(p.input.plusDays(45)));
+			row.put("HEARING_TIME", "1000");
+			row.put("DEC_TYPE", p.decType);
+			row.put("DEC_CODE", p.decCode);
+			row.put("OTHER_COMP", p.otherComp);
+			row.put("COMP_DATE", timestamp(p.completion));
+			row.put("ABSENTIA", p.absentia);
+			row.put("CUSTODY", (p.custodyToken != null) ? p.custodyToken : p.custody);
+			row.put("CASE_TYPE", p.caseType);
+			row.put("NAT", (p.natRaw != null) ? p.natRaw : p.nat);
+			row.put("LANG", p.lang);
+			row.put("SCHEDULED_HEAR_LOC", p.hearingLoc);
+			row.put("CRIM_IND", "N");
+			rows.add(ordered(PROCEEDING_COLUMNS, row));
+		}
+		List<String> shortRow = new ArrayList<>(rows.get(rows.size() / 3).subList(0, 20));
+		shortRow.set(0, "9999991");
+		int shortAt = rows.size() / 3 + 1;
+		rows.add(shortAt, shortRow);
+		rejects.add(new SampleRelease.ExpectedReject("B_TblProceeding", shortAt + 2L, "field_count"));
+		List<String> junkKey = new ArrayList<>(rows.get(0));
+		junkKey.set(0, "FC");
+		rows.add(junkKey);
+		rejects.add(new SampleRelease.ExpectedReject("B_TblProceeding", rows.size() + 1L, "key_not_integer"));
+		return writeTable(file, PROCEEDING_COLUMNS, rows);
+	}
+
+	private int writeReps(Path file, Model model) throws IOException {
+		List<List<String>> rows = new ArrayList<>();
+		for (Rep rep : model.reps) {
+			rows.add(List.of(String.valueOf(rep.id), String.valueOf(rep.caseId), rep.level, rep.type, rep.parentTable,
+					String.valueOf(rep.parentId), "", "", "", timestamp(rep.e28), "1"));
+		}
+		return writeTable(file, REPS_COLUMNS, rows);
+	}
+
+	// low-level helpers
+
+	private static List<String> ordered(List<String> columns, Map<String, String> values) {
+		List<String> row = new ArrayList<>(columns.size());
+		for (String column : columns) {
+			String value = values.get(column);
+			row.add((value != null) ? value : "");
+		}
+		return row;
+	}
+
+	private static int writeTable(Path file, List<String> header, List<List<String>> rows) throws IOException {
+		return writeTable(file, header, rows, false);
+	}
+
+	/**
+	 * Writes windows-1252, CRLF, tab-delimited, no quoting; returns the data rows
+	 * written.
+	 */
+	private static int writeTable(Path file, List<String> header, List<List<String>> rows, boolean trailingBlankLine)
+			throws IOException {
+		try (Writer out = Files.newBufferedWriter(file, WINDOWS_1252)) {
+			out.write(String.join("\t", header));
+			out.write("\r\n");
+			for (List<String> row : rows) {
+				out.write(String.join("\t", row));
+				out.write("\r\n");
+			}
+			if (trailingBlankLine) {
+				out.write("\r\n");
+			}
+		}
+		return rows.size();
+	}
+
+	private static String timestamp(LocalDate date) {
+		return (date != null) ? date + " 00:00:00.000" : "";
+	}
+
+	private static String pad(String value, int width) {
+		return String.format(Locale.ROOT, "%-" + width + "s", value);
+	}
+
+	private String[] weighted(String[][] options) {
+		int weightColumn = options[0].length - 1;
+		int total = 0;
+		for (String[] option : options) {
+			total += Integer.parseInt(option[weightColumn]);
+		}
+		int draw = this.random.nextInt(total);
+		for (String[] option : options) {
+			draw -= Integer.parseInt(option[weightColumn]);
+			if (draw < 0) {
+				return option;
+			}
+		}
+		return options[options.length - 1];
+	}
+
+	private static final class SampleCase {
+
+		long id;
+
+		String nat;
+
+		String lang;
+
+		String custody;
+
+		String caseType;
+
+		String court;
+
+		LocalDate start;
+
+		boolean mppIdentifier;
+
+		boolean mppLocationPlanned;
+
+		String alienCity;
+
+		String langToken;
+
+		String zipToken;
+
+		final List<Proceeding> proceedings = new ArrayList<>();
+
+	}
+
+	private static final class Proceeding {
+
+		long id;
+
+		long caseId;
+
+		String caseType;
+
+		String nat;
+
+		String natRaw;
+
+		String lang;
+
+		String custody;
+
+		String custodyToken;
+
+		LocalDate osc;
+
+		LocalDate input;
+
+		String court;
+
+		String hearingLoc;
+
+		String judge;
+
+		LocalDate completion;
+
+		String decCode;
+
+		String otherComp;
+
+		String decType;
+
+		String absentia;
+
+	}
+
+	private record Identifier(long id, long caseId, String code) {
+	}
+
+	private record Rep(long id, long caseId, String level, String type, String parentTable, long parentId,
+			LocalDate e28) {
+	}
+
+	private static final class Model {
+
+		final List<SampleCase> cases = new ArrayList<>();
+
+		final List<Proceeding> proceedings = new ArrayList<>();
+
+		final List<Identifier> identifiers = new ArrayList<>();
+
+		final List<Rep> reps = new ArrayList<>();
+
+		/** Counts by the warehouse contract's definitions, over the valid rows only. */
+		SampleRelease.Expected expected() {
+			Set<Long> byIdentifier = new HashSet<>();
+			for (Identifier identifier : this.identifiers) {
+				if (identifier.code.equals("MP") || identifier.code.equals("RM")) {
+					byIdentifier.add(identifier.caseId);
+				}
+			}
+			Set<Long> byLocation = new HashSet<>();
+			for (Proceeding p : this.proceedings) {
+				if (MPP_LOCATIONS.contains(p.hearingLoc)) {
+					byLocation.add(p.caseId);
+				}
+			}
+			Set<Long> mpp = new HashSet<>(byIdentifier);
+			mpp.addAll(byLocation);
+			long mppCases = this.cases.stream().filter((c) -> mpp.contains(c.id)).count();
+			long mppByIdentifier = this.cases.stream().filter((c) -> byIdentifier.contains(c.id)).count();
+			long mppByLocation = this.cases.stream().filter((c) -> byLocation.contains(c.id)).count();
+			long completed = 0;
+			long inAbsentia = 0;
+			long represented = 0;
+			long mppCompleted = 0;
+			long mppInAbsentia = 0;
+			long mppRepresented = 0;
+			long completedRemoval = 0;
+			long inAbsentiaRemoval = 0;
+			Map<String, List<Rep>> repsByParent = new HashMap<>();
+			for (Rep rep : this.reps) {
+				repsByParent
+					.computeIfAbsent(rep.parentTable.toUpperCase(Locale.ROOT) + ":" + rep.parentId,
+							(key) -> new ArrayList<>())
+					.add(rep);
+			}
+			for (Proceeding p : this.proceedings) {
+				boolean isCompleted = p.completion != null;
+				boolean isInAbsentia = isCompleted && "Y".equals(p.absentia);
+				boolean isRepresented = isRepresented(p, repsByParent);
+				boolean isMpp = mpp.contains(p.caseId);
+				completed += isCompleted ? 1 : 0;
+				inAbsentia += isInAbsentia ? 1 : 0;
+				represented += isRepresented ? 1 : 0;
+				if (isMpp && isCompleted) {
+					mppCompleted++;
+					mppInAbsentia += isInAbsentia ? 1 : 0;
+					mppRepresented += isRepresented ? 1 : 0;
+				}
+				if (isCompleted && p.caseType.equals("RMV")) {
+					completedRemoval++;
+					inAbsentiaRemoval += isInAbsentia ? 1 : 0;
+				}
+			}
+			return new SampleRelease.Expected(this.cases.size(), this.identifiers.size(), this.proceedings.size(),
+					this.reps.size(), mppCases, mppByIdentifier, mppByLocation, completed, inAbsentia, represented,
+					mppCompleted, mppInAbsentia, mppRepresented, completedRemoval, inAbsentiaRemoval);
+		}
+
+		private boolean isRepresented(Proceeding p, Map<String, List<Rep>> repsByParent) {
+			List<Rep> candidates = new ArrayList<>(repsByParent.getOrDefault("B_TBLPROCEEDING:" + p.id, List.of()));
+			candidates.addAll(repsByParent.getOrDefault("A_TBLCASE:" + p.caseId, List.of()));
+			for (Rep rep : candidates) {
+				boolean courtAlien = rep.level.equals("COURT") && rep.type.equals("ALIEN") && rep.e28 != null;
+				if (courtAlien && (p.completion == null || !rep.e28.isAfter(p.completion))) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.courtstats.samples;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A generated EOIR release and what a correct load of it must show.
+ *
+ * @param folder the release folder
+ * @param label the release label (the folder name)
+ * @param expected the counts the warehouse must hold after loading it
+ * @param rejects the malformed lines, each with the reason the loader must give
+ */
+public record SampleRelease(Path folder, String label, Expected expected, List<ExpectedReject> rejects) {
+
+	public SampleRelease {
+		rejects = List.copyOf(rejects);
+	}
+
+	/**
+	 * Counts a correct load produces, by the warehouse contract's definitions.
+	 *
+	 * @param cases valid A_TblCase rows
+	 * @param caseIdentifiers valid A_TblCaseIdentifier rows
+	 * @param proceedings valid B_TblProceeding rows (an orphan among them)
+	 * @param repsAssigned valid tbl_RepsAssigned rows
+	 * @param mppCases cases that are MPP by identifier or by location
+	 * @param mppByIdentifier cases with an MP or RM identifier
+	 * @param mppByLocation cases with a proceeding at an MPP hearing location
+	 * @param completedProceedings proceedings with a completion date
+	 * @param inAbsentia completed proceedings ordered in absentia
+	 * @param representedProceedings proceedings represented by the contract's rule
+	 * @param mppCompletedProceedings completed proceedings of MPP cases
+	 * @param mppInAbsentia of those, in absentia
+	 * @param mppRepresented of those, represented
+	 * @param completedRemoval completed proceedings of removal (RMV) cases
+	 * @param inAbsentiaRemoval of those, in absentia
+	 */
+	public record Expected(long cases, long caseIdentifiers, long proceedings, long repsAssigned, long mppCases,
+			long mppByIdentifier, long mppByLocation, long completedProceedings, long inAbsentia,
+			long representedProceedings, long mppCompletedProceedings, long mppInAbsentia, long mppRepresented,
+			long completedRemoval, long inAbsentiaRemoval) {
+
+		/**
+		 * The counts by name, in a stable order, for printing.
+		 * @return name to count
+		 */
+		public Map<String, Long> asMap() {
+			Map<String, Long> counts = new LinkedHashMap<>();
+			counts.put("cases", this.cases);
+			counts.put("case identifiers", this.caseIdentifiers);
+			counts.put("proceedings", this.proceedings);
+			counts.put("representatives assigned", this.repsAssigned);
+			counts.put("MPP cases", this.mppCases);
+			counts.put("MPP cases by identifier", this.mppByIdentifier);
+			counts.put("MPP cases by location", this.mppByLocation);
+			counts.put("completed proceedings", this.completedProceedings);
+			counts.put("in absentia", this.inAbsentia);
+			counts.put("represented proceedings", this.representedProceedings);
+			counts.put("MPP completed proceedings", this.mppCompletedProceedings);
+			counts.put("MPP in absentia", this.mppInAbsentia);
+			counts.put("MPP represented", this.mppRepresented);
+			counts.put("completed removal proceedings", this.completedRemoval);
+			counts.put("removal in absentia", this.inAbsentiaRemoval);
+			return counts;
+		}
+
+	}
+
+	/**
+	 * A malformed line the loader must quarantine.
+	 *
+	 * @param tableName the EOIR table of the file
+	 * @param lineNumber line number, the header being line 1
+	 * @param reasonCode the reason the loader gives
+	 */
+	public record ExpectedReject(String tableName, long lineNumber, String reasonCode) {
+	}
+
+}

@@ -1,0 +1,140 @@
+package org.courtstats.staging;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * Writes each chunk with PostgreSQL {@code COPY}: staged rows into the file's staging
+ * table, rejected rows into {@code etl.rejected_row}. It uses the chunk transaction's
+ * connection, so the rows, the reader's position and the step's execution context commit
+ * together, and a restart resumes exactly after the last committed chunk.
+ */
+public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepExecutionListener {
+
+	private static final String STARTED_KEY = "staging.slice.started";
+
+	private static final String REJECT_COPY = "copy etl.rejected_row (source_file_id, table_name, sheet_name, "
+			+ "line_number, reason_code, message, raw_record, job_execution_id) from stdin (format text)";
+
+	private final DataSource dataSource;
+
+	private final JdbcTemplate jdbc;
+
+	private final SourceFileSlice slice;
+
+	private final String rowCopy;
+
+	public CopyStagingWriter(DataSource dataSource, SourceFileSlice slice) {
+		this.dataSource = dataSource;
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.slice = slice;
+		this.rowCopy = "copy " + slice.table().name() + " (" + String.join(", ", slice.table().copyColumns())
+				+ ") from stdin (format text)";
+	}
+
+	@Override
+	public void open(ExecutionContext executionContext) {
+		if (!executionContext.containsKey(STARTED_KEY)) {
+			// A first attempt at this file: drop whatever an abandoned attempt left
+			// behind.
+			this.jdbc.update("delete from " + this.slice.table().name() + " where source_file_id = ?",
+					this.slice.sourceFileId());
+			this.jdbc.update("delete from etl.rejected_row where source_file_id = ?", this.slice.sourceFileId());
+		}
+	}
+
+	@Override
+	public void update(ExecutionContext executionContext) {
+		executionContext.putString(STARTED_KEY, "true");
+	}
+
+	@Override
+	public void write(Chunk<? extends StagedRecord> chunk) throws Exception {
+		StringBuilder rows = new StringBuilder(chunk.size() * 256);
+		StringBuilder rejects = new StringBuilder();
+		Object[] values = null;
+		for (StagedRecord item : chunk) {
+			if (item instanceof StagedRecord.Row row) {
+				if (values == null) {
+					values = new Object[row.values().length + 2];
+				}
+				values[0] = this.slice.sourceFileId();
+				values[1] = row.lineNumber();
+				System.arraycopy(row.values(), 0, values, 2, row.values().length);
+				CopyText.appendRow(rows, values);
+			}
+			else if (item instanceof StagedRecord.Rejected rejected) {
+				CopyText.appendRow(rejects, this.slice.sourceFileId(), this.slice.tableName(), null,
+						rejected.lineNumber(), rejected.reasonCode(), rejected.message(), rejected.rawRecord(),
+						this.slice.jobExecutionId());
+			}
+		}
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+			copy(copy, this.rowCopy, rows);
+			copy(copy, REJECT_COPY, rejects);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private static void copy(CopyManager copy, String sql, StringBuilder data) throws SQLException {
+		if (data.isEmpty()) {
+			return;
+		}
+		byte[] bytes = data.toString().getBytes(StandardCharsets.UTF_8);
+		CopyIn in = copy.copyIn(sql);
+		try {
+			in.writeToCopy(bytes, 0, bytes.length);
+			in.endCopy();
+		}
+		finally {
+			if (in.isActive()) {
+				in.cancelCopy();
+			}
+		}
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		if (stepExecution.getStatus().isUnsuccessful()) {
+			return null;
+		}
+		try {
+			this.jdbc.update("""
+					update etl.source_file
+					set rows_loaded = (select count(*) from %s where source_file_id = ?),
+					    rows_rejected = (select count(*) from etl.rejected_row where source_file_id = ?)
+					where source_file_id = ?
+					""".formatted(this.slice.table().name()), this.slice.sourceFileId(), this.slice.sourceFileId(),
+					this.slice.sourceFileId());
+			this.jdbc.update(
+					"update etl.source_file set rows_read = rows_loaded + rows_rejected where source_file_id = ?",
+					this.slice.sourceFileId());
+		}
+		catch (RuntimeException ex) {
+			throw new ItemStreamException("Could not count the staged rows of " + this.slice.tableName(), ex);
+		}
+		return null;
+	}
+
+}

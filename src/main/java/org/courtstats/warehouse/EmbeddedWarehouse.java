@@ -1,0 +1,171 @@
+package org.courtstats.warehouse;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL 17 server that the loader starts itself, whose data stays in a folder
+ * between runs. It stops when the program exits; a server left behind by a process that
+ * was killed is stopped before a new one starts on the same folder.
+ */
+public final class EmbeddedWarehouse implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedWarehouse.class);
+
+	/** The lock file the embedded server holds while a process uses its data folder. */
+	private static final String LOCK_FILE = "epg-lock";
+
+	private final EmbeddedPostgres postgres;
+
+	private final WarehouseSettings.Embedded settings;
+
+	private EmbeddedWarehouse(EmbeddedPostgres postgres, WarehouseSettings.Embedded settings) {
+		this.postgres = postgres;
+		this.settings = settings;
+	}
+
+	/**
+	 * Starts the server and creates the warehouse database when it is missing.
+	 * @param settings where and on which port
+	 * @return the running server
+	 * @throws WarehouseUnavailableException when the folder is in use or the server does
+	 * not start
+	 */
+	public static EmbeddedWarehouse start(WarehouseSettings.Embedded settings) {
+		Path dataDirectory = settings.dataDirectory().toAbsolutePath().normalize();
+		try {
+			Files.createDirectories(dataDirectory);
+			stopOrphanedServer(dataDirectory);
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(dataDirectory)
+				.setCleanDataDirectory(false)
+				.setPort(settings.port())
+				.setPGStartupWait(Duration.ofSeconds(60))
+				.start();
+			EmbeddedWarehouse warehouse = new EmbeddedWarehouse(postgres, settings);
+			warehouse.createDatabase();
+			return warehouse;
+		}
+		catch (IOException | SQLException | IllegalStateException ex) {
+			throw new WarehouseUnavailableException(
+					"The embedded warehouse in " + dataDirectory + " did not start on port " + settings.port() + ": "
+							+ ex.getMessage()
+							+ ". If another courtstats process uses it, stop that process; if the port is taken, set "
+							+ "courtstats.database.embedded.port; or point COURTSTATS_DB_URL at a PostgreSQL server.",
+					ex);
+		}
+	}
+
+	/**
+	 * A server whose JVM was killed keeps running and holds the data folder. When no live
+	 * process holds the folder's lock, such a server is an orphan: it is asked to shut
+	 * down.
+	 */
+	private static void stopOrphanedServer(Path dataDirectory) throws IOException {
+		Path pidFile = dataDirectory.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		try (RandomAccessFile lockFile = new RandomAccessFile(dataDirectory.resolve(LOCK_FILE).toFile(), "rw");
+				FileLock lock = lockFile.getChannel().tryLock()) {
+			if (lock == null) {
+				throw new IllegalStateException("another courtstats process is using " + dataDirectory);
+			}
+			List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+			Optional<ProcessHandle> server = lines.isEmpty() ? Optional.empty()
+					: ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
+			boolean isPostgres = server.flatMap((process) -> process.info().command())
+				.map((command) -> command.contains("postgres"))
+				.orElse(false);
+			if (server.isPresent() && server.get().isAlive() && isPostgres) {
+				logger.warn("Stopping PostgreSQL (pid {}) left running in {} by a process that ended",
+						server.get().pid(), dataDirectory);
+				server.get().destroy();
+				server.get().onExit().get(60, TimeUnit.SECONDS);
+			}
+		}
+		catch (OverlappingFileLockException ex) {
+			throw new IllegalStateException("this process already uses " + dataDirectory, ex);
+		}
+		catch (NumberFormatException | java.util.concurrent.ExecutionException
+				| java.util.concurrent.TimeoutException ex) {
+			logger.warn("Could not stop the server left in {}: {}", dataDirectory, ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void createDatabase() throws SQLException {
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			try (ResultSet rs = statement.executeQuery("select 1 from pg_database where datname = '"
+					+ this.settings.database().replace("'", "''") + "'")) {
+				if (rs.next()) {
+					return;
+				}
+			}
+			statement.execute("create database \"" + this.settings.database().replace("\"", "\"\"") + "\"");
+		}
+	}
+
+	/**
+	 * JDBC URL of the warehouse database.
+	 * @return the URL
+	 */
+	public String jdbcUrl() {
+		return this.postgres.getJdbcUrl("postgres", this.settings.database());
+	}
+
+	/**
+	 * The superuser the loader connects as.
+	 * @return the user name
+	 */
+	public String user() {
+		return "postgres";
+	}
+
+	/**
+	 * The command an analyst pastes to query the warehouse.
+	 * @return a psql command line
+	 */
+	public String psqlCommand() {
+		return "psql -h localhost -p " + this.postgres.getPort() + " -U courtstats_analyst " + this.settings.database();
+	}
+
+	/**
+	 * Lets {@code courtstats_analyst} log in, so that analysts can query the embedded
+	 * warehouse (the server accepts local connections only). Call it once the migrations
+	 * have run.
+	 * @throws SQLException when the role cannot be changed
+	 */
+	public void allowAnalystLogin() throws SQLException {
+		try (Connection connection = this.postgres.getDatabase("postgres", this.settings.database()).getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("alter role courtstats_analyst login");
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.postgres.close();
+	}
+
+}

@@ -1,0 +1,62 @@
+package org.courtstats.warehouse;
+
+import java.time.OffsetDateTime;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Keeps {@code etl.load_run}: one row per load run, with the counts of its release.
+ */
+public class LoadRunLedger {
+
+	private final JdbcTemplate jdbc;
+
+	public LoadRunLedger(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	/**
+	 * Records a run that started.
+	 * @param jobExecutionId the run
+	 * @param source eoir, ohss or cbp
+	 * @param releaseLabel the release it loads
+	 * @param startedAt when it started
+	 */
+	public void started(long jobExecutionId, String source, String releaseLabel, OffsetDateTime startedAt) {
+		this.jdbc.update("""
+				insert into etl.load_run (job_execution_id, source, release_label, started_at, status)
+				values (?, ?, ?, ?, 'STARTED')
+				on conflict (job_execution_id) do nothing
+				""", jobExecutionId, source, releaseLabel, startedAt);
+	}
+
+	/**
+	 * Records how a run ended, with the row counts of its release's files.
+	 * @param jobExecutionId the run
+	 * @param status its final status
+	 * @param message the first line of its failure, or null
+	 */
+	public void finished(long jobExecutionId, String status, String message) {
+		this.jdbc.update("""
+				update etl.load_run as r
+				set ended_at = now(),
+				    status = ?,
+				    message = ?,
+				    rows_read = coalesce(c.rows_read, 0),
+				    rows_loaded = coalesce(c.rows_loaded, 0),
+				    rows_rejected = coalesce(c.rows_rejected, 0)
+				from (
+				    select sum(f.rows_read) as rows_read, sum(f.rows_loaded) as rows_loaded,
+				        sum(f.rows_rejected) as rows_rejected
+				    from etl.source_file as f
+				    join etl.load_run as run
+				        on run.source = f.source and run.release_label = f.release_label
+				    where run.job_execution_id = ?
+				) as c
+				where r.job_execution_id = ?
+				""", status, message, jobExecutionId, jobExecutionId);
+	}
+
+}

@@ -1,0 +1,98 @@
+package org.courtstats.warehouse;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The releases known to the warehouse ({@code warehouse.dim_release}) and their
+ * publication.
+ */
+public class Releases {
+
+	private final JdbcTemplate jdbc;
+
+	public Releases(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	/**
+	 * Records a release that is about to load, or finds it when it was recorded before.
+	 * @param source eoir, ohss or cbp
+	 * @param label the release label
+	 * @param asOfDate the date it describes, or null
+	 * @return its release key
+	 */
+	public long register(String source, String label, LocalDate asOfDate) {
+		this.jdbc.update("""
+				insert into warehouse.dim_release (source, release_label, as_of_date)
+				values (?, ?, ?)
+				on conflict (source, release_label) do nothing
+				""", source, label, asOfDate);
+		return key(source, label);
+	}
+
+	/**
+	 * The key of a recorded release.
+	 * @param source eoir, ohss or cbp
+	 * @param label the release label
+	 * @return its release key
+	 */
+	public long key(String source, String label) {
+		Long key = this.jdbc.queryForObject(
+				"select release_key from warehouse.dim_release where source = ? and release_label = ?", Long.class,
+				source, label);
+		if (key == null) {
+			throw new IllegalStateException("Release " + label + " of " + source + " is not recorded");
+		}
+		return key;
+	}
+
+	/**
+	 * Whether a release is published.
+	 * @param source eoir, ohss or cbp
+	 * @param label the release label
+	 * @return true once its facts are visible
+	 */
+	public boolean isPublished(String source, String label) {
+		List<String> status = this.jdbc.queryForList(
+				"select status from warehouse.dim_release where source = ? and release_label = ?", String.class, source,
+				label);
+		return !status.isEmpty() && status.get(0).equals("published");
+	}
+
+	/**
+	 * Publishes a release in the caller's transaction: marks it and its files loaded, and
+	 * clears its staged rows.
+	 * @param releaseKey the release
+	 * @param jobExecutionId the job execution that loaded it
+	 */
+	public void publish(long releaseKey, long jobExecutionId) {
+		this.jdbc.update("""
+				update warehouse.dim_release
+				set status = 'published', loaded_at = now(), job_execution_id = ?
+				where release_key = ?
+				""", jobExecutionId, releaseKey);
+		this.jdbc.update("""
+				update etl.source_file
+				set status = 'loaded', loaded_by_job_execution_id = ?
+				where release_key = ? and table_name is not null
+				""", jobExecutionId, releaseKey);
+		List<String> stagingTables = this.jdbc.queryForList("""
+				select format('%I.%I', table_schema, table_name)
+				from information_schema.columns
+				where table_schema = 'staging' and column_name = 'source_file_id'
+				order by table_name
+				""", String.class);
+		for (String table : stagingTables) {
+			this.jdbc.update("delete from " + table
+					+ " where source_file_id in (select source_file_id from etl.source_file where release_key = ?)",
+					releaseKey);
+		}
+		this.jdbc.update("delete from staging.int_case_mpp where release_key = ?", releaseKey);
+	}
+
+}

@@ -1,0 +1,56 @@
+package org.courtstats.warehouse;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * Integrates a staged release into the warehouse by running the set-based statements of
+ * {@code warehouse-sql/load/}, dimensions first, in the caller's transaction. Running it
+ * again over the same staging gives the same warehouse.
+ */
+public class WarehouseBuild {
+
+	/** The load files, in the order their targets depend on each other. */
+	static final List<String> EOIR_TARGETS = List.of("dim_date", "dim_nationality", "dim_language", "dim_court",
+			"dim_hearing_location", "dim_judge", "dim_case_type", "dim_custody", "dim_decision", "dim_case_identifier",
+			"int_case_mpp", "fct_case", "fct_proceeding");
+
+	private static final Logger logger = LoggerFactory.getLogger(WarehouseBuild.class);
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final List<WarehouseSql> scripts;
+
+	public WarehouseBuild(DataSource dataSource) {
+		this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+		this.scripts = EOIR_TARGETS.stream().map((target) -> WarehouseSql.load("load/" + target + ".sql")).toList();
+	}
+
+	/**
+	 * Builds the dimensions and facts of an EOIR release from its staged rows.
+	 * @param releaseKey the release
+	 * @param asOfDate the date the release describes (dates type 2 dimension versions)
+	 */
+	public void buildEoirRelease(long releaseKey, LocalDate asOfDate) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource(
+				Map.of("release_key", releaseKey, "as_of_date", asOfDate));
+		for (WarehouseSql script : this.scripts) {
+			long started = System.nanoTime();
+			int rows = 0;
+			for (String statement : script.statements()) {
+				rows += this.jdbc.update(statement, parameters);
+			}
+			logger.info("{}: {} rows in {} ms", script.path(), rows, (System.nanoTime() - started) / 1_000_000);
+		}
+	}
+
+}

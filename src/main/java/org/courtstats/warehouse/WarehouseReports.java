@@ -1,0 +1,82 @@
+package org.courtstats.warehouse;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Read-only questions the commands ask of the warehouse to report on a load.
+ */
+public class WarehouseReports {
+
+	private final JdbcTemplate jdbc;
+
+	public WarehouseReports(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	/**
+	 * The files of a release with their row counts, read files first.
+	 * @param source eoir, ohss or cbp
+	 * @param releaseLabel the release
+	 * @return one entry per file
+	 */
+	public List<FileCounts> fileCounts(String source, String releaseLabel) {
+		return this.jdbc.query("""
+				select coalesce(table_name, '-'), relative_path, status,
+				    coalesce(rows_read, 0), coalesce(rows_loaded, 0), coalesce(rows_rejected, 0)
+				from etl.source_file
+				where source = ? and release_label = ?
+				order by table_name is null, table_name, relative_path
+				""", (rs, row) -> new FileCounts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+				rs.getLong(5), rs.getLong(6)), source, releaseLabel);
+	}
+
+	/**
+	 * The largest rows of {@code reporting.mpp_case_outcomes}.
+	 * @param limit how many
+	 * @return rows by proceedings, largest first
+	 */
+	public List<MppOutcome> topMppOutcomes(int limit) {
+		return this.jdbc.query("""
+				select nationality_code, nationality_name, hearing_loc_code, outcome_group, proceedings,
+				    in_absentia, represented
+				from reporting.mpp_case_outcomes
+				order by proceedings desc, nationality_code, hearing_loc_code, outcome_group
+				limit ?
+				""", (rs, row) -> new MppOutcome(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				rs.getLong(5), rs.getLong(6), rs.getLong(7)), limit);
+	}
+
+	/**
+	 * Row counts of one file of a release.
+	 *
+	 * @param tableName the EOIR table, or {@code -} for a skipped file
+	 * @param relativePath the file inside its release
+	 * @param status registered, skipped or loaded
+	 * @param rowsRead data rows read
+	 * @param rowsLoaded rows staged and integrated
+	 * @param rowsRejected rows quarantined
+	 */
+	public record FileCounts(String tableName, String relativePath, String status, long rowsRead, long rowsLoaded,
+			long rowsRejected) {
+	}
+
+	/**
+	 * One row of {@code reporting.mpp_case_outcomes}.
+	 *
+	 * @param nationalityCode EOIR nationality code
+	 * @param nationalityName nationality name
+	 * @param hearingLocCode the case's MPP hearing location
+	 * @param outcomeGroup outcome group
+	 * @param proceedings completed proceedings
+	 * @param inAbsentia of which in absentia
+	 * @param represented of which represented
+	 */
+	public record MppOutcome(String nationalityCode, String nationalityName, String hearingLocCode, String outcomeGroup,
+			long proceedings, long inAbsentia, long represented) {
+	}
+
+}

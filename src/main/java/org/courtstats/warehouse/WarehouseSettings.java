@@ -1,0 +1,43 @@
+package org.courtstats.warehouse;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
+
+/**
+ * Where the warehouse lives. With no {@code url} the loader starts an embedded
+ * PostgreSQL.
+ *
+ * @param url JDBC URL of a PostgreSQL server ({@code COURTSTATS_DB_URL}); blank for the
+ * embedded one
+ * @param user user for that server ({@code COURTSTATS_DB_USER})
+ * @param password password for that server ({@code COURTSTATS_DB_PASSWORD})
+ * @param poolSize connections the loader may hold
+ * @param embedded settings of the embedded PostgreSQL
+ */
+@ConfigurationProperties("courtstats.database")
+public record WarehouseSettings(String url, String user, String password, @DefaultValue("8") int poolSize,
+		@DefaultValue Embedded embedded) {
+
+	/**
+	 * Whether the loader starts its own PostgreSQL.
+	 * @return true when no server URL is configured
+	 */
+	public boolean usesEmbedded() {
+		return !StringUtils.hasText(this.url);
+	}
+
+	/**
+	 * The embedded PostgreSQL.
+	 *
+	 * @param dataDirectory where its data stays between runs
+	 * @param port local port it listens on
+	 * @param database database that holds the warehouse
+	 */
+	public record Embedded(@DefaultValue("./data/warehouse") Path dataDirectory, @DefaultValue("54329") int port,
+			@DefaultValue("courtstats") String database) {
+	}
+
+}

@@ -1,0 +1,87 @@
+package org.courtstats.eoir;
+
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class EoirFileReaderTests {
+
+	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void readsWindows1252WithCrlfEndingsAndStripsNulBytes() throws Exception {
+		// given
+		Path file = this.folder.resolve("tblLanguage.csv");
+		Files.write(file, "idnLang\tstrCode\tstrDescription\r\n1\tFRE\tFRAN\u00c7AIS \u2013 x\0\r\n2\tSP\tSPANISH\r\n"
+			.getBytes(WINDOWS_1252));
+		EoirFileReader reader = new EoirFileReader("eoirTableReader", file, EoirTables.LANGUAGE);
+
+		// when
+		reader.open(new ExecutionContext());
+		EoirLine first = reader.read();
+		EoirLine second = reader.read();
+		EoirLine end = reader.read();
+		reader.close();
+
+		// then
+		assertThat(first.lineNumber()).isEqualTo(2);
+		assertThat(first.fields()).containsExactly("1", "FRE", "FRAN\u00c7AIS \u2013 x");
+		assertThat(second.lineNumber()).isEqualTo(3);
+		assertThat(end).isNull();
+	}
+
+	@Test
+	void aRestartResumesAfterTheLinesAlreadyCommitted() throws Exception {
+		Path file = this.folder.resolve("tblLanguage.csv");
+		Files.writeString(file, "idnLang\tstrCode\tstrDescription\n1\tA\ta\n2\tB\tb\n3\tC\tc\n4\tD\td\n");
+		EoirFileReader reader = new EoirFileReader("eoirTableReader", file, EoirTables.LANGUAGE);
+		ExecutionContext saved = new ExecutionContext();
+		saved.putInt("eoirTableReader.read.count", 2);
+
+		reader.open(saved);
+		EoirLine next = reader.read();
+		reader.close();
+
+		assertThat(next.lineNumber()).isEqualTo(4);
+		assertThat(next.fields()[1]).isEqualTo("C");
+		assertThat(next.header().fieldCount()).isEqualTo(3);
+	}
+
+	@Test
+	void linesStartingWithAHashAreDataNotComments() throws Exception {
+		Path file = this.folder.resolve("tblLanguage.csv");
+		Files.writeString(file, "idnLang\tstrCode\tstrDescription\n#1\tA\ta\n");
+		EoirFileReader reader = new EoirFileReader("eoirTableReader", file, EoirTables.LANGUAGE);
+
+		reader.open(new ExecutionContext());
+		EoirLine line = reader.read();
+		reader.close();
+
+		assertThat(line.fields()[0]).isEqualTo("#1");
+	}
+
+	@Test
+	void anEmptyFileFailsWithAMessageNamingIt() throws Exception {
+		Path file = this.folder.resolve("A_TblCase.csv");
+		Files.writeString(file, "");
+		EoirFileReader reader = new EoirFileReader("eoirTableReader", file, EoirTables.CASE);
+
+		assertThatExceptionOfType(ItemStreamException.class).isThrownBy(() -> reader.open(new ExecutionContext()))
+			.havingRootCause()
+			.isInstanceOf(EoirFileException.class)
+			.withMessageContaining("A_TblCase.csv: the file is empty");
+	}
+
+}

@@ -1,0 +1,47 @@
+package org.courtstats.eoir;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class EoirHeaderTests {
+
+	@Test
+	void columnsAreFoundByNameWhateverTheirCaseAndOrder() {
+		EoirHeader header = EoirHeader.parse(EoirTables.CASE_IDENTIFIER, "A_TblCaseIdentifier.csv",
+				"case_id\tidncase\tIdnCaseId");
+
+		assertThat(header.fieldCount()).isEqualTo(3);
+		assertThat(header.indexOf(0)).as("IDNCASEID").isEqualTo(2);
+		assertThat(header.indexOf(1)).as("IDNCASE").isEqualTo(1);
+		assertThat(header.indexOf(2)).as("CASE_ID").isEqualTo(0);
+	}
+
+	@Test
+	void aMissingRequiredColumnFailsTheFileNamingFileAndColumn() {
+		assertThatExceptionOfType(EoirFileException.class)
+			.isThrownBy(() -> EoirHeader.parse(EoirTables.PROCEEDING, "B_TblProceeding.csv", "IDNCASE\tOSC_DATE"))
+			.withMessageContaining("B_TblProceeding.csv: line 1")
+			.withMessageContaining("no column IDNPROCEEDING")
+			.withMessageContaining("Found: IDNCASE, OSC_DATE");
+	}
+
+	@Test
+	void aMissingOptionalColumnReadsAsAbsent() {
+		EoirHeader header = EoirHeader.parse(EoirTables.PROCEEDING, "B_TblProceeding.csv", "IDNPROCEEDING\tIDNCASE");
+
+		assertThat(header.indexOf(2)).as("OSC_DATE").isEqualTo(-1);
+		assertThat(header.unreadColumns()).isEmpty();
+	}
+
+	@Test
+	void nulBytesInTheHeaderDoNotHideAColumn() {
+		EoirHeader header = EoirHeader.parse(EoirTables.CASE_IDENTIFIER, "A_TblCaseIdentifier.csv",
+				"IDN\0CASEID\tIDNCASE\tCASE_ID\tEXTRA");
+
+		assertThat(header.indexOf(0)).isEqualTo(0);
+		assertThat(header.unreadColumns()).containsExactly("EXTRA");
+	}
+
+}

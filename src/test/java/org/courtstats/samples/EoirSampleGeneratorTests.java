@@ -1,0 +1,114 @@
+package org.courtstats.samples;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class EoirSampleGeneratorTests {
+
+	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+	@TempDir
+	Path inbox;
+
+	@Test
+	void theSameSeedWritesTheSameBytes() throws Exception {
+		SampleRelease first = EoirSampleGenerator.generate(this.inbox.resolve("a"), "EOIR Case Data 2026-0401", 300, 7);
+		SampleRelease second = EoirSampleGenerator.generate(this.inbox.resolve("b"), "EOIR Case Data 2026-0401", 300,
+				7);
+		SampleRelease other = EoirSampleGenerator.generate(this.inbox.resolve("c"), "EOIR Case Data 2026-0401", 300, 8);
+
+		assertThat(digest(first.folder())).isEqualTo(digest(second.folder())).isNotEqualTo(digest(other.folder()));
+		assertThat(first.expected()).isEqualTo(second.expected());
+	}
+
+	@Test
+	void writesTheReleaseLayoutOfTheRealExport() {
+		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, "EOIR Case Data 2026-0401", 200, 1);
+
+		assertThat(sample.folder().resolve("EOIR Case Data/A_TblCase.csv")).isRegularFile();
+		assertThat(sample.folder().resolve("EOIR Case Data/B_TblProceeding.csv")).isRegularFile();
+		assertThat(sample.folder().resolve("Lookup/tblLookUpCaseIdentifier.csv")).isRegularFile();
+		assertThat(sample.folder().resolve("Count.txt")).isRegularFile();
+	}
+
+	@Test
+	void everyExpectedRejectIsAMalformedLine() throws IOException {
+		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, "EOIR Case Data 2026-0401", 200, 1);
+
+		assertThat(sample.rejects()).extracting(SampleRelease.ExpectedReject::reasonCode)
+			.containsExactlyInAnyOrder("field_count", "field_count", "key_missing", "key_not_integer");
+		for (SampleRelease.ExpectedReject reject : sample.rejects()) {
+			List<String> lines = Files
+				.readAllLines(sample.folder().resolve("EOIR Case Data/" + reject.tableName() + ".csv"), WINDOWS_1252);
+			int headerFields = lines.get(0).split("\t", -1).length;
+			String[] fields = lines.get((int) reject.lineNumber() - 1).split("\t", -1);
+			switch (reject.reasonCode()) {
+				case "field_count" -> assertThat(fields.length).as(reject.toString()).isNotEqualTo(headerFields);
+				case "key_missing" -> assertThat(fields[1]).as(reject.toString()).isEmpty();
+				case "key_not_integer" -> assertThat(fields[0]).as(reject.toString()).isEqualTo("FC");
+				default -> throw new AssertionError(reject);
+			}
+		}
+	}
+
+	@Test
+	void theFilesCarryTheQuirksOfTheRealExport() throws IOException {
+		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, "EOIR Case Data 2026-0401", 200, 1);
+
+		byte[] cases = Files.readAllBytes(sample.folder().resolve("EOIR Case Data/A_TblCase.csv"));
+		byte[] decisions = Files.readAllBytes(sample.folder().resolve("Lookup/tblLookupCourtDecision.csv"));
+		byte[] nationalities = Files.readAllBytes(sample.folder().resolve("Lookup/tblLookupAlienNat.csv"));
+		String caseText = new String(cases, WINDOWS_1252);
+		assertThat(cases).contains((byte) 0);
+		assertThat(decisions).as("an en dash in windows-1252").contains((byte) 0x96);
+		assertThat(nationalities).as("O circumflex in windows-1252").contains((byte) 0xD4);
+		assertThat(caseText).contains("\r\n", "\tN/A\t", "\tb6\t", "\tNA\t");
+	}
+
+	@Test
+	void theCountsHoldTogether() {
+		SampleRelease.Expected expected = EoirSampleGenerator.generate(this.inbox, "EOIR Case Data 2026-0401", 2000, 3)
+			.expected();
+
+		assertThat(expected.cases()).isEqualTo(2000);
+		assertThat(expected.proceedings()).isGreaterThan(expected.cases());
+		assertThat(expected.mppCases()).isPositive()
+			.isLessThanOrEqualTo(expected.mppByIdentifier() + expected.mppByLocation())
+			.isGreaterThan(Math.max(expected.mppByIdentifier(), expected.mppByLocation()));
+		assertThat(expected.completedProceedings()).isGreaterThan(expected.inAbsentia());
+		assertThat(expected.inAbsentia()).isPositive();
+		assertThat(expected.mppCompletedProceedings()).isPositive().isGreaterThan(expected.mppInAbsentia());
+		assertThat(expected.mppRepresented()).isPositive();
+	}
+
+	@Test
+	void tooFewCasesAreRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> EoirSampleGenerator.generate(this.inbox, "EOIR Case Data 2026-0401", 5, 1))
+			.withMessageContaining("at least 20");
+	}
+
+	private static String digest(Path folder) throws Exception {
+		MessageDigest digest = MessageDigest.getInstance("SHA-256");
+		try (Stream<Path> files = Files.walk(folder)) {
+			for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+				digest.update(folder.relativize(file).toString().getBytes(WINDOWS_1252));
+				digest.update(Files.readAllBytes(file));
+			}
+		}
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+}

@@ -1,0 +1,77 @@
+-- dim_judge: immigration judges from tblLookupJudge as a type 2 dimension dated by the release's
+-- as-of date; a judge's court is where the judge heard most proceedings of the release.
+-- Grain: one row per judge version; one current row per judge code.
+create temporary table incoming_judge on commit drop as
+with release_files as (
+    select source_file_id from etl.source_file where release_key = :release_key
+),
+
+lookup as (
+    select distinct on (j.judge_code)
+        j.judge_code,
+        j.judge_name
+    from staging.eoir_judge as j join release_files using (source_file_id)
+    order by j.judge_code, j.line_number desc
+),
+
+courts as (
+    select
+        p.ij_code as judge_code,
+        mode() within group (order by p.base_city_code) as base_city_code
+    from staging.eoir_proceeding as p join release_files using (source_file_id)
+    where p.ij_code is not null and p.base_city_code is not null
+    group by p.ij_code
+)
+
+select
+    coalesce(l.judge_code, c.judge_code) as judge_code,
+    coalesce(l.judge_name, 'Inferred from B_TblProceeding') as judge_name,
+    c.base_city_code,
+    l.judge_code is null as is_inferred
+from lookup as l
+full join courts as c on c.judge_code = l.judge_code;
+
+update warehouse.dim_judge as d
+set valid_to = cast(:as_of_date as date),
+    is_current = false
+from incoming_judge as i
+where d.judge_code = i.judge_code
+    and d.is_current
+    and not d.is_inferred
+    and not i.is_inferred
+    and (d.judge_name, d.base_city_code)
+        is distinct from (i.judge_name, coalesce(i.base_city_code, d.base_city_code))
+    and d.valid_from < cast(:as_of_date as date);
+
+update warehouse.dim_judge as d
+set judge_name = i.judge_name,
+    base_city_code = coalesce(i.base_city_code, d.base_city_code),
+    is_inferred = i.is_inferred
+from incoming_judge as i
+where d.judge_code = i.judge_code
+    and d.is_current
+    and (d.is_inferred or d.valid_from >= cast(:as_of_date as date))
+    and (d.judge_name, d.base_city_code, d.is_inferred)
+        is distinct from (i.judge_name, coalesce(i.base_city_code, d.base_city_code), i.is_inferred)
+    and not (i.is_inferred and not d.is_inferred);
+
+insert into warehouse.dim_judge (
+    judge_code, judge_name, base_city_code, valid_from, valid_to, is_current, is_inferred
+)
+select
+    i.judge_code,
+    i.judge_name,
+    coalesce(i.base_city_code, (
+        select d.base_city_code from warehouse.dim_judge as d
+        where d.judge_code = i.judge_code
+        order by d.valid_from desc
+        limit 1
+    )) as base_city_code,
+    cast(:as_of_date as date) as valid_from,
+    null as valid_to,
+    true as is_current,
+    i.is_inferred
+from incoming_judge as i
+where not exists (
+    select 1 from warehouse.dim_judge as d where d.judge_code = i.judge_code and d.is_current
+);

@@ -1,0 +1,39 @@
+-- dim_nationality: EOIR nationality codes from tblLookupAlienNat (preferred) or tblLookupNationality,
+-- plus inferred members for codes used in the data but missing from the lookup. Grain: one row per code.
+insert into warehouse.dim_nationality (eoir_code, name, is_inferred)
+with lookup as (
+    select distinct on (n.code)
+        n.code,
+        n.name
+    from staging.eoir_nationality as n
+    join etl.source_file as f using (source_file_id)
+    where f.release_key = :release_key
+    order by n.code, (lower(f.file_name) like 'tbllookupaliennat%') desc, n.line_number desc
+)
+
+select code, name, false as is_inferred
+from lookup
+on conflict (eoir_code) do update
+set name = excluded.name,
+    is_inferred = false
+where dim_nationality.name is distinct from excluded.name
+    or dim_nationality.is_inferred;
+
+insert into warehouse.dim_nationality (eoir_code, name, is_inferred)
+with release_files as (
+    select source_file_id from etl.source_file where release_key = :release_key
+),
+
+used as (
+    select c.nat as code, 'A_TblCase' as source_table
+    from staging.eoir_case as c join release_files using (source_file_id)
+    union
+    select p.nat, 'B_TblProceeding'
+    from staging.eoir_proceeding as p join release_files using (source_file_id)
+)
+
+select distinct on (code) code, 'Inferred from ' || source_table as name, true as is_inferred
+from used
+where code is not null
+order by code, source_table
+on conflict (eoir_code) do nothing;

@@ -1,0 +1,81 @@
+-- fct_case: one row per EOIR case (IDNCASE) of the release, diffed against the warehouse by key and
+-- row hash: new keys inserted, changed rows updated in place, absent keys soft-deleted.
+insert into warehouse.fct_case (
+    case_id, nationality_key, language_key, custody_key, case_type_key, court_key, date_of_entry_key,
+    is_mpp, mpp_by_identifier, mpp_by_location, nat_raw, case_type_raw,
+    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
+)
+with staged as (
+    select distinct on (c.idncase) c.*
+    from staging.eoir_case as c
+    join etl.source_file as f using (source_file_id)
+    where f.release_key = :release_key
+    order by c.idncase, c.source_file_id desc, c.line_number desc
+),
+
+resolved as (
+    select
+        s.idncase as case_id,
+        coalesce(n.nationality_key, -1) as nationality_key,
+        coalesce(l.language_key, -1) as language_key,
+        coalesce(cu.custody_key, -1) as custody_key,
+        coalesce(t.case_type_key, -1) as case_type_key,
+        coalesce(co.court_key, -1) as court_key,
+        warehouse.date_key(s.date_of_entry) as date_of_entry_key,
+        coalesce(m.mpp_by_identifier or m.mpp_by_location, false) as is_mpp,
+        coalesce(m.mpp_by_identifier, false) as mpp_by_identifier,
+        coalesce(m.mpp_by_location, false) as mpp_by_location,
+        s.nat_raw,
+        s.case_type_raw
+    from staged as s
+    left join warehouse.dim_nationality as n on n.eoir_code = s.nat
+    left join warehouse.dim_language as l on l.eoir_code = s.lang
+    left join warehouse.dim_custody as cu on cu.custody_code = s.custody
+    left join warehouse.dim_case_type as t on t.case_type_code = s.case_type
+    left join warehouse.dim_court as co on co.base_city_code = s.update_site
+    left join staging.int_case_mpp as m on m.release_key = :release_key and m.case_id = s.idncase
+)
+
+select
+    r.*,
+    :release_key as first_seen_release_key,
+    :release_key as last_seen_release_key,
+    null::bigint as deleted_in_release_key,
+    :release_key as release_key,
+    md5(row(
+        r.nationality_key, r.language_key, r.custody_key, r.case_type_key, r.court_key,
+        r.date_of_entry_key, r.is_mpp, r.mpp_by_identifier, r.mpp_by_location, r.nat_raw, r.case_type_raw
+    )::text) as row_hash
+from resolved as r
+on conflict (case_id) do update
+set nationality_key = excluded.nationality_key,
+    language_key = excluded.language_key,
+    custody_key = excluded.custody_key,
+    case_type_key = excluded.case_type_key,
+    court_key = excluded.court_key,
+    date_of_entry_key = excluded.date_of_entry_key,
+    is_mpp = excluded.is_mpp,
+    mpp_by_identifier = excluded.mpp_by_identifier,
+    mpp_by_location = excluded.mpp_by_location,
+    nat_raw = excluded.nat_raw,
+    case_type_raw = excluded.case_type_raw,
+    last_seen_release_key = excluded.last_seen_release_key,
+    deleted_in_release_key = null,
+    release_key = case
+        when fct_case.row_hash is distinct from excluded.row_hash
+            or fct_case.deleted_in_release_key is not null
+            then excluded.release_key
+        else fct_case.release_key
+    end,
+    row_hash = excluded.row_hash;
+
+-- A full snapshot that carries A_TblCase soft-deletes the cases it no longer holds.
+update warehouse.fct_case as fc
+set deleted_in_release_key = :release_key,
+    release_key = :release_key
+where fc.deleted_in_release_key is null
+    and fc.last_seen_release_key <> :release_key
+    and exists (
+        select 1 from etl.source_file as f
+        where f.release_key = :release_key and f.table_name = 'A_TblCase'
+    );

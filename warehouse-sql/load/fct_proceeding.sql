@@ -1,0 +1,133 @@
+-- fct_proceeding: one row per EOIR proceeding (IDNPROCEEDING) of the release, an accumulating
+-- snapshot diffed against the warehouse by key and row hash; absent keys are soft-deleted.
+insert into warehouse.fct_proceeding (
+    proceeding_id, case_id, court_key, hearing_location_key, judge_key, case_type_key,
+    nationality_key, language_key, custody_key, nta_date_key, input_date_key, completion_date_key,
+    decision_key, outcome_group, is_completed, is_in_absentia, is_represented, is_mpp,
+    dec_code_raw, other_comp_raw,
+    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
+)
+with release_files as (
+    select source_file_id from etl.source_file where release_key = :release_key
+),
+
+staged as (
+    select distinct on (p.idnproceeding) p.*
+    from staging.eoir_proceeding as p join release_files using (source_file_id)
+    order by p.idnproceeding, p.source_file_id desc, p.line_number desc
+),
+
+court_representation as (
+    select r.parent_table, r.parent_idn, r.e_28_date
+    from staging.eoir_reps_assigned as r join release_files using (source_file_id)
+    where r.strattylevel = 'COURT'
+        and r.strattytype = 'ALIEN'
+        and r.e_28_date is not null
+        and r.parent_idn is not null
+),
+
+represented as (
+    select s.idnproceeding
+    from staged as s
+    join court_representation as r
+        on r.parent_table = 'B_TBLPROCEEDING' and r.parent_idn = s.idnproceeding
+    where s.comp_date is null or r.e_28_date <= s.comp_date
+    union
+    select s.idnproceeding
+    from staged as s
+    join court_representation as r
+        on r.parent_table = 'A_TBLCASE' and r.parent_idn = s.idncase
+    where s.comp_date is null or r.e_28_date <= s.comp_date
+),
+
+resolved as (
+    select
+        s.idnproceeding as proceeding_id,
+        s.idncase as case_id,
+        coalesce(co.court_key, -1) as court_key,
+        coalesce(hl.hearing_location_key, -1) as hearing_location_key,
+        coalesce(j.judge_key, -1) as judge_key,
+        coalesce(t.case_type_key, -1) as case_type_key,
+        coalesce(n.nationality_key, -1) as nationality_key,
+        coalesce(l.language_key, -1) as language_key,
+        coalesce(cu.custody_key, -1) as custody_key,
+        warehouse.date_key(s.osc_date) as nta_date_key,
+        warehouse.date_key(s.input_date) as input_date_key,
+        warehouse.date_key(s.comp_date) as completion_date_key,
+        coalesce(d.decision_key, -1) as decision_key,
+        case when s.comp_date is not null then coalesce(d.outcome_group, 'other') end as outcome_group,
+        s.comp_date is not null as is_completed,
+        s.comp_date is not null and s.absentia = 'Y' as is_in_absentia,
+        rep.idnproceeding is not null as is_represented,
+        coalesce(m.mpp_by_identifier or m.mpp_by_location, false) as is_mpp,
+        s.dec_code_raw,
+        s.other_comp_raw
+    from staged as s
+    left join warehouse.dim_court as co on co.base_city_code = s.base_city_code
+    left join warehouse.dim_hearing_location as hl on hl.hearing_loc_code = s.hearing_loc_code
+    left join warehouse.dim_judge as j on j.judge_code = s.ij_code and j.is_current
+    left join warehouse.dim_case_type as t on t.case_type_code = s.case_type
+    left join warehouse.dim_nationality as n on n.eoir_code = s.nat
+    left join warehouse.dim_language as l on l.eoir_code = s.lang
+    left join warehouse.dim_custody as cu on cu.custody_code = s.custody
+    left join warehouse.dim_decision as d
+        on d.case_type_code = coalesce(s.case_type, '?')
+        and d.decision_code = coalesce(s.dec_code, s.other_comp)
+        and d.decision_kind = case when s.dec_code is not null then 'C' else 'O' end
+    left join represented as rep on rep.idnproceeding = s.idnproceeding
+    left join staging.int_case_mpp as m on m.release_key = :release_key and m.case_id = s.idncase
+)
+
+select
+    r.*,
+    :release_key as first_seen_release_key,
+    :release_key as last_seen_release_key,
+    null::bigint as deleted_in_release_key,
+    :release_key as release_key,
+    md5(row(
+        r.case_id, r.court_key, r.hearing_location_key, r.judge_key, r.case_type_key, r.nationality_key,
+        r.language_key, r.custody_key, r.nta_date_key, r.input_date_key, r.completion_date_key,
+        r.decision_key, r.outcome_group, r.is_completed, r.is_in_absentia, r.is_represented, r.is_mpp,
+        r.dec_code_raw, r.other_comp_raw
+    )::text) as row_hash
+from resolved as r
+on conflict (proceeding_id) do update
+set case_id = excluded.case_id,
+    court_key = excluded.court_key,
+    hearing_location_key = excluded.hearing_location_key,
+    judge_key = excluded.judge_key,
+    case_type_key = excluded.case_type_key,
+    nationality_key = excluded.nationality_key,
+    language_key = excluded.language_key,
+    custody_key = excluded.custody_key,
+    nta_date_key = excluded.nta_date_key,
+    input_date_key = excluded.input_date_key,
+    completion_date_key = excluded.completion_date_key,
+    decision_key = excluded.decision_key,
+    outcome_group = excluded.outcome_group,
+    is_completed = excluded.is_completed,
+    is_in_absentia = excluded.is_in_absentia,
+    is_represented = excluded.is_represented,
+    is_mpp = excluded.is_mpp,
+    dec_code_raw = excluded.dec_code_raw,
+    other_comp_raw = excluded.other_comp_raw,
+    last_seen_release_key = excluded.last_seen_release_key,
+    deleted_in_release_key = null,
+    release_key = case
+        when fct_proceeding.row_hash is distinct from excluded.row_hash
+            or fct_proceeding.deleted_in_release_key is not null
+            then excluded.release_key
+        else fct_proceeding.release_key
+    end,
+    row_hash = excluded.row_hash;
+
+-- A full snapshot that carries B_TblProceeding soft-deletes the proceedings it no longer holds.
+update warehouse.fct_proceeding as fp
+set deleted_in_release_key = :release_key,
+    release_key = :release_key
+where fp.deleted_in_release_key is null
+    and fp.last_seen_release_key <> :release_key
+    and exists (
+        select 1 from etl.source_file as f
+        where f.release_key = :release_key and f.table_name = 'B_TblProceeding'
+    );

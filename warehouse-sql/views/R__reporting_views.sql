@@ -1,0 +1,169 @@
+-- Analyst views over the warehouse: the numbers people quote. Soft-deleted rows are excluded
+-- from every view. Re-created whenever this file changes.
+
+drop view if exists reporting.mpp_case_outcomes;
+drop view if exists reporting.in_absentia_rates;
+drop view if exists reporting.representation_rates;
+drop view if exists reporting.pending_caseload;
+drop view if exists reporting.load_history;
+
+-- Completed proceedings of MPP cases by nationality x the case's MPP hearing location x outcome.
+create view reporting.mpp_case_outcomes as
+with mpp_proceedings as (
+    select
+        p.proceeding_id,
+        p.case_id,
+        p.nationality_key,
+        p.outcome_group,
+        p.is_completed,
+        p.is_in_absentia,
+        p.is_represented,
+        hl.hearing_loc_code,
+        hl.is_mpp_location,
+        input_date.full_date as input_date
+    from warehouse.fct_proceeding as p
+    join warehouse.dim_hearing_location as hl on hl.hearing_location_key = p.hearing_location_key
+    join warehouse.dim_date as input_date on input_date.date_key = p.input_date_key
+    where p.is_mpp
+        and p.deleted_in_release_key is null
+),
+
+case_location as (
+    select distinct on (case_id)
+        case_id,
+        hearing_loc_code
+    from mpp_proceedings
+    order by case_id, is_mpp_location desc, input_date nulls last, proceeding_id
+),
+
+completed as (
+    select
+        coalesce(c.nationality_key, p.nationality_key) as nationality_key,
+        cl.hearing_loc_code,
+        p.outcome_group,
+        p.is_in_absentia,
+        p.is_represented
+    from mpp_proceedings as p
+    join case_location as cl on cl.case_id = p.case_id
+    left join warehouse.fct_case as c on c.case_id = p.case_id and c.deleted_in_release_key is null
+    where p.is_completed
+)
+
+select
+    n.eoir_code as nationality_code,
+    n.name as nationality_name,
+    completed.hearing_loc_code,
+    completed.outcome_group,
+    count(*) as proceedings,
+    count(*) filter (where completed.is_in_absentia) as in_absentia,
+    count(*) filter (where completed.is_represented) as represented
+from completed
+join warehouse.dim_nationality as n on n.nationality_key = completed.nationality_key
+group by n.eoir_code, n.name, completed.hearing_loc_code, completed.outcome_group;
+
+comment on view reporting.mpp_case_outcomes is 'Completed proceedings of MPP cases, by nationality x the case''s MPP hearing location x outcome. The MPP hearing location is that of the case''s earliest proceeding (by input date, then id) held at an MPP location, or of its earliest proceeding for a case that is MPP by identifier alone.';
+comment on column reporting.mpp_case_outcomes.nationality_code is 'EOIR nationality code of the case (of the proceeding when the case row is missing).';
+comment on column reporting.mpp_case_outcomes.nationality_name is 'Nationality name.';
+comment on column reporting.mpp_case_outcomes.hearing_loc_code is 'The case''s MPP hearing location code.';
+comment on column reporting.mpp_case_outcomes.outcome_group is 'Outcome group of the decision (dim_decision.outcome_group).';
+comment on column reporting.mpp_case_outcomes.proceedings is 'Completed proceedings.';
+comment on column reporting.mpp_case_outcomes.in_absentia is 'Of which ordered in absentia (ABSENTIA = Y).';
+comment on column reporting.mpp_case_outcomes.represented is 'Of which represented (fct_proceeding.is_represented).';
+
+-- Removal proceedings completed, and of them in absentia, by fiscal year of completion x court x MPP.
+create view reporting.in_absentia_rates as
+select
+    completion_date.fiscal_year,
+    co.base_city_code,
+    p.is_mpp,
+    count(*) as completed,
+    count(*) filter (where p.is_in_absentia) as in_absentia,
+    round(count(*) filter (where p.is_in_absentia)::numeric / count(*), 4) as in_absentia_rate
+from warehouse.fct_proceeding as p
+join warehouse.dim_case_type as t on t.case_type_key = p.case_type_key
+join warehouse.dim_court as co on co.court_key = p.court_key
+join warehouse.dim_date as completion_date on completion_date.date_key = p.completion_date_key
+where p.is_completed
+    and t.case_type_code = 'RMV'
+    and p.deleted_in_release_key is null
+group by completion_date.fiscal_year, co.base_city_code, p.is_mpp;
+
+comment on view reporting.in_absentia_rates is 'Completed removal (RMV) proceedings and those ordered in absentia, by fiscal year of completion x court x MPP flag.';
+comment on column reporting.in_absentia_rates.fiscal_year is 'Fiscal year of the completion date.';
+comment on column reporting.in_absentia_rates.base_city_code is 'Court of the proceeding.';
+comment on column reporting.in_absentia_rates.is_mpp is 'The proceeding belongs to an MPP case.';
+comment on column reporting.in_absentia_rates.completed is 'Completed removal proceedings.';
+comment on column reporting.in_absentia_rates.in_absentia is 'Of which ordered in absentia.';
+comment on column reporting.in_absentia_rates.in_absentia_rate is 'in_absentia / completed, rounded to 4 places.';
+
+-- Proceedings and those represented, by fiscal year of the NTA x court x MPP.
+create view reporting.representation_rates as
+select
+    nta_date.fiscal_year,
+    co.base_city_code,
+    p.is_mpp,
+    count(*) as proceedings,
+    count(*) filter (where p.is_represented) as represented,
+    round(count(*) filter (where p.is_represented)::numeric / count(*), 4) as represented_rate
+from warehouse.fct_proceeding as p
+join warehouse.dim_court as co on co.court_key = p.court_key
+join warehouse.dim_date as nta_date on nta_date.date_key = p.nta_date_key
+where p.deleted_in_release_key is null
+group by nta_date.fiscal_year, co.base_city_code, p.is_mpp;
+
+comment on view reporting.representation_rates is 'Proceedings and those represented before the court, by fiscal year of the NTA x court x MPP flag.';
+comment on column reporting.representation_rates.fiscal_year is 'Fiscal year of the NTA (OSC_DATE); null when unknown.';
+comment on column reporting.representation_rates.base_city_code is 'Court of the proceeding.';
+comment on column reporting.representation_rates.is_mpp is 'The proceeding belongs to an MPP case.';
+comment on column reporting.representation_rates.proceedings is 'Proceedings.';
+comment on column reporting.representation_rates.represented is 'Of which represented (fct_proceeding.is_represented).';
+comment on column reporting.representation_rates.represented_rate is 'represented / proceedings, rounded to 4 places.';
+
+-- Pending proceedings per court as of the latest published EOIR release.
+create view reporting.pending_caseload as
+with latest as (
+    select max(as_of_date) as as_of_date
+    from warehouse.dim_release
+    where source = 'eoir' and status = 'published'
+)
+
+select
+    co.base_city_code,
+    latest.as_of_date,
+    count(*) as pending_proceedings
+from warehouse.fct_proceeding as p
+join warehouse.dim_court as co on co.court_key = p.court_key
+cross join latest
+where not p.is_completed
+    and p.deleted_in_release_key is null
+group by co.base_city_code, latest.as_of_date;
+
+comment on view reporting.pending_caseload is 'Proceedings not completed, per court, as of the latest published EOIR release.';
+comment on column reporting.pending_caseload.base_city_code is 'Court of the proceeding.';
+comment on column reporting.pending_caseload.as_of_date is 'As-of date of the latest published EOIR release.';
+comment on column reporting.pending_caseload.pending_proceedings is 'Proceedings without a completion date.';
+
+-- One row per load run.
+create view reporting.load_history as
+select
+    job_execution_id,
+    started_at,
+    ended_at,
+    status,
+    source,
+    release_label,
+    rows_read,
+    rows_loaded,
+    rows_rejected
+from etl.load_run;
+
+comment on view reporting.load_history is 'One row per load run (job execution) with its counts.';
+comment on column reporting.load_history.job_execution_id is 'Spring Batch job execution id.';
+comment on column reporting.load_history.started_at is 'When the run started.';
+comment on column reporting.load_history.ended_at is 'When the run ended; null while running.';
+comment on column reporting.load_history.status is 'Spring Batch status of the run.';
+comment on column reporting.load_history.source is 'eoir, ohss or cbp.';
+comment on column reporting.load_history.release_label is 'Release loaded.';
+comment on column reporting.load_history.rows_read is 'Data rows read.';
+comment on column reporting.load_history.rows_loaded is 'Rows staged and integrated.';
+comment on column reporting.load_history.rows_rejected is 'Rows quarantined in etl.rejected_row.';
