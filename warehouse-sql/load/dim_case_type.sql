@@ -20,7 +20,7 @@ where dim_case_type.description is distinct from excluded.description
     or dim_case_type.is_inferred;
 
 insert into warehouse.dim_case_type (case_type_code, description, is_inferred)
-with release_files as (
+with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
 

@@ -25,7 +25,7 @@ where (dim_court.court_name, dim_court.city, dim_court.state)
     or dim_court.is_inferred;
 
 insert into warehouse.dim_court (base_city_code, court_name, is_inferred)
-with release_files as (
+with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
 

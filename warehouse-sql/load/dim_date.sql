@@ -3,7 +3,7 @@
 insert into warehouse.dim_date (
     date_key, full_date, calendar_year, calendar_month, fiscal_year, fiscal_month, fiscal_quarter
 )
-with release_files as (
+with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
 

@@ -36,7 +36,7 @@ insert into warehouse.dim_decision (
     case_type_code, decision_code, decision_kind, description, outcome_group, is_inferred
 )
 with used as (
-    select
+    select distinct
         coalesce(p.case_type, '?') as case_type,
         coalesce(p.dec_code, p.other_comp) as code,
         case when p.dec_code is not null then 'C' else 'O' end as kind
@@ -46,7 +46,7 @@ with used as (
         and coalesce(p.dec_code, p.other_comp) is not null
 )
 
-select distinct
+select
     case_type,
     code,
     kind,

@@ -37,7 +37,7 @@ where (dim_hearing_location.name, dim_hearing_location.city, dim_hearing_locatio
     or dim_hearing_location.is_inferred;
 
 insert into warehouse.dim_hearing_location (hearing_loc_code, name, is_mpp_location, is_inferred)
-with release_files as (
+with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
 

@@ -2,7 +2,7 @@
 -- as-of date; a judge's court is where the judge heard most proceedings of the release.
 -- Grain: one row per judge version; one current row per judge code.
 create temporary table incoming_judge on commit drop as
-with release_files as (
+with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
 

@@ -20,7 +20,7 @@ where dim_language.name is distinct from excluded.name
     or dim_language.is_inferred;
 
 insert into warehouse.dim_language (eoir_code, name, is_inferred)
-with release_files as (
+with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
 

@@ -7,7 +7,7 @@ insert into warehouse.fct_proceeding (
     dec_code_raw, other_comp_raw,
     first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
 )
-with release_files as (
+with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
 
@@ -57,7 +57,7 @@ resolved as (
         coalesce(d.decision_key, -1) as decision_key,
         case when s.comp_date is not null then coalesce(d.outcome_group, 'other') end as outcome_group,
         s.comp_date is not null as is_completed,
-        s.comp_date is not null and s.absentia = 'Y' as is_in_absentia,
+        s.comp_date is not null and coalesce(s.absentia = 'Y', false) as is_in_absentia,
         rep.idnproceeding is not null as is_represented,
         coalesce(m.mpp_by_identifier or m.mpp_by_location, false) as is_mpp,
         s.dec_code_raw,

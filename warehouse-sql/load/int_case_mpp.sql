@@ -3,7 +3,7 @@
 delete from staging.int_case_mpp where release_key = :release_key;
 
 insert into staging.int_case_mpp (release_key, case_id, mpp_by_identifier, mpp_by_location)
-with release_files as (
+with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
 
@@ -34,3 +34,6 @@ select
 from all_cases as a
 left join by_identifier as i on i.case_id = a.case_id
 left join by_location as l on l.case_id = a.case_id;
+
+-- The facts join this table by case; without fresh statistics the planner takes it for empty.
+analyze staging.int_case_mpp;

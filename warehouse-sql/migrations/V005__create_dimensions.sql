@@ -225,33 +225,27 @@ as $$ select coalesce(to_char(d, 'YYYYMMDD')::int, -1) $$;
 comment on function warehouse.date_key(date) is 'Key of a date in dim_date (yyyymmdd), -1 for null.';
 
 -- The outcome group of a judge's decision. Removal (RMV) codes map by letter; other case types
--- take the same letter's group only where the lookup's description says so.
+-- take the same letter's group only where the lookup's description says so. One expression, so
+-- that PostgreSQL inlines it into the statements that call it.
 create function warehouse.outcome_group(case_type_code text, decision_code text, decision_kind text, description text)
 returns text
 language sql immutable
 as $$
-    with by_letter as (
-        select case
-            when decision_kind = 'C' and decision_code = 'X' then 'removal_order'
-            when decision_kind = 'C' and decision_code = 'V' then 'voluntary_departure'
-            when decision_kind = 'C' and decision_code in ('R', 'E', 'Z', 'H', 'Q') then 'relief_granted'
-            when decision_kind = 'C' and decision_code in ('T', 'I', 'U') then 'terminated_dismissed'
-            when decision_kind = 'O' and decision_code in ('C', 'T') then 'venue_or_transfer'
-            when decision_kind = 'O' and decision_code in ('A', 'B', 'K', 'M', 'Y', 'S') then 'administrative_closure'
-            else 'other'
-        end as outcome_group
-    )
     select case
-        when case_type_code = 'RMV' then outcome_group
-        when outcome_group = 'removal_order' and description ~* '(remov|deport|exclu)' then outcome_group
-        when outcome_group = 'voluntary_departure' and description ~* 'voluntary' then outcome_group
-        when outcome_group = 'relief_granted' and description ~* '(grant|relief)' then outcome_group
-        when outcome_group = 'terminated_dismissed' and description ~* '(terminat|dismiss)' then outcome_group
-        when outcome_group = 'venue_or_transfer' and description ~* '(venue|transfer)' then outcome_group
-        when outcome_group = 'administrative_closure' and description ~* '(admin|clos)' then outcome_group
+        when decision_kind = 'C' and decision_code = 'X'
+            and (case_type_code = 'RMV' or description ~* '(remov|deport|exclu)') then 'removal_order'
+        when decision_kind = 'C' and decision_code = 'V'
+            and (case_type_code = 'RMV' or description ~* 'voluntary') then 'voluntary_departure'
+        when decision_kind = 'C' and decision_code in ('R', 'E', 'Z', 'H', 'Q')
+            and (case_type_code = 'RMV' or description ~* '(grant|relief)') then 'relief_granted'
+        when decision_kind = 'C' and decision_code in ('T', 'I', 'U')
+            and (case_type_code = 'RMV' or description ~* '(terminat|dismiss)') then 'terminated_dismissed'
+        when decision_kind = 'O' and decision_code in ('C', 'T')
+            and (case_type_code = 'RMV' or description ~* '(venue|transfer)') then 'venue_or_transfer'
+        when decision_kind = 'O' and decision_code in ('A', 'B', 'K', 'M', 'Y', 'S')
+            and (case_type_code = 'RMV' or description ~* '(admin|clos)') then 'administrative_closure'
         else 'other'
     end
-    from by_letter
 $$;
 
 comment on function warehouse.outcome_group(text, text, text, text) is 'Outcome group of a decision (case type, code, kind C/O, description), as the warehouse contract defines it.';

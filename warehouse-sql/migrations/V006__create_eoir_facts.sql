@@ -1,24 +1,26 @@
 -- Facts of the EOIR case data. Each EOIR release is a full snapshot: a key present before and
 -- absent now is soft-deleted (deleted_in_release_key), revived when it reappears; changed rows
 -- are updated in place and release_key names the release that last changed them.
+-- Every *_key column points at the dimension of the same name; the checks in warehouse-sql/checks
+-- verify that set-based before a release is published, instead of a trigger per row and key.
 
 create table warehouse.fct_case (
     case_id bigint primary key,
-    nationality_key bigint not null references warehouse.dim_nationality,
-    language_key bigint not null references warehouse.dim_language,
-    custody_key bigint not null references warehouse.dim_custody,
-    case_type_key bigint not null references warehouse.dim_case_type,
-    court_key bigint not null references warehouse.dim_court,
-    date_of_entry_key int not null references warehouse.dim_date,
+    nationality_key bigint not null,
+    language_key bigint not null,
+    custody_key bigint not null,
+    case_type_key bigint not null,
+    court_key bigint not null,
+    date_of_entry_key int not null,
     is_mpp boolean not null,
     mpp_by_identifier boolean not null,
     mpp_by_location boolean not null,
     nat_raw text,
     case_type_raw text,
-    first_seen_release_key bigint not null references warehouse.dim_release,
-    last_seen_release_key bigint not null references warehouse.dim_release,
-    deleted_in_release_key bigint references warehouse.dim_release,
-    release_key bigint not null references warehouse.dim_release,
+    first_seen_release_key bigint not null,
+    last_seen_release_key bigint not null,
+    deleted_in_release_key bigint,
+    release_key bigint not null,
     row_hash text not null
 );
 
@@ -44,17 +46,17 @@ comment on column warehouse.fct_case.row_hash is 'Hash of the row''s attributes,
 create table warehouse.fct_proceeding (
     proceeding_id bigint primary key,
     case_id bigint not null,
-    court_key bigint not null references warehouse.dim_court,
-    hearing_location_key bigint not null references warehouse.dim_hearing_location,
-    judge_key bigint not null references warehouse.dim_judge,
-    case_type_key bigint not null references warehouse.dim_case_type,
-    nationality_key bigint not null references warehouse.dim_nationality,
-    language_key bigint not null references warehouse.dim_language,
-    custody_key bigint not null references warehouse.dim_custody,
-    nta_date_key int not null references warehouse.dim_date,
-    input_date_key int not null references warehouse.dim_date,
-    completion_date_key int not null references warehouse.dim_date,
-    decision_key bigint not null references warehouse.dim_decision,
+    court_key bigint not null,
+    hearing_location_key bigint not null,
+    judge_key bigint not null,
+    case_type_key bigint not null,
+    nationality_key bigint not null,
+    language_key bigint not null,
+    custody_key bigint not null,
+    nta_date_key int not null,
+    input_date_key int not null,
+    completion_date_key int not null,
+    decision_key bigint not null,
     outcome_group text,
     is_completed boolean not null,
     is_in_absentia boolean not null,
@@ -62,10 +64,10 @@ create table warehouse.fct_proceeding (
     is_mpp boolean not null,
     dec_code_raw text,
     other_comp_raw text,
-    first_seen_release_key bigint not null references warehouse.dim_release,
-    last_seen_release_key bigint not null references warehouse.dim_release,
-    deleted_in_release_key bigint references warehouse.dim_release,
-    release_key bigint not null references warehouse.dim_release,
+    first_seen_release_key bigint not null,
+    last_seen_release_key bigint not null,
+    deleted_in_release_key bigint,
+    release_key bigint not null,
     row_hash text not null
 );
 

@@ -52,11 +52,15 @@ class LoadCommand implements Callable<Integer> {
 					outcomes, (embedded != null) ? embedded.psqlCommand() : null);
 			boolean failed = outcomes.stream().anyMatch(ReleaseOutcome::isFailure);
 			if (failed) {
+				String log = Path.of(context.getEnvironment().getProperty("courtstats.log-dir", "./data/logs"))
+					.resolve("courtstats.log")
+					.toString();
 				outcomes.stream()
 					.filter((outcome) -> outcome.status() == ReleaseOutcome.Status.FAILED)
 					.forEach((outcome) -> this.spec.commandLine()
 						.getErr()
-						.println("courtstats: release '" + outcome.releaseLabel() + "' failed: " + outcome.message()));
+						.println("courtstats: release '" + outcome.releaseLabel() + "' failed: " + outcome.message()
+								+ " (details in " + log + ")"));
 			}
 			return failed ? ExitCodes.FAILED : ExitCodes.OK;
 		}

@@ -22,6 +22,7 @@ import org.courtstats.staging.StagedRecord;
 import org.courtstats.warehouse.LoadRunLedger;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.WarehouseBuild;
+import org.courtstats.warehouse.WarehouseChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,16 +163,17 @@ class EoirReleaseJobConfiguration {
 		return new StagingProgress();
 	}
 
-	// step 3: integrate the staged release and publish it, in one transaction
+	// step 3: integrate the staged release, check it and publish it, in one transaction
 
 	@Bean
 	Step publishRelease(JobRepository jobRepository, PlatformTransactionManager transactionManager, Releases releases,
-			WarehouseBuild warehouseBuild) {
+			WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			String label = (String) chunkContext.getStepContext().getJobParameters().get("release");
 			LocalDate asOfDate = ReleaseLabels.asOfDate(label);
 			long releaseKey = releases.key(SOURCE, label);
 			warehouseBuild.buildEoirRelease(releaseKey, (asOfDate != null) ? asOfDate : LocalDate.now());
+			warehouseChecks.verify(releaseKey);
 			releases.publish(releaseKey, contribution.getStepExecution().getJobExecutionId());
 			logger.info("Release '{}' published", label);
 			return RepeatStatus.FINISHED;

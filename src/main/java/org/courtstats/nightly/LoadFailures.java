@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.courtstats.eoir.EoirFileException;
 import org.courtstats.intake.IntakeException;
+import org.courtstats.warehouse.WarehouseCheckException;
 import org.courtstats.warehouse.WarehouseUnavailableException;
 
 import org.springframework.batch.core.BatchStatus;
@@ -34,7 +35,7 @@ final class LoadFailures {
 		for (Throwable failure : failures) {
 			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 				if (cause instanceof EoirFileException || cause instanceof IntakeException
-						|| cause instanceof WarehouseUnavailableException) {
+						|| cause instanceof WarehouseUnavailableException || cause instanceof WarehouseCheckException) {
 					return cause.getMessage();
 				}
 				if (cause instanceof FlatFileParseException parse) {

@@ -6,6 +6,7 @@ import org.courtstats.intake.SourceFileRegistry;
 import org.courtstats.warehouse.LoadRunLedger;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.WarehouseBuild;
+import org.courtstats.warehouse.WarehouseChecks;
 import org.courtstats.warehouse.WarehouseReports;
 
 import org.springframework.context.annotation.Bean;
@@ -30,6 +31,11 @@ class NightlyComponents {
 	@Bean
 	WarehouseBuild warehouseBuild(DataSource dataSource) {
 		return new WarehouseBuild(dataSource);
+	}
+
+	@Bean
+	WarehouseChecks warehouseChecks(DataSource dataSource) {
+		return new WarehouseChecks(dataSource);
 	}
 
 	@Bean

@@ -43,6 +43,10 @@ public class WarehouseBuild {
 	public void buildEoirRelease(long releaseKey, LocalDate asOfDate) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource(
 				Map.of("release_key", releaseKey, "as_of_date", asOfDate));
+		analyzeStaging();
+		// Just-in-time compilation of these plans costs seconds and saves little on
+		// set-based inserts.
+		this.jdbc.getJdbcTemplate().execute("set local jit = off");
 		for (WarehouseSql script : this.scripts) {
 			long started = System.nanoTime();
 			int rows = 0;
@@ -51,6 +55,20 @@ public class WarehouseBuild {
 			}
 			logger.info("{}: {} rows in {} ms", script.path(), rows, (System.nanoTime() - started) / 1_000_000);
 		}
+	}
+
+	/**
+	 * Freshly staged tables have no statistics yet; without them the planner expects a
+	 * handful of rows and picks nested loops over millions.
+	 */
+	private void analyzeStaging() {
+		List<String> tables = this.jdbc.getJdbcTemplate()
+			.queryForList("select format('%I.%I', schemaname, tablename) from pg_tables where schemaname = 'staging'",
+					String.class);
+		for (String table : tables) {
+			this.jdbc.getJdbcTemplate().execute("analyze " + table);
+		}
+		this.jdbc.getJdbcTemplate().execute("analyze etl.source_file");
 	}
 
 }
