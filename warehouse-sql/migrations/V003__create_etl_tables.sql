@@ -24,6 +24,7 @@ create index source_file_sha256_idx on etl.source_file (sha256);
 create index source_file_release_idx on etl.source_file (release_key);
 
 comment on table etl.source_file is 'One row per delivered file of a release, fingerprinted by sha256; grain: source x release x path inside the release.';
+comment on column etl.source_file.source_file_id is 'Surrogate key of the delivered file.';
 comment on column etl.source_file.source is 'Publisher of the file: eoir, ohss or cbp.';
 comment on column etl.source_file.release_label is 'Release the file belongs to, e.g. EOIR Case Data 2026-0401.';
 comment on column etl.source_file.release_key is 'The release in warehouse.dim_release.';
@@ -56,6 +57,7 @@ create table etl.rejected_row (
 create index rejected_row_source_file_idx on etl.rejected_row (source_file_id, line_number);
 
 comment on table etl.rejected_row is 'One row per input row that could not be loaded, with where it came from and why.';
+comment on column etl.rejected_row.rejected_row_id is 'Surrogate key of the rejected row.';
 comment on column etl.rejected_row.source_file_id is 'File the row came from (etl.source_file).';
 comment on column etl.rejected_row.table_name is 'Logical source table of the file.';
 comment on column etl.rejected_row.sheet_name is 'Worksheet of a workbook; null for text files.';

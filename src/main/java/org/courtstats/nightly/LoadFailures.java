@@ -1,5 +1,6 @@
 package org.courtstats.nightly;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.courtstats.eoir.EoirFileException;
@@ -7,50 +8,53 @@ import org.courtstats.intake.IntakeException;
 import org.courtstats.warehouse.WarehouseCheckException;
 import org.courtstats.warehouse.WarehouseUnavailableException;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.file.FlatFileParseException;
 
 /**
  * Turns the failures of a job execution into one message for the operator: the file and
- * line when known, what went wrong, and what to do.
+ * line when known, what went wrong, and what to do. The failing file's own error wins
+ * over the summaries that the steps around it report.
  */
 final class LoadFailures {
+
+	private static final String RESUME = "Fix the cause, then run the load again: it resumes where it stopped.";
 
 	private LoadFailures() {
 	}
 
 	static String describe(JobExecution execution) {
-		List<Throwable> failures = execution.getAllFailureExceptions();
-		if (failures.isEmpty()) {
-			return null;
-		}
-		String step = execution.getStepExecutions()
+		List<StepExecution> failedSteps = execution.getStepExecutions()
 			.stream()
-			.filter((stepExecution) -> stepExecution.getStatus() == BatchStatus.FAILED)
-			.map(LoadFailures::stepName)
-			.reduce((first, second) -> second)
-			.orElse("?");
-		for (Throwable failure : failures) {
-			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-				if (cause instanceof EoirFileException || cause instanceof IntakeException
-						|| cause instanceof WarehouseUnavailableException || cause instanceof WarehouseCheckException) {
-					return cause.getMessage();
-				}
-				if (cause instanceof FlatFileParseException parse) {
-					return step + ": line " + parse.getLineNumber() + ": " + rootMessage(parse)
-							+ ". Fix the file, then run the load again: it resumes where it stopped.";
-				}
-			}
+			.filter((step) -> !step.getFailureExceptions().isEmpty())
+			.sorted(Comparator.comparing((StepExecution step) -> fileName(step) == null)
+				.thenComparing(StepExecution::getId))
+			.toList();
+		if (!failedSteps.isEmpty()) {
+			StepExecution step = failedSteps.get(0);
+			String where = (fileName(step) != null) ? fileName(step) : "step " + step.getStepName();
+			return describe(step.getFailureExceptions().get(0), where);
 		}
-		return "step " + step + " failed: " + rootMessage(failures.get(0))
-				+ ". Fix the cause, then run the load again: it resumes where it stopped.";
+		List<Throwable> failures = execution.getFailureExceptions();
+		return failures.isEmpty() ? null : describe(failures.get(0), "the load");
 	}
 
-	private static String stepName(StepExecution stepExecution) {
-		String file = stepExecution.getExecutionContext().getString("fileName", null);
-		return (file != null) ? file : stepExecution.getStepName();
+	private static String describe(Throwable failure, String where) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof EoirFileException || cause instanceof IntakeException
+					|| cause instanceof WarehouseUnavailableException || cause instanceof WarehouseCheckException) {
+				return cause.getMessage();
+			}
+			if (cause instanceof FlatFileParseException parse) {
+				return where + ": line " + parse.getLineNumber() + ": " + rootMessage(parse) + ". " + RESUME;
+			}
+		}
+		return where + " failed: " + rootMessage(failure) + ". " + RESUME;
+	}
+
+	private static String fileName(StepExecution step) {
+		return step.getExecutionContext().getString("fileName", null);
 	}
 
 	private static String rootMessage(Throwable failure) {
@@ -60,7 +64,7 @@ final class LoadFailures {
 		}
 		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
 		int newline = message.indexOf('\n');
-		return (newline > 0) ? message.substring(0, newline) : message;
+		return ((newline > 0) ? message.substring(0, newline) : message).strip();
 	}
 
 }

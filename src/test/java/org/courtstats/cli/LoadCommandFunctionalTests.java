@@ -1,0 +1,123 @@
+package org.courtstats.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.courtstats.TestWarehouse;
+import org.courtstats.samples.EoirSampleGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The commands as an operator or a scheduler runs them: what they print and how they
+ * exit.
+ */
+class LoadCommandFunctionalTests {
+
+	@TempDir
+	Path inbox;
+
+	private final StringWriter out = new StringWriter();
+
+	private final StringWriter err = new StringWriter();
+
+	@BeforeEach
+	void pointAtAFreshWarehouse() {
+		System.setProperty("courtstats.database.url", TestWarehouse.newDatabase("cli"));
+		System.setProperty("courtstats.database.user", "postgres");
+	}
+
+	@AfterEach
+	void forgetTheWarehouse() {
+		System.clearProperty("courtstats.database.url");
+		System.clearProperty("courtstats.database.user");
+	}
+
+	@Test
+	void loadPrintsWhatItLoadedAndSaysSoWhenThereIsNothingLeftToDo() {
+		// given
+		EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, 300, 2);
+
+		// when
+		int first = run("load", "--inbox", this.inbox.toString());
+		String firstOutput = this.out.toString();
+		this.out.getBuffer().setLength(0);
+		int second = run("load", "--inbox", this.inbox.toString());
+
+		// then
+		assertThat(first).isZero();
+		assertThat(firstOutput).contains("Release 'EOIR Case Data 2026-0401': loaded (job execution")
+			.containsPattern("A_TblCase +301 +300 +1  EOIR Case Data/A_TblCase.csv")
+			.contains("skipped (not read by the load): Count.txt, Lookup/tblLookupSex.csv")
+			.contains("reporting.mpp_case_outcomes, top 10 by proceedings:");
+		assertThat(second).isZero();
+		assertThat(this.out.toString()).contains("Release 'EOIR Case Data 2026-0401': already loaded, nothing to do");
+	}
+
+	@Test
+	void aFileMissingARequiredColumnFailsNamingTheFileAndTheColumn() throws IOException {
+		Path release = Files.createDirectories(this.inbox.resolve("EOIR Case Data 2026-0501"));
+		Files.writeString(release.resolve("A_TblCase.csv"), "ALIEN_CITY\tNAT\r\nHOUSTON\tMX\r\n");
+
+		int exitCode = run("load", "--inbox", this.inbox.toString());
+
+		assertThat(exitCode).isEqualTo(1);
+		assertThat(this.err.toString()).contains("release 'EOIR Case Data 2026-0501' failed")
+			.contains("A_TblCase.csv: line 1: the header has no column IDNCASE")
+			.contains("details in");
+	}
+
+	@Test
+	void aMissingInboxIsNamed() {
+		Path missing = this.inbox.resolve("not-there");
+
+		int exitCode = run("load", "--inbox", missing.toString());
+
+		assertThat(exitCode).isEqualTo(1);
+		assertThat(this.err.toString()).contains(missing.toString()).contains("is not a folder");
+	}
+
+	@Test
+	void everyCommandAnswersHelp() {
+		for (String command : new String[] { "load", "warehouse", "generate-sample" }) {
+			this.out.getBuffer().setLength(0);
+			assertThat(run(command, "--help")).as(command).isZero();
+			assertThat(this.out.toString()).as(command).contains("Usage: courtstats " + command);
+		}
+		this.out.getBuffer().setLength(0);
+		assertThat(run("--help")).isZero();
+		assertThat(this.out.toString()).contains("load", "warehouse", "generate-sample");
+	}
+
+	@Test
+	void usageErrorsExitWithTwo() {
+		assertThat(run()).isEqualTo(2);
+		assertThat(run("generate-sample", "--out", this.inbox.toString(), "--cases", "5")).isEqualTo(2);
+		assertThat(this.err.toString()).contains("at least 20");
+		assertThat(run("load", "--no-such-option")).isEqualTo(2);
+	}
+
+	@Test
+	void generateSamplePrintsTheCountsALoadMustShow() {
+		int exitCode = run("generate-sample", "--out", this.inbox.toString(), "--cases", "50", "--seed", "9");
+
+		assertThat(exitCode).isZero();
+		assertThat(this.out.toString()).contains("Wrote release 'EOIR Case Data 2026-0401'")
+			.containsPattern("cases +50")
+			.containsPattern("rejected rows +4")
+			.contains("B_TblProceeding line");
+		assertThat(this.inbox.resolve("EOIR Case Data 2026-0401/EOIR Case Data/A_TblCase.csv")).isRegularFile();
+	}
+
+	private int run(String... args) {
+		return CourtstatsCommand.execute(new PrintWriter(this.out, true), new PrintWriter(this.err, true), args);
+	}
+
+}

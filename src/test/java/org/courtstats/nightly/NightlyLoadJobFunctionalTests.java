@@ -1,0 +1,192 @@
+package org.courtstats.nightly;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.courtstats.CourtstatsApplication;
+import org.courtstats.TestWarehouse;
+import org.courtstats.samples.EoirSampleGenerator;
+import org.courtstats.samples.SampleRelease;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Loads a generated EOIR release, quirks included, and compares the warehouse with what
+ * the generator says it wrote.
+ */
+@SpringBootTest(classes = CourtstatsApplication.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NightlyLoadJobFunctionalTests {
+
+	@TempDir
+	static Path inbox;
+
+	static SampleRelease sample;
+
+	static String url = TestWarehouse.newDatabase("nightly_load");
+
+	@Autowired
+	NightlyLoad nightlyLoad;
+
+	final JdbcTemplate jdbc = new JdbcTemplate(TestWarehouse.dataSource(url));
+
+	@DynamicPropertySource
+	static void warehouse(DynamicPropertyRegistry registry) {
+		registry.add("courtstats.database.url", () -> url);
+		registry.add("courtstats.database.user", () -> "postgres");
+		registry.add("courtstats.nightly-load.chunk-size", () -> 700);
+	}
+
+	@BeforeAll
+	static void deliverRelease() {
+		sample = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 3000, 11);
+	}
+
+	@Test
+	@Order(1)
+	void loadsEveryValidRowAndQuarantinesEveryMalformedOne() {
+		// when
+		List<ReleaseOutcome> outcomes = this.nightlyLoad.run(inbox, null);
+
+		// then
+		assertThat(outcomes).singleElement().satisfies((outcome) -> {
+			assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.LOADED);
+			assertThat(outcome.releaseLabel()).isEqualTo("EOIR Case Data 2026-0401");
+		});
+		SampleRelease.Expected expected = sample.expected();
+		assertThat(count("select count(*) from warehouse.fct_case")).isEqualTo(expected.cases());
+		assertThat(count("select count(*) from warehouse.fct_proceeding")).isEqualTo(expected.proceedings());
+		assertThat(count("select count(*) from warehouse.fct_case where is_mpp")).isEqualTo(expected.mppCases());
+		assertThat(count("select count(*) from warehouse.fct_case where mpp_by_identifier"))
+			.isEqualTo(expected.mppByIdentifier());
+		assertThat(count("select count(*) from warehouse.fct_case where mpp_by_location"))
+			.isEqualTo(expected.mppByLocation());
+		assertThat(count("select count(*) from warehouse.fct_proceeding where is_completed"))
+			.isEqualTo(expected.completedProceedings());
+		assertThat(count("select count(*) from warehouse.fct_proceeding where is_in_absentia"))
+			.isEqualTo(expected.inAbsentia());
+		assertThat(count("select count(*) from warehouse.fct_proceeding where is_represented"))
+			.isEqualTo(expected.representedProceedings());
+		assertThat(this.jdbc.query(
+				"select table_name, line_number, reason_code from etl.rejected_row where raw_record <> '' order by 1, 2",
+				(rs, row) -> tuple(rs.getString(1), rs.getLong(2), rs.getString(3))))
+			.containsExactlyInAnyOrderElementsOf(sample.rejects()
+				.stream()
+				.map((reject) -> tuple(reject.tableName(), reject.lineNumber(), reject.reasonCode()))
+				.toList());
+	}
+
+	@Test
+	@Order(2)
+	void theReportingViewsAddUpToTheGeneratorsCounts() {
+		SampleRelease.Expected expected = sample.expected();
+
+		Map<String, Object> outcomes = this.jdbc.queryForMap(
+				"select sum(proceedings) as proceedings, sum(in_absentia) as in_absentia, sum(represented) as represented "
+						+ "from reporting.mpp_case_outcomes");
+		Map<String, Object> absentia = this.jdbc.queryForMap(
+				"select sum(completed) as completed, sum(in_absentia) as in_absentia from reporting.in_absentia_rates");
+
+		assertThat(((Number) outcomes.get("proceedings")).longValue()).isEqualTo(expected.mppCompletedProceedings());
+		assertThat(((Number) outcomes.get("in_absentia")).longValue()).isEqualTo(expected.mppInAbsentia());
+		assertThat(((Number) outcomes.get("represented")).longValue()).isEqualTo(expected.mppRepresented());
+		assertThat(((Number) absentia.get("completed")).longValue()).isEqualTo(expected.completedRemoval());
+		assertThat(((Number) absentia.get("in_absentia")).longValue()).isEqualTo(expected.inAbsentiaRemoval());
+		assertThat(count("select count(*) from reporting.mpp_case_outcomes where hearing_loc_code is null")).isZero();
+		assertThat(count("select count(*) from reporting.load_history where status = 'COMPLETED' "
+				+ "and rows_rejected = 4 and rows_read = rows_loaded + rows_rejected"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	@Order(3)
+	void codesAreCleanedAndCodesMissingFromALookupGetInferredMembers() {
+		assertThat(this.jdbc.queryForObject("select name from warehouse.dim_nationality where eoir_code = 'NA'",
+				String.class))
+			.as("the literal code NA is Netherlands Antilles, not a null")
+			.isEqualTo("NETHERLANDS ANTILLES");
+		assertThat(this.jdbc.queryForObject("select name from warehouse.dim_nationality where eoir_code = 'IV'",
+				String.class))
+			.as("windows-1252 decoded")
+			.isEqualTo("C\u00d4TE D'IVOIRE");
+		assertThat(this.jdbc.queryForObject("select name from warehouse.dim_nationality where eoir_code = 'VE'",
+				String.class))
+			.as("NUL byte stripped, CHAR padding trimmed")
+			.isEqualTo("VENEZUELA");
+		assertThat(this.jdbc.queryForMap(
+				"select judge_name, is_inferred, is_current from warehouse.dim_judge where judge_code = 'ZZQ'"))
+			.containsEntry("judge_name", "Inferred from B_TblProceeding")
+			.containsEntry("is_inferred", true)
+			.containsEntry("is_current", true);
+		assertThat(this.jdbc.queryForList(
+				"select hearing_loc_code from warehouse.dim_hearing_location where is_mpp_location order by 1",
+				String.class))
+			.containsExactly("CIX", "ENP", "MPB", "MPL", "OPP", "SYP", "TUM");
+		assertThat(this.jdbc.queryForObject(
+				"select description from warehouse.dim_decision where case_type_code = 'RMV' and decision_code = 'Y'",
+				String.class))
+			.isEqualTo("Prosecutorial Discretion \u2013 Admin Close");
+		assertThat(count("select count(*) from warehouse.fct_proceeding where case_id = 4999999"))
+			.as("the orphan proceeding is kept")
+			.isEqualTo(1);
+		assertThat(count("select count(*) from warehouse.fct_case where nat_raw is not null")).isZero();
+		assertThat(count("select count(*) from warehouse.fct_case c join warehouse.dim_language l using (language_key) "
+				+ "where l.eoir_code = '?'"))
+			.as("N/A in LANG reads as unknown")
+			.isEqualTo(1);
+	}
+
+	@Test
+	@Order(4)
+	void theStagedRowsAreClearedOncePublished() {
+		assertThat(count("select count(*) from staging.eoir_case")).isZero();
+		assertThat(count("select count(*) from staging.eoir_proceeding")).isZero();
+		assertThat(count("select count(*) from staging.int_case_mpp")).isZero();
+		assertThat(this.jdbc.queryForList("select status from etl.source_file order by relative_path", String.class))
+			.containsOnly("loaded", "skipped");
+		assertThat(this.jdbc.queryForObject("select status from warehouse.dim_release", String.class))
+			.isEqualTo("published");
+	}
+
+	@Test
+	@Order(5)
+	void loadingTheSameReleaseAgainChangesNothingAndSaysSo() {
+		// given
+		String before = fingerprint();
+		long executions = count("select count(*) from batch.batch_job_execution");
+
+		// when
+		List<ReleaseOutcome> outcomes = this.nightlyLoad.run(inbox, null);
+
+		// then
+		assertThat(outcomes).extracting(ReleaseOutcome::status).containsExactly(ReleaseOutcome.Status.ALREADY_LOADED);
+		assertThat(fingerprint()).isEqualTo(before);
+		assertThat(count("select count(*) from batch.batch_job_execution")).isEqualTo(executions);
+		assertThat(count("select count(*) from etl.rejected_row")).isEqualTo(sample.rejects().size());
+	}
+
+	private String fingerprint() {
+		return this.jdbc.queryForObject("select (select md5(string_agg(row_hash || release_key, ',' order by case_id)) "
+				+ "from warehouse.fct_case) || (select md5(string_agg(row_hash || release_key, ',' order by proceeding_id)) "
+				+ "from warehouse.fct_proceeding) || (select count(*) from warehouse.dim_judge)", String.class);
+	}
+
+	private long count(String sql) {
+		return this.jdbc.queryForObject(sql, Long.class);
+	}
+
+}

@@ -1,0 +1,109 @@
+package org.courtstats.nightly;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.courtstats.CourtstatsApplication;
+import org.courtstats.TestWarehouse;
+import org.courtstats.samples.EoirSampleGenerator;
+import org.courtstats.samples.SampleRelease;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A load that fails in the middle of a file resumes after its last committed chunk, and
+ * the warehouse ends up as a clean load leaves it: no row lost, none twice.
+ */
+@SpringBootTest(classes = CourtstatsApplication.class)
+class NightlyLoadRestartFunctionalTests {
+
+	private static final int CHUNK = 200;
+
+	private static final int FAILING_LINE = 2500;
+
+	@TempDir
+	static Path inbox;
+
+	static String url = TestWarehouse.newDatabase("nightly_restart");
+
+	@Autowired
+	NightlyLoad nightlyLoad;
+
+	final JdbcTemplate jdbc = new JdbcTemplate(TestWarehouse.dataSource(url));
+
+	@DynamicPropertySource
+	static void warehouse(DynamicPropertyRegistry registry) {
+		registry.add("courtstats.database.url", () -> url);
+		registry.add("courtstats.database.user", () -> "postgres");
+		registry.add("courtstats.nightly-load.chunk-size", () -> CHUNK);
+	}
+
+	@Test
+	void aLoadThatFailsMidFileResumesAfterItsLastCommittedChunk() {
+		// given: a release, and a database that fails while the proceedings file is being
+		// staged
+		SampleRelease sample = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 3000, 5);
+		this.jdbc.execute("""
+				create function staging.fail_at_line() returns trigger language plpgsql as $$
+				begin
+				    if new.line_number = %d then raise exception 'disk full (simulated)'; end if;
+				    return new;
+				end $$""".formatted(FAILING_LINE));
+		this.jdbc.execute("create trigger fail_at_line before insert on staging.eoir_proceeding "
+				+ "for each row execute function staging.fail_at_line()");
+
+		// when
+		List<ReleaseOutcome> failed = this.nightlyLoad.run(inbox, null);
+
+		// then: it failed naming the file, and nothing reached the warehouse
+		assertThat(failed).singleElement().satisfies((outcome) -> {
+			assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.FAILED);
+			assertThat(outcome.message()).contains("B_TblProceeding.csv").contains("disk full (simulated)");
+		});
+		long stagedAtFailure = count("select count(*) from staging.eoir_proceeding");
+		long rejectedAtFailure = count("select count(*) from etl.rejected_row where table_name = 'B_TblProceeding'");
+		assertThat(stagedAtFailure + rejectedAtFailure).isPositive().isLessThan(FAILING_LINE - 1);
+		assertThat((stagedAtFailure + rejectedAtFailure) % CHUNK).as("whole chunks committed").isZero();
+		assertThat(count("select count(*) from warehouse.fct_proceeding")).isZero();
+		assertThat(count("select count(*) from warehouse.fct_case")).isZero();
+
+		// when: the cause is fixed and the load runs again
+		this.jdbc.execute("drop trigger fail_at_line on staging.eoir_proceeding");
+		List<ReleaseOutcome> resumed = this.nightlyLoad.run(inbox, null);
+
+		// then: it resumed where it stopped and the warehouse holds every row once
+		assertThat(resumed).extracting(ReleaseOutcome::status).containsExactly(ReleaseOutcome.Status.LOADED);
+		long lines = sample.expected().proceedings() + 2;
+		List<Map<String, Object>> attempts = this.jdbc.queryForList("""
+				select status, read_count from batch.batch_step_execution
+				where step_name like 'stageTable:B_TblProceeding%' order by step_execution_id""");
+		assertThat(attempts).hasSize(2);
+		assertThat(attempts.get(0)).containsEntry("status", "FAILED");
+		assertThat(attempts.get(1)).containsEntry("status", "COMPLETED");
+		assertThat(((Number) attempts.get(1).get("read_count")).longValue())
+			.as("the second attempt read only what the first had not committed")
+			.isEqualTo(lines - stagedAtFailure - rejectedAtFailure);
+		assertThat(count("select count(*) from warehouse.fct_proceeding")).isEqualTo(sample.expected().proceedings());
+		assertThat(count("select count(*) from warehouse.fct_case")).isEqualTo(sample.expected().cases());
+		assertThat(count("select count(*) from warehouse.fct_proceeding where is_in_absentia"))
+			.isEqualTo(sample.expected().inAbsentia());
+		assertThat(count("select count(*) from etl.rejected_row")).isEqualTo(sample.rejects().size());
+		assertThat(count("select count(*) from etl.load_run")).isEqualTo(2);
+		assertThat(this.jdbc.queryForList("select status from etl.load_run order by job_execution_id", String.class))
+			.containsExactly("FAILED", "COMPLETED");
+	}
+
+	private long count(String sql) {
+		return this.jdbc.queryForObject(sql, Long.class);
+	}
+
+}
