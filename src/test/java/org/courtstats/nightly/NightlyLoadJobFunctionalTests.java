@@ -1,8 +1,11 @@
 package org.courtstats.nightly;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.courtstats.CourtstatsApplication;
 import org.courtstats.TestWarehouse;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -164,6 +168,25 @@ class NightlyLoadJobFunctionalTests {
 
 	@Test
 	@Order(5)
+	void theExampleQueriesRunForAnAnalystAndFindRows() throws IOException {
+		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "postgres", "", true);
+		JdbcTemplate analyst = new JdbcTemplate(dataSource);
+		analyst.execute("set role courtstats_analyst");
+		try (Stream<Path> queries = Files.list(Path.of("warehouse-sql/queries"))) {
+			List<Path> files = queries.filter((file) -> file.toString().endsWith(".sql")).sorted().toList();
+			assertThat(files).isNotEmpty();
+			for (Path file : files) {
+				String sql = Files.readString(file).strip();
+				assertThat(analyst.queryForList(sql.substring(0, sql.length() - 1))).as(file.toString()).isNotEmpty();
+			}
+		}
+		finally {
+			dataSource.destroy();
+		}
+	}
+
+	@Test
+	@Order(6)
 	void loadingTheSameReleaseAgainChangesNothingAndSaysSo() {
 		// given
 		String before = fingerprint();

@@ -1,0 +1,43 @@
+package org.courtstats.samples;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample inbox bundled with the nightly job is exactly what the generator writes, so
+ * that it stays in step with the code that reads it.
+ */
+class SampleInboxTests {
+
+	private static final Path SAMPLE_INBOX = Path.of("jobs/nightly-load/sample-inbox");
+
+	@TempDir
+	Path regenerated;
+
+	@Test
+	void theBundledSampleIsTheGeneratorsOutput() throws IOException {
+		EoirSampleGenerator.generate(this.regenerated, EoirSampleGenerator.DEFAULT_LABEL, 400, 20260401);
+
+		List<Path> bundled = files(SAMPLE_INBOX);
+		assertThat(bundled).isEqualTo(files(this.regenerated));
+		for (Path file : bundled) {
+			assertThat(Files.readAllBytes(SAMPLE_INBOX.resolve(file))).as(file.toString())
+				.isEqualTo(Files.readAllBytes(this.regenerated.resolve(file)));
+		}
+	}
+
+	private static List<Path> files(Path root) throws IOException {
+		try (Stream<Path> paths = Files.walk(root)) {
+			return paths.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+		}
+	}
+
+}
