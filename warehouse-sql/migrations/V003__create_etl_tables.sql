@@ -11,7 +11,7 @@ create table etl.source_file (
     table_name text,
     size_bytes bigint not null,
     sha256 text not null,
-    status text not null check (status in ('registered', 'skipped', 'loaded')),
+    status text not null check (status in ('registered', 'skipped', 'loaded', 'duplicate')),
     first_seen_at timestamptz not null default now(),
     loaded_by_job_execution_id bigint,
     rows_read bigint,
@@ -27,14 +27,14 @@ comment on table etl.source_file is 'One row per delivered file of a release, fi
 comment on column etl.source_file.source_file_id is 'Surrogate key of the delivered file.';
 comment on column etl.source_file.source is 'Publisher of the file: eoir, ohss or cbp.';
 comment on column etl.source_file.release_label is 'Release the file belongs to, e.g. EOIR Case Data 2026-0401.';
-comment on column etl.source_file.release_key is 'The release in warehouse.dim_release.';
+comment on column etl.source_file.release_key is 'The release in warehouse.dim_release; null for a duplicate delivery.';
 comment on column etl.source_file.relative_path is 'Path of the file inside its release folder.';
 comment on column etl.source_file.path is 'Absolute path where the file was found.';
 comment on column etl.source_file.file_name is 'File name as delivered (EOIR names are matched case-insensitively).';
 comment on column etl.source_file.table_name is 'Logical source table the file holds (A_TblCase, ...); null for files the load skips.';
 comment on column etl.source_file.size_bytes is 'File size in bytes when it was fingerprinted.';
 comment on column etl.source_file.sha256 is 'SHA-256 of the file bytes, hex.';
-comment on column etl.source_file.status is 'registered (being loaded), skipped (not read by the load) or loaded (published).';
+comment on column etl.source_file.status is 'registered (being loaded), skipped (not read by the load), loaded (published), or duplicate (its release holds the same bytes as a release loaded before, and was not loaded again).';
 comment on column etl.source_file.first_seen_at is 'When the file was first registered.';
 comment on column etl.source_file.loaded_by_job_execution_id is 'Job execution that published the file.';
 comment on column etl.source_file.rows_read is 'Data rows read from the file (header excluded).';

@@ -34,7 +34,8 @@ class LoadSummary {
 			this.out.println();
 			this.out.println("Release '" + outcome.releaseLabel() + "': " + describe(outcome));
 			List<FileCounts> files = this.reports.fileCounts(outcome.source(), outcome.releaseLabel());
-			if (files.stream().anyMatch((file) -> !file.status().equals("skipped"))) {
+			if (files.stream()
+				.anyMatch((file) -> file.status().equals("loaded") || file.status().equals("registered"))) {
 				this.out.printf("  %-24s %12s %12s %10s  %s%n", "table", "read", "loaded", "rejected", "file");
 				for (FileCounts file : files) {
 					if (!file.status().equals("skipped")) {
@@ -74,7 +75,8 @@ class LoadSummary {
 	private static String describe(ReleaseOutcome outcome) {
 		return switch (outcome.status()) {
 			case LOADED -> "loaded (job execution " + outcome.jobExecutionId() + ")";
-			case ALREADY_LOADED -> "already loaded, nothing to do";
+			case ALREADY_LOADED ->
+				"already loaded, nothing to do" + ((outcome.message() != null) ? " (" + outcome.message() + ")" : "");
 			case FAILED -> "FAILED"
 					+ ((outcome.jobExecutionId() != null) ? " (job execution " + outcome.jobExecutionId() + ")" : "")
 					+ ": " + outcome.message();

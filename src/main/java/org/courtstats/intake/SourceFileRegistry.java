@@ -5,8 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -14,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Records the files of a release in {@code etl.source_file}, each with its size and
- * sha256, and answers which of them the stage step reads.
+ * sha256, and answers which of them the stage step reads and whether the same bytes were
+ * loaded before.
  */
 public class SourceFileRegistry {
 
@@ -25,45 +29,95 @@ public class SourceFileRegistry {
 	}
 
 	/**
-	 * Records the files of a release. Registering again (a restart) keeps the rows; a
-	 * file whose bytes changed since it was first registered is refused, since its staged
-	 * rows no longer match it.
+	 * Fingerprints every file of a release.
 	 * @param release the release
-	 * @param releaseKey its key in {@code warehouse.dim_release}
-	 * @throws IntakeException when a file cannot be read or changed since registration
+	 * @return each file with its size and sha256, in the release's order
+	 * @throws IntakeException when a file cannot be read
 	 */
-	public void register(EoirRelease release, long releaseKey) {
+	public List<Fingerprint> fingerprint(EoirRelease release) {
+		List<Fingerprint> fingerprints = new ArrayList<>();
 		for (DeliveredFile file : release.files()) {
-			long size;
-			String sha256;
 			try {
-				size = Files.size(file.path());
-				sha256 = sha256(file);
+				fingerprints.add(new Fingerprint(file, Files.size(file.path()), sha256(file)));
 			}
 			catch (IOException ex) {
 				throw new IntakeException(file.path() + " cannot be read: " + ex.getMessage(), ex);
 			}
+		}
+		return fingerprints;
+	}
+
+	/**
+	 * The published release whose table files hold exactly the same bytes, if any.
+	 * @param label the release being delivered
+	 * @param fingerprints its files
+	 * @return the label of the release loaded before with the same bytes
+	 */
+	public Optional<String> publishedReleaseWithSameBytes(String label, List<Fingerprint> fingerprints) {
+		String hashes = fingerprints.stream()
+			.filter((fingerprint) -> !fingerprint.file().isSkipped())
+			.map(Fingerprint::sha256)
+			.sorted()
+			.collect(Collectors.joining(","));
+		return this.jdbc.queryForList("""
+				select release_label
+				from etl.source_file
+				where source = 'eoir' and status = 'loaded' and release_label <> ?
+				group by release_label
+				having string_agg(sha256, ',' order by sha256) = ?
+				order by min(first_seen_at)
+				""", String.class, label, hashes).stream().findFirst();
+	}
+
+	/**
+	 * Records the files of a release. Registering again (a restart) keeps the rows; a
+	 * file whose bytes changed since it was first registered is refused, since its staged
+	 * rows no longer match it.
+	 * @param release the release
+	 * @param fingerprints its files, fingerprinted
+	 * @param releaseKey its key in {@code warehouse.dim_release}
+	 * @throws IntakeException when a file changed since registration
+	 */
+	public void register(EoirRelease release, List<Fingerprint> fingerprints, long releaseKey) {
+		for (Fingerprint fingerprint : fingerprints) {
+			DeliveredFile file = fingerprint.file();
 			List<String> known = this.jdbc.queryForList(
 					"select sha256 from etl.source_file where source = 'eoir' and release_label = ? and relative_path = ?",
 					String.class, release.label(), file.relativePath());
-			if (!known.isEmpty() && !known.get(0).equals(sha256) && !file.isSkipped()) {
+			if (!known.isEmpty() && !known.get(0).equals(fingerprint.sha256()) && !file.isSkipped()) {
 				throw new IntakeException(file.path() + " changed since the load of release '" + release.label()
-						+ "' began (sha256 " + known.get(0) + ", now " + sha256
+						+ "' began (sha256 " + known.get(0) + ", now " + fingerprint.sha256()
 						+ "). Restore the file as it was to resume that load.");
 			}
-			this.jdbc.update("""
-					insert into etl.source_file (source, release_label, release_key, relative_path, path, file_name,
-					    table_name, size_bytes, sha256, status)
-					values ('eoir', ?, ?, ?, ?, ?, ?, ?, ?, ?)
-					on conflict (source, release_label, relative_path) do update
-					set path = excluded.path,
-					    release_key = excluded.release_key,
-					    size_bytes = excluded.size_bytes,
-					    sha256 = excluded.sha256
-					""", release.label(), releaseKey, file.relativePath(), file.path().toAbsolutePath().toString(),
-					file.path().getFileName().toString(), file.isSkipped() ? null : file.table().name(), size, sha256,
-					file.isSkipped() ? "skipped" : "registered");
+			upsert(release, fingerprint, releaseKey, file.isSkipped() ? "skipped" : "registered");
 		}
+	}
+
+	/**
+	 * Records the files of a release that holds the same bytes as one loaded before.
+	 * @param release the release
+	 * @param fingerprints its files, fingerprinted
+	 */
+	public void registerDuplicate(EoirRelease release, List<Fingerprint> fingerprints) {
+		for (Fingerprint fingerprint : fingerprints) {
+			upsert(release, fingerprint, null, "duplicate");
+		}
+	}
+
+	private void upsert(EoirRelease release, Fingerprint fingerprint, Long releaseKey, String status) {
+		DeliveredFile file = fingerprint.file();
+		this.jdbc.update("""
+				insert into etl.source_file (source, release_label, release_key, relative_path, path, file_name,
+				    table_name, size_bytes, sha256, status)
+				values ('eoir', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (source, release_label, relative_path) do update
+				set path = excluded.path,
+				    release_key = excluded.release_key,
+				    size_bytes = excluded.size_bytes,
+				    sha256 = excluded.sha256
+				""", release.label(), releaseKey, file.relativePath(), file.path().toAbsolutePath().toString(),
+				file.path().getFileName().toString(), file.isSkipped() ? null : file.table().name(),
+				fingerprint.sizeBytes(), fingerprint.sha256(), status);
 	}
 
 	/**
@@ -97,6 +151,16 @@ public class SourceFileRegistry {
 			}
 		}
 		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	/**
+	 * A delivered file with its size and sha256.
+	 *
+	 * @param file the file
+	 * @param sizeBytes its size
+	 * @param sha256 the SHA-256 of its bytes, hex
+	 */
+	public record Fingerprint(DeliveredFile file, long sizeBytes, String sha256) {
 	}
 
 	/**

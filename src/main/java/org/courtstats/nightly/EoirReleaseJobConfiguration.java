@@ -3,7 +3,9 @@ package org.courtstats.nightly;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -26,6 +28,7 @@ import org.courtstats.warehouse.WarehouseChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -53,6 +56,14 @@ class EoirReleaseJobConfiguration {
 
 	static final String SOURCE = "eoir";
 
+	/**
+	 * Exit status of {@code registerRelease} when the release repeats one loaded before.
+	 */
+	static final String DUPLICATE = "DUPLICATE";
+
+	/** Job execution context key: the release a duplicate delivery repeats. */
+	static final String DUPLICATE_OF = "duplicateOf";
+
 	private static final Logger logger = LoggerFactory.getLogger(EoirReleaseJobConfiguration.class);
 
 	// job configuration
@@ -60,14 +71,19 @@ class EoirReleaseJobConfiguration {
 	@Bean
 	Job eoirReleaseJob(JobRepository jobRepository, Step registerRelease, Step stageRelease, Step publishRelease,
 			LoadRunLedger loadRunLedger) {
-		return new JobBuilder(jobRepository).start(registerRelease)
-			.next(stageRelease)
+		return new JobBuilder(jobRepository).listener(new LoadRunListener(loadRunLedger))
+			.start(registerRelease)
+			.on(DUPLICATE)
+			.end()
+			.from(registerRelease)
+			.on("*")
+			.to(stageRelease)
 			.next(publishRelease)
-			.listener(new LoadRunListener(loadRunLedger))
+			.end()
 			.build();
 	}
 
-	// step 1: register the release and its files
+	// step 1: register the release and its files, or recognise bytes loaded before
 
 	@Bean
 	Step registerRelease(JobRepository jobRepository, PlatformTransactionManager transactionManager, Releases releases,
@@ -77,8 +93,22 @@ class EoirReleaseJobConfiguration {
 			String label = (String) parameters.get("release");
 			Path folder = Path.of((String) parameters.get("releasePath"));
 			EoirRelease release = new EoirRelease(label, ReleaseLabels.asOfDate(label), folder, Inbox.filesOf(folder));
+			List<SourceFileRegistry.Fingerprint> fingerprints = sourceFiles.fingerprint(release);
+			Optional<String> sameBytes = sourceFiles.publishedReleaseWithSameBytes(label, fingerprints);
+			if (sameBytes.isPresent()) {
+				sourceFiles.registerDuplicate(release, fingerprints);
+				chunkContext.getStepContext()
+					.getStepExecution()
+					.getJobExecution()
+					.getExecutionContext()
+					.putString(DUPLICATE_OF, sameBytes.get());
+				contribution.setExitStatus(new ExitStatus(DUPLICATE));
+				logger.info("Release '{}' holds the same bytes as release '{}', loaded before; nothing to do", label,
+						sameBytes.get());
+				return RepeatStatus.FINISHED;
+			}
 			long releaseKey = releases.register(SOURCE, label, release.asOfDate());
-			sourceFiles.register(release, releaseKey);
+			sourceFiles.register(release, fingerprints, releaseKey);
 			release.skippedFiles()
 				.forEach((file) -> logger.info("{}: skipped, not a table the load reads", file.relativePath()));
 			logger.info("Release '{}': {} files to stage, {} skipped", label, release.tableFiles().size(),

@@ -85,6 +85,12 @@ public class NightlyLoad {
 		logger.info("Loading release '{}' from {}", release.label(), release.folder());
 		try {
 			JobExecution execution = this.jobOperator.start(this.eoirReleaseJob, parameters);
+			String duplicateOf = execution.getExecutionContext()
+				.getString(EoirReleaseJobConfiguration.DUPLICATE_OF, null);
+			if (execution.getStatus() == BatchStatus.COMPLETED && duplicateOf != null) {
+				return new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.ALREADY_LOADED,
+						execution.getId(), "holds the same bytes as release '" + duplicateOf + "', loaded before");
+			}
 			if (execution.getStatus() == BatchStatus.COMPLETED) {
 				return new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.LOADED, execution.getId(),
 						null);

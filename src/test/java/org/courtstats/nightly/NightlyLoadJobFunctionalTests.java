@@ -202,6 +202,38 @@ class NightlyLoadJobFunctionalTests {
 		assertThat(count("select count(*) from etl.rejected_row")).isEqualTo(sample.rejects().size());
 	}
 
+	@Test
+	@Order(7)
+	void theSameBytesDeliveredUnderAnotherNameAreNotLoadedAgain() throws IOException {
+		// given: the release copied, byte for byte, under a newer label
+		Path redelivered = Files.createDirectories(inbox.resolveSibling(inbox.getFileName() + "-again"));
+		Path copy = redelivered.resolve("EOIR Case Data 2026-0501");
+		try (Stream<Path> files = Files.walk(sample.folder())) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Path target = copy.resolve(sample.folder().relativize(file));
+				Files.createDirectories(target.getParent());
+				Files.copy(file, target);
+			}
+		}
+		String before = fingerprint();
+
+		// when
+		List<ReleaseOutcome> outcomes = this.nightlyLoad.run(redelivered, null);
+
+		// then
+		assertThat(outcomes).singleElement().satisfies((outcome) -> {
+			assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.ALREADY_LOADED);
+			assertThat(outcome.message()).contains("same bytes as release 'EOIR Case Data 2026-0401'");
+		});
+		assertThat(fingerprint()).isEqualTo(before);
+		assertThat(count("select count(*) from warehouse.dim_release")).isEqualTo(1);
+		assertThat(this.jdbc.queryForList(
+				"select distinct status from etl.source_file where release_label = 'EOIR Case Data 2026-0501'",
+				String.class))
+			.containsExactly("duplicate");
+		assertThat(count("select count(*) from staging.eoir_case")).isZero();
+	}
+
 	private String fingerprint() {
 		return this.jdbc.queryForObject("select (select md5(string_agg(row_hash || release_key, ',' order by case_id)) "
 				+ "from warehouse.fct_case) || (select md5(string_agg(row_hash || release_key, ',' order by proceeding_id)) "
