@@ -44,6 +44,12 @@ with release_files as not materialized (
 used as (
     select p.hearing_loc_code as code, 'B_TblProceeding' as source_table
     from staging.eoir_proceeding as p join release_files using (source_file_id)
+    union
+    select p.scheduled_hear_loc, 'B_TblProceeding'
+    from staging.eoir_proceeding as p join release_files using (source_file_id)
+    union
+    select p.prev_hearing_loc, 'B_TblProceeding'
+    from staging.eoir_proceeding as p join release_files using (source_file_id)
 )
 
 select distinct

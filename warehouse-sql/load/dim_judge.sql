@@ -25,7 +25,7 @@ courts as (
 
 select
     coalesce(l.judge_code, c.judge_code) as judge_code,
-    coalesce(l.judge_name, 'Inferred from B_TblProceeding') as judge_name,
+    case when l.judge_code is null then 'Inferred from B_TblProceeding' else l.judge_name end as judge_name,
     c.base_city_code,
     l.judge_code is null as is_inferred
 from lookup as l
@@ -40,11 +40,11 @@ where d.judge_code = i.judge_code
     and not d.is_inferred
     and not i.is_inferred
     and (d.judge_name, d.base_city_code)
-        is distinct from (i.judge_name, coalesce(i.base_city_code, d.base_city_code))
+        is distinct from (coalesce(i.judge_name, d.judge_name), coalesce(i.base_city_code, d.base_city_code))
     and d.valid_from < cast(:as_of_date as date);
 
 update warehouse.dim_judge as d
-set judge_name = i.judge_name,
+set judge_name = coalesce(i.judge_name, d.judge_name),
     base_city_code = coalesce(i.base_city_code, d.base_city_code),
     is_inferred = i.is_inferred
 from incoming_judge as i
@@ -52,7 +52,9 @@ where d.judge_code = i.judge_code
     and d.is_current
     and (d.is_inferred or d.valid_from >= cast(:as_of_date as date))
     and (d.judge_name, d.base_city_code, d.is_inferred)
-        is distinct from (i.judge_name, coalesce(i.base_city_code, d.base_city_code), i.is_inferred)
+        is distinct from (
+            coalesce(i.judge_name, d.judge_name), coalesce(i.base_city_code, d.base_city_code), i.is_inferred
+        )
     and not (i.is_inferred and not d.is_inferred);
 
 insert into warehouse.dim_judge (
@@ -60,7 +62,12 @@ insert into warehouse.dim_judge (
 )
 select
     i.judge_code,
-    i.judge_name,
+    coalesce(i.judge_name, (
+        select d.judge_name from warehouse.dim_judge as d
+        where d.judge_code = i.judge_code
+        order by d.valid_from desc
+        limit 1
+    )) as judge_name,
     coalesce(i.base_city_code, (
         select d.base_city_code from warehouse.dim_judge as d
         where d.judge_code = i.judge_code

@@ -1,4 +1,6 @@
 -- int_case_mpp: the two MPP signals of every case of the release, for fct_case and fct_proceeding.
+-- A case is MPP by location when a proceeding's hearing, scheduled or previous hearing location is
+-- an MPP port court, in this release or an earlier one: a case stays MPP after a transfer out.
 -- Grain: one row per case id seen in A_TblCase or B_TblProceeding.
 delete from staging.int_case_mpp where release_key = :release_key;
 
@@ -13,11 +15,20 @@ by_identifier as (
     where ci.case_id in ('MP', 'RM')
 ),
 
+mpp_locations as (
+    select hearing_loc_code from warehouse.dim_hearing_location where is_mpp_location
+),
+
 by_location as (
-    select distinct p.idncase as case_id
+    select p.idncase as case_id
     from staging.eoir_proceeding as p join release_files using (source_file_id)
-    join warehouse.dim_hearing_location as hl on hl.hearing_loc_code = p.hearing_loc_code
-    where hl.is_mpp_location
+    where p.hearing_loc_code in (select hearing_loc_code from mpp_locations)
+        or p.scheduled_hear_loc in (select hearing_loc_code from mpp_locations)
+        or p.prev_hearing_loc in (select hearing_loc_code from mpp_locations)
+    union
+    select c.case_id
+    from warehouse.fct_case as c
+    where c.mpp_by_location
 ),
 
 all_cases as (

@@ -8,6 +8,10 @@ begin
     if not exists (select from pg_roles where rolname = 'courtstats_analyst') then
         create role courtstats_analyst nologin;
     end if;
+    -- The migrating user hands its objects to courtstats_loader, which takes membership in it.
+    if not pg_has_role(current_user, 'courtstats_loader', 'member') then
+        execute format('grant courtstats_loader to %I', current_user);
+    end if;
 end
 $$;
 

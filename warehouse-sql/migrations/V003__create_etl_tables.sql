@@ -50,6 +50,7 @@ create table etl.rejected_row (
     reason_code text not null,
     message text not null,
     raw_record text,
+    record_key text,
     job_execution_id bigint not null,
     rejected_at timestamptz not null default now()
 );
@@ -65,6 +66,7 @@ comment on column etl.rejected_row.line_number is 'Line number in the file, coun
 comment on column etl.rejected_row.reason_code is 'Machine-readable reason: field_count, key_missing, key_not_integer, ...';
 comment on column etl.rejected_row.message is 'What was expected and what was found.';
 comment on column etl.rejected_row.raw_record is 'The input line as read (NUL bytes removed).';
+comment on column etl.rejected_row.record_key is 'The row''s key (IDNCASE, IDNPROCEEDING, ...) when it could still be read: the release holds that key, so its fact row is kept, not taken for deleted.';
 comment on column etl.rejected_row.job_execution_id is 'Job execution that read the row.';
 comment on column etl.rejected_row.rejected_at is 'When the row was quarantined.';
 

@@ -40,6 +40,7 @@ create table staging.eoir_proceeding (
     base_city_code text, base_city_code_raw text,
     hearing_loc_code text, hearing_loc_code_raw text,
     scheduled_hear_loc text, scheduled_hear_loc_raw text,
+    prev_hearing_loc text, prev_hearing_loc_raw text,
     ij_code text, ij_code_raw text,
     dec_type text, dec_type_raw text,
     dec_code text, dec_code_raw text,

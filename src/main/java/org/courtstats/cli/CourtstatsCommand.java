@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "courtstats", mixinStandardHelpOptions = true, version = "courtstats 0.1.0",
 		description = "Loads US immigration-court and border statistics into a PostgreSQL star schema.",
 		subcommands = { LoadCommand.class, WarehouseCommand.class, GenerateSampleCommand.class },
-		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:done, or nothing to do",
-				"1:failed; run the same command again to resume", "2:usage or configuration error" })
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:done, or nothing to do", "1:failed; run the same command again to resume",
+				"2:usage or configuration error", "4:refused: another load is running against the warehouse" })
 public class CourtstatsCommand implements Runnable {
 
 	@Spec

@@ -2,6 +2,7 @@ package org.courtstats.cli;
 
 import org.courtstats.eoir.EoirFileException;
 import org.courtstats.intake.IntakeException;
+import org.courtstats.warehouse.RunLockException;
 import org.courtstats.warehouse.WarehouseUnavailableException;
 
 /**
@@ -18,10 +19,16 @@ final class ExitCodes {
 	/** Usage or configuration error. */
 	static final int USAGE = 2;
 
+	/** Refused: another load holds the warehouse's run lock. */
+	static final int LOCKED = 4;
+
 	private ExitCodes() {
 	}
 
 	static int of(Throwable failure) {
+		if (find(failure, RunLockException.class) != null) {
+			return LOCKED;
+		}
 		return (find(failure, IllegalArgumentException.class) != null) ? USAGE : FAILED;
 	}
 
@@ -31,7 +38,8 @@ final class ExitCodes {
 	static String describe(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof IntakeException || cause instanceof EoirFileException
-					|| cause instanceof WarehouseUnavailableException || cause instanceof IllegalArgumentException) {
+					|| cause instanceof WarehouseUnavailableException || cause instanceof IllegalArgumentException
+					|| cause instanceof RunLockException) {
 				return cause.getMessage();
 			}
 		}

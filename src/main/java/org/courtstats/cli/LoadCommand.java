@@ -23,8 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 		description = { "Runs the nightly load once over the deliveries in an inbox and prints what it did.",
 				"Each EOIR release folder in the inbox is loaded in order of its as-of date; a release already "
 						+ "loaded is left alone, a release whose load failed resumes where it stopped." },
-		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:loaded, or nothing to do",
-				"1:a load failed; run the same command again to resume", "2:usage or configuration error" })
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:loaded, or nothing to do", "1:a load failed; run the same command again to resume",
+				"2:usage or configuration error", "4:refused: another load is running against the warehouse" })
 class LoadCommand implements Callable<Integer> {
 
 	@Spec
@@ -56,11 +57,13 @@ class LoadCommand implements Callable<Integer> {
 					.resolve("courtstats.log")
 					.toString();
 				outcomes.stream()
-					.filter((outcome) -> outcome.status() == ReleaseOutcome.Status.FAILED)
+					.filter((outcome) -> outcome.status() == ReleaseOutcome.Status.FAILED
+							|| outcome.status() == ReleaseOutcome.Status.REFUSED)
 					.forEach((outcome) -> this.spec.commandLine()
 						.getErr()
-						.println("courtstats: release '" + outcome.releaseLabel() + "' failed: " + outcome.message()
-								+ " (details in " + log + ")"));
+						.println("courtstats: release '" + outcome.releaseLabel() + "' "
+								+ outcome.status().name().toLowerCase() + ": " + outcome.message() + " (details in "
+								+ log + ")"));
 			}
 			return failed ? ExitCodes.FAILED : ExitCodes.OK;
 		}

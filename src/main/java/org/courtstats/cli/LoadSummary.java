@@ -80,6 +80,7 @@ class LoadSummary {
 			case FAILED -> "FAILED"
 					+ ((outcome.jobExecutionId() != null) ? " (job execution " + outcome.jobExecutionId() + ")" : "")
 					+ ": " + outcome.message();
+			case REFUSED -> "REFUSED: " + outcome.message();
 			case NOT_STARTED -> "not started: " + outcome.message();
 		};
 	}

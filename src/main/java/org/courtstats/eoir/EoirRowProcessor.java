@@ -69,7 +69,31 @@ public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 	}
 
 	private static StagedRecord.Rejected reject(EoirLine line, String reasonCode, String message) {
-		return new StagedRecord.Rejected(line.lineNumber(), reasonCode, message, line.text());
+		return new StagedRecord.Rejected(line.lineNumber(), reasonCode, message, line.text(), recordKey(line));
+	}
+
+	/**
+	 * The first key of a rejected line, when it still reads as one: a tab shift or a cut
+	 * line usually leaves the key in front intact.
+	 */
+	private static String recordKey(EoirLine line) {
+		EoirHeader header = line.header();
+		List<EoirColumn> columns = header.table().columns();
+		for (int c = 0; c < columns.size(); c++) {
+			ColumnKind kind = columns.get(c).kind();
+			if (kind == ColumnKind.KEY || kind == ColumnKind.KEY_CODE) {
+				int index = header.indexOf(c);
+				if (index < 0 || index >= line.fields().length) {
+					return null;
+				}
+				String value = Values.text(line.fields()[index]);
+				if (value == null) {
+					return null;
+				}
+				return (kind == ColumnKind.KEY) ? ((Values.integer(value) != null) ? value : null) : Values.code(value);
+			}
+		}
+		return null;
 	}
 
 	private static String headerName(EoirColumn column) {

@@ -37,9 +37,9 @@ public final class EoirTables {
 					EoirColumn.of("INPUT_DATE", DATE), EoirColumn.of("COMP_DATE", DATE),
 					EoirColumn.of("trans_in_date", DATE, "TRANS_IN_DATE", "TRANSFER_DATE"),
 					EoirColumn.of("BASE_CITY_CODE", CODE), EoirColumn.of("HEARING_LOC_CODE", CODE),
-					EoirColumn.of("SCHEDULED_HEAR_LOC", CODE), EoirColumn.of("IJ_CODE", CODE),
-					EoirColumn.of("DEC_TYPE", CODE), EoirColumn.of("DEC_CODE", CODE), EoirColumn.of("OTHER_COMP", CODE),
-					EoirColumn.of("ABSENTIA", CODE), EoirColumn.of("CUSTODY", CODE),
+					EoirColumn.of("SCHEDULED_HEAR_LOC", CODE), EoirColumn.of("PREV_HEARING_LOC", CODE),
+					EoirColumn.of("IJ_CODE", CODE), EoirColumn.of("DEC_TYPE", CODE), EoirColumn.of("DEC_CODE", CODE),
+					EoirColumn.of("OTHER_COMP", CODE), EoirColumn.of("ABSENTIA", CODE), EoirColumn.of("CUSTODY", CODE),
 					EoirColumn.of("case_type", CODE, "CASE_TYPE", "CASETYPE"), EoirColumn.of("NAT", CODE),
 					EoirColumn.of("LANG", CODE), EoirColumn.of("TRANSFER_TO", CODE)));
 
@@ -106,6 +106,12 @@ public final class EoirTables {
 	public static final EoirTable CASE_IDENTIFIER_TYPE = new EoirTable("tblLookUpCaseIdentifier",
 			List.of("tblLookUpCaseIdentifier"), "staging.eoir_case_identifier_type",
 			List.of(EoirColumn.of("code", KEY_CODE, "strcode"), EoirColumn.of("description", TEXT, "strDescription")));
+
+	/**
+	 * The tables every full EOIR snapshot carries: a release without one of them is
+	 * refused, since its absence would read as every row deleted.
+	 */
+	public static final List<EoirTable> SNAPSHOT = List.of(CASE, CASE_IDENTIFIER, PROCEEDING, REPS_ASSIGNED);
 
 	/** Every table the load reads, lookups first. */
 	public static final List<EoirTable> ALL = List.of(NATIONALITY, LANGUAGE, BASE_CITY, HEARING_LOCATION, JUDGE,

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.courtstats.eoir.EoirTable;
+import org.courtstats.eoir.EoirTables;
+
 /**
  * An EOIR case-data release found in the inbox: a folder holding the case tables and
  * lookups.
@@ -21,6 +24,17 @@ public record EoirRelease(String label, LocalDate asOfDate, Path folder, List<De
 
 	public List<DeliveredFile> tableFiles() {
 		return this.files.stream().filter((file) -> !file.isSkipped()).toList();
+	}
+
+	/**
+	 * The tables every full snapshot carries that this release lacks.
+	 * @return their names, empty for a whole release
+	 */
+	public List<String> missingSnapshotTables() {
+		return EoirTables.SNAPSHOT.stream()
+			.filter((table) -> this.files.stream().noneMatch((file) -> table.equals(file.table())))
+			.map(EoirTable::name)
+			.toList();
 	}
 
 	public List<DeliveredFile> skippedFiles() {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,7 +45,7 @@ public final class Inbox {
 	 */
 	public static List<EoirRelease> eoirReleases(Path inbox, String labelOverride) {
 		if (!Files.isDirectory(inbox)) {
-			throw new IntakeException("The inbox " + inbox.toAbsolutePath()
+			throw new IllegalArgumentException("The inbox " + inbox.toAbsolutePath()
 					+ " is not a folder. Pass --inbox with the folder that holds the delivered releases.");
 		}
 		List<Path> folders = new ArrayList<>();
@@ -52,10 +54,15 @@ public final class Inbox {
 				if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS) && isReleaseFolder(child)) {
 					folders.add(child);
 				}
+				else if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS) && holdsLookupsOnly(child)) {
+					logger.warn("{} holds EOIR lookups but no case tables: it is not read. Keep a release's Lookup/ "
+							+ "folder inside the release folder.", child);
+				}
 				else if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)
 						&& child.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-					logger.warn("{}: zipped releases are not read; unzip the release into a folder of the inbox",
-							child);
+					throw new IntakeException(child + ": zipped releases are not read. Unzip it into a folder named "
+							+ "for the release, e.g. unzip '" + child.getFileName() + "' -d '"
+							+ inbox.resolve("EOIR Case Data 2026-0401") + "', then remove the zip.");
 				}
 			}
 		}
@@ -67,15 +74,26 @@ public final class Inbox {
 			folders.add(inbox);
 		}
 		if (labelOverride != null && folders.size() > 1) {
-			throw new IntakeException("--release names one release, but the inbox " + inbox.toAbsolutePath() + " holds "
-					+ folders.size() + ": " + folders.stream().map((f) -> f.getFileName().toString()).toList()
-					+ ". Leave out --release, or point --inbox at one release folder.");
+			throw new IllegalArgumentException(
+					"--release names one release, but the inbox " + inbox.toAbsolutePath() + " holds " + folders.size()
+							+ ": " + folders.stream().map((f) -> f.getFileName().toString()).toList()
+							+ ". Leave out --release, or point --inbox at one release folder.");
 		}
 		List<EoirRelease> releases = new ArrayList<>();
 		for (Path folder : folders) {
 			String label = (labelOverride != null) ? labelOverride
 					: folder.toAbsolutePath().normalize().getFileName().toString();
-			releases.add(new EoirRelease(label, ReleaseLabels.asOfDate(label), folder, filesOf(folder)));
+			LocalDate asOfDate = ReleaseLabels.asOfDate(label);
+			if (asOfDate == null && labelOverride != null) {
+				throw new IllegalArgumentException("--release '" + labelOverride + "' carries no as-of date. "
+						+ "Name the release as EOIR does, e.g. --release 'EOIR Case Data 2026-0401'.");
+			}
+			if (asOfDate == null) {
+				throw new IntakeException("The release folder " + folder + " carries no as-of date in its name, "
+						+ "and releases load in date order. Rename it as EOIR names releases "
+						+ "('EOIR Case Data 2026-0401'), or pass --release with such a label.");
+			}
+			releases.add(new EoirRelease(label, asOfDate, folder, filesOf(folder)));
 		}
 		releases.sort(Comparator.comparing(EoirRelease::asOfDate, Comparator.nullsLast(Comparator.naturalOrder()))
 			.thenComparing(EoirRelease::label));
@@ -112,6 +130,16 @@ public final class Inbox {
 			throw new IntakeException("The release folder " + folder + " cannot be read: " + ex.getMessage(), ex);
 		}
 		return files;
+	}
+
+	private static boolean holdsLookupsOnly(Path folder) {
+		try (Stream<Path> paths = Files.walk(folder, MAX_DEPTH)) {
+			return paths.filter((path) -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
+				.anyMatch((path) -> EoirTables.forFile(path.getFileName().toString()).isPresent());
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	private static boolean isReleaseFolder(Path folder) {

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -67,6 +69,39 @@ public class SourceFileRegistry {
 				having string_agg(sha256, ',' order by sha256) = ?
 				order by min(first_seen_at)
 				""", String.class, label, hashes).stream().findFirst();
+	}
+
+	/**
+	 * How a delivered release differs from the files it was loaded from, by path and size
+	 * (cheap enough to ask every night of a release that stays in the inbox).
+	 * @param release a release loaded before under the same label
+	 * @return the first difference found, or empty when the files look the same
+	 */
+	public Optional<String> differenceFromLoaded(EoirRelease release) {
+		Map<String, Long> loaded = new HashMap<>();
+		this.jdbc.query("""
+				select relative_path, size_bytes from etl.source_file
+				where source = 'eoir' and release_label = ? and status = 'loaded'
+				""", (rs) -> {
+			loaded.put(rs.getString(1), rs.getLong(2));
+		}, release.label());
+		for (DeliveredFile file : release.tableFiles()) {
+			Long size = loaded.remove(file.relativePath());
+			long now;
+			try {
+				now = Files.size(file.path());
+			}
+			catch (IOException ex) {
+				throw new IntakeException(file.path() + " cannot be read: " + ex.getMessage(), ex);
+			}
+			if (size == null) {
+				return Optional.of(file.relativePath() + " was not part of it");
+			}
+			if (size != now) {
+				return Optional.of(file.relativePath() + " had " + size + " bytes, now " + now);
+			}
+		}
+		return loaded.keySet().stream().sorted().findFirst().map((path) -> path + " is missing now");
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.courtstats.eoir.EoirRowProcessor;
 import org.courtstats.eoir.EoirTables;
 import org.courtstats.intake.EoirRelease;
 import org.courtstats.intake.Inbox;
+import org.courtstats.intake.IntakeException;
 import org.courtstats.intake.ReleaseLabels;
 import org.courtstats.intake.SourceFileRegistry;
 import org.courtstats.observability.StagingProgress;
@@ -93,6 +94,11 @@ class EoirReleaseJobConfiguration {
 			String label = (String) parameters.get("release");
 			Path folder = Path.of((String) parameters.get("releasePath"));
 			EoirRelease release = new EoirRelease(label, ReleaseLabels.asOfDate(label), folder, Inbox.filesOf(folder));
+			if (!release.missingSnapshotTables().isEmpty()) {
+				throw new IntakeException("Release '" + label + "' in " + folder + " lacks "
+						+ String.join(", ", release.missingSnapshotTables()) + ". A release is a full snapshot: "
+						+ "without a table, every row of it would read as deleted. Deliver the release whole.");
+			}
 			List<SourceFileRegistry.Fingerprint> fingerprints = sourceFiles.fingerprint(release);
 			Optional<String> sameBytes = sourceFiles.publishedReleaseWithSameBytes(label, fingerprints);
 			if (sameBytes.isPresent()) {

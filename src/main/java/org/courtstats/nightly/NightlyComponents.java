@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.courtstats.intake.SourceFileRegistry;
 import org.courtstats.warehouse.LoadRunLedger;
 import org.courtstats.warehouse.Releases;
+import org.courtstats.warehouse.RunLock;
 import org.courtstats.warehouse.WarehouseBuild;
 import org.courtstats.warehouse.WarehouseChecks;
 import org.courtstats.warehouse.WarehouseReports;
@@ -41,6 +42,11 @@ class NightlyComponents {
 	@Bean
 	LoadRunLedger loadRunLedger(DataSource dataSource) {
 		return new LoadRunLedger(dataSource);
+	}
+
+	@Bean
+	RunLock runLock(DataSource dataSource) {
+		return new RunLock(dataSource);
 	}
 
 	@Bean

@@ -3,10 +3,14 @@ package org.courtstats.nightly;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.courtstats.intake.EoirRelease;
 import org.courtstats.intake.Inbox;
+import org.courtstats.intake.SourceFileRegistry;
+import org.courtstats.warehouse.LoadRunLedger;
 import org.courtstats.warehouse.Releases;
+import org.courtstats.warehouse.RunLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +21,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,10 +41,23 @@ public class NightlyLoad {
 
 	private final Releases releases;
 
-	NightlyLoad(JobOperator jobOperator, Job eoirReleaseJob, Releases releases) {
+	private final RunLock runLock;
+
+	private final SourceFileRegistry sourceFiles;
+
+	private final JobRepository jobRepository;
+
+	private final LoadRunLedger loadRunLedger;
+
+	NightlyLoad(JobOperator jobOperator, Job eoirReleaseJob, Releases releases, RunLock runLock,
+			SourceFileRegistry sourceFiles, JobRepository jobRepository, LoadRunLedger loadRunLedger) {
+		this.sourceFiles = sourceFiles;
 		this.jobOperator = jobOperator;
 		this.eoirReleaseJob = eoirReleaseJob;
 		this.releases = releases;
+		this.runLock = runLock;
+		this.jobRepository = jobRepository;
+		this.loadRunLedger = loadRunLedger;
 	}
 
 	/**
@@ -51,6 +69,28 @@ public class NightlyLoad {
 	 */
 	public List<ReleaseOutcome> run(Path inbox, String releaseLabel) {
 		List<EoirRelease> found = Inbox.eoirReleases(inbox, releaseLabel);
+		try (RunLock.Lease lease = this.runLock.acquire()) {
+			recoverInterruptedRuns();
+			return load(inbox, found);
+		}
+	}
+
+	/**
+	 * A run still marked as running while this process holds the run lock belongs to a
+	 * process that ended without finishing it (killed, out of memory, power loss): it is
+	 * marked failed, so that launching its release again resumes it.
+	 */
+	private void recoverInterruptedRuns() {
+		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(this.eoirReleaseJob.getName())) {
+			logger.warn("Run {} of release '{}' was interrupted when the process running it ended; marking it failed",
+					execution.getId(), execution.getJobParameters().getString("release"));
+			this.jobOperator.recover(execution);
+			this.loadRunLedger.finished(execution.getId(), BatchStatus.FAILED.name(),
+					"interrupted: the process running it ended before it finished");
+		}
+	}
+
+	private List<ReleaseOutcome> load(Path inbox, List<EoirRelease> found) {
 		if (found.isEmpty()) {
 			logger.info("No EOIR release in {}", inbox.toAbsolutePath());
 		}
@@ -64,9 +104,24 @@ public class NightlyLoad {
 				continue;
 			}
 			if (this.releases.isPublished(source, release.label())) {
+				Optional<String> difference = this.sourceFiles.differenceFromLoaded(release);
+				if (difference.isPresent()) {
+					outcomes.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.REFUSED, null,
+							"it was loaded before from other files (" + difference.get() + "). A release is loaded "
+									+ "once: deliver the new snapshot under its own label, e.g. with its date."));
+					continue;
+				}
 				logger.info("Release '{}' is already loaded; nothing to do", release.label());
 				outcomes
 					.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.ALREADY_LOADED, null, null));
+				continue;
+			}
+			Optional<Releases.Published> latest = this.releases.latestPublished(source);
+			if (latest.isPresent() && latest.get().asOfDate().isAfter(release.asOfDate())) {
+				outcomes.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.REFUSED, null,
+						"it is older than release '" + latest.get().label() + "' (as of " + latest.get().asOfDate()
+								+ "), loaded already: loading it now would take the warehouse back in time. "
+								+ "Remove it from the inbox."));
 				continue;
 			}
 			ReleaseOutcome outcome = launch(release);

@@ -23,13 +23,19 @@ public record ReleaseOutcome(String source, String releaseLabel, Status status, 
 		/** The run failed; running the load again resumes it. */
 		FAILED,
 
+		/**
+		 * Not loaded, and loading it again will not help: the message says what to
+		 * change.
+		 */
+		REFUSED,
+
 		/** Not started because an earlier release failed. */
 		NOT_STARTED
 
 	}
 
 	public boolean isFailure() {
-		return this.status == Status.FAILED || this.status == Status.NOT_STARTED;
+		return this.status == Status.FAILED || this.status == Status.REFUSED || this.status == Status.NOT_STARTED;
 	}
 
 }

@@ -75,7 +75,8 @@ public final class Values {
 		int year = digits(text, 0, 4);
 		int month = digits(text, 5, 7);
 		int day = digits(text, 8, 10);
-		if (year < 0 || month < 0 || day < 0) {
+		if (year < 1 || month < 0 || day < 0) {
+			// Year 0000 is no date PostgreSQL accepts.
 			return null;
 		}
 		try {

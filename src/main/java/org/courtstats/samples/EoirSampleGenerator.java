@@ -24,8 +24,9 @@ import java.util.Set;
  * a non-integer and an empty key, NUL bytes, windows-1252 bytes, {@code N/A} and
  * {@code b6} tokens, the literal code {@code NA}, CHAR padding, lower-case codes, an
  * orphan proceeding, an unknown judge, a duplicate lookup key, and MPP cases marked by
- * identifier, by hearing location and by both. It counts what it writes by the warehouse
- * contract's definitions, so that tests can compare the warehouse against it.
+ * identifier, by hearing location (current or previous) and by both. It counts what it
+ * writes by the warehouse contract's definitions, so that tests can compare the warehouse
+ * against it.
  */
 public final class EoirSampleGenerator {
 
@@ -500,6 +501,13 @@ public final class EoirSampleGenerator {
 		SampleCase test = model.cases.get(6);
 		test.proceedings.get(0).hearingLoc = "MPP";
 		test.proceedings.get(0).court = "SND";
+		// A case moved from an MPP port court: only PREV_HEARING_LOC tells.
+		SampleCase moved = model.cases.stream()
+			.filter((c) -> !c.mppIdentifier && !c.mppLocationPlanned && c.caseType.equals("RMV"))
+			.skip(3)
+			.findFirst()
+			.orElseThrow();
+		moved.proceedings.get(0).prevHearingLoc = "ENP";
 		boolean hasNacara = model.identifiers.stream().anyMatch((identifier) -> identifier.code.equals("NA"));
 		if (!hasNacara) {
 			model.identifiers.add(new Identifier(99_999L, model.cases.get(7).id, "NA"));
@@ -584,6 +592,7 @@ public final class EoirSampleGenerator {
 			row.put("NAT", (p.natRaw != null) ? p.natRaw : p.nat);
 			row.put("LANG", p.lang);
 			row.put("SCHEDULED_HEAR_LOC", p.hearingLoc);
+			row.put("PREV_HEARING_LOC", p.prevHearingLoc);
 			row.put("CRIM_IND", "N");
 			rows.add(ordered(PROCEEDING_COLUMNS, row));
 		}
@@ -723,6 +732,8 @@ public final class EoirSampleGenerator {
 
 		String hearingLoc;
 
+		String prevHearingLoc;
+
 		String judge;
 
 		LocalDate completion;
@@ -764,7 +775,8 @@ public final class EoirSampleGenerator {
 			}
 			Set<Long> byLocation = new HashSet<>();
 			for (Proceeding p : this.proceedings) {
-				if (MPP_LOCATIONS.contains(p.hearingLoc)) {
+				if (MPP_LOCATIONS.contains(p.hearingLoc)
+						|| (p.prevHearingLoc != null && MPP_LOCATIONS.contains(p.prevHearingLoc))) {
 					byLocation.add(p.caseId);
 				}
 			}

@@ -31,7 +31,7 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 	private static final String STARTED_KEY = "staging.slice.started";
 
 	private static final String REJECT_COPY = "copy etl.rejected_row (source_file_id, table_name, sheet_name, "
-			+ "line_number, reason_code, message, raw_record, job_execution_id) from stdin (format text)";
+			+ "line_number, reason_code, message, raw_record, record_key, job_execution_id) from stdin (format text)";
 
 	private final DataSource dataSource;
 
@@ -83,7 +83,7 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 			else if (item instanceof StagedRecord.Rejected rejected) {
 				CopyText.appendRow(rejects, this.slice.sourceFileId(), this.slice.tableName(), null,
 						rejected.lineNumber(), rejected.reasonCode(), rejected.message(), rejected.rawRecord(),
-						this.slice.jobExecutionId());
+						rejected.recordKey(), this.slice.jobExecutionId());
 			}
 		}
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);

@@ -29,8 +29,10 @@ public sealed interface StagedRecord {
 	 * @param reasonCode machine-readable reason, e.g. {@code field_count}
 	 * @param message what was expected and what was found
 	 * @param rawRecord the line as read
+	 * @param recordKey the row's key when it could still be read, else null
 	 */
-	record Rejected(long lineNumber, String reasonCode, String message, String rawRecord) implements StagedRecord {
+	record Rejected(long lineNumber, String reasonCode, String message, String rawRecord,
+			String recordKey) implements StagedRecord {
 	}
 
 }

@@ -91,8 +91,11 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 			List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
 			Optional<ProcessHandle> server = lines.isEmpty() ? Optional.empty()
 					: ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
-			boolean isPostgres = server.flatMap((process) -> process.info().command())
-				.map((command) -> command.contains("postgres"))
+			// The pid may be stale (the machine restarted): stop it only if it serves
+			// this very folder.
+			boolean isPostgres = server.flatMap((process) -> process.info().commandLine())
+				.map((commandLine) -> commandLine.contains("postgres")
+						&& commandLine.contains(dataDirectory.toString()))
 				.orElse(false);
 			if (server.isPresent() && server.get().isAlive() && isPostgres) {
 				logger.warn("Stopping PostgreSQL (pid {}) left running in {} by a process that ended",

@@ -2,6 +2,7 @@ package org.courtstats.warehouse;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -65,6 +66,22 @@ public class Releases {
 	}
 
 	/**
+	 * The published release with the latest as-of date.
+	 * @param source eoir, ohss or cbp
+	 * @return its label and as-of date, if any release is published
+	 */
+	public Optional<Published> latestPublished(String source) {
+		return this.jdbc.query("""
+				select release_label, as_of_date from warehouse.dim_release
+				where source = ? and status = 'published' and as_of_date is not null
+				order by as_of_date desc, release_key desc
+				limit 1
+				""", (rs, row) -> new Published(rs.getString(1), rs.getObject(2, LocalDate.class)), source)
+			.stream()
+			.findFirst();
+	}
+
+	/**
 	 * Publishes a release in the caller's transaction: marks it and its files loaded, and
 	 * clears its staged rows.
 	 * @param releaseKey the release
@@ -93,6 +110,15 @@ public class Releases {
 					releaseKey);
 		}
 		this.jdbc.update("delete from staging.int_case_mpp where release_key = ?", releaseKey);
+	}
+
+	/**
+	 * A published release.
+	 *
+	 * @param label its label
+	 * @param asOfDate the date it describes
+	 */
+	public record Published(String label, LocalDate asOfDate) {
 	}
 
 }

@@ -63,8 +63,8 @@ class LoadCommandFunctionalTests {
 
 	@Test
 	void aFileMissingARequiredColumnFailsNamingTheFileAndTheColumn() throws IOException {
-		Path release = Files.createDirectories(this.inbox.resolve("EOIR Case Data 2026-0501"));
-		Files.writeString(release.resolve("A_TblCase.csv"), "ALIEN_CITY\tNAT\r\nHOUSTON\tMX\r\n");
+		Path release = EoirSampleGenerator.generate(this.inbox, "EOIR Case Data 2026-0501", 50, 4).folder();
+		Files.writeString(release.resolve("EOIR Case Data/A_TblCase.csv"), "ALIEN_CITY\tNAT\r\nHOUSTON\tMX\r\n");
 
 		int exitCode = run("load", "--inbox", this.inbox.toString());
 
@@ -75,12 +75,23 @@ class LoadCommandFunctionalTests {
 	}
 
 	@Test
-	void aMissingInboxIsNamed() {
+	void aReleaseLackingATableOfTheSnapshotIsRefusedWhole() throws IOException {
+		Path release = EoirSampleGenerator.generate(this.inbox, "EOIR Case Data 2026-0501", 50, 4).folder();
+		Files.delete(release.resolve("EOIR Case Data/tbl_RepsAssigned.csv"));
+
+		int exitCode = run("load", "--inbox", this.inbox.toString());
+
+		assertThat(exitCode).isEqualTo(1);
+		assertThat(this.err.toString()).contains("lacks tbl_RepsAssigned").contains("Deliver the release whole");
+	}
+
+	@Test
+	void aMissingInboxIsAUsageError() {
 		Path missing = this.inbox.resolve("not-there");
 
 		int exitCode = run("load", "--inbox", missing.toString());
 
-		assertThat(exitCode).isEqualTo(1);
+		assertThat(exitCode).isEqualTo(2);
 		assertThat(this.err.toString()).contains(missing.toString()).contains("is not a folder");
 	}
 

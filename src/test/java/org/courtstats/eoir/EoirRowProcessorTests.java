@@ -53,6 +53,7 @@ class EoirRowProcessorTests {
 		assertThat(rejected.reasonCode()).isEqualTo("field_count");
 		assertThat(rejected.message()).contains("4 fields", "header has 3", "tab inside a value");
 		assertThat(rejected.rawRecord()).isEqualTo("7375924\tBROOKLYN\t\tNY");
+		assertThat(rejected.recordKey()).as("the key in front still reads").isEqualTo("7375924");
 	}
 
 	@Test
@@ -73,6 +74,8 @@ class EoirRowProcessorTests {
 
 		assertThat(((StagedRecord.Rejected) result).reasonCode()).isEqualTo("key_missing");
 		assertThat(((StagedRecord.Rejected) result).message()).isEqualTo("IDNCASE is empty");
+		assertThat(((StagedRecord.Rejected) result).recordKey()).as("IDNCASEID, the table's first key")
+			.isEqualTo("100001");
 	}
 
 	@Test
@@ -83,6 +86,7 @@ class EoirRowProcessorTests {
 
 		assertThat(((StagedRecord.Rejected) result).reasonCode()).isEqualTo("key_not_integer");
 		assertThat(((StagedRecord.Rejected) result).message()).contains("IDNCASEID is 'FC'");
+		assertThat(((StagedRecord.Rejected) result).recordKey()).isNull();
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class InboxTests {
 
@@ -57,7 +58,7 @@ class InboxTests {
 		release("EOIR Case Data 2026-0401");
 		release("EOIR Case Data 2026-0501");
 
-		assertThatExceptionOfType(IntakeException.class).isThrownBy(() -> Inbox.eoirReleases(this.inbox, "x"))
+		assertThatIllegalArgumentException().isThrownBy(() -> Inbox.eoirReleases(this.inbox, "x"))
 			.withMessageContaining("holds 2");
 	}
 
@@ -65,9 +66,31 @@ class InboxTests {
 	void aMissingInboxIsNamed() {
 		Path missing = this.inbox.resolve("nowhere");
 
-		assertThatExceptionOfType(IntakeException.class).isThrownBy(() -> Inbox.eoirReleases(missing, null))
+		assertThatIllegalArgumentException().isThrownBy(() -> Inbox.eoirReleases(missing, null))
 			.withMessageContaining(missing.toString())
 			.withMessageContaining("is not a folder");
+	}
+
+	@Test
+	void aReleaseFolderWithoutADateIsRefusedSinceReleasesLoadInDateOrder() throws IOException {
+		release("EOIR Case Data");
+
+		assertThatExceptionOfType(IntakeException.class).isThrownBy(() -> Inbox.eoirReleases(this.inbox, null))
+			.withMessageContaining("carries no as-of date")
+			.withMessageContaining("--release");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Inbox.eoirReleases(this.inbox.resolve("EOIR Case Data"), "latest"))
+			.withMessageContaining("--release 'latest' carries no as-of date");
+	}
+
+	@Test
+	void aZippedReleaseIsRefusedWithWhatToDo() throws IOException {
+		release("EOIR Case Data 2026-0401");
+		Files.write(this.inbox.resolve("EOIR Case Data.zip"), new byte[] { 'P', 'K', 3, 4 });
+
+		assertThatExceptionOfType(IntakeException.class).isThrownBy(() -> Inbox.eoirReleases(this.inbox, null))
+			.withMessageContaining("EOIR Case Data.zip: zipped releases are not read")
+			.withMessageContaining("unzip 'EOIR Case Data.zip' -d");
 	}
 
 	@Test

@@ -54,6 +54,7 @@ class ValuesTests {
 		assertThat(Values.date("20240912")).isNull();
 		assertThat(Values.date("2024-09-12X00")).isNull();
 		assertThat(Values.date("N/A")).isNull();
+		assertThat(Values.date("0000-01-01 00:00:00.000")).as("no year 0 in PostgreSQL").isNull();
 	}
 
 	@Test
