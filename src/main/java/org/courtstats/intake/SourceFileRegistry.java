@@ -50,7 +50,9 @@ public class SourceFileRegistry {
 	}
 
 	/**
-	 * The published release whose table files hold exactly the same bytes, if any.
+	 * The latest published release, when its table files hold exactly the same bytes:
+	 * then nothing changed since the last load. (The same bytes as an older release are a
+	 * change: they bring back what the releases since changed.)
 	 * @param label the release being delivered
 	 * @param fingerprints its files
 	 * @return the label of the release loaded before with the same bytes
@@ -62,12 +64,19 @@ public class SourceFileRegistry {
 			.sorted()
 			.collect(Collectors.joining(","));
 		return this.jdbc.queryForList("""
-				select release_label
-				from etl.source_file
-				where source = 'eoir' and status = 'loaded' and release_label <> ?
-				group by release_label
-				having string_agg(sha256, ',' order by sha256) = ?
-				order by min(first_seen_at)
+				with latest as (
+				    select release_label
+				    from warehouse.dim_release
+				    where source = 'eoir' and status = 'published'
+				    order by as_of_date desc nulls last, release_key desc
+				    limit 1
+				)
+				select f.release_label
+				from etl.source_file as f
+				join latest using (release_label)
+				where f.source = 'eoir' and f.status = 'loaded' and f.release_label <> ?
+				group by f.release_label
+				having string_agg(f.sha256, ',' order by f.sha256) = ?
 				""", String.class, label, hashes).stream().findFirst();
 	}
 

@@ -1,0 +1,230 @@
+package org.courtstats.nightly;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.courtstats.CourtstatsApplication;
+import org.courtstats.TestWarehouse;
+import org.courtstats.samples.EoirSampleGenerator;
+import org.courtstats.samples.SampleRelease;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Release after release: each EOIR release is a full snapshot, diffed against the
+ * warehouse.
+ */
+@SpringBootTest(classes = CourtstatsApplication.class)
+class NightlyLoadNextReleaseFunctionalTests {
+
+	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+	private static final Set<String> MPP_LOCATIONS = Set.of("SYP", "OPP", "CIX", "ENP", "MPL", "MPB", "TUM");
+
+	@TempDir
+	static Path deliveries;
+
+	static String url = TestWarehouse.newDatabase("next_release");
+
+	@Autowired
+	NightlyLoad nightlyLoad;
+
+	final JdbcTemplate jdbc = new JdbcTemplate(TestWarehouse.dataSource(url));
+
+	@DynamicPropertySource
+	static void warehouse(DynamicPropertyRegistry registry) {
+		registry.add("courtstats.database.url", () -> url);
+		registry.add("courtstats.database.user", () -> "postgres");
+	}
+
+	@Test
+	void eachReleaseIsDiffedAgainstTheWarehouse() throws IOException {
+		// given: April loaded
+		SampleRelease april = EoirSampleGenerator.generate(deliveries.resolve("april"), "EOIR Case Data 2026-0401",
+				1500, 21);
+		assertThat(load(deliveries.resolve("april"))).containsExactly(ReleaseOutcome.Status.LOADED);
+		long removed = id("select proceeding_id from warehouse.fct_proceeding where is_completed and not is_mpp "
+				+ "order by proceeding_id limit 1");
+		long completedNow = id("select proceeding_id from warehouse.fct_proceeding p join warehouse.dim_case_type t "
+				+ "using (case_type_key) where not is_completed and t.case_type_code = 'RMV' order by proceeding_id limit 1");
+		long moved = id("select case_id from warehouse.fct_case where mpp_by_location and not mpp_by_identifier "
+				+ "order by case_id limit 1");
+		long shifted = id("select case_id from warehouse.fct_case where not is_mpp order by case_id desc limit 1");
+		long aprilKey = releaseKey("EOIR Case Data 2026-0401");
+
+		// when: May drops one proceeding, completes another, moves an MPP case out of the
+		// port courts, and
+		// carries one case line broken by a tab
+		Path may = copy(april.folder(), deliveries.resolve("may"), "EOIR Case Data 2026-0501");
+		editTable(may, "B_TblProceeding", (header, rows) -> {
+			rows.removeIf((row) -> row[0].equals(String.valueOf(removed)));
+			for (String[] row : rows) {
+				if (row[0].equals(String.valueOf(completedNow))) {
+					row[header.indexOf("COMP_DATE")] = "2026-04-15 00:00:00.000";
+					row[header.indexOf("DEC_CODE")] = "X";
+					row[header.indexOf("ABSENTIA")] = "Y";
+				}
+				if (row[1].equals(String.valueOf(moved))) {
+					for (String column : List.of("HEARING_LOC_CODE", "SCHEDULED_HEAR_LOC", "PREV_HEARING_LOC")) {
+						if (MPP_LOCATIONS.contains(row[header.indexOf(column)])) {
+							row[header.indexOf(column)] = "SND";
+						}
+					}
+				}
+			}
+		});
+		editTable(may, "A_TblCase", (header, rows) -> {
+			for (String[] row : rows) {
+				if (row[0].equals(String.valueOf(shifted))) {
+					row[header.indexOf("ALIEN_CITY")] = "BROOKLYN\tNY";
+				}
+			}
+		});
+		assertThat(load(deliveries.resolve("may"))).containsExactly(ReleaseOutcome.Status.LOADED);
+		long mayKey = releaseKey("EOIR Case Data 2026-0501");
+
+		// then
+		assertThat(text("select deleted_in_release_key || ' ' || release_key from warehouse.fct_proceeding "
+				+ "where proceeding_id = " + removed))
+			.as("the dropped proceeding is soft-deleted, not removed")
+			.isEqualTo(mayKey + " " + mayKey);
+		assertThat(count("select count(*) from warehouse.fct_proceeding where deleted_in_release_key is null"))
+			.isEqualTo(april.expected().proceedings() - 1);
+		assertThat(text(
+				"select is_completed || ' ' || is_in_absentia || ' ' || release_key || ' ' || first_seen_release_key "
+						+ "from warehouse.fct_proceeding where proceeding_id = " + completedNow))
+			.as("updated in place")
+			.isEqualTo("true true " + mayKey + " " + aprilKey);
+		assertThat(text("select is_mpp || ' ' || mpp_by_location || ' ' || coalesce(deleted_in_release_key, 0) "
+				+ "from warehouse.fct_case where case_id = " + moved))
+			.as("a case stays MPP after it moves out of the port courts")
+			.isEqualTo("true true 0");
+		assertThat(text("select coalesce(deleted_in_release_key, 0) || ' ' || last_seen_release_key "
+				+ "from warehouse.fct_case where case_id = " + shifted))
+			.as("a rejected line still holds its case: the case is kept as it was")
+			.isEqualTo("0 " + aprilKey);
+		assertThat(count("select count(*) from etl.rejected_row where record_key = '" + shifted + "'")).isEqualTo(1);
+		assertThat(count("select count(*) from warehouse.fct_proceeding where release_key = " + aprilKey
+				+ " and last_seen_release_key = " + mayKey))
+			.as("unchanged rows keep the release that set them")
+			.isGreaterThan(april.expected().proceedings() / 2);
+
+		// when: June arrives cut short, its proceedings file reduced to the header
+		String before = fingerprint();
+		Path june = copy(april.folder(), deliveries.resolve("june"), "EOIR Case Data 2026-0601");
+		editTable(june, "B_TblProceeding", (header, rows) -> rows.clear());
+		List<ReleaseOutcome> cut = this.nightlyLoad.run(deliveries.resolve("june"), null);
+
+		// then: it is held back whole
+		assertThat(cut).singleElement().satisfies((outcome) -> {
+			assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.FAILED);
+			assertThat(outcome.message()).contains("fct_proceeding__no_mass_deletion").contains("held back");
+		});
+		assertThat(fingerprint()).isEqualTo(before);
+
+		// when: July holds April's rows again
+		copy(april.folder(), deliveries.resolve("july"), "EOIR Case Data 2026-0701");
+		assertThat(load(deliveries.resolve("july"))).containsExactly(ReleaseOutcome.Status.LOADED);
+
+		// then: the dropped proceeding is revived
+		long julyKey = releaseKey("EOIR Case Data 2026-0701");
+		assertThat(text(
+				"select coalesce(deleted_in_release_key, 0) || ' ' || release_key || ' ' || first_seen_release_key "
+						+ "from warehouse.fct_proceeding where proceeding_id = " + removed))
+			.isEqualTo("0 " + julyKey + " " + aprilKey);
+		assertThat(count("select count(*) from warehouse.fct_proceeding where deleted_in_release_key is null"))
+			.isEqualTo(april.expected().proceedings());
+
+		// when: an older release, and April again with other bytes, are delivered
+		copy(april.folder(), deliveries.resolve("late"), "EOIR Case Data 2026-0301");
+		Path aprilAgain = copy(april.folder(), deliveries.resolve("late"), "EOIR Case Data 2026-0401");
+		editTable(aprilAgain, "A_TblCase", (header, rows) -> rows.remove(0));
+		List<ReleaseOutcome> late = this.nightlyLoad.run(deliveries.resolve("late"), null);
+
+		// then: both are refused, saying why
+		assertThat(late).extracting(ReleaseOutcome::status)
+			.containsExactly(ReleaseOutcome.Status.REFUSED, ReleaseOutcome.Status.REFUSED);
+		assertThat(late.get(0).message()).contains("older than release 'EOIR Case Data 2026-0701'");
+		assertThat(late.get(1).message()).contains("loaded before from other files")
+			.contains("EOIR Case Data/A_TblCase.csv had");
+	}
+
+	private List<ReleaseOutcome.Status> load(Path inbox) {
+		return this.nightlyLoad.run(inbox, null).stream().map(ReleaseOutcome::status).toList();
+	}
+
+	private static Path copy(Path release, Path inbox, String label) throws IOException {
+		Path target = inbox.resolve(label);
+		try (Stream<Path> files = Files.walk(release)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Path copy = target.resolve(release.relativize(file));
+				Files.createDirectories(copy.getParent());
+				Files.copy(file, copy);
+			}
+		}
+		return target;
+	}
+
+	/**
+	 * Rewrites a table of a release: its data lines split on tabs, the header to find
+	 * columns.
+	 */
+	private static void editTable(Path release, String table, TableEdit edit) throws IOException {
+		Path file = release.resolve("EOIR Case Data/" + table + ".csv");
+		List<String> lines = Files.readAllLines(file, WINDOWS_1252);
+		List<String> header = List.of(lines.get(0).split("\t", -1));
+		List<String[]> rows = new ArrayList<>();
+		lines.subList(1, lines.size())
+			.stream()
+			.filter((line) -> !line.isEmpty())
+			.forEach((line) -> rows.add(line.split("\t", -1)));
+		edit.apply(header, rows);
+		StringBuilder out = new StringBuilder(lines.get(0)).append("\r\n");
+		rows.forEach((row) -> out.append(String.join("\t", row)).append("\r\n"));
+		Files.writeString(file, out, WINDOWS_1252);
+	}
+
+	private String fingerprint() {
+		return text("select (select md5(string_agg(row_hash || release_key || coalesce(deleted_in_release_key, 0), ',' "
+				+ "order by proceeding_id)) from warehouse.fct_proceeding) || (select md5(string_agg(row_hash "
+				+ "|| release_key, ',' order by case_id)) from warehouse.fct_case)");
+	}
+
+	private long releaseKey(String label) {
+		return id("select release_key from warehouse.dim_release where release_label = '" + label + "'");
+	}
+
+	private long id(String sql) {
+		return this.jdbc.queryForObject(sql, Long.class);
+	}
+
+	private long count(String sql) {
+		return this.jdbc.queryForObject(sql, Long.class);
+	}
+
+	private String text(String sql) {
+		return this.jdbc.queryForObject(sql, String.class);
+	}
+
+	@FunctionalInterface
+	interface TableEdit {
+
+		void apply(List<String> header, List<String[]> rows);
+
+	}
+
+}
