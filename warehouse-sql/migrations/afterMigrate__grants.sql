@@ -4,6 +4,13 @@ do $$
 declare
     obj record;
 begin
+    -- Schemas first: a new owner of a table needs the right to create in its schema.
+    for obj in
+        select nspname as name from pg_namespace
+        where nspname in ('etl', 'staging', 'warehouse', 'reporting', 'batch')
+    loop
+        execute format('alter schema %I owner to courtstats_loader', obj.name);
+    end loop;
     for obj in
         select format('%I.%I', schemaname, tablename) as name, 'table' as kind
         from pg_tables
@@ -18,12 +25,6 @@ begin
         where sequence_schema = 'batch'
     loop
         execute format('alter %s %s owner to courtstats_loader', obj.kind, obj.name);
-    end loop;
-    for obj in
-        select nspname as name from pg_namespace
-        where nspname in ('etl', 'staging', 'warehouse', 'reporting', 'batch')
-    loop
-        execute format('alter schema %I owner to courtstats_loader', obj.name);
     end loop;
 end
 $$;

@@ -1,6 +1,7 @@
 package org.courtstats.cli;
 
 import org.courtstats.CourtstatsApplication;
+import org.courtstats.warehouse.WarehouseUnavailableException;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -16,10 +17,39 @@ final class Warehouse {
 	}
 
 	static ConfigurableApplicationContext open() {
-		return new SpringApplicationBuilder(CourtstatsApplication.class).web(WebApplicationType.NONE)
-			.bannerMode(Banner.Mode.OFF)
-			.logStartupInfo(false)
-			.run();
+		try {
+			return new SpringApplicationBuilder(CourtstatsApplication.class).web(WebApplicationType.NONE)
+				.bannerMode(Banner.Mode.OFF)
+				.logStartupInfo(false)
+				.run();
+		}
+		catch (RuntimeException ex) {
+			WarehouseUnavailableException ours = find(ex);
+			if (ours != null) {
+				throw ours;
+			}
+			throw new WarehouseUnavailableException("The warehouse could not be opened: " + rootMessage(ex)
+					+ ". Check COURTSTATS_DB_URL, COURTSTATS_DB_USER and COURTSTATS_DB_PASSWORD, and that the user "
+					+ "may create schemas and roles (see README, 'Pointing at a real PostgreSQL').", ex);
+		}
+	}
+
+	private static WarehouseUnavailableException find(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof WarehouseUnavailableException unavailable) {
+				return unavailable;
+			}
+		}
+		return null;
+	}
+
+	private static String rootMessage(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		return message.lines().findFirst().orElse(message).strip();
 	}
 
 }
