@@ -62,23 +62,20 @@ insert into warehouse.dim_judge (
 )
 select
     i.judge_code,
-    coalesce(i.judge_name, (
-        select d.judge_name from warehouse.dim_judge as d
-        where d.judge_code = i.judge_code
-        order by d.valid_from desc
-        limit 1
-    )) as judge_name,
-    coalesce(i.base_city_code, (
-        select d.base_city_code from warehouse.dim_judge as d
-        where d.judge_code = i.judge_code
-        order by d.valid_from desc
-        limit 1
-    )) as base_city_code,
+    coalesce(i.judge_name, previous.judge_name) as judge_name,
+    coalesce(i.base_city_code, previous.base_city_code) as base_city_code,
     cast(:as_of_date as date) as valid_from,
     null as valid_to,
     true as is_current,
     i.is_inferred
 from incoming_judge as i
+left join lateral (
+    select d.judge_name, d.base_city_code
+    from warehouse.dim_judge as d
+    where d.judge_code = i.judge_code
+    order by d.valid_from desc, d.judge_key desc
+    limit 1
+) as previous on true
 where not exists (
     select 1 from warehouse.dim_judge as d where d.judge_code = i.judge_code and d.is_current
 );

@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * One real PostgreSQL server per test JVM, with a fresh database for each test class that
  * asks, so that test classes do not see each other's warehouse.
@@ -51,6 +53,16 @@ public final class TestWarehouse {
 		dataSource.setUrl(url);
 		dataSource.setUser("postgres");
 		return dataSource;
+	}
+
+	/**
+	 * Points the application context of a test class at a database of the shared server.
+	 * @param registry the test's dynamic properties
+	 * @param url the database's JDBC URL
+	 */
+	public static void use(DynamicPropertyRegistry registry, String url) {
+		registry.add("courtstats.database.url", () -> url);
+		registry.add("courtstats.database.user", () -> "postgres");
 	}
 
 	private static synchronized EmbeddedPostgres server() {

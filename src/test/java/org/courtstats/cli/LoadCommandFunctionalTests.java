@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import org.courtstats.TestWarehouse;
 import org.courtstats.samples.EoirSampleGenerator;
+import org.courtstats.warehouse.RunLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,21 @@ class LoadCommandFunctionalTests {
 
 		assertThat(exitCode).isEqualTo(2);
 		assertThat(this.err.toString()).contains(missing.toString()).contains("is not a folder");
+	}
+
+	@Test
+	void aSecondLoadWhileOneRunsIsRefusedWithFour() {
+		EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, 50, 2);
+		RunLock otherLoad = new RunLock(TestWarehouse.dataSource(System.getProperty("courtstats.database.url")));
+
+		int exitCode;
+		try (RunLock.Lease held = otherLoad.acquire()) {
+			exitCode = run("load", "--inbox", this.inbox.toString());
+		}
+
+		assertThat(exitCode).isEqualTo(4);
+		assertThat(this.err.toString()).contains("Another courtstats load is running against this warehouse");
+		assertThat(run("load", "--inbox", this.inbox.toString())).as("once it is released").isZero();
 	}
 
 	@Test

@@ -45,8 +45,7 @@ class NightlyLoadCrashFunctionalTests {
 
 	@DynamicPropertySource
 	static void warehouse(DynamicPropertyRegistry registry) {
-		registry.add("courtstats.database.url", () -> url);
-		registry.add("courtstats.database.user", () -> "postgres");
+		TestWarehouse.use(registry, url);
 		registry.add("courtstats.nightly-load.chunk-size", () -> CHUNK);
 	}
 

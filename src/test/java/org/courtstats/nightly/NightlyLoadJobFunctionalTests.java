@@ -50,8 +50,7 @@ class NightlyLoadJobFunctionalTests {
 
 	@DynamicPropertySource
 	static void warehouse(DynamicPropertyRegistry registry) {
-		registry.add("courtstats.database.url", () -> url);
-		registry.add("courtstats.database.user", () -> "postgres");
+		TestWarehouse.use(registry, url);
 		registry.add("courtstats.nightly-load.chunk-size", () -> 700);
 	}
 

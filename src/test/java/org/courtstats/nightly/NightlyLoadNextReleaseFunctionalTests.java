@@ -47,8 +47,7 @@ class NightlyLoadNextReleaseFunctionalTests {
 
 	@DynamicPropertySource
 	static void warehouse(DynamicPropertyRegistry registry) {
-		registry.add("courtstats.database.url", () -> url);
-		registry.add("courtstats.database.user", () -> "postgres");
+		TestWarehouse.use(registry, url);
 	}
 
 	@Test
@@ -70,7 +69,7 @@ class NightlyLoadNextReleaseFunctionalTests {
 		// port courts, and
 		// carries one case line broken by a tab
 		Path may = copy(april.folder(), deliveries.resolve("may"), "EOIR Case Data 2026-0501");
-		editTable(may, "B_TblProceeding", (header, rows) -> {
+		editTable(may, "EOIR Case Data/B_TblProceeding", (header, rows) -> {
 			rows.removeIf((row) -> row[0].equals(String.valueOf(removed)));
 			for (String[] row : rows) {
 				if (row[0].equals(String.valueOf(completedNow))) {
@@ -87,10 +86,19 @@ class NightlyLoadNextReleaseFunctionalTests {
 				}
 			}
 		});
-		editTable(may, "A_TblCase", (header, rows) -> {
+		editTable(may, "EOIR Case Data/A_TblCase", (header, rows) -> {
 			for (String[] row : rows) {
 				if (row[0].equals(String.valueOf(shifted))) {
 					row[header.indexOf("ALIEN_CITY")] = "BROOKLYN\tNY";
+				}
+			}
+		});
+		String judge = text(
+				"select min(judge_code) from warehouse.dim_judge where not is_inferred and judge_key <> -1");
+		editTable(may, "Lookup/tblLookupJudge", (header, rows) -> {
+			for (String[] row : rows) {
+				if (row[header.indexOf("JUDGE_CODE")].equals(judge)) {
+					row[header.indexOf("JUDGE_NAME")] = "JUDGE RENAMED";
 				}
 			}
 		});
@@ -118,6 +126,16 @@ class NightlyLoadNextReleaseFunctionalTests {
 			.as("a rejected line still holds its case: the case is kept as it was")
 			.isEqualTo("0 " + aprilKey);
 		assertThat(count("select count(*) from etl.rejected_row where record_key = '" + shifted + "'")).isEqualTo(1);
+		assertThat(this.jdbc.queryForList(
+				"select judge_name || ' ' || valid_from || ' ' || coalesce(valid_to::text, '-') "
+						+ "|| ' ' || is_current from warehouse.dim_judge where judge_code = ? order by valid_from",
+				String.class, judge))
+			.as("a renamed judge gets a new version dated by the release")
+			.containsExactly("JUDGE " + judge + " 2026-04-01 2026-05-01 false", "JUDGE RENAMED 2026-05-01 - true");
+		assertThat(count("select count(*) from warehouse.fct_proceeding p join warehouse.dim_judge j using (judge_key) "
+				+ "where j.judge_code = '" + judge + "' and not j.is_current"))
+			.as("proceedings point at the judge's current version")
+			.isZero();
 		assertThat(count("select count(*) from warehouse.fct_proceeding where release_key = " + aprilKey
 				+ " and last_seen_release_key = " + mayKey))
 			.as("unchanged rows keep the release that set them")
@@ -126,7 +144,7 @@ class NightlyLoadNextReleaseFunctionalTests {
 		// when: June arrives cut short, its proceedings file reduced to the header
 		String before = fingerprint();
 		Path june = copy(april.folder(), deliveries.resolve("june"), "EOIR Case Data 2026-0601");
-		editTable(june, "B_TblProceeding", (header, rows) -> rows.clear());
+		editTable(june, "EOIR Case Data/B_TblProceeding", (header, rows) -> rows.clear());
 		List<ReleaseOutcome> cut = this.nightlyLoad.run(deliveries.resolve("june"), null);
 
 		// then: it is held back whole
@@ -152,7 +170,7 @@ class NightlyLoadNextReleaseFunctionalTests {
 		// when: an older release, and April again with other bytes, are delivered
 		copy(april.folder(), deliveries.resolve("late"), "EOIR Case Data 2026-0301");
 		Path aprilAgain = copy(april.folder(), deliveries.resolve("late"), "EOIR Case Data 2026-0401");
-		editTable(aprilAgain, "A_TblCase", (header, rows) -> rows.remove(0));
+		editTable(aprilAgain, "EOIR Case Data/A_TblCase", (header, rows) -> rows.remove(0));
 		List<ReleaseOutcome> late = this.nightlyLoad.run(deliveries.resolve("late"), null);
 
 		// then: both are refused, saying why
@@ -184,7 +202,7 @@ class NightlyLoadNextReleaseFunctionalTests {
 	 * columns.
 	 */
 	private static void editTable(Path release, String table, TableEdit edit) throws IOException {
-		Path file = release.resolve("EOIR Case Data/" + table + ".csv");
+		Path file = release.resolve(table + ".csv");
 		List<String> lines = Files.readAllLines(file, WINDOWS_1252);
 		List<String> header = List.of(lines.get(0).split("\t", -1));
 		List<String[]> rows = new ArrayList<>();

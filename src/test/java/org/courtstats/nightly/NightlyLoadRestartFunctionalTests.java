@@ -42,8 +42,7 @@ class NightlyLoadRestartFunctionalTests {
 
 	@DynamicPropertySource
 	static void warehouse(DynamicPropertyRegistry registry) {
-		registry.add("courtstats.database.url", () -> url);
-		registry.add("courtstats.database.user", () -> "postgres");
+		TestWarehouse.use(registry, url);
 		registry.add("courtstats.nightly-load.chunk-size", () -> CHUNK);
 	}
 

@@ -31,8 +31,7 @@ class WarehouseSchemaIntegrationTests {
 
 	@DynamicPropertySource
 	static void warehouse(DynamicPropertyRegistry registry) {
-		registry.add("courtstats.database.url", () -> url);
-		registry.add("courtstats.database.user", () -> "postgres");
+		TestWarehouse.use(registry, url);
 	}
 
 	@Test
