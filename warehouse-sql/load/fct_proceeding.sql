@@ -131,9 +131,11 @@ where fp.deleted_in_release_key is null
         select 1 from etl.source_file as f
         where f.release_key = :release_key and f.table_name = 'B_TblProceeding'
     )
-    and fp.proceeding_id not in (
-        select r.record_key::bigint
+    and not exists (
+        select 1
         from etl.rejected_row as r
         join etl.source_file as f using (source_file_id)
-        where f.release_key = :release_key and f.table_name = 'B_TblProceeding' and r.record_key is not null
+        where f.release_key = :release_key
+            and f.table_name = 'B_TblProceeding'
+            and r.record_key = fp.proceeding_id::text
     );

@@ -10,6 +10,7 @@ create table etl.source_file (
     file_name text not null,
     table_name text,
     size_bytes bigint not null,
+    modified_at timestamptz,
     sha256 text not null,
     status text not null check (status in ('registered', 'skipped', 'loaded', 'duplicate')),
     first_seen_at timestamptz not null default now(),
@@ -33,6 +34,7 @@ comment on column etl.source_file.path is 'Absolute path where the file was foun
 comment on column etl.source_file.file_name is 'File name as delivered (EOIR names are matched case-insensitively).';
 comment on column etl.source_file.table_name is 'Logical source table the file holds (A_TblCase, ...); null for files the load skips.';
 comment on column etl.source_file.size_bytes is 'File size in bytes when it was fingerprinted.';
+comment on column etl.source_file.modified_at is 'Last-modified time of the file when it was fingerprinted; a file whose size and time are unchanged is not hashed again to tell whether it changed.';
 comment on column etl.source_file.sha256 is 'SHA-256 of the file bytes, hex.';
 comment on column etl.source_file.status is 'registered (being loaded), skipped (not read by the load), loaded (published), or duplicate (its release holds the same bytes as a release loaded before, and was not loaded again).';
 comment on column etl.source_file.first_seen_at is 'When the file was first registered.';

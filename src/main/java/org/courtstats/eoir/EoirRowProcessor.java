@@ -90,7 +90,11 @@ public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 				if (value == null) {
 					return null;
 				}
-				return (kind == ColumnKind.KEY) ? ((Values.integer(value) != null) ? value : null) : Values.code(value);
+				if (kind == ColumnKind.KEY_CODE) {
+					return Values.code(value);
+				}
+				Long key = Values.integer(value);
+				return (key != null) ? key.toString() : null;
 			}
 		}
 		return null;

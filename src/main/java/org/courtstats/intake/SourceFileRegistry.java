@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -40,7 +43,7 @@ public class SourceFileRegistry {
 		List<Fingerprint> fingerprints = new ArrayList<>();
 		for (DeliveredFile file : release.files()) {
 			try {
-				fingerprints.add(new Fingerprint(file, Files.size(file.path()), sha256(file)));
+				fingerprints.add(new Fingerprint(file, Files.size(file.path()), modifiedAt(file), sha256(file)));
 			}
 			catch (IOException ex) {
 				throw new IntakeException(file.path() + " cannot be read: " + ex.getMessage(), ex);
@@ -81,36 +84,55 @@ public class SourceFileRegistry {
 	}
 
 	/**
-	 * How a delivered release differs from the files it was loaded from, by path and size
-	 * (cheap enough to ask every night of a release that stays in the inbox).
-	 * @param release a release loaded before under the same label
-	 * @return the first difference found, or empty when the files look the same
+	 * How a delivered release differs from the files recorded under its label when it was
+	 * loaded (or recognised as a duplicate). A file of the same size and modification
+	 * time is taken as unchanged; any other is hashed, so that a same-size correction is
+	 * caught too.
+	 * @param release a release recorded before under the same label
+	 * @return the first difference found, or empty when the files are the same
 	 */
-	public Optional<String> differenceFromLoaded(EoirRelease release) {
-		Map<String, Long> loaded = new HashMap<>();
+	public Optional<String> differenceFromRecorded(EoirRelease release) {
+		Map<String, Recorded> recorded = new HashMap<>();
 		this.jdbc.query("""
-				select relative_path, size_bytes from etl.source_file
-				where source = 'eoir' and release_label = ? and status = 'loaded'
+				select relative_path, size_bytes, modified_at, sha256 from etl.source_file
+				where source = 'eoir' and release_label = ? and status in ('loaded', 'duplicate')
+				    and table_name is not null
 				""", (rs) -> {
-			loaded.put(rs.getString(1), rs.getLong(2));
+			recorded.put(rs.getString(1),
+					new Recorded(rs.getLong(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4)));
 		}, release.label());
-		for (DeliveredFile file : release.tableFiles()) {
-			Long size = loaded.remove(file.relativePath());
-			long now;
-			try {
-				now = Files.size(file.path());
-			}
-			catch (IOException ex) {
-				throw new IntakeException(file.path() + " cannot be read: " + ex.getMessage(), ex);
-			}
-			if (size == null) {
-				return Optional.of(file.relativePath() + " was not part of it");
-			}
-			if (size != now) {
-				return Optional.of(file.relativePath() + " had " + size + " bytes, now " + now);
+		try {
+			for (DeliveredFile file : release.tableFiles()) {
+				Recorded then = recorded.remove(file.relativePath());
+				if (then == null) {
+					return Optional.of(file.relativePath() + " was not part of it");
+				}
+				long size = Files.size(file.path());
+				if (size != then.sizeBytes()) {
+					return Optional.of(file.relativePath() + " had " + then.sizeBytes() + " bytes, now " + size);
+				}
+				if (!modifiedAt(file).isEqual(then.modifiedAt()) && !sha256(file).equals(then.sha256())) {
+					return Optional.of(file.relativePath() + " has other bytes (sha256 " + then.sha256() + " then)");
+				}
 			}
 		}
-		return loaded.keySet().stream().sorted().findFirst().map((path) -> path + " is missing now");
+		catch (IOException ex) {
+			throw new IntakeException("A file of release '" + release.label() + "' cannot be read: " + ex.getMessage(),
+					ex);
+		}
+		return recorded.keySet().stream().sorted().findFirst().map((path) -> path + " is missing now");
+	}
+
+	/**
+	 * Whether a release was recognised before as a duplicate of the release loaded then.
+	 * @param label the release label
+	 * @return true when its files are recorded as duplicates
+	 */
+	public boolean isRecordedDuplicate(String label) {
+		Integer files = this.jdbc.queryForObject(
+				"select count(*) from etl.source_file where source = 'eoir' and release_label = ? and status = 'duplicate'",
+				Integer.class, label);
+		return files != null && files > 0;
 	}
 
 	/**
@@ -152,16 +174,17 @@ public class SourceFileRegistry {
 		DeliveredFile file = fingerprint.file();
 		this.jdbc.update("""
 				insert into etl.source_file (source, release_label, release_key, relative_path, path, file_name,
-				    table_name, size_bytes, sha256, status)
-				values ('eoir', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    table_name, size_bytes, modified_at, sha256, status)
+				values ('eoir', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (source, release_label, relative_path) do update
 				set path = excluded.path,
 				    release_key = excluded.release_key,
 				    size_bytes = excluded.size_bytes,
+				    modified_at = excluded.modified_at,
 				    sha256 = excluded.sha256
 				""", release.label(), releaseKey, file.relativePath(), file.path().toAbsolutePath().toString(),
 				file.path().getFileName().toString(), file.isSkipped() ? null : file.table().name(),
-				fingerprint.sizeBytes(), fingerprint.sha256(), status);
+				fingerprint.sizeBytes(), fingerprint.modifiedAt(), fingerprint.sha256(), status);
 	}
 
 	/**
@@ -177,6 +200,14 @@ public class SourceFileRegistry {
 				where release_key = ? and table_name is not null
 				order by size_bytes desc, source_file_id
 				""", (rs, row) -> new RegisteredFile(rs.getLong(1), rs.getString(2), rs.getString(3)), releaseKey);
+	}
+
+	private static OffsetDateTime modifiedAt(DeliveredFile file) throws IOException {
+		// PostgreSQL keeps microseconds; the file system may keep nanoseconds.
+		return Files.getLastModifiedTime(file.path())
+			.toInstant()
+			.truncatedTo(ChronoUnit.MICROS)
+			.atOffset(ZoneOffset.UTC);
 	}
 
 	private static String sha256(DeliveredFile file) throws IOException {
@@ -202,9 +233,13 @@ public class SourceFileRegistry {
 	 *
 	 * @param file the file
 	 * @param sizeBytes its size
+	 * @param modifiedAt its last-modified time
 	 * @param sha256 the SHA-256 of its bytes, hex
 	 */
-	public record Fingerprint(DeliveredFile file, long sizeBytes, String sha256) {
+	public record Fingerprint(DeliveredFile file, long sizeBytes, OffsetDateTime modifiedAt, String sha256) {
+	}
+
+	private record Recorded(long sizeBytes, OffsetDateTime modifiedAt, String sha256) {
 	}
 
 	/**

@@ -24,6 +24,7 @@ import org.courtstats.staging.SourceFileSlice;
 import org.courtstats.staging.StagedRecord;
 import org.courtstats.warehouse.LoadRunLedger;
 import org.courtstats.warehouse.Releases;
+import org.courtstats.warehouse.RunLock;
 import org.courtstats.warehouse.WarehouseBuild;
 import org.courtstats.warehouse.WarehouseChecks;
 import org.slf4j.Logger;
@@ -77,9 +78,12 @@ class EoirReleaseJobConfiguration {
 			.on(DUPLICATE)
 			.end()
 			.from(registerRelease)
-			.on("*")
+			.on(ExitStatus.COMPLETED.getExitCode())
 			.to(stageRelease)
 			.next(publishRelease)
+			.from(registerRelease)
+			.on("*")
+			.fail()
 			.end()
 			.build();
 	}
@@ -203,11 +207,12 @@ class EoirReleaseJobConfiguration {
 
 	@Bean
 	Step publishRelease(JobRepository jobRepository, PlatformTransactionManager transactionManager, Releases releases,
-			WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks) {
+			WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks, RunLock runLock) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			String label = (String) chunkContext.getStepContext().getJobParameters().get("release");
 			LocalDate asOfDate = ReleaseLabels.asOfDate(label);
 			long releaseKey = releases.key(SOURCE, label);
+			runLock.verifyHeld();
 			warehouseBuild.buildEoirRelease(releaseKey, (asOfDate != null) ? asOfDate : LocalDate.now());
 			warehouseChecks.verify(releaseKey);
 			releases.publish(releaseKey, contribution.getStepExecution().getJobExecutionId());

@@ -103,8 +103,9 @@ public class NightlyLoad {
 						"waits for the failed release before it"));
 				continue;
 			}
-			if (this.releases.isPublished(source, release.label())) {
-				Optional<String> difference = this.sourceFiles.differenceFromLoaded(release);
+			if (this.releases.isPublished(source, release.label())
+					|| this.sourceFiles.isRecordedDuplicate(release.label())) {
+				Optional<String> difference = this.sourceFiles.differenceFromRecorded(release);
 				if (difference.isPresent()) {
 					outcomes.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.REFUSED, null,
 							"it was loaded before from other files (" + difference.get() + "). A release is loaded "

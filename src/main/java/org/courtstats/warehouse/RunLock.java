@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import javax.sql.DataSource;
 
 /**
@@ -19,6 +21,8 @@ public class RunLock {
 
 	private final DataSource dataSource;
 
+	private final AtomicReference<Lease> current = new AtomicReference<>();
+
 	public RunLock(DataSource dataSource) {
 		this.dataSource = dataSource;
 	}
@@ -29,30 +33,64 @@ public class RunLock {
 	 * @throws RunLockException when another process holds it
 	 */
 	public Lease acquire() {
+		Connection connection;
 		try {
-			Connection connection = this.dataSource.getConnection();
-			try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
-				statement.setLong(1, KEY);
-				try (ResultSet rs = statement.executeQuery()) {
-					rs.next();
-					if (!rs.getBoolean(1)) {
-						connection.close();
-						throw new RunLockException("Another courtstats load is running against this warehouse "
-								+ "(it holds the run lock). Let it finish; this run did nothing.");
-					}
-				}
-			}
-			return new Lease(connection);
+			connection = this.dataSource.getConnection();
 		}
 		catch (SQLException ex) {
 			throw new WarehouseUnavailableException("Could not take the run lock: " + ex.getMessage(), ex);
+		}
+		boolean locked = false;
+		try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+			statement.setLong(1, KEY);
+			try (ResultSet rs = statement.executeQuery()) {
+				locked = rs.next() && rs.getBoolean(1);
+			}
+		}
+		catch (SQLException ex) {
+			throw new WarehouseUnavailableException("Could not take the run lock: " + ex.getMessage(), ex);
+		}
+		finally {
+			if (!locked) {
+				closeQuietly(connection);
+			}
+		}
+		if (!locked) {
+			throw new RunLockException("Another courtstats load is running against this warehouse "
+					+ "(it holds the run lock). Let it finish; this run did nothing.");
+		}
+		Lease lease = new Lease(connection);
+		this.current.set(lease);
+		return lease;
+	}
+
+	/**
+	 * Checks that this process still holds the lock before it publishes: a lock lost with
+	 * its session (a dropped connection, an idle-session timeout) lets another load take
+	 * it.
+	 * @throws RunLockException when the lock is no longer held
+	 */
+	public void verifyHeld() {
+		Lease lease = this.current.get();
+		if (lease == null || !lease.isHeld()) {
+			throw new RunLockException("The run lock was lost (its database session ended), so another load may "
+					+ "have started: this run stops before publishing. Run the load again.");
+		}
+	}
+
+	private static void closeQuietly(Connection connection) {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			// Nothing more to release.
 		}
 	}
 
 	/**
 	 * The held lock.
 	 */
-	public static final class Lease implements AutoCloseable {
+	public final class Lease implements AutoCloseable {
 
 		private final Connection connection;
 
@@ -60,15 +98,29 @@ public class RunLock {
 			this.connection = connection;
 		}
 
+		private boolean isHeld() {
+			try (PreparedStatement statement = this.connection.prepareStatement(
+					"select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid() and granted");
+					ResultSet rs = statement.executeQuery()) {
+				return rs.next() && rs.getLong(1) > 0;
+			}
+			catch (SQLException ex) {
+				return false;
+			}
+		}
+
 		@Override
 		public void close() {
-			try (Connection held = this.connection;
-					PreparedStatement statement = held.prepareStatement("select pg_advisory_unlock(?)")) {
+			RunLock.this.current.compareAndSet(this, null);
+			try (PreparedStatement statement = this.connection.prepareStatement("select pg_advisory_unlock(?)")) {
 				statement.setLong(1, KEY);
 				statement.execute();
 			}
 			catch (SQLException ex) {
 				// The session is gone, and its lock with it.
+			}
+			finally {
+				closeQuietly(this.connection);
 			}
 		}
 

@@ -40,6 +40,8 @@ class WarehouseDataSourceConfiguration {
 			dataSource.setPassword(settings.password());
 		}
 		dataSource.setPoolName("warehouse");
+		// A dead peer is noticed, so that the run lock's session ends with its process.
+		dataSource.addDataSourceProperty("tcpKeepAlive", "true");
 		dataSource.setMaximumPoolSize(settings.poolSize());
 		dataSource.setMinimumIdle(1);
 		return dataSource;

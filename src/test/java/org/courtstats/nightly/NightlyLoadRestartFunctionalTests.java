@@ -1,6 +1,9 @@
 package org.courtstats.nightly;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +50,7 @@ class NightlyLoadRestartFunctionalTests {
 	}
 
 	@Test
-	void aLoadThatFailsMidFileResumesAfterItsLastCommittedChunk() {
+	void aLoadThatFailsMidFileResumesAfterItsLastCommittedChunk() throws IOException {
 		// given: a release, and a database that fails while the proceedings file is being
 		// staged
 		SampleRelease sample = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 3000, 5);
@@ -75,7 +78,22 @@ class NightlyLoadRestartFunctionalTests {
 		assertThat(count("select count(*) from warehouse.fct_proceeding")).isZero();
 		assertThat(count("select count(*) from warehouse.fct_case")).isZero();
 
-		// when: the cause is fixed and the load runs again
+		// when: a file is replaced before the load runs again
+		Path proceedings = sample.folder().resolve("EOIR Case Data/B_TblProceeding.csv");
+		byte[] original = Files.readAllBytes(proceedings);
+		Files.write(proceedings, Arrays.copyOf(original, original.length - 200));
+		List<ReleaseOutcome> refused = this.nightlyLoad.run(inbox, null);
+
+		// then: the run stops before staging another line of it
+		assertThat(refused).singleElement().satisfies((outcome) -> {
+			assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.FAILED);
+			assertThat(outcome.message()).contains("B_TblProceeding.csv changed since the load of release");
+		});
+		assertThat(count("select count(*) from staging.eoir_proceeding")).isEqualTo(stagedAtFailure);
+		assertThat(count("select count(*) from warehouse.fct_proceeding")).isZero();
+
+		// when: the file is restored, the cause is fixed and the load runs again
+		Files.write(proceedings, original);
 		this.jdbc.execute("drop trigger fail_at_line on staging.eoir_proceeding");
 		List<ReleaseOutcome> resumed = this.nightlyLoad.run(inbox, null);
 
@@ -96,9 +114,8 @@ class NightlyLoadRestartFunctionalTests {
 		assertThat(count("select count(*) from warehouse.fct_proceeding where is_in_absentia"))
 			.isEqualTo(sample.expected().inAbsentia());
 		assertThat(count("select count(*) from etl.rejected_row")).isEqualTo(sample.rejects().size());
-		assertThat(count("select count(*) from etl.load_run")).isEqualTo(2);
 		assertThat(this.jdbc.queryForList("select status from etl.load_run order by job_execution_id", String.class))
-			.containsExactly("FAILED", "COMPLETED");
+			.containsExactly("FAILED", "FAILED", "COMPLETED");
 	}
 
 	private long count(String sql) {
