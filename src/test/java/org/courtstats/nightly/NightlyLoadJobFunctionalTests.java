@@ -233,6 +233,27 @@ class NightlyLoadJobFunctionalTests {
 		assertThat(count("select count(*) from staging.eoir_case")).isZero();
 	}
 
+	@Test
+	@Order(8)
+	void aDuplicateDeliveryStaysRecognisedAndIsRefusedOnceItChanges() throws IOException {
+		Path redelivered = inbox.resolveSibling(inbox.getFileName() + "-again");
+		String before = fingerprint();
+
+		List<ReleaseOutcome> unchanged = this.nightlyLoad.run(redelivered, null);
+		Path cases = redelivered.resolve("EOIR Case Data 2026-0501/EOIR Case Data/A_TblCase.csv");
+		byte[] bytes = Files.readAllBytes(cases);
+		bytes[bytes.length - 5] = (byte) (bytes[bytes.length - 5] == '1' ? '2' : '1');
+		Files.write(cases, bytes);
+		List<ReleaseOutcome> changed = this.nightlyLoad.run(redelivered, null);
+
+		assertThat(unchanged).extracting(ReleaseOutcome::status).containsExactly(ReleaseOutcome.Status.ALREADY_LOADED);
+		assertThat(changed).singleElement().satisfies((outcome) -> {
+			assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.REFUSED);
+			assertThat(outcome.message()).contains("EOIR Case Data/A_TblCase.csv has other bytes");
+		});
+		assertThat(fingerprint()).isEqualTo(before);
+	}
+
 	private String fingerprint() {
 		return this.jdbc.queryForObject("select (select md5(string_agg(row_hash || release_key, ',' order by case_id)) "
 				+ "from warehouse.fct_case) || (select md5(string_agg(row_hash || release_key, ',' order by proceeding_id)) "
