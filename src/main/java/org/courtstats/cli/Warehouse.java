@@ -1,6 +1,7 @@
 package org.courtstats.cli;
 
 import org.courtstats.CourtstatsApplication;
+import org.courtstats.nightly.LoadFailures;
 import org.courtstats.warehouse.WarehouseUnavailableException;
 
 import org.springframework.boot.Banner;
@@ -28,7 +29,7 @@ final class Warehouse {
 			if (ours != null) {
 				throw ours;
 			}
-			throw new WarehouseUnavailableException("The warehouse could not be opened: " + rootMessage(ex)
+			throw new WarehouseUnavailableException("The warehouse could not be opened: " + LoadFailures.rootMessage(ex)
 					+ ". Check COURTSTATS_DB_URL, COURTSTATS_DB_USER and COURTSTATS_DB_PASSWORD, and that the user "
 					+ "may create schemas and roles (see README, 'Pointing at a real PostgreSQL').", ex);
 		}
@@ -41,15 +42,6 @@ final class Warehouse {
 			}
 		}
 		return null;
-	}
-
-	private static String rootMessage(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
-		return message.lines().findFirst().orElse(message).strip();
 	}
 
 }

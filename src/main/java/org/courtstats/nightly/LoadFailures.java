@@ -17,7 +17,7 @@ import org.springframework.batch.infrastructure.item.file.FlatFileParseException
  * line when known, what went wrong, and what to do. The failing file's own error wins
  * over the summaries that the steps around it report.
  */
-final class LoadFailures {
+public final class LoadFailures {
 
 	private static final String RESUME = "Fix the cause, then run the load again: it resumes where it stopped.";
 
@@ -57,7 +57,13 @@ final class LoadFailures {
 		return step.getExecutionContext().getString("fileName", null);
 	}
 
-	private static String rootMessage(Throwable failure) {
+	/**
+	 * The first line of the deepest cause's message, which is what an operator can act
+	 * on.
+	 * @param failure a failure
+	 * @return its root cause's message, or the cause's type when it has none
+	 */
+	public static String rootMessage(Throwable failure) {
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();

@@ -15,9 +15,6 @@ import org.courtstats.samples.SampleRelease;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its run marked as running; the next load finds it dead, marks it failed, and resumes
  * it.
  */
-@SpringBootTest(classes = CourtstatsApplication.class)
-class NightlyLoadCrashFunctionalTests {
+class NightlyLoadCrashFunctionalTests extends NightlyLoadTestSupport {
 
 	private static final int CHUNK = 200;
 
@@ -37,11 +33,6 @@ class NightlyLoadCrashFunctionalTests {
 	static Path inbox;
 
 	static String url = TestWarehouse.newDatabase("nightly_crash");
-
-	@Autowired
-	NightlyLoad nightlyLoad;
-
-	final JdbcTemplate jdbc = new JdbcTemplate(TestWarehouse.dataSource(url));
 
 	@DynamicPropertySource
 	static void warehouse(DynamicPropertyRegistry registry) {
@@ -111,10 +102,6 @@ class NightlyLoadCrashFunctionalTests {
 		assertThat(count("select count(*) from warehouse.fct_proceeding where is_represented"))
 			.isEqualTo(sample.expected().representedProceedings());
 		assertThat(count("select count(*) from etl.rejected_row")).isEqualTo(sample.rejects().size());
-	}
-
-	private long count(String sql) {
-		return this.jdbc.queryForObject(sql, Long.class);
 	}
 
 	private static void waitFor(java.util.function.BooleanSupplier condition, Duration limit)

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.courtstats.CourtstatsApplication;
 import org.courtstats.TestWarehouse;
 import org.courtstats.samples.EoirSampleGenerator;
 import org.courtstats.samples.SampleRelease;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,9 +29,8 @@ import static org.assertj.core.api.Assertions.tuple;
  * Loads a generated EOIR release, quirks included, and compares the warehouse with what
  * the generator says it wrote.
  */
-@SpringBootTest(classes = CourtstatsApplication.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class NightlyLoadJobFunctionalTests {
+class NightlyLoadJobFunctionalTests extends NightlyLoadTestSupport {
 
 	@TempDir
 	static Path inbox;
@@ -42,11 +38,6 @@ class NightlyLoadJobFunctionalTests {
 	static SampleRelease sample;
 
 	static String url = TestWarehouse.newDatabase("nightly_load");
-
-	@Autowired
-	NightlyLoad nightlyLoad;
-
-	final JdbcTemplate jdbc = new JdbcTemplate(TestWarehouse.dataSource(url));
 
 	@DynamicPropertySource
 	static void warehouse(DynamicPropertyRegistry registry) {
@@ -258,10 +249,6 @@ class NightlyLoadJobFunctionalTests {
 		return this.jdbc.queryForObject("select (select md5(string_agg(row_hash || release_key, ',' order by case_id)) "
 				+ "from warehouse.fct_case) || (select md5(string_agg(row_hash || release_key, ',' order by proceeding_id)) "
 				+ "from warehouse.fct_proceeding) || (select count(*) from warehouse.dim_judge)", String.class);
-	}
-
-	private long count(String sql) {
-		return this.jdbc.queryForObject(sql, Long.class);
 	}
 
 }

@@ -9,16 +9,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.courtstats.CourtstatsApplication;
 import org.courtstats.TestWarehouse;
 import org.courtstats.samples.EoirSampleGenerator;
 import org.courtstats.samples.SampleRelease;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Release after release: each EOIR release is a full snapshot, diffed against the
  * warehouse.
  */
-@SpringBootTest(classes = CourtstatsApplication.class)
-class NightlyLoadNextReleaseFunctionalTests {
+class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 
 	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
@@ -39,11 +34,6 @@ class NightlyLoadNextReleaseFunctionalTests {
 	static Path deliveries;
 
 	static String url = TestWarehouse.newDatabase("next_release");
-
-	@Autowired
-	NightlyLoad nightlyLoad;
-
-	final JdbcTemplate jdbc = new JdbcTemplate(TestWarehouse.dataSource(url));
 
 	@DynamicPropertySource
 	static void warehouse(DynamicPropertyRegistry registry) {
@@ -227,10 +217,6 @@ class NightlyLoadNextReleaseFunctionalTests {
 	}
 
 	private long id(String sql) {
-		return this.jdbc.queryForObject(sql, Long.class);
-	}
-
-	private long count(String sql) {
 		return this.jdbc.queryForObject(sql, Long.class);
 	}
 

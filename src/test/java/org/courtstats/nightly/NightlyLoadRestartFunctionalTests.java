@@ -7,16 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.courtstats.CourtstatsApplication;
 import org.courtstats.TestWarehouse;
 import org.courtstats.samples.EoirSampleGenerator;
 import org.courtstats.samples.SampleRelease;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A load that fails in the middle of a file resumes after its last committed chunk, and
  * the warehouse ends up as a clean load leaves it: no row lost, none twice.
  */
-@SpringBootTest(classes = CourtstatsApplication.class)
-class NightlyLoadRestartFunctionalTests {
+class NightlyLoadRestartFunctionalTests extends NightlyLoadTestSupport {
 
 	private static final int CHUNK = 200;
 
@@ -37,11 +32,6 @@ class NightlyLoadRestartFunctionalTests {
 	static Path inbox;
 
 	static String url = TestWarehouse.newDatabase("nightly_restart");
-
-	@Autowired
-	NightlyLoad nightlyLoad;
-
-	final JdbcTemplate jdbc = new JdbcTemplate(TestWarehouse.dataSource(url));
 
 	@DynamicPropertySource
 	static void warehouse(DynamicPropertyRegistry registry) {
@@ -116,10 +106,6 @@ class NightlyLoadRestartFunctionalTests {
 		assertThat(count("select count(*) from etl.rejected_row")).isEqualTo(sample.rejects().size());
 		assertThat(this.jdbc.queryForList("select status from etl.load_run order by job_execution_id", String.class))
 			.containsExactly("FAILED", "FAILED", "COMPLETED");
-	}
-
-	private long count(String sql) {
-		return this.jdbc.queryForObject(sql, Long.class);
 	}
 
 }
