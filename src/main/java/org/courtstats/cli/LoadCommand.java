@@ -40,11 +40,17 @@ class LoadCommand implements Callable<Integer> {
 					+ "e.g. 'EOIR Case Data 2026-0401').")
 	private String release;
 
+	@Option(names = "--allow-older",
+			description = "Load a release older than the latest one loaded instead of refusing it; its snapshot "
+					+ "then replaces the newer one's (rows absent from it are marked deleted).")
+	private boolean allowOlder;
+
 	@Override
 	public Integer call() throws Exception {
 		try (ConfigurableApplicationContext context = Warehouse.open()) {
 			Path folder = (this.inbox != null) ? this.inbox : context.getBean(NightlyLoadSettings.class).inbox();
-			List<ReleaseOutcome> outcomes = context.getBean(NightlyLoad.class).run(folder, this.release);
+			List<ReleaseOutcome> outcomes = context.getBean(NightlyLoad.class)
+				.run(folder, this.release, this.allowOlder);
 			EmbeddedWarehouse embedded = context.getBeanProvider(EmbeddedWarehouse.class).getIfAvailable();
 			if (embedded != null) {
 				embedded.allowAnalystLogin();

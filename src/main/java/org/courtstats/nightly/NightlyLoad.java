@@ -68,10 +68,23 @@ public class NightlyLoad {
 	 * @return what happened to each release, oldest first
 	 */
 	public List<ReleaseOutcome> run(Path inbox, String releaseLabel) {
+		return run(inbox, releaseLabel, false);
+	}
+
+	/**
+	 * Loads the releases in an inbox.
+	 * @param inbox the inbox folder
+	 * @param releaseLabel a label for the one release in the inbox, or null to take
+	 * folder names
+	 * @param allowOlder load a release older than the latest one loaded, instead of
+	 * refusing it: its snapshot then replaces the newer one's
+	 * @return what happened to each release, oldest first
+	 */
+	public List<ReleaseOutcome> run(Path inbox, String releaseLabel, boolean allowOlder) {
 		List<EoirRelease> found = Inbox.eoirReleases(inbox, releaseLabel);
 		try (RunLock.Lease lease = this.runLock.acquire()) {
 			recoverInterruptedRuns();
-			return load(inbox, found);
+			return load(inbox, found, allowOlder);
 		}
 	}
 
@@ -90,7 +103,7 @@ public class NightlyLoad {
 		}
 	}
 
-	private List<ReleaseOutcome> load(Path inbox, List<EoirRelease> found) {
+	private List<ReleaseOutcome> load(Path inbox, List<EoirRelease> found, boolean allowOlder) {
 		if (found.isEmpty()) {
 			logger.info("No EOIR release in {}", inbox.toAbsolutePath());
 		}
@@ -118,11 +131,16 @@ public class NightlyLoad {
 				continue;
 			}
 			Optional<Releases.Published> latest = this.releases.latestPublished(source);
-			if (latest.isPresent() && latest.get().asOfDate().isAfter(release.asOfDate())) {
+			if (latest.isPresent() && latest.get().asOfDate().isAfter(release.asOfDate()) && allowOlder) {
+				logger.warn("Release '{}' is older than release '{}', loaded already; loading it as told",
+						release.label(), latest.get().label());
+			}
+			else if (latest.isPresent() && latest.get().asOfDate().isAfter(release.asOfDate())) {
 				outcomes.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.REFUSED, null,
 						"it is older than release '" + latest.get().label() + "' (as of " + latest.get().asOfDate()
 								+ "), loaded already: loading it now would take the warehouse back in time. "
-								+ "Remove it from the inbox."));
+								+ "Remove it from the inbox, or load it with --allow-older if it is to replace "
+								+ "the newer snapshot."));
 				continue;
 			}
 			ReleaseOutcome outcome = launch(release);
