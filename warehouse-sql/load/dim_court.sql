@@ -35,6 +35,9 @@ used as (
     union
     select c.update_site, 'A_TblCase'
     from staging.eoir_case as c join release_files using (source_file_id)
+    union
+    select s.base_city_code, 'tbl_schedule'
+    from staging.eoir_schedule as s join release_files using (source_file_id)
 )
 
 select distinct on (code) code, 'Inferred from ' || source_table as court_name, true as is_inferred

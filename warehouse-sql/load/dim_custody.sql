@@ -30,6 +30,9 @@ used as (
     union
     select p.custody, 'B_TblProceeding'
     from staging.eoir_proceeding as p join release_files using (source_file_id)
+    union
+    select h.custody, 'tbl_CustodyHistory'
+    from staging.eoir_custody_history as h join release_files using (source_file_id)
 )
 
 select distinct on (code) code, 'Inferred from ' || source_table as description, true as is_inferred

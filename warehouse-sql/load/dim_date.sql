@@ -17,6 +17,14 @@ staged_dates as (
     select p.input_date from staging.eoir_proceeding as p join release_files using (source_file_id)
     union
     select p.comp_date from staging.eoir_proceeding as p join release_files using (source_file_id)
+    union
+    select s.adj_date from staging.eoir_schedule as s join release_files using (source_file_id)
+    union
+    select a.appl_recd_date from staging.eoir_application as a join release_files using (source_file_id)
+    union
+    select h.datdetained from staging.eoir_custody_history as h join release_files using (source_file_id)
+    union
+    select h.datreleased from staging.eoir_custody_history as h join release_files using (source_file_id)
 )
 
 select

@@ -50,13 +50,17 @@ used as (
     union
     select p.prev_hearing_loc, 'B_TblProceeding'
     from staging.eoir_proceeding as p join release_files using (source_file_id)
+    union
+    select s.hearing_loc_code, 'tbl_schedule'
+    from staging.eoir_schedule as s join release_files using (source_file_id)
 )
 
-select distinct
+select distinct on (code)
     code,
     'Inferred from ' || source_table as name,
     code in ('SYP', 'OPP', 'CIX', 'ENP', 'MPL', 'MPB', 'TUM') as is_mpp_location,
     true as is_inferred
 from used
 where code is not null
+order by code, source_table
 on conflict (hearing_loc_code) do nothing;

@@ -1,5 +1,6 @@
 -- dim_judge: immigration judges from tblLookupJudge as a type 2 dimension dated by the release's
--- as-of date; a judge's court is where the judge heard most proceedings of the release.
+-- as-of date; a judge's court is where the judge heard most proceedings of the release. Codes used
+-- in proceedings or scheduled hearings but missing from the lookup become inferred members.
 -- Grain: one row per judge version; one current row per judge code.
 create temporary table incoming_judge on commit drop as
 with release_files as not materialized (
@@ -21,15 +22,30 @@ courts as (
     from staging.eoir_proceeding as p join release_files using (source_file_id)
     where p.ij_code is not null and p.base_city_code is not null
     group by p.ij_code
+),
+
+-- Judges named only on scheduled hearings: known by code, their court left as it was.
+hearing_judges as (
+    select distinct s.ij_code as judge_code
+    from staging.eoir_schedule as s join release_files using (source_file_id)
+    where s.ij_code is not null
+),
+
+used as (
+    select judge_code, base_city_code, 'B_TblProceeding' as source_table from courts
+    union all
+    select h.judge_code, null, 'tbl_schedule'
+    from hearing_judges as h
+    where not exists (select 1 from courts as c where c.judge_code = h.judge_code)
 )
 
 select
-    coalesce(l.judge_code, c.judge_code) as judge_code,
-    case when l.judge_code is null then 'Inferred from B_TblProceeding' else l.judge_name end as judge_name,
-    c.base_city_code,
+    coalesce(l.judge_code, u.judge_code) as judge_code,
+    case when l.judge_code is null then 'Inferred from ' || u.source_table else l.judge_name end as judge_name,
+    u.base_city_code,
     l.judge_code is null as is_inferred
 from lookup as l
-full join courts as c on c.judge_code = l.judge_code;
+full join used as u on u.judge_code = l.judge_code;
 
 update warehouse.dim_judge as d
 set valid_to = cast(:as_of_date as date),

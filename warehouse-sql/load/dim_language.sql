@@ -30,6 +30,9 @@ used as (
     union
     select p.lang, 'B_TblProceeding'
     from staging.eoir_proceeding as p join release_files using (source_file_id)
+    union
+    select s.lang, 'tbl_schedule'
+    from staging.eoir_schedule as s join release_files using (source_file_id)
 )
 
 select distinct on (code) code, 'Inferred from ' || source_table as name, true as is_inferred

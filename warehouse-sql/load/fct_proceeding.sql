@@ -4,7 +4,7 @@ insert into warehouse.fct_proceeding (
     proceeding_id, case_id, court_key, hearing_location_key, judge_key, case_type_key,
     nationality_key, language_key, custody_key, nta_date_key, input_date_key, completion_date_key,
     decision_key, outcome_group, is_completed, is_in_absentia, is_represented, is_mpp,
-    dec_code_raw, other_comp_raw,
+    dec_code_raw, other_comp_raw, deported_1, deported_2,
     first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
 )
 with release_files as not materialized (
@@ -61,7 +61,9 @@ resolved as (
         rep.idnproceeding is not null as is_represented,
         coalesce(m.mpp_by_identifier or m.mpp_by_location, false) as is_mpp,
         s.dec_code_raw,
-        s.other_comp_raw
+        s.other_comp_raw,
+        s.deported_1,
+        s.deported_2
     from staged as s
     left join warehouse.dim_court as co on co.base_city_code = s.base_city_code
     left join warehouse.dim_hearing_location as hl on hl.hearing_loc_code = s.hearing_loc_code
@@ -88,7 +90,7 @@ select
         r.case_id, r.court_key, r.hearing_location_key, r.judge_key, r.case_type_key, r.nationality_key,
         r.language_key, r.custody_key, r.nta_date_key, r.input_date_key, r.completion_date_key,
         r.decision_key, r.outcome_group, r.is_completed, r.is_in_absentia, r.is_represented, r.is_mpp,
-        r.dec_code_raw, r.other_comp_raw
+        r.dec_code_raw, r.other_comp_raw, r.deported_1, r.deported_2
     )::text) as row_hash
 from resolved as r
 on conflict (proceeding_id) do update
@@ -111,6 +113,8 @@ set case_id = excluded.case_id,
     is_mpp = excluded.is_mpp,
     dec_code_raw = excluded.dec_code_raw,
     other_comp_raw = excluded.other_comp_raw,
+    deported_1 = excluded.deported_1,
+    deported_2 = excluded.deported_2,
     last_seen_release_key = excluded.last_seen_release_key,
     deleted_in_release_key = null,
     release_key = case

@@ -1,6 +1,7 @@
 -- int_case_mpp: the two MPP signals of every case of the release, for fct_case and fct_proceeding.
--- A case is MPP by location when a proceeding's hearing, scheduled or previous hearing location is
--- an MPP port court, in this release or an earlier one: a case stays MPP after a transfer out.
+-- A case is MPP by location when a proceeding's hearing, scheduled or previous hearing location, or
+-- the location of one of its scheduled hearings, is an MPP port court, in this release or an earlier
+-- one: a case stays MPP after a transfer out.
 -- Grain: one row per case id seen in A_TblCase or B_TblProceeding.
 delete from staging.int_case_mpp where release_key = :release_key;
 
@@ -25,6 +26,10 @@ by_location as (
     where p.hearing_loc_code in (select hearing_loc_code from mpp_locations)
         or p.scheduled_hear_loc in (select hearing_loc_code from mpp_locations)
         or p.prev_hearing_loc in (select hearing_loc_code from mpp_locations)
+    union
+    select s.idncase
+    from staging.eoir_schedule as s join release_files using (source_file_id)
+    where s.hearing_loc_code in (select hearing_loc_code from mpp_locations)
     union
     select c.case_id
     from warehouse.fct_case as c

@@ -2,6 +2,7 @@
 -- from every view. Re-created whenever this file changes.
 
 drop view if exists reporting.mpp_case_outcomes;
+drop view if exists reporting.asylum_decisions;
 drop view if exists reporting.in_absentia_rates;
 drop view if exists reporting.representation_rates;
 drop view if exists reporting.pending_caseload;
@@ -69,6 +70,56 @@ comment on column reporting.mpp_case_outcomes.outcome_group is 'Outcome group of
 comment on column reporting.mpp_case_outcomes.proceedings is 'Completed proceedings.';
 comment on column reporting.mpp_case_outcomes.in_absentia is 'Of which ordered in absentia (ABSENTIA = Y).';
 comment on column reporting.mpp_case_outcomes.represented is 'Of which represented (fct_proceeding.is_represented).';
+
+-- Decisions on asylum applications filed in completed proceedings, by fiscal year of the decision x
+-- court of the proceeding x nationality.
+create view reporting.asylum_decisions as
+with decided as (
+    select
+        decision_date.fiscal_year,
+        co.base_city_code,
+        n.eoir_code as nationality_code,
+        d.decision_group
+    from warehouse.fct_application as a
+    join warehouse.dim_application_type as t on t.application_type_key = a.application_type_key
+    join warehouse.dim_application_decision as d on d.application_decision_key = a.application_decision_key
+    join warehouse.fct_proceeding as p on p.proceeding_id = a.proceeding_id
+    join warehouse.dim_date as decision_date on decision_date.date_key = p.completion_date_key
+    join warehouse.dim_court as co on co.court_key = p.court_key
+    join warehouse.dim_nationality as n on n.nationality_key = a.nationality_key
+    where t.is_asylum
+        and p.is_completed
+        and a.deleted_in_release_key is null
+        and p.deleted_in_release_key is null
+)
+
+select
+    fiscal_year,
+    base_city_code,
+    nationality_code,
+    count(*) filter (where decision_group = 'granted') as granted,
+    count(*) filter (where decision_group = 'denied') as denied,
+    count(*) filter (where decision_group = 'abandoned') as abandoned,
+    count(*) filter (where decision_group = 'withdrawn') as withdrawn,
+    count(*) filter (where decision_group = 'other') as other,
+    round(
+        count(*) filter (where decision_group = 'granted')::numeric
+        / nullif(count(*) filter (where decision_group in ('granted', 'denied')), 0),
+        4
+    ) as grant_rate
+from decided
+group by fiscal_year, base_city_code, nationality_code;
+
+comment on view reporting.asylum_decisions is 'Asylum applications (ASYL, ASYW) on completed proceedings, by fiscal year of the decision (the proceeding''s completion date) x court of the proceeding x nationality, counted by decision group.';
+comment on column reporting.asylum_decisions.fiscal_year is 'Fiscal year of the proceeding''s completion date.';
+comment on column reporting.asylum_decisions.base_city_code is 'Court of the proceeding.';
+comment on column reporting.asylum_decisions.nationality_code is 'EOIR nationality code of the case.';
+comment on column reporting.asylum_decisions.granted is 'Applications granted (decision codes G, F, C, I, P, L).';
+comment on column reporting.asylum_decisions.denied is 'Applications denied (D).';
+comment on column reporting.asylum_decisions.abandoned is 'Applications abandoned (A).';
+comment on column reporting.asylum_decisions.withdrawn is 'Applications withdrawn (W).';
+comment on column reporting.asylum_decisions.other is 'Applications with any other decision, or none recorded.';
+comment on column reporting.asylum_decisions.grant_rate is 'granted / (granted + denied), rounded to 4 places; null when both are 0.';
 
 -- Removal proceedings completed, and of them in absentia, by fiscal year of completion x court x MPP.
 create view reporting.in_absentia_rates as

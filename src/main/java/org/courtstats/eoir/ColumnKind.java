@@ -28,6 +28,15 @@ public enum ColumnKind {
 	 */
 	CODE,
 
+	/**
+	 * A code whose letter case carries meaning (APPL_CODE {@code 212c} is not
+	 * {@code 212C}; charge cites such as {@code 212a6Ai}): trimmed, kept as delivered.
+	 */
+	CASED_CODE,
+
+	/** A lookup's key that is a {@link #CASED_CODE}: rejected when absent. */
+	CASED_KEY_CODE,
+
 	/** Free text: trimmed, null tokens become null. */
 	TEXT,
 
@@ -39,7 +48,7 @@ public enum ColumnKind {
 	}
 
 	boolean requiredInHeader() {
-		return this == KEY || this == KEY_CODE;
+		return this == KEY || this == KEY_CODE || this == CASED_KEY_CODE;
 	}
 
 }

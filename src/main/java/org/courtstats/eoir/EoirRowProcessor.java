@@ -61,6 +61,13 @@ public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 					values[v++] = code;
 					values[v++] = Values.rawIfChanged(raw, code);
 				}
+				case CASED_KEY_CODE, CASED_CODE -> {
+					String code = Values.text(raw);
+					if (code == null && column.kind() == ColumnKind.CASED_KEY_CODE) {
+						return reject(line, "key_missing", headerName(column) + " is empty");
+					}
+					values[v++] = code;
+				}
 				case TEXT -> values[v++] = Values.text(raw);
 				case DATE -> values[v++] = Values.date(raw);
 			}
@@ -81,7 +88,7 @@ public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 		List<EoirColumn> columns = header.table().columns();
 		for (int c = 0; c < columns.size(); c++) {
 			ColumnKind kind = columns.get(c).kind();
-			if (kind == ColumnKind.KEY || kind == ColumnKind.KEY_CODE) {
+			if (kind.requiredInHeader()) {
 				int index = header.indexOf(c);
 				if (index < 0 || index >= line.fields().length) {
 					return null;
@@ -92,6 +99,9 @@ public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 				}
 				if (kind == ColumnKind.KEY_CODE) {
 					return Values.code(value);
+				}
+				if (kind == ColumnKind.CASED_KEY_CODE) {
+					return value;
 				}
 				Long key = Values.integer(value);
 				return (key != null) ? key.toString() : null;

@@ -1,5 +1,7 @@
 package org.courtstats.eoir;
 
+import static org.courtstats.eoir.ColumnKind.CASED_CODE;
+import static org.courtstats.eoir.ColumnKind.CASED_KEY_CODE;
 import static org.courtstats.eoir.ColumnKind.CODE;
 import static org.courtstats.eoir.ColumnKind.DATE;
 import static org.courtstats.eoir.ColumnKind.KEY;
@@ -41,7 +43,41 @@ public final class EoirTables {
 					EoirColumn.of("IJ_CODE", CODE), EoirColumn.of("DEC_TYPE", CODE), EoirColumn.of("DEC_CODE", CODE),
 					EoirColumn.of("OTHER_COMP", CODE), EoirColumn.of("ABSENTIA", CODE), EoirColumn.of("CUSTODY", CODE),
 					EoirColumn.of("case_type", CODE, "CASE_TYPE", "CASETYPE"), EoirColumn.of("NAT", CODE),
-					EoirColumn.of("LANG", CODE), EoirColumn.of("TRANSFER_TO", CODE)));
+					EoirColumn.of("LANG", CODE), EoirColumn.of("TRANSFER_TO", CODE),
+					EoirColumn.of("deported_1", CODE, "DEPORTED_1", "DEP1"),
+					EoirColumn.of("deported_2", CODE, "DEPORTED_2", "DEP2")));
+
+	/** Scheduled hearings: one row per hearing set on a proceeding's calendar. */
+	public static final EoirTable SCHEDULE = new EoirTable("tbl_schedule", List.of("tbl_schedule"),
+			"staging.eoir_schedule",
+			List.of(EoirColumn.of("IDNSCHEDULE", KEY), EoirColumn.of("IDNPROCEEDING", KEY),
+					EoirColumn.of("IDNCASE", KEY), EoirColumn.of("ADJ_DATE", DATE),
+					EoirColumn.of("HEARING_LOC_CODE", CODE), EoirColumn.of("BASE_CITY_CODE", CODE),
+					EoirColumn.of("IJ_CODE", CODE), EoirColumn.of("LANG", CODE), EoirColumn.of("CAL_TYPE", CODE),
+					EoirColumn.of("SCHEDULE_TYPE", CODE), EoirColumn.of("ADJ_RSN", CODE),
+					EoirColumn.of("ADJ_MEDIUM", CODE), EoirColumn.of("ADJ_TIME_START", TEXT),
+					EoirColumn.of("ADJ_TIME_STOP", TEXT), EoirColumn.of("NOTICE_CODE", CODE),
+					EoirColumn.of("INPUT_DATE", DATE)));
+
+	/** Applications for relief filed in a proceeding (asylum, cancellation, ...). */
+	public static final EoirTable APPLICATION = new EoirTable("tbl_Court_Appln", List.of("tbl_Court_Appln"),
+			"staging.eoir_application",
+			List.of(EoirColumn.of("IDNPROCEEDINGAPPLN", KEY), EoirColumn.of("IDNPROCEEDING", KEY),
+					EoirColumn.of("IDNCASE", KEY), EoirColumn.of("APPL_CODE", CASED_CODE),
+					EoirColumn.of("APPL_RECD_DATE", DATE), EoirColumn.of("APPL_DEC", CODE)));
+
+	/** Charges (INA cites) brought in a proceeding. */
+	public static final EoirTable PROCEEDING_CHARGE = new EoirTable("B_TblProceedCharges",
+			List.of("B_TblProceedCharges"), "staging.eoir_charge",
+			List.of(EoirColumn.of("IDNPRCDCHG", KEY), EoirColumn.of("IDNCASE", KEY),
+					EoirColumn.of("IDNPROCEEDING", KEY), EoirColumn.of("CHARGE", CASED_CODE),
+					EoirColumn.of("CHG_STATUS", CODE)));
+
+	/** Custody history: the detention and release dates of a case. */
+	public static final EoirTable CUSTODY_HISTORY = new EoirTable("tbl_CustodyHistory", List.of("tbl_CustodyHistory"),
+			"staging.eoir_custody_history",
+			List.of(EoirColumn.of("IDNCUSTODY", KEY), EoirColumn.of("IDNCASE", KEY), EoirColumn.of("CUSTODY", CODE),
+					EoirColumn.of("DATDETAINED", DATE), EoirColumn.of("DATRELEASED", DATE)));
 
 	/**
 	 * Representatives assigned to a case or proceeding (EOIR-28 notices of appearance).
@@ -108,6 +144,35 @@ public final class EoirTables {
 			List.of(EoirColumn.of("code", KEY_CODE, "strcode"), EoirColumn.of("description", TEXT, "strDescription")));
 
 	/**
+	 * Kinds of relief application; codes are case-sensitive ({@code 212c}, {@code 212L}).
+	 */
+	public static final EoirTable APPLICATION_TYPE = new EoirTable("tblLookUp_Appln", List.of("tblLookUp_Appln"),
+			"staging.eoir_application_type", List.of(EoirColumn.of("code", CASED_KEY_CODE, "strcode"),
+					EoirColumn.of("description", TEXT, "strdescription")));
+
+	/** Decisions on relief applications. */
+	public static final EoirTable APPLICATION_DECISION = new EoirTable("tblLookupCourtAppDecisions",
+			List.of("tblLookupCourtAppDecisions"), "staging.eoir_application_decision",
+			List.of(EoirColumn.of("code", KEY_CODE, "strCourtApplnDecCode"),
+					EoirColumn.of("description", TEXT, "strCourtApplnDecDesc")));
+
+	/**
+	 * Adjournment reasons of scheduled hearings (the header's description column is
+	 * misspelt).
+	 */
+	public static final EoirTable ADJOURNMENT_REASON = new EoirTable("tblAdjournmentcodes",
+			List.of("tblAdjournmentcodes"), "staging.eoir_adjournment_reason",
+			List.of(EoirColumn.of("code", KEY_CODE, "strcode"),
+					EoirColumn.of("description", TEXT, "strDesciption", "strDescription")));
+
+	/** Charge codes (INA cites). */
+	public static final EoirTable CHARGE_CODE = new EoirTable("tbllookupCharges", List.of("tbllookupCharges"),
+			"staging.eoir_charge_code",
+			List.of(EoirColumn.of("code", CASED_KEY_CODE, "strCode"),
+					EoirColumn.of("description", TEXT, "strCodeDescription"),
+					EoirColumn.of("criminal_flag", CODE, "criminal_flag")));
+
+	/**
 	 * The tables every full EOIR snapshot carries: a release without one of them is
 	 * refused, since its absence would read as every row deleted.
 	 */
@@ -115,8 +180,9 @@ public final class EoirTables {
 
 	/** Every table the load reads, lookups first. */
 	public static final List<EoirTable> ALL = List.of(NATIONALITY, LANGUAGE, BASE_CITY, HEARING_LOCATION, JUDGE,
-			CASE_TYPE, CUSTODY_STATUS, COURT_DECISION, CASE_IDENTIFIER_TYPE, CASE, CASE_IDENTIFIER, PROCEEDING,
-			REPS_ASSIGNED);
+			CASE_TYPE, CUSTODY_STATUS, COURT_DECISION, CASE_IDENTIFIER_TYPE, APPLICATION_TYPE, APPLICATION_DECISION,
+			ADJOURNMENT_REASON, CHARGE_CODE, CASE, CASE_IDENTIFIER, PROCEEDING, REPS_ASSIGNED, SCHEDULE, APPLICATION,
+			PROCEEDING_CHARGE, CUSTODY_HISTORY);
 
 	private EoirTables() {
 	}

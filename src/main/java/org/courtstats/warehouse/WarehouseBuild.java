@@ -22,7 +22,9 @@ public class WarehouseBuild {
 	/** The load files, in the order their targets depend on each other. */
 	static final List<String> EOIR_TARGETS = List.of("dim_date", "dim_nationality", "dim_language", "dim_court",
 			"dim_hearing_location", "dim_judge", "dim_case_type", "dim_custody", "dim_decision", "dim_case_identifier",
-			"int_case_mpp", "fct_case", "fct_proceeding");
+			"dim_application_type", "dim_application_decision", "dim_adjournment_reason", "dim_charge", "int_case_mpp",
+			"fct_case", "fct_proceeding", "fct_hearing", "fct_application", "fct_charge", "fct_custody_period",
+			"dedup_decision");
 
 	private static final Logger logger = LoggerFactory.getLogger(WarehouseBuild.class);
 

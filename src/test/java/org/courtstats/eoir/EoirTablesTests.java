@@ -60,7 +60,9 @@ class EoirTablesTests {
 		assertThat(EoirTables.forFile("TBLLOOKUPCASEIDENTIFIER.CSV")).contains(EoirTables.CASE_IDENTIFIER_TYPE);
 		assertThat(EoirTables.forFile("tbllookupNationality.csv")).contains(EoirTables.NATIONALITY);
 		assertThat(EoirTables.forFile("a_tblcase.csv")).contains(EoirTables.CASE);
-		assertThat(EoirTables.forFile("tbl_schedule.csv")).isEmpty();
+		assertThat(EoirTables.forFile("TBL_SCHEDULE.csv")).contains(EoirTables.SCHEDULE);
+		assertThat(EoirTables.forFile("tblLookUp_Appln.csv")).contains(EoirTables.APPLICATION_TYPE);
+		assertThat(EoirTables.forFile("tblProBono.csv")).as("out of scope").isEmpty();
 		assertThat(EoirTables.forFile("Count.txt")).isEmpty();
 	}
 

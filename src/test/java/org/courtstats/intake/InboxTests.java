@@ -38,7 +38,7 @@ class InboxTests {
 			.containsExactly("EOIR Case Data/a_tblcase.CSV", "Lookup/tblLookUpCaseIdentifier.csv");
 		assertThat(first.tableFiles().get(0).table()).isEqualTo(EoirTables.CASE);
 		assertThat(first.skippedFiles()).extracting(DeliveredFile::relativePath)
-			.containsExactly("Count.txt", "EOIR Case Data/tbl_schedule.csv");
+			.containsExactly("Count.txt", "EOIR Case Data/tblProBono.csv");
 	}
 
 	@Test
@@ -103,7 +103,7 @@ class InboxTests {
 		Files.createDirectories(folder.resolve("EOIR Case Data"));
 		Files.createDirectories(folder.resolve("Lookup"));
 		Files.writeString(folder.resolve("EOIR Case Data/a_tblcase.CSV"), "IDNCASE\n");
-		Files.writeString(folder.resolve("EOIR Case Data/tbl_schedule.csv"), "IDNSCHEDULE\n");
+		Files.writeString(folder.resolve("EOIR Case Data/tblProBono.csv"), "idnProBono\n");
 		Files.writeString(folder.resolve("Lookup/tblLookUpCaseIdentifier.csv"), "strcode\n");
 		Files.writeString(folder.resolve("Count.txt"), "A_TblCase\t0\n");
 	}

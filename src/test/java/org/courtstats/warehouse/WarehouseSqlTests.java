@@ -1,5 +1,7 @@
 package org.courtstats.warehouse;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +26,22 @@ class WarehouseSqlTests {
 			.isLessThan(WarehouseBuild.EOIR_TARGETS.indexOf("int_case_mpp"));
 		assertThat(WarehouseBuild.EOIR_TARGETS.indexOf("int_case_mpp"))
 			.isLessThan(WarehouseBuild.EOIR_TARGETS.indexOf("fct_case"));
-		assertThat(WarehouseBuild.EOIR_TARGETS.subList(WarehouseBuild.EOIR_TARGETS.size() - 2,
-				WarehouseBuild.EOIR_TARGETS.size()))
-			.containsExactly("fct_case", "fct_proceeding");
+		List<String> targets = WarehouseBuild.EOIR_TARGETS;
+		int lastDimension = targets.stream()
+			.filter((t) -> t.startsWith("dim_"))
+			.mapToInt(targets::indexOf)
+			.max()
+			.getAsInt();
+		int firstFact = targets.stream()
+			.filter((t) -> t.startsWith("fct_"))
+			.mapToInt(targets::indexOf)
+			.min()
+			.getAsInt();
+		assertThat(lastDimension).isLessThan(firstFact);
+		assertThat(targets.indexOf("fct_proceeding")).as("applications take their proceeding's decision date")
+			.isLessThan(targets.indexOf("fct_application"));
+		assertThat(targets.get(targets.size() - 1)).as("dedup decisions record what the facts collapsed")
+			.isEqualTo("dedup_decision");
 	}
 
 }

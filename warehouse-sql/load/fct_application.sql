@@ -1,0 +1,90 @@
+-- fct_application: one row per relief application (IDNPROCEEDINGAPPLN) of the release, diffed
+-- against the warehouse by key and row hash; absent keys soft-deleted (EOIR withholds applications
+-- between releases). Its decision date, court and MPP flag are its proceeding's, so it runs after
+-- fct_proceeding. Grain: one row per application.
+insert into warehouse.fct_application (
+    application_id, proceeding_id, case_id, application_type_key, application_decision_key,
+    received_date_key, decision_date_key, court_key, nationality_key, is_mpp,
+    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
+)
+with release_files as not materialized (
+    select source_file_id from etl.source_file where release_key = :release_key
+),
+
+staged as (
+    select distinct on (a.idnproceedingappln) a.*
+    from staging.eoir_application as a join release_files using (source_file_id)
+    order by a.idnproceedingappln, a.source_file_id desc, a.line_number desc
+),
+
+resolved as (
+    select
+        s.idnproceedingappln as application_id,
+        s.idnproceeding as proceeding_id,
+        s.idncase as case_id,
+        coalesce(t.application_type_key, -1) as application_type_key,
+        coalesce(d.application_decision_key, -1) as application_decision_key,
+        warehouse.date_key(s.appl_recd_date) as received_date_key,
+        coalesce(p.completion_date_key, -1) as decision_date_key,
+        coalesce(p.court_key, -1) as court_key,
+        case
+            when c.nationality_key is not null and c.nationality_key <> -1 then c.nationality_key
+            else coalesce(p.nationality_key, c.nationality_key, -1)
+        end as nationality_key,
+        coalesce(c.is_mpp, p.is_mpp, false) as is_mpp
+    from staged as s
+    left join warehouse.dim_application_type as t on t.application_code = s.appl_code
+    left join warehouse.dim_application_decision as d on d.decision_code = s.appl_dec
+    left join warehouse.fct_proceeding as p on p.proceeding_id = s.idnproceeding
+    left join warehouse.fct_case as c on c.case_id = s.idncase
+)
+
+select
+    r.*,
+    :release_key as first_seen_release_key,
+    :release_key as last_seen_release_key,
+    null::bigint as deleted_in_release_key,
+    :release_key as release_key,
+    md5(row(
+        r.proceeding_id, r.case_id, r.application_type_key, r.application_decision_key, r.received_date_key,
+        r.decision_date_key, r.court_key, r.nationality_key, r.is_mpp
+    )::text) as row_hash
+from resolved as r
+on conflict (application_id) do update
+set proceeding_id = excluded.proceeding_id,
+    case_id = excluded.case_id,
+    application_type_key = excluded.application_type_key,
+    application_decision_key = excluded.application_decision_key,
+    received_date_key = excluded.received_date_key,
+    decision_date_key = excluded.decision_date_key,
+    court_key = excluded.court_key,
+    nationality_key = excluded.nationality_key,
+    is_mpp = excluded.is_mpp,
+    last_seen_release_key = excluded.last_seen_release_key,
+    deleted_in_release_key = null,
+    release_key = case
+        when fct_application.row_hash is distinct from excluded.row_hash
+            or fct_application.deleted_in_release_key is not null
+            then excluded.release_key
+        else fct_application.release_key
+    end,
+    row_hash = excluded.row_hash;
+
+-- A full snapshot that carries tbl_Court_Appln soft-deletes the applications it no longer holds.
+update warehouse.fct_application as fa
+set deleted_in_release_key = :release_key,
+    release_key = :release_key
+where fa.deleted_in_release_key is null
+    and fa.last_seen_release_key <> :release_key
+    and exists (
+        select 1 from etl.source_file as f
+        where f.release_key = :release_key and f.table_name = 'tbl_Court_Appln'
+    )
+    and not exists (
+        select 1
+        from etl.rejected_row as r
+        join etl.source_file as f using (source_file_id)
+        where f.release_key = :release_key
+            and f.table_name = 'tbl_Court_Appln'
+            and r.record_key = fa.application_id::text
+    );

@@ -1,0 +1,79 @@
+-- fct_charge: one row per distinct charge of a proceeding in the release. Exact duplicate lines
+-- (same proceeding, case, charge and status under another IDNPRCDCHG) collapse into the line with the
+-- lowest IDNPRCDCHG; dedup_decision.sql records what was dropped. Diffed against the warehouse by key
+-- and row hash; absent keys soft-deleted. Grain: one row per kept IDNPRCDCHG.
+insert into warehouse.fct_charge (
+    charge_id, proceeding_id, case_id, charge_key, charge_status, charge_status_raw,
+    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
+)
+with release_files as not materialized (
+    select source_file_id from etl.source_file where release_key = :release_key
+),
+
+by_key as (
+    select distinct on (c.idnprcdchg) c.*
+    from staging.eoir_charge as c join release_files using (source_file_id)
+    order by c.idnprcdchg, c.source_file_id desc, c.line_number desc
+),
+
+staged as (
+    select distinct on (b.idnproceeding, b.idncase, b.charge, b.chg_status) b.*
+    from by_key as b
+    order by b.idnproceeding, b.idncase, b.charge, b.chg_status, b.idnprcdchg
+),
+
+resolved as (
+    select
+        s.idnprcdchg as charge_id,
+        s.idnproceeding as proceeding_id,
+        s.idncase as case_id,
+        coalesce(d.charge_key, -1) as charge_key,
+        s.chg_status as charge_status,
+        s.chg_status_raw as charge_status_raw
+    from staged as s
+    left join warehouse.dim_charge as d on d.charge_code = s.charge
+)
+
+select
+    r.*,
+    :release_key as first_seen_release_key,
+    :release_key as last_seen_release_key,
+    null::bigint as deleted_in_release_key,
+    :release_key as release_key,
+    md5(row(r.proceeding_id, r.case_id, r.charge_key, r.charge_status, r.charge_status_raw)::text) as row_hash
+from resolved as r
+on conflict (charge_id) do update
+set proceeding_id = excluded.proceeding_id,
+    case_id = excluded.case_id,
+    charge_key = excluded.charge_key,
+    charge_status = excluded.charge_status,
+    charge_status_raw = excluded.charge_status_raw,
+    last_seen_release_key = excluded.last_seen_release_key,
+    deleted_in_release_key = null,
+    release_key = case
+        when fct_charge.row_hash is distinct from excluded.row_hash
+            or fct_charge.deleted_in_release_key is not null
+            then excluded.release_key
+        else fct_charge.release_key
+    end,
+    row_hash = excluded.row_hash;
+
+-- A full snapshot that carries B_TblProceedCharges soft-deletes the charges it no longer holds,
+-- and a charge whose line became a duplicate of another kept line.
+update warehouse.fct_charge as fc
+set deleted_in_release_key = :release_key,
+    release_key = :release_key
+where fc.deleted_in_release_key is null
+    and fc.last_seen_release_key <> :release_key
+    and exists (
+        select 1 from etl.source_file as f
+        where f.release_key = :release_key and f.table_name = 'B_TblProceedCharges'
+    )
+    and not exists (
+        select 1
+        from etl.rejected_row as r
+        join etl.source_file as f using (source_file_id)
+        where f.release_key = :release_key
+            and f.table_name = 'B_TblProceedCharges'
+            and r.record_key = fc.charge_id::text
+    );

@@ -1,0 +1,98 @@
+-- fct_hearing: one row per scheduled hearing (IDNSCHEDULE) of the release, diffed against the
+-- warehouse by key and row hash: new keys inserted, changed rows updated in place, absent keys
+-- soft-deleted. A key on several lines keeps its last line (etl.dedup_decision records the others).
+insert into warehouse.fct_hearing (
+    schedule_id, proceeding_id, case_id, hearing_date_key, hearing_location_key, court_key, judge_key,
+    language_key, calendar_type, schedule_type, adjournment_reason_code, adjournment_reason_key,
+    hearing_medium, hearing_medium_raw,
+    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
+)
+with release_files as not materialized (
+    select source_file_id from etl.source_file where release_key = :release_key
+),
+
+staged as (
+    select distinct on (s.idnschedule) s.*
+    from staging.eoir_schedule as s join release_files using (source_file_id)
+    order by s.idnschedule, s.source_file_id desc, s.line_number desc
+),
+
+resolved as (
+    select
+        s.idnschedule as schedule_id,
+        s.idnproceeding as proceeding_id,
+        s.idncase as case_id,
+        warehouse.date_key(s.adj_date) as hearing_date_key,
+        coalesce(hl.hearing_location_key, -1) as hearing_location_key,
+        coalesce(co.court_key, -1) as court_key,
+        coalesce(j.judge_key, -1) as judge_key,
+        coalesce(l.language_key, -1) as language_key,
+        s.cal_type as calendar_type,
+        s.schedule_type,
+        s.adj_rsn as adjournment_reason_code,
+        coalesce(ar.adjournment_reason_key, -1) as adjournment_reason_key,
+        s.adj_medium as hearing_medium,
+        s.adj_medium_raw as hearing_medium_raw
+    from staged as s
+    left join warehouse.dim_hearing_location as hl on hl.hearing_loc_code = s.hearing_loc_code
+    left join warehouse.dim_court as co on co.base_city_code = s.base_city_code
+    left join warehouse.dim_judge as j on j.judge_code = s.ij_code and j.is_current
+    left join warehouse.dim_language as l on l.eoir_code = s.lang
+    left join warehouse.dim_adjournment_reason as ar on ar.adjournment_code = s.adj_rsn
+)
+
+select
+    r.*,
+    :release_key as first_seen_release_key,
+    :release_key as last_seen_release_key,
+    null::bigint as deleted_in_release_key,
+    :release_key as release_key,
+    md5(row(
+        r.proceeding_id, r.case_id, r.hearing_date_key, r.hearing_location_key, r.court_key, r.judge_key,
+        r.language_key, r.calendar_type, r.schedule_type, r.adjournment_reason_code, r.adjournment_reason_key,
+        r.hearing_medium, r.hearing_medium_raw
+    )::text) as row_hash
+from resolved as r
+on conflict (schedule_id) do update
+set proceeding_id = excluded.proceeding_id,
+    case_id = excluded.case_id,
+    hearing_date_key = excluded.hearing_date_key,
+    hearing_location_key = excluded.hearing_location_key,
+    court_key = excluded.court_key,
+    judge_key = excluded.judge_key,
+    language_key = excluded.language_key,
+    calendar_type = excluded.calendar_type,
+    schedule_type = excluded.schedule_type,
+    adjournment_reason_code = excluded.adjournment_reason_code,
+    adjournment_reason_key = excluded.adjournment_reason_key,
+    hearing_medium = excluded.hearing_medium,
+    hearing_medium_raw = excluded.hearing_medium_raw,
+    last_seen_release_key = excluded.last_seen_release_key,
+    deleted_in_release_key = null,
+    release_key = case
+        when fct_hearing.row_hash is distinct from excluded.row_hash
+            or fct_hearing.deleted_in_release_key is not null
+            then excluded.release_key
+        else fct_hearing.release_key
+    end,
+    row_hash = excluded.row_hash;
+
+-- A full snapshot that carries tbl_schedule soft-deletes the hearings it no longer holds; a key
+-- whose line was quarantined is still in the release and is kept.
+update warehouse.fct_hearing as fh
+set deleted_in_release_key = :release_key,
+    release_key = :release_key
+where fh.deleted_in_release_key is null
+    and fh.last_seen_release_key <> :release_key
+    and exists (
+        select 1 from etl.source_file as f
+        where f.release_key = :release_key and f.table_name = 'tbl_schedule'
+    )
+    and not exists (
+        select 1
+        from etl.rejected_row as r
+        join etl.source_file as f using (source_file_id)
+        where f.release_key = :release_key
+            and f.table_name = 'tbl_schedule'
+            and r.record_key = fh.schedule_id::text
+    );
