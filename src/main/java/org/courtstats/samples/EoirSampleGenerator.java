@@ -61,6 +61,50 @@ public final class EoirSampleGenerator {
 			"STRATTYTYPE", "PARENT_TABLE", "PARENT_IDN", "BASE_CITY_CODE", "INS_TA_DATE_ASSIGNED", "E_27_DATE",
 			"E_28_DATE", "BLNPRIMEATTY");
 
+	private static final List<String> SCHEDULE_COLUMNS = List.of("IDNSCHEDULE", "IDNPROCEEDING", "IDNCASE", "OSC_DATE",
+			"GENERATION", "SUB_GENERATION", "REC_TYPE", "LANG", "HEARING_LOC_CODE", "BASE_CITY_CODE", "IJ_CODE",
+			"INTERPRETER_CODE", "INPUT_DATE", "INPUT_TIME", "UPDATE_DATE", "UPDATE_TIME", "ASSIGNMENT_PATH", "CAL_TYPE",
+			"ADJ_DATE", "ADJ_TIME_START", "ADJ_TIME_STOP", "ADJ_RSN", "ADJ_MEDIUM", "ADJ_MSG", "ADJ_ELAP_DAYS",
+			"LNGSESSNID", "SCHEDULE_TYPE", "NOTICE_CODE", "BLNCLOCKOVERRIDE", "EOIRAttorneyID");
+
+	private static final List<String> APPLICATION_COLUMNS = List.of("IDNPROCEEDINGAPPLN", "IDNPROCEEDING", "IDNCASE",
+			"APPL_CODE", "APPL_RECD_DATE", "APPL_DEC");
+
+	private static final List<String> CHARGE_COLUMNS = List.of("IDNPRCDCHG", "IDNCASE", "IDNPROCEEDING", "CHARGE",
+			"CHG_STATUS");
+
+	private static final List<String> CUSTODY_HISTORY_COLUMNS = List.of("IDNCUSTODY", "IDNCASE", "CUSTODY",
+			"DATDETAINED", "DATRELEASED");
+
+	/**
+	 * Application codes (case-sensitive) and descriptions; WCAT is left out of the first
+	 * release's lookup, so that it is inferred first and upgraded when a later release
+	 * supplies it.
+	 */
+	private static final String[][] APPLICATION_TYPES = { { "ASYL", "ASYLUM" }, { "ASYW", "ASYLUM WITHHOLDING" },
+			{ "WCAT", "WITHHOLDING-CONVENTION AGAINST TORTURE" }, { "42B", "EOIR42B" },
+			{ "212c", "212C; WAIVER IN RMV PROCEED. PERMITTED BY CASE LAW" }, { "212L", "WAIVER OF 212(a)(7)(B)(i)" } };
+
+	/** The application code that only later releases' lookups carry. */
+	static final String LATE_APPLICATION_CODE = "WCAT";
+
+	private static final String[][] APPLICATION_DECISIONS = { { "A", "ABANDONMENT" }, { "C", "CONDITIONAL GRANT" },
+			{ "D", "DENY" }, { "F", "FULL GRANT" }, { "G", "GRANT" }, { "L", "GRANT WCAT" }, { "O", "OTHER" },
+			{ "R", "RESERVED" }, { "W", "WITHDRAWN" } };
+
+	private static final String[][] ADJOURNMENT_CODES = { { "01", "ALIEN TO SEEK REPRESENTATION" },
+			{ "02", "PREPARATION--ALIEN/ATTORNEY/REPRESENTATIVE" }, { "17", "MC TO IC - MERITS HEARING" },
+			{ "8A", "IJ COMPLETION" }, { "PD", "PROSECUTORIAL DISCRETION" } };
+
+	/**
+	 * Charges: INA cite (with the internal spaces of the real codes), whether
+	 * tbllookupCharges lists it (Y/N), and weight.
+	 */
+	private static final String[][] CHARGES = { { "212a6Ai", "Y", "50" }, { "212a7AiI", "Y", "20" },
+			{ "237a1B", "Y", "15" }, { "237a2Aiii", "N", "5" }, { "212a07Ai  I", "Y", "10" } };
+
+	private static final String[][] CHARGE_STATUSES = { { "S", "74" }, { "O", "21" }, { "N", "3" }, { "W", "2" } };
+
 	/**
 	 * EOIR nationality codes (not ISO), names and weights; the literal NA is Netherlands
 	 * Antilles.
@@ -142,6 +186,12 @@ public final class EoirSampleGenerator {
 	/** An IDNCASE used by one proceeding and absent from A_TblCase. */
 	static final long ORPHAN_CASE_ID = 4_999_999L;
 
+	/** The IDNPROCEEDING of that proceeding. */
+	static final long ORPHAN_PROCEEDING_ID = 7_999_998L;
+
+	/** Months between the as-of dates of a release and the next one. */
+	private static final int MONTHS_BETWEEN_RELEASES = 1;
+
 	private final Random random;
 
 	private final int caseCount;
@@ -164,32 +214,62 @@ public final class EoirSampleGenerator {
 	 * @return the release and the counts a correct load produces
 	 */
 	public static SampleRelease generate(Path inbox, String label, int cases, long seed) {
+		return generateSeries(inbox, List.of(label), cases, seed).get(0);
+	}
+
+	/**
+	 * Writes a series of monthly releases into an inbox: the first as
+	 * {@link #generate(Path, String, int, long)} writes it, each next one a month later
+	 * with what a month changes in the real data: some pending proceedings completed,
+	 * some applications withheld, new cases, one judge moved to another court, and the
+	 * lookup codes the first release lacked (the application code
+	 * {@value #LATE_APPLICATION_CODE} and the judge {@value #UNKNOWN_JUDGE}).
+	 * @param inbox the folder the release folders go in
+	 * @param labels the release labels, oldest first, also the folder names
+	 * @param cases how many cases the first release holds (at least 20)
+	 * @param seed the random seed: the same seed writes the same bytes
+	 * @return the releases with the counts a correct load of each (after the ones before
+	 * it) produces
+	 */
+	public static List<SampleRelease> generateSeries(Path inbox, List<String> labels, int cases, long seed) {
 		if (cases < 20) {
 			throw new IllegalArgumentException("A sample release needs at least 20 cases, not " + cases);
 		}
 		try {
-			return new EoirSampleGenerator(cases, seed).write(inbox.resolve(label), label);
+			EoirSampleGenerator generator = new EoirSampleGenerator(cases, seed);
+			generator.makeJudges();
+			Model model = generator.buildModel();
+			List<SampleRelease> releases = new ArrayList<>();
+			for (int i = 0; i < labels.size(); i++) {
+				if (i > 0) {
+					generator.nextMonth(model);
+				}
+				releases.add(generator.write(inbox.resolve(labels.get(i)), labels.get(i), model));
+			}
+			return releases;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write the sample release into " + inbox, ex);
 		}
 	}
 
-	private SampleRelease write(Path folder, String label) throws IOException {
+	private SampleRelease write(Path folder, String label, Model model) throws IOException {
 		Path data = folder.resolve("EOIR Case Data");
 		Path lookup = folder.resolve("Lookup");
 		Files.createDirectories(data);
 		Files.createDirectories(lookup);
-		makeJudges();
 		Map<String, Integer> counts = new LinkedHashMap<>();
-		writeLookups(lookup, counts);
+		writeLookups(lookup, counts, model);
 
-		Model model = buildModel();
 		List<SampleRelease.ExpectedReject> rejects = new ArrayList<>();
 		counts.put("A_TblCase", writeCases(data.resolve("A_TblCase.csv"), model, rejects));
 		counts.put("A_TblCaseIdentifier", writeIdentifiers(data.resolve("A_TblCaseIdentifier.csv"), model, rejects));
 		counts.put("B_TblProceeding", writeProceedings(data.resolve("B_TblProceeding.csv"), model, rejects));
 		counts.put("tbl_RepsAssigned", writeReps(data.resolve("tbl_RepsAssigned.csv"), model));
+		counts.put("tbl_schedule", writeSchedule(data.resolve("tbl_schedule.csv"), model, rejects));
+		counts.put("tbl_Court_Appln", writeApplications(data.resolve("tbl_Court_Appln.csv"), model));
+		counts.put("B_TblProceedCharges", writeCharges(data.resolve("B_TblProceedCharges.csv"), model));
+		counts.put("tbl_CustodyHistory", writeCustodyHistory(data.resolve("tbl_CustodyHistory.csv"), model));
 		try (Writer out = Files.newBufferedWriter(folder.resolve("Count.txt"), WINDOWS_1252)) {
 			for (Map.Entry<String, Integer> count : counts.entrySet()) {
 				out.write(count.getKey() + "\t" + count.getValue() + "\r\n");
@@ -221,7 +301,7 @@ public final class EoirSampleGenerator {
 		return (char) ('A' + this.random.nextInt(26));
 	}
 
-	private void writeLookups(Path lookup, Map<String, Integer> counts) throws IOException {
+	private void writeLookups(Path lookup, Map<String, Integer> counts, Model model) throws IOException {
 		List<List<String>> rows = new ArrayList<>();
 		for (int i = 0; i < NATIONALITIES.length; i++) {
 			String description = NATIONALITIES[i][1];
@@ -277,6 +357,11 @@ public final class EoirSampleGenerator {
 			rows.add(List.of(String.valueOf(i + 1), this.judges.get(i), pad("JUDGE " + this.judges.get(i), 30), "", "",
 					"", "2003-01-01 00:00:00.000", "", "1"));
 		}
+		if (model.month > 0) {
+			// The judge the first release's lookup lacked.
+			rows.add(List.of(String.valueOf(this.judges.size() + 1), UNKNOWN_JUDGE, pad("JUDGE " + UNKNOWN_JUDGE, 30),
+					"", "", "", "2026-04-01 00:00:00.000", "", "1"));
+		}
 		counts.put("tblLookupJudge",
 				writeTable(lookup.resolve("tblLookupJudge.csv"), List.of("idnJudge", "JUDGE_CODE", "JUDGE_NAME",
 						"JUDGE_ST_ADDRESS", "JUDGE_CITY", "JUDGE_STATE", "datCreatedOn", "datModifiedOn", "blnActive"),
@@ -318,6 +403,55 @@ public final class EoirSampleGenerator {
 				List.of("idnCaseIdentifier", "strcode", "strDescription", "datCreatedOn", "datModifiedOn", "blnActive"),
 				rows));
 
+		rows = new ArrayList<>();
+		for (int i = 0; i < APPLICATION_TYPES.length; i++) {
+			if (model.month == 0 && APPLICATION_TYPES[i][0].equals(LATE_APPLICATION_CODE)) {
+				continue;
+			}
+			rows.add(List.of(String.valueOf(i + 1), APPLICATION_TYPES[i][0], APPLICATION_TYPES[i][1], "RMV, EXC, DEP",
+					"", "", "1"));
+		}
+		counts.put("tblLookUp_Appln", writeTable(lookup.resolve("tblLookUp_Appln.csv"), List.of("idnAppln", "strcode",
+				"strdescription", "strAllowedCaseTypes", "datCreatedOn", "datModifiedOn", "blnActive"), rows));
+
+		rows = new ArrayList<>();
+		for (int i = 0; i < APPLICATION_DECISIONS.length; i++) {
+			rows.add(List.of(String.valueOf(i + 1), APPLICATION_DECISIONS[i][0], APPLICATION_DECISIONS[i][1], "1", "",
+					"", ""));
+		}
+		counts.put("tblLookupCourtAppDecisions",
+				writeTable(lookup.resolve("tblLookupCourtAppDecisions.csv"),
+						List.of("idnCourtApplnDec", "strCourtApplnDecCode", "strCourtApplnDecDesc", "blnActive",
+								"datCreatedOn", "datModifiedOn", "Comments"),
+						rows));
+
+		rows = new ArrayList<>();
+		for (int i = 0; i < ADJOURNMENT_CODES.length; i++) {
+			rows.add(List.of(String.valueOf(i + 1), ADJOURNMENT_CODES[i][0], pad(ADJOURNMENT_CODES[i][1], 50), "", "",
+					"", "1", ""));
+		}
+		// The real header misspells the description column.
+		counts
+			.put("tblAdjournmentcodes",
+					writeTable(lookup.resolve("tblAdjournmentcodes.csv"), List.of("idnAdjCode", "strcode",
+							"strDesciption", "Regd_By", "datCreatedOn", "datModifiedOn", "blnActive", "asy_clk_stat"),
+							rows));
+
+		rows = new ArrayList<>();
+		for (int i = 0; i < CHARGES.length; i++) {
+			if (CHARGES[i][1].equals("Y")) {
+				rows.add(List.of(String.valueOf(i + 1), CHARGES[i][0], CHARGES[i][0],
+						"Charge under INA " + CHARGES[i][0].strip(), "RMV", "", "",
+						CHARGES[i][0].startsWith("237") ? "Y" : "N", "N", "", "", "1"));
+			}
+		}
+		counts.put("tbllookupCharges",
+				writeTable(lookup.resolve("tbllookupCharges.csv"),
+						List.of("idnCharges", "strCode", "strCodeString", "strCodeDescription", "applicable_case_type1",
+								"applicable_case_type2", "applicable_case_type3", "criminal_flag", "aggravate_felon",
+								"DatCreatedOn", "DatModifiedOn", "blnActive"),
+						rows));
+
 		// A lookup the load does not read: listed as skipped.
 		counts.put("tblLookupSex",
 				writeTable(lookup.resolve("tblLookupSex.csv"), List.of("idnSex", "strCode", "strDescription"),
@@ -329,95 +463,228 @@ public final class EoirSampleGenerator {
 		return List.of(String.valueOf(id), code, pad(name, 50), "", "", city, state, "", "", baseCity, "1");
 	}
 
-	// the model: cases, proceedings, identifiers and representatives
+	// the model: cases and everything recorded on them
 
 	private Model buildModel() {
 		Model model = new Model();
-		long nextProceeding = 8_000_000L;
-		long nextIdentifier = 100_000L;
-		long nextRep = 300_000L;
 		for (int i = 0; i < this.caseCount; i++) {
-			SampleCase c = new SampleCase();
-			c.id = 5_000_000L + i * 7L;
-			String[] nationality = weighted(NATIONALITIES);
-			c.nat = nationality[0];
-			c.lang = LANGUAGE_OF.get(c.nat);
-			c.custody = weighted(CUSTODY)[0];
-			c.caseType = weighted(CASE_TYPES)[0];
-			String[] court = COURTS[this.random.nextInt(COURTS.length)];
-			c.court = court[0];
-			c.start = LocalDate.of(2019, 1, 1).plusDays(this.random.nextInt(365 * 6));
-			boolean mppEligible = c.caseType.equals("RMV") && !c.nat.equals("MX") && this.random.nextInt(100) < 14;
-			if (mppEligible) {
-				int kind = this.random.nextInt(3);
-				c.mppIdentifier = kind != 1;
-				c.mppLocationPlanned = kind != 0;
-			}
-			model.cases.add(c);
-
-			if (c.mppIdentifier) {
-				model.identifiers.add(new Identifier(nextIdentifier++, c.id, this.random.nextBoolean() ? "MP" : "RM"));
-			}
-			else if (this.random.nextInt(100) < 8) {
-				String other = new String[] { "UJ", "FA", "DD", "NA", "AO" }[this.random.nextInt(5)];
-				model.identifiers.add(new Identifier(nextIdentifier++, c.id, other));
-			}
-
-			int proceedings = 1 + ((this.random.nextInt(100) < 25) ? 1 : 0) + ((this.random.nextInt(100) < 5) ? 1 : 0);
-			LocalDate input = c.start;
-			for (int k = 0; k < proceedings; k++) {
-				Proceeding p = new Proceeding();
-				p.id = nextProceeding;
-				nextProceeding += 3;
-				p.caseId = c.id;
-				p.caseType = c.caseType;
-				p.nat = c.nat;
-				p.lang = c.lang;
-				p.custody = c.custody;
-				p.input = input;
-				p.osc = input.minusDays(this.random.nextInt(30));
-				if (k == 0 && c.mppLocationPlanned) {
-					String[] mpp = MPP_HEARING_LOCATIONS[this.random.nextInt(MPP_HEARING_LOCATIONS.length - 1)];
-					p.hearingLoc = mpp[0];
-					p.court = mpp[2];
-				}
-				else {
-					p.court = (k == 0) ? c.court : COURTS[this.random.nextInt(COURTS.length)][0];
-					p.hearingLoc = p.court;
-				}
-				List<String> pool = this.judgesByCourt.get(p.court);
-				p.judge = (this.random.nextInt(100) == 0) ? UNKNOWN_JUDGE : pool.get(this.random.nextInt(pool.size()));
-				boolean last = k == proceedings - 1;
-				if (!last) {
-					// A change of venue ends this proceeding; the case goes on in the
-					// next one.
-					LocalDate next = input.plusDays(60 + this.random.nextInt(200));
-					p.completion = next.minusDays(1);
-					p.otherComp = "C";
-					p.absentia = "N";
-					input = next;
-				}
-				else if (this.random.nextInt(100) < 70) {
-					LocalDate completion = input.plusDays(30 + this.random.nextInt(700));
-					if (!completion.isAfter(AS_OF)) {
-						p.completion = completion;
-						decide(p, c);
-					}
-				}
-				c.proceedings.add(p);
-				model.proceedings.add(p);
-				addReps(model, c, p, nextRep);
-				nextRep += 5;
-			}
-			if (this.random.nextInt(100) < 4) {
-				// Representation recorded on the case: it covers every proceeding of the
-				// case.
-				model.reps.add(new Rep(nextRep++, c.id, "COURT", "ALIEN", "a_tblcase", c.id, c.start.plusDays(5)));
-			}
+			addCase(model, LocalDate.of(2019, 1, 1).plusDays(this.random.nextInt(365 * 6)));
 		}
-		addOrphanProceeding(model, nextProceeding);
+		addOrphanProceeding(model);
 		markQuirks(model);
 		return model;
+	}
+
+	private void addCase(Model model, LocalDate start) {
+		SampleCase c = new SampleCase();
+		c.id = 5_000_000L + model.cases.size() * 7L;
+		String[] nationality = weighted(NATIONALITIES);
+		c.nat = nationality[0];
+		c.lang = LANGUAGE_OF.get(c.nat);
+		c.custody = weighted(CUSTODY)[0];
+		c.caseType = weighted(CASE_TYPES)[0];
+		String[] court = COURTS[this.random.nextInt(COURTS.length)];
+		c.court = court[0];
+		c.start = start;
+		boolean mppEligible = c.caseType.equals("RMV") && !c.nat.equals("MX") && this.random.nextInt(100) < 14;
+		if (mppEligible) {
+			int kind = this.random.nextInt(3);
+			c.mppIdentifier = kind != 1;
+			c.mppLocationPlanned = kind != 0;
+		}
+		model.cases.add(c);
+
+		if (c.mppIdentifier) {
+			model.identifiers
+				.add(new Identifier(model.nextIdentifier++, c.id, this.random.nextBoolean() ? "MP" : "RM"));
+		}
+		else if (this.random.nextInt(100) < 8) {
+			String other = new String[] { "UJ", "FA", "DD", "NA", "AO" }[this.random.nextInt(5)];
+			model.identifiers.add(new Identifier(model.nextIdentifier++, c.id, other));
+		}
+
+		int proceedings = 1 + ((this.random.nextInt(100) < 25) ? 1 : 0) + ((this.random.nextInt(100) < 5) ? 1 : 0);
+		LocalDate input = c.start;
+		for (int k = 0; k < proceedings; k++) {
+			Proceeding p = new Proceeding();
+			p.id = model.nextProceeding;
+			model.nextProceeding += 3;
+			p.caseId = c.id;
+			p.caseType = c.caseType;
+			p.nat = c.nat;
+			p.lang = c.lang;
+			p.custody = c.custody;
+			p.input = input;
+			p.osc = input.minusDays(this.random.nextInt(30));
+			if (k == 0 && c.mppLocationPlanned) {
+				String[] mpp = MPP_HEARING_LOCATIONS[this.random.nextInt(MPP_HEARING_LOCATIONS.length - 1)];
+				p.hearingLoc = mpp[0];
+				p.court = mpp[2];
+			}
+			else {
+				p.court = (k == 0) ? c.court : COURTS[this.random.nextInt(COURTS.length)][0];
+				p.hearingLoc = p.court;
+			}
+			List<String> pool = this.judgesByCourt.get(p.court);
+			p.judge = (this.random.nextInt(100) == 0) ? UNKNOWN_JUDGE : pool.get(this.random.nextInt(pool.size()));
+			boolean last = k == proceedings - 1;
+			if (!last) {
+				// A change of venue ends this proceeding; the case goes on in the next
+				// one.
+				LocalDate next = input.plusDays(60 + this.random.nextInt(200));
+				p.completion = next.minusDays(1);
+				p.otherComp = "C";
+				p.absentia = "N";
+				input = next;
+			}
+			else if (this.random.nextInt(100) < 70) {
+				LocalDate completion = input.plusDays(30 + this.random.nextInt(700));
+				if (!completion.isAfter(model.asOf)) {
+					p.completion = completion;
+					decide(p, c);
+				}
+			}
+			c.proceedings.add(p);
+			model.proceedings.add(p);
+			addReps(model, c, p);
+			addHearings(model, p);
+			addCharges(model, p);
+			if (last && p.caseType.equals("RMV")) {
+				addApplications(model, p);
+			}
+		}
+		if (this.random.nextInt(100) < 4) {
+			// Representation recorded on the case: it covers every proceeding of the
+			// case.
+			model.reps.add(new Rep(model.nextRep++, c.id, "COURT", "ALIEN", "a_tblcase", c.id, c.start.plusDays(5)));
+		}
+		if (!c.custody.equals("N")) {
+			LocalDate detained = c.start.minusDays(this.random.nextInt(20));
+			LocalDate released = c.custody.equals("R") ? detained.plusDays(10 + this.random.nextInt(90)) : null;
+			model.custodyPeriods.add(new CustodyPeriod(model.nextCustody++, c.id, "D", detained, released));
+		}
+	}
+
+	private void addHearings(Model model, Proceeding p) {
+		int hearings = 1 + this.random.nextInt(3);
+		for (int h = 0; h < hearings; h++) {
+			Hearing hearing = new Hearing();
+			hearing.id = model.nextSchedule++;
+			hearing.proceeding = p;
+			hearing.date = p.input.plusDays(30L + 60L * h + this.random.nextInt(20));
+			hearing.location = (h == 0) ? p.hearingLoc : p.court;
+			hearing.calType = (h == 0) ? "M" : "I";
+			hearing.scheduleType = (h == 0) ? "MM" : "IA";
+			hearing.adjournment = (h < hearings - 1) ? ADJOURNMENT_CODES[this.random.nextInt(3)][0]
+					: ((p.completion != null) ? "8A" : "");
+			hearing.medium = new String[] { "P", "P", "V", "T" }[this.random.nextInt(4)];
+			model.hearings.add(hearing);
+		}
+	}
+
+	private void addCharges(Model model, Proceeding p) {
+		int charges = 1 + ((this.random.nextInt(100) < 30) ? 1 : 0);
+		Set<String> used = new HashSet<>();
+		for (int k = 0; k < charges; k++) {
+			String charge = weighted(CHARGES)[0];
+			if (used.add(charge)) {
+				model.charges.add(new Charge(model.nextCharge, p.caseId, p.id, charge, weighted(CHARGE_STATUSES)[0]));
+			}
+			model.nextCharge += 2;
+		}
+	}
+
+	private void addApplications(Model model, Proceeding p) {
+		int draw = this.random.nextInt(100);
+		if (draw < 45) {
+			model.applications.add(application(model, p, "ASYL"));
+			if (this.random.nextInt(100) < 30) {
+				model.applications.add(application(model, p, LATE_APPLICATION_CODE));
+			}
+		}
+		else if (draw < 50) {
+			model.applications.add(application(model, p, "ASYW"));
+		}
+		else if (draw < 60) {
+			model.applications.add(application(model, p, "42B"));
+		}
+		else if (draw < 63) {
+			model.applications.add(application(model, p, (draw == 62) ? "212L" : "212c"));
+		}
+	}
+
+	private Application application(Model model, Proceeding p, String code) {
+		Application application = new Application();
+		application.id = model.nextApplication;
+		model.nextApplication += 2;
+		application.proceeding = p;
+		application.code = code;
+		application.received = p.input.plusDays(20 + this.random.nextInt(180));
+		application.decision = (p.completion != null) ? applicationDecision(p, code) : "";
+		return application;
+	}
+
+	/**
+	 * The decision on an application, following the proceeding's: relief granted grants
+	 * it, a removal order denies it (abandons it when in absentia), an administrative
+	 * completion mostly withdraws it.
+	 */
+	private String applicationDecision(Proceeding p, String code) {
+		if (p.decCode != null && "REZ".contains(p.decCode)) {
+			return code.equals(LATE_APPLICATION_CODE) ? "L" : (this.random.nextInt(10) == 0 ? "C" : "G");
+		}
+		if ("X".equals(p.decCode)) {
+			return "Y".equals(p.absentia) ? "A" : "D";
+		}
+		if ("V".equals(p.decCode)) {
+			return "W";
+		}
+		if (p.otherComp != null) {
+			return this.random.nextBoolean() ? "W" : "";
+		}
+		return "O";
+	}
+
+	/**
+	 * A month later: a tenth of the pending removal proceedings completed with a removal
+	 * order, every 25th application withheld, a twentieth more cases, one judge moved to
+	 * another court, and the lookup rows the release before lacked.
+	 */
+	private void nextMonth(Model model) {
+		model.month++;
+		LocalDate previous = model.asOf;
+		model.asOf = previous.plusMonths(MONTHS_BETWEEN_RELEASES);
+		List<Proceeding> pending = model.proceedings.stream()
+			.filter((p) -> p.completion == null && p.caseType.equals("RMV") && p.caseId != ORPHAN_CASE_ID)
+			.toList();
+		for (int i = 0; i < pending.size(); i += 10) {
+			Proceeding p = pending.get(i);
+			p.completion = previous.plusDays(15);
+			p.decCode = "X";
+			p.decType = "O";
+			p.absentia = (i % 20 == 0) ? "Y" : "N";
+			for (Application application : model.applications) {
+				if (application.proceeding == p) {
+					application.decision = applicationDecision(p, application.code);
+				}
+			}
+		}
+		List<Application> withheld = new ArrayList<>();
+		for (int i = 0; i < model.applications.size(); i += 25) {
+			withheld.add(model.applications.get(i));
+		}
+		model.applications.removeAll(withheld);
+		int added = Math.max(1, this.caseCount / 20);
+		for (int i = 0; i < added; i++) {
+			addCase(model, previous.minusDays(this.random.nextInt(60)));
+		}
+		String moved = this.judgesByCourt.get("NYC").get(0);
+		for (Proceeding p : model.proceedings) {
+			if (p.judge.equals(moved)) {
+				p.court = "CHI";
+			}
+		}
+		model.movedJudge = moved;
 	}
 
 	private void decide(Proceeding p, SampleCase c) {
@@ -450,7 +717,9 @@ public final class EoirSampleGenerator {
 		p.decType = (this.random.nextInt(50) == 0) ? "7" : (this.random.nextBoolean() ? "O" : "W");
 	}
 
-	private void addReps(Model model, SampleCase c, Proceeding p, long id) {
+	private void addReps(Model model, SampleCase c, Proceeding p) {
+		long id = model.nextRep;
+		model.nextRep += 5;
 		int draw = this.random.nextInt(100);
 		if (draw < 45) {
 			LocalDate e28 = p.input.plusDays(this.random.nextInt(120));
@@ -464,9 +733,9 @@ public final class EoirSampleGenerator {
 		}
 	}
 
-	private void addOrphanProceeding(Model model, long id) {
+	private void addOrphanProceeding(Model model) {
 		Proceeding orphan = new Proceeding();
-		orphan.id = id;
+		orphan.id = ORPHAN_PROCEEDING_ID;
 		orphan.caseId = ORPHAN_CASE_ID;
 		orphan.caseType = "RMV";
 		orphan.nat = "HO";
@@ -508,6 +777,34 @@ public final class EoirSampleGenerator {
 			.findFirst()
 			.orElseThrow();
 		moved.proceedings.get(0).prevHearingLoc = "ENP";
+		// A case whose only MPP signal is a hearing scheduled at an MPP port court.
+		SampleCase scheduledOnly = model.cases.stream()
+			.filter((c) -> !c.mppIdentifier && !c.mppLocationPlanned && c.caseType.equals("RMV") && c != moved)
+			.skip(5)
+			.findFirst()
+			.orElseThrow();
+		Hearing atPort = new Hearing();
+		atPort.id = model.nextSchedule++;
+		atPort.proceeding = scheduledOnly.proceedings.get(0);
+		atPort.date = atPort.proceeding.input.plusDays(12);
+		atPort.location = "MPB";
+		atPort.calType = "M";
+		atPort.scheduleType = "MM";
+		atPort.adjournment = "17";
+		atPort.medium = "V";
+		model.hearings.add(atPort);
+		// Hearing medium in lower case, and the literal schedule type NA
+		// (Naturalization).
+		model.hearings.get(0).medium = "p";
+		model.hearings.get(1).scheduleType = "NA";
+		// A charge delivered twice under two ids: collapsed into the lower one.
+		Charge original = model.charges.get(model.charges.size() / 2);
+		model.charges.add(new Charge(model.nextCharge++, original.caseId, original.proceedingId, original.charge,
+				original.status));
+		// A charge status in lower case.
+		Charge lower = model.charges.get(3);
+		model.charges.set(3, new Charge(lower.id, lower.caseId, lower.proceedingId, lower.charge,
+				lower.status.toLowerCase(Locale.ROOT)));
 		boolean hasNacara = model.identifiers.stream().anyMatch((identifier) -> identifier.code.equals("NA"));
 		if (!hasNacara) {
 			model.identifiers.add(new Identifier(99_999L, model.cases.get(7).id, "NA"));
@@ -615,6 +912,71 @@ public final class EoirSampleGenerator {
 					String.valueOf(rep.parentId), "", "", "", timestamp(rep.e28), "1"));
 		}
 		return writeTable(file, REPS_COLUMNS, rows);
+	}
+
+	private int writeSchedule(Path file, Model model, List<SampleRelease.ExpectedReject> rejects) throws IOException {
+		List<List<String>> rows = new ArrayList<>();
+		for (Hearing hearing : model.hearings) {
+			Proceeding p = hearing.proceeding;
+			Map<String, String> row = new HashMap<>();
+			row.put("IDNSCHEDULE", String.valueOf(hearing.id));
+			row.put("IDNPROCEEDING", String.valueOf(p.id));
+			row.put("IDNCASE", String.valueOf(p.caseId));
+			row.put("OSC_DATE", timestamp(p.osc));
+			row.put("GENERATION", "99");
+			row.put("SUB_GENERATION", "99");
+			row.put("REC_TYPE", "X");
+			row.put("LANG", p.lang);
+			row.put("HEARING_LOC_CODE", hearing.location);
+			row.put("BASE_CITY_CODE", p.court);
+			row.put("IJ_CODE", p.judge);
+			row.put("INPUT_DATE", timestamp(p.input));
+			row.put("INPUT_TIME", "0900");
+			row.put("CAL_TYPE", hearing.calType);
+			row.put("ADJ_DATE", timestamp(hearing.date));
+			row.put("ADJ_TIME_START", "0830");
+			row.put("ADJ_TIME_STOP", "0900");
+			row.put("ADJ_RSN", hearing.adjournment);
+			row.put("ADJ_MEDIUM", hearing.medium);
+			row.put("SCHEDULE_TYPE", hearing.scheduleType);
+			row.put("BLNCLOCKOVERRIDE", "0");
+			rows.add(ordered(SCHEDULE_COLUMNS, row));
+		}
+		// tbl_schedule is where empty keys turn up in the real release.
+		List<String> emptyKey = new ArrayList<>(rows.get(rows.size() / 4));
+		emptyKey.set(0, "");
+		int emptyAt = rows.size() / 4 + 1;
+		rows.add(emptyAt, emptyKey);
+		rejects.add(new SampleRelease.ExpectedReject("tbl_schedule", emptyAt + 2L, "key_missing"));
+		return writeTable(file, SCHEDULE_COLUMNS, rows);
+	}
+
+	private int writeApplications(Path file, Model model) throws IOException {
+		List<List<String>> rows = new ArrayList<>();
+		for (Application application : model.applications) {
+			rows.add(List.of(String.valueOf(application.id), String.valueOf(application.proceeding.id),
+					String.valueOf(application.proceeding.caseId), application.code, timestamp(application.received),
+					application.decision));
+		}
+		return writeTable(file, APPLICATION_COLUMNS, rows);
+	}
+
+	private int writeCharges(Path file, Model model) throws IOException {
+		List<List<String>> rows = new ArrayList<>();
+		for (Charge charge : model.charges) {
+			rows.add(List.of(String.valueOf(charge.id), String.valueOf(charge.caseId),
+					String.valueOf(charge.proceedingId), charge.charge, charge.status));
+		}
+		return writeTable(file, CHARGE_COLUMNS, rows);
+	}
+
+	private int writeCustodyHistory(Path file, Model model) throws IOException {
+		List<List<String>> rows = new ArrayList<>();
+		for (CustodyPeriod period : model.custodyPeriods) {
+			rows.add(List.of(String.valueOf(period.id), String.valueOf(period.caseId), period.custody,
+					timestamp(period.detained), timestamp(period.released)));
+		}
+		return writeTable(file, CUSTODY_HISTORY_COLUMNS, rows);
 	}
 
 	// low-level helpers
@@ -755,7 +1117,68 @@ public final class EoirSampleGenerator {
 			LocalDate e28) {
 	}
 
+	private static final class Hearing {
+
+		long id;
+
+		Proceeding proceeding;
+
+		LocalDate date;
+
+		String location;
+
+		String calType;
+
+		String scheduleType;
+
+		String adjournment;
+
+		String medium;
+
+	}
+
+	private static final class Application {
+
+		long id;
+
+		Proceeding proceeding;
+
+		String code;
+
+		LocalDate received;
+
+		String decision;
+
+	}
+
+	private record Charge(long id, long caseId, long proceedingId, String charge, String status) {
+	}
+
+	private record CustodyPeriod(long id, long caseId, String custody, LocalDate detained, LocalDate released) {
+	}
+
 	private static final class Model {
+
+		/** Months since the first release. */
+		int month;
+
+		LocalDate asOf = AS_OF;
+
+		String movedJudge;
+
+		long nextProceeding = 8_000_000L;
+
+		long nextIdentifier = 100_000L;
+
+		long nextRep = 300_000L;
+
+		long nextSchedule = 20_000_000L;
+
+		long nextApplication = 9_000_000L;
+
+		long nextCharge = 30_000_000L;
+
+		long nextCustody = 600_000L;
 
 		final List<SampleCase> cases = new ArrayList<>();
 
@@ -764,6 +1187,14 @@ public final class EoirSampleGenerator {
 		final List<Identifier> identifiers = new ArrayList<>();
 
 		final List<Rep> reps = new ArrayList<>();
+
+		final List<Hearing> hearings = new ArrayList<>();
+
+		final List<Application> applications = new ArrayList<>();
+
+		final List<Charge> charges = new ArrayList<>();
+
+		final List<CustodyPeriod> custodyPeriods = new ArrayList<>();
 
 		/** Counts by the warehouse contract's definitions, over the valid rows only. */
 		SampleRelease.Expected expected() {
@@ -778,6 +1209,11 @@ public final class EoirSampleGenerator {
 				if (MPP_LOCATIONS.contains(p.hearingLoc)
 						|| (p.prevHearingLoc != null && MPP_LOCATIONS.contains(p.prevHearingLoc))) {
 					byLocation.add(p.caseId);
+				}
+			}
+			for (Hearing hearing : this.hearings) {
+				if (MPP_LOCATIONS.contains(hearing.location)) {
+					byLocation.add(hearing.proceeding.caseId);
 				}
 			}
 			Set<Long> mpp = new HashSet<>(byIdentifier);
@@ -818,9 +1254,37 @@ public final class EoirSampleGenerator {
 					inAbsentiaRemoval += isInAbsentia ? 1 : 0;
 				}
 			}
+			Set<String> distinctCharges = new HashSet<>();
+			for (Charge charge : this.charges) {
+				distinctCharges.add(charge.proceedingId + ":" + charge.caseId + ":" + charge.charge + ":"
+						+ charge.status.toUpperCase(Locale.ROOT));
+			}
+			Map<String, Long> asylum = new HashMap<>();
+			for (Application application : this.applications) {
+				boolean isAsylum = application.code.equals("ASYL") || application.code.equals("ASYW");
+				if (isAsylum && application.proceeding.completion != null) {
+					asylum.merge(decisionGroup(application.decision), 1L, Long::sum);
+				}
+			}
 			return new SampleRelease.Expected(this.cases.size(), this.identifiers.size(), this.proceedings.size(),
 					this.reps.size(), mppCases, mppByIdentifier, mppByLocation, completed, inAbsentia, represented,
-					mppCompleted, mppInAbsentia, mppRepresented, completedRemoval, inAbsentiaRemoval);
+					mppCompleted, mppInAbsentia, mppRepresented, completedRemoval, inAbsentiaRemoval,
+					this.hearings.size(), this.applications.size(), distinctCharges.size(),
+					this.charges.size() - distinctCharges.size(), this.custodyPeriods.size(),
+					asylum.getOrDefault("granted", 0L), asylum.getOrDefault("denied", 0L),
+					asylum.getOrDefault("abandoned", 0L), asylum.getOrDefault("withdrawn", 0L),
+					asylum.getOrDefault("other", 0L));
+		}
+
+		/** The warehouse contract's decision groups of application decisions. */
+		private static String decisionGroup(String decision) {
+			return switch (decision) {
+				case "G", "F", "C", "I", "P", "L" -> "granted";
+				case "D" -> "denied";
+				case "A" -> "abandoned";
+				case "W" -> "withdrawn";
+				default -> "other";
+			};
 		}
 
 		private boolean isRepresented(Proceeding p, Map<String, List<Rep>> repsByParent) {

@@ -37,11 +37,24 @@ public record SampleRelease(Path folder, String label, Expected expected, List<E
 	 * @param mppRepresented of those, represented
 	 * @param completedRemoval completed proceedings of removal (RMV) cases
 	 * @param inAbsentiaRemoval of those, in absentia
+	 * @param hearings valid tbl_schedule rows
+	 * @param applications valid tbl_Court_Appln rows
+	 * @param charges distinct charges (B_TblProceedCharges with exact duplicates
+	 * collapsed)
+	 * @param chargeDuplicates charge lines collapsed into another
+	 * @param custodyPeriods tbl_CustodyHistory rows
+	 * @param asylumGranted asylum applications on completed proceedings, granted
+	 * @param asylumDenied of those, denied
+	 * @param asylumAbandoned of those, abandoned
+	 * @param asylumWithdrawn of those, withdrawn
+	 * @param asylumOther of those, with another or no decision
 	 */
 	public record Expected(long cases, long caseIdentifiers, long proceedings, long repsAssigned, long mppCases,
 			long mppByIdentifier, long mppByLocation, long completedProceedings, long inAbsentia,
 			long representedProceedings, long mppCompletedProceedings, long mppInAbsentia, long mppRepresented,
-			long completedRemoval, long inAbsentiaRemoval) {
+			long completedRemoval, long inAbsentiaRemoval, long hearings, long applications, long charges,
+			long chargeDuplicates, long custodyPeriods, long asylumGranted, long asylumDenied, long asylumAbandoned,
+			long asylumWithdrawn, long asylumOther) {
 
 		/**
 		 * The counts by name, in a stable order, for printing.
@@ -64,6 +77,16 @@ public record SampleRelease(Path folder, String label, Expected expected, List<E
 			counts.put("MPP represented", this.mppRepresented);
 			counts.put("completed removal proceedings", this.completedRemoval);
 			counts.put("removal in absentia", this.inAbsentiaRemoval);
+			counts.put("scheduled hearings", this.hearings);
+			counts.put("relief applications", this.applications);
+			counts.put("charges", this.charges);
+			counts.put("duplicate charge lines", this.chargeDuplicates);
+			counts.put("custody periods", this.custodyPeriods);
+			counts.put("asylum granted", this.asylumGranted);
+			counts.put("asylum denied", this.asylumDenied);
+			counts.put("asylum abandoned", this.asylumAbandoned);
+			counts.put("asylum withdrawn", this.asylumWithdrawn);
+			counts.put("asylum other", this.asylumOther);
 			return counts;
 		}
 

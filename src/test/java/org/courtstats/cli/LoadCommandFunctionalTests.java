@@ -138,7 +138,7 @@ class LoadCommandFunctionalTests {
 		assertThat(exitCode).isZero();
 		assertThat(this.out.toString()).contains("Wrote release 'EOIR Case Data 2026-0401'")
 			.containsPattern("cases +50")
-			.containsPattern("rejected rows +4")
+			.containsPattern("rejected rows +5")
 			.contains("B_TblProceeding line");
 		assertThat(this.inbox.resolve("EOIR Case Data 2026-0401/EOIR Case Data/A_TblCase.csv")).isRegularFile();
 	}

@@ -1,13 +1,9 @@
 package org.courtstats.nightly;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.courtstats.TestWarehouse;
 import org.courtstats.samples.EoirSampleGenerator;
@@ -25,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * warehouse.
  */
 class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
-
-	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
 	private static final Set<String> MPP_LOCATIONS = Set.of("SYP", "OPP", "CIX", "ENP", "MPL", "MPB", "TUM");
 
@@ -132,7 +126,7 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 			.isGreaterThan(april.expected().proceedings() / 2);
 
 		// when: June arrives cut short, its proceedings file reduced to the header
-		String before = fingerprint();
+		String before = warehouseChecksum();
 		Path june = copy(april.folder(), deliveries.resolve("june"), "EOIR Case Data 2026-0601");
 		editTable(june, "EOIR Case Data/B_TblProceeding", (header, rows) -> rows.clear());
 		List<ReleaseOutcome> cut = this.nightlyLoad.run(deliveries.resolve("june"), null);
@@ -142,7 +136,7 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 			assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.FAILED);
 			assertThat(outcome.message()).contains("fct_proceeding__no_mass_deletion").contains("held back");
 		});
-		assertThat(fingerprint()).isEqualTo(before);
+		assertThat(warehouseChecksum()).isEqualTo(before);
 
 		// when: July holds April's rows again
 		copy(april.folder(), deliveries.resolve("july"), "EOIR Case Data 2026-0701");
@@ -169,66 +163,6 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(late.get(0).message()).contains("older than release 'EOIR Case Data 2026-0701'");
 		assertThat(late.get(1).message()).contains("loaded before from other files")
 			.contains("EOIR Case Data/A_TblCase.csv had");
-	}
-
-	private List<ReleaseOutcome.Status> load(Path inbox) {
-		return this.nightlyLoad.run(inbox, null).stream().map(ReleaseOutcome::status).toList();
-	}
-
-	private static Path copy(Path release, Path inbox, String label) throws IOException {
-		Path target = inbox.resolve(label);
-		try (Stream<Path> files = Files.walk(release)) {
-			for (Path file : files.filter(Files::isRegularFile).toList()) {
-				Path copy = target.resolve(release.relativize(file));
-				Files.createDirectories(copy.getParent());
-				Files.copy(file, copy);
-			}
-		}
-		return target;
-	}
-
-	/**
-	 * Rewrites a table of a release: its data lines split on tabs, the header to find
-	 * columns.
-	 */
-	private static void editTable(Path release, String table, TableEdit edit) throws IOException {
-		Path file = release.resolve(table + ".csv");
-		List<String> lines = Files.readAllLines(file, WINDOWS_1252);
-		List<String> header = List.of(lines.get(0).split("\t", -1));
-		List<String[]> rows = new ArrayList<>();
-		lines.subList(1, lines.size())
-			.stream()
-			.filter((line) -> !line.isEmpty())
-			.forEach((line) -> rows.add(line.split("\t", -1)));
-		edit.apply(header, rows);
-		StringBuilder out = new StringBuilder(lines.get(0)).append("\r\n");
-		rows.forEach((row) -> out.append(String.join("\t", row)).append("\r\n"));
-		Files.writeString(file, out, WINDOWS_1252);
-	}
-
-	private String fingerprint() {
-		return text("select (select md5(string_agg(row_hash || release_key || coalesce(deleted_in_release_key, 0), ',' "
-				+ "order by proceeding_id)) from warehouse.fct_proceeding) || (select md5(string_agg(row_hash "
-				+ "|| release_key, ',' order by case_id)) from warehouse.fct_case)");
-	}
-
-	private long releaseKey(String label) {
-		return id("select release_key from warehouse.dim_release where release_label = '" + label + "'");
-	}
-
-	private long id(String sql) {
-		return this.jdbc.queryForObject(sql, Long.class);
-	}
-
-	private String text(String sql) {
-		return this.jdbc.queryForObject(sql, String.class);
-	}
-
-	@FunctionalInterface
-	interface TableEdit {
-
-		void apply(List<String> header, List<String[]> rows);
-
 	}
 
 }

@@ -1,5 +1,13 @@
 package org.courtstats.nightly;
 
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.courtstats.CourtstatsApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -7,12 +15,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What the nightly-load tests share: the load, and the warehouse it writes. Each test
- * class declares its own database with a {@code @DynamicPropertySource}, so that it gets
- * a context and a warehouse of its own.
+ * What the nightly-load tests share: the load, the warehouse it writes, and ways to
+ * deliver edited releases. Each test class declares its own database with a
+ * {@code @DynamicPropertySource}, so that it gets a context and a warehouse of its own.
  */
 @SpringBootTest(classes = CourtstatsApplication.class)
 abstract class NightlyLoadTestSupport {
+
+	static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
 	@Autowired
 	NightlyLoad nightlyLoad;
@@ -22,6 +32,81 @@ abstract class NightlyLoadTestSupport {
 
 	long count(String sql) {
 		return this.jdbc.queryForObject(sql, Long.class);
+	}
+
+	long id(String sql) {
+		return this.jdbc.queryForObject(sql, Long.class);
+	}
+
+	String text(String sql) {
+		return this.jdbc.queryForObject(sql, String.class);
+	}
+
+	long releaseKey(String label) {
+		return id("select release_key from warehouse.dim_release where release_label = '" + label + "'");
+	}
+
+	List<ReleaseOutcome.Status> load(Path inbox) {
+		return this.nightlyLoad.run(inbox, null).stream().map(ReleaseOutcome::status).toList();
+	}
+
+	/**
+	 * A checksum of every row of every warehouse table but {@code dim_release}, which
+	 * records each attempt: equal checksums mean analysts see the same warehouse.
+	 */
+	String warehouseChecksum() {
+		List<String> tables = this.jdbc.queryForList("select tablename from pg_tables where schemaname = 'warehouse' "
+				+ "and tablename <> 'dim_release' order by tablename", String.class);
+		StringBuilder sums = new StringBuilder();
+		for (String table : tables) {
+			sums.append(table)
+				.append('=')
+				.append(text("select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from warehouse."
+						+ table + " as t"))
+				.append(' ');
+		}
+		return sums.toString();
+	}
+
+	/**
+	 * Copies a release folder into an inbox under another label.
+	 */
+	static Path copy(Path release, Path inbox, String label) throws IOException {
+		Path target = inbox.resolve(label);
+		try (Stream<Path> files = Files.walk(release)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Path copy = target.resolve(release.relativize(file));
+				Files.createDirectories(copy.getParent());
+				Files.copy(file, copy);
+			}
+		}
+		return target;
+	}
+
+	/**
+	 * Rewrites a table of a release: its data lines split on tabs, the header to find
+	 * columns.
+	 */
+	static void editTable(Path release, String table, TableEdit edit) throws IOException {
+		Path file = release.resolve(table + ".csv");
+		List<String> lines = Files.readAllLines(file, WINDOWS_1252);
+		List<String> header = new ArrayList<>(List.of(lines.get(0).split("\t", -1)));
+		List<String[]> rows = new ArrayList<>();
+		lines.subList(1, lines.size())
+			.stream()
+			.filter((line) -> !line.isEmpty())
+			.forEach((line) -> rows.add(line.split("\t", -1)));
+		edit.apply(header, rows);
+		StringBuilder out = new StringBuilder(String.join("\t", header)).append("\r\n");
+		rows.forEach((row) -> out.append(String.join("\t", row)).append("\r\n"));
+		Files.writeString(file, out, WINDOWS_1252);
+	}
+
+	@FunctionalInterface
+	interface TableEdit {
+
+		void apply(List<String> header, List<String[]> rows);
+
 	}
 
 }

@@ -1,0 +1,219 @@
+package org.courtstats.nightly;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.courtstats.TestWarehouse;
+import org.courtstats.samples.EoirSampleGenerator;
+import org.courtstats.samples.SampleRelease;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two monthly releases of every table the load reads, as the generator writes them: the
+ * second completes proceedings, withholds applications, adds cases, moves a judge and
+ * supplies lookup codes the first lacked. The warehouse and its reporting views must show
+ * exactly what the generator counted.
+ */
+class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
+
+	private static final String APRIL = "EOIR Case Data 2026-0401";
+
+	private static final String MAY = "EOIR Case Data 2026-0501";
+
+	@TempDir
+	static Path deliveries;
+
+	static String url = TestWarehouse.newDatabase("release_series");
+
+	@DynamicPropertySource
+	static void warehouse(DynamicPropertyRegistry registry) {
+		TestWarehouse.use(registry, url);
+	}
+
+	@Test
+	void twoReleasesLoadReleaseAfterRelease() throws IOException {
+		// given: April and May, each in an inbox of its own
+		List<SampleRelease> series = EoirSampleGenerator.generateSeries(deliveries.resolve("generated"),
+				List.of(APRIL, MAY), 800, 11);
+		SampleRelease april = series.get(0);
+		SampleRelease may = series.get(1);
+		Path aprilInbox = deliveries.resolve("april");
+		Path mayInbox = deliveries.resolve("may");
+		copy(april.folder(), aprilInbox, APRIL);
+		copy(may.folder(), mayInbox, MAY);
+
+		// when: April loads
+		assertThat(load(aprilInbox)).containsExactly(ReleaseOutcome.Status.LOADED);
+
+		// then: every fact holds what the generator counted
+		SampleRelease.Expected first = april.expected();
+		assertFacts(first);
+		assertThat(count("select count(*) from etl.dedup_decision where rule = 'exact_duplicate' "
+				+ "and table_name = 'B_TblProceedCharges'"))
+			.as("the charge delivered twice is collapsed, and the decision recorded")
+			.isEqualTo(first.chargeDuplicates())
+			.isEqualTo(1);
+		assertThat(text("select is_inferred || ' ' || description from warehouse.dim_application_type "
+				+ "where application_code = 'WCAT'"))
+			.isEqualTo("true Inferred from tbl_Court_Appln");
+		assertThat(text("select string_agg(application_code, ',' order by application_code) "
+				+ "from warehouse.dim_application_type where not is_inferred and application_type_key <> -1"))
+			.as("application codes keep their case")
+			.isEqualTo("212L,212c,42B,ASYL,ASYW");
+		assertThat(text("select is_inferred::text from warehouse.dim_judge where judge_code = 'ZZQ'"))
+			.isEqualTo("true");
+		assertThat(count("select count(*) from warehouse.fct_hearing where hearing_medium = 'P' "
+				+ "and hearing_medium_raw = 'p'"))
+			.isEqualTo(1);
+		assertThat(count("select count(*) from warehouse.fct_hearing where schedule_type = 'NA'"))
+			.as("the literal NA is a code")
+			.isEqualTo(1);
+		assertThat(count("select count(*) from etl.rejected_row where table_name = 'tbl_schedule' "
+				+ "and reason_code = 'key_missing'"))
+			.isEqualTo(1);
+
+		// when: May loads
+		long aprilKey = releaseKey(APRIL);
+		assertThat(load(mayInbox)).containsExactly(ReleaseOutcome.Status.LOADED);
+		long mayKey = releaseKey(MAY);
+
+		// then: facts follow the snapshot, withheld applications are kept but deleted
+		SampleRelease.Expected second = may.expected();
+		assertFacts(second);
+		long withheld = (first.applications() + 24) / 25;
+		assertThat(count("select count(*) from warehouse.fct_application where deleted_in_release_key = " + mayKey))
+			.as("every 25th application was withheld from May")
+			.isEqualTo(withheld);
+		assertThat(count("select count(*) from warehouse.fct_application")).isEqualTo(second.applications() + withheld);
+		assertThat(count("select count(*) from warehouse.fct_case where first_seen_release_key = " + mayKey))
+			.as("cases added in May")
+			.isEqualTo(second.cases() - first.cases())
+			.isEqualTo(40);
+		long completedByNewCases = count("select count(*) from warehouse.fct_proceeding where is_completed "
+				+ "and first_seen_release_key = " + mayKey);
+		assertThat(count("select count(*) from warehouse.fct_proceeding where is_completed and release_key = " + mayKey
+				+ " and first_seen_release_key = " + aprilKey + " and completion_date_key = 20260415"))
+			.as("proceedings completed in May are updated in place")
+			.isEqualTo(second.completedProceedings() - first.completedProceedings() - completedByNewCases)
+			.isPositive();
+
+		// then: the judge moved to Chicago has two versions, the others one
+		assertThat(count("select count(*) from warehouse.dim_judge where not is_current"))
+			.as("one judge changed court: one closed version")
+			.isEqualTo(1);
+		assertThat(this.jdbc.queryForList("select base_city_code || ' ' || valid_from || ' ' || "
+				+ "coalesce(valid_to::text, '-') || ' ' || is_current from warehouse.dim_judge where judge_code = "
+				+ "(select judge_code from warehouse.dim_judge where not is_current) order by valid_from",
+				String.class))
+			.containsExactly("NYC 2026-04-01 2026-05-01 false", "CHI 2026-05-01 - true");
+
+		// then: the inferred members are upgraded in place
+		assertThat(text("select count(*) || ' ' || bool_or(is_inferred) || ' ' || min(judge_name) "
+				+ "from warehouse.dim_judge where judge_code = 'ZZQ'"))
+			.isEqualTo("1 false JUDGE ZZQ");
+		assertThat(text("select is_inferred || ' ' || description from warehouse.dim_application_type "
+				+ "where application_code = 'WCAT'"))
+			.isEqualTo("false WITHHOLDING-CONVENTION AGAINST TORTURE");
+		assertThat(count("select count(*) from warehouse.dim_application_type where is_inferred")).isZero();
+
+		// when: May is delivered again
+		String afterMay = warehouseChecksum();
+		assertThat(load(mayInbox)).containsExactly(ReleaseOutcome.Status.ALREADY_LOADED);
+
+		// then: 1, 2, 2 is 1, 2
+		assertThat(warehouseChecksum()).isEqualTo(afterMay);
+		assertThat(count("select count(*) from etl.load_run")).isEqualTo(2);
+
+		// when: June comes with an application file whose key column is missing
+		Path june = copy(may.folder(), deliveries.resolve("june"), "EOIR Case Data 2026-0601");
+		editTable(june, "EOIR Case Data/tbl_Court_Appln", (header, rows) -> {
+			int key = header.indexOf("IDNPROCEEDINGAPPLN");
+			header.remove(key);
+			for (int i = 0; i < rows.size(); i++) {
+				List<String> row = new ArrayList<>(List.of(rows.get(i)));
+				row.remove(key);
+				rows.set(i, row.toArray(new String[0]));
+			}
+		});
+		List<ReleaseOutcome> june1 = this.nightlyLoad.run(deliveries.resolve("june"), null);
+
+		// then: the file is rejected by name, and the whole release is held back
+		assertThat(june1).singleElement().satisfies((outcome) -> {
+			assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.FAILED);
+			assertThat(outcome.message()).contains("tbl_Court_Appln.csv").contains("IDNPROCEEDINGAPPLN");
+		});
+		assertThat(warehouseChecksum()).isEqualTo(afterMay);
+		assertThat(text("select status from warehouse.dim_release where release_label = 'EOIR Case Data 2026-0601'"))
+			.isEqualTo("loading");
+
+		// when: an April copy, older than May, is delivered
+		Path march = copy(april.folder(), deliveries.resolve("march"), "EOIR Case Data 2026-0301");
+		List<ReleaseOutcome> late = this.nightlyLoad.run(march.getParent(), null);
+
+		// then: it is refused, saying how to force it
+		assertThat(late).singleElement().satisfies((outcome) -> {
+			assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.REFUSED);
+			assertThat(outcome.message()).contains("older than release").contains("--allow-older");
+		});
+		assertThat(Files.exists(march)).isTrue();
+	}
+
+	/**
+	 * The facts and the reporting views' totals match what the generator counted for the
+	 * latest release.
+	 */
+	private void assertFacts(SampleRelease.Expected expected) {
+		assertThat(count("select count(*) from warehouse.fct_case where deleted_in_release_key is null"))
+			.isEqualTo(expected.cases());
+		assertThat(count("select count(*) from warehouse.fct_proceeding where deleted_in_release_key is null"))
+			.isEqualTo(expected.proceedings());
+		assertThat(count("select count(*) from warehouse.fct_hearing where deleted_in_release_key is null"))
+			.isEqualTo(expected.hearings());
+		assertThat(count("select count(*) from warehouse.fct_application where deleted_in_release_key is null"))
+			.isEqualTo(expected.applications());
+		assertThat(count("select count(*) from warehouse.fct_charge where deleted_in_release_key is null"))
+			.isEqualTo(expected.charges());
+		assertThat(count("select count(*) from warehouse.fct_custody_period where deleted_in_release_key is null"))
+			.isEqualTo(expected.custodyPeriods());
+		assertThat(count("select count(*) from warehouse.fct_case where is_mpp")).isEqualTo(expected.mppCases());
+		assertThat(count("select count(*) from warehouse.fct_case where mpp_by_location"))
+			.as("MPP by a proceeding's or a scheduled hearing's location")
+			.isEqualTo(expected.mppByLocation());
+		assertThat(count("select count(*) from warehouse.fct_proceeding where is_completed"))
+			.isEqualTo(expected.completedProceedings());
+		assertThat(count("select sum(proceedings) from reporting.representation_rates"))
+			.isEqualTo(expected.proceedings());
+		assertThat(count("select sum(represented) from reporting.representation_rates"))
+			.isEqualTo(expected.representedProceedings());
+		assertThat(count("select sum(completed) from reporting.in_absentia_rates"))
+			.isEqualTo(expected.completedRemoval());
+		assertThat(count("select sum(in_absentia) from reporting.in_absentia_rates"))
+			.isEqualTo(expected.inAbsentiaRemoval());
+		assertThat(count("select sum(pending_proceedings) from reporting.pending_caseload"))
+			.isEqualTo(expected.proceedings() - expected.completedProceedings());
+		assertThat(count("select sum(proceedings) from reporting.mpp_case_outcomes"))
+			.isEqualTo(expected.mppCompletedProceedings());
+		assertThat(count("select sum(in_absentia) from reporting.mpp_case_outcomes"))
+			.isEqualTo(expected.mppInAbsentia());
+		assertThat(count("select sum(granted) from reporting.asylum_decisions")).isEqualTo(expected.asylumGranted());
+		assertThat(count("select sum(denied) from reporting.asylum_decisions")).isEqualTo(expected.asylumDenied());
+		assertThat(count("select sum(abandoned) from reporting.asylum_decisions"))
+			.isEqualTo(expected.asylumAbandoned());
+		assertThat(count("select sum(withdrawn) from reporting.asylum_decisions"))
+			.isEqualTo(expected.asylumWithdrawn());
+		assertThat(count("select sum(other) from reporting.asylum_decisions")).isEqualTo(expected.asylumOther());
+		assertThat(count("select count(*) from reporting.asylum_decisions where grant_rate is not null "
+				+ "and grant_rate <> round(granted::numeric / (granted + denied), 4)"))
+			.isZero();
+	}
+
+}
