@@ -164,9 +164,10 @@ class NightlyLoadJobFunctionalTests extends NightlyLoadTestSupport {
 		analyst.execute("set role courtstats_analyst");
 		try (Stream<Path> queries = Files.list(Path.of("warehouse-sql/queries"))) {
 			List<Path> files = queries.filter((file) -> file.toString().endsWith(".sql")).sorted().toList();
-			assertThat(files).isNotEmpty();
+			assertThat(files).hasSizeGreaterThanOrEqualTo(6);
 			for (Path file : files) {
 				String sql = Files.readString(file).strip();
+				assertThat(sql).as(file + " starts with a header saying what it answers").startsWith("-- ");
 				assertThat(analyst.queryForList(sql.substring(0, sql.length() - 1))).as(file.toString()).isNotEmpty();
 			}
 		}
