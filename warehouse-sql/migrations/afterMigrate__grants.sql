@@ -11,25 +11,38 @@ begin
     loop
         execute format('alter schema %I owner to courtstats_loader', obj.name);
     end loop;
+    -- Tables, views and materialized views of any of the schemas; a table's identity
+    -- sequences and indexes follow it.
     for obj in
-        select format('%I.%I', schemaname, tablename) as name, 'table' as kind
-        from pg_tables
-        where schemaname in ('etl', 'staging', 'warehouse', 'batch') and tableowner <> 'courtstats_loader'
-        union all
-        select format('%I.%I', schemaname, viewname), 'view'
-        from pg_views
-        where schemaname = 'reporting' and viewowner <> 'courtstats_loader'
-        union all
-        select format('%I.%I', sequence_schema, sequence_name), 'sequence'
-        from information_schema.sequences s
-        where sequence_schema = 'batch'
+        select format('%I.%I', n.nspname, c.relname) as name,
+            case c.relkind when 'v' then 'view' when 'm' then 'materialized view'
+                when 'f' then 'foreign table' else 'table' end as kind
+        from pg_class c
+        join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname in ('etl', 'staging', 'warehouse', 'reporting', 'batch')
+            and c.relkind in ('r', 'p', 'v', 'm', 'f')
+            and c.relowner <> 'courtstats_loader'::regrole
     loop
         execute format('alter %s %s owner to courtstats_loader', obj.kind, obj.name);
+    end loop;
+    -- Then the sequences no table owns (the job repository's).
+    for obj in
+        select format('%I.%I', n.nspname, c.relname) as name
+        from pg_class c
+        join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname in ('etl', 'staging', 'warehouse', 'reporting', 'batch')
+            and c.relkind = 'S'
+            and c.relowner <> 'courtstats_loader'::regrole
+    loop
+        execute format('alter sequence %s owner to courtstats_loader', obj.name);
     end loop;
 end
 $$;
 
-revoke all on schema etl, staging, warehouse, reporting, batch from public;
+-- Exactly the contract's grants, whatever an earlier migration or a hand granted before.
+revoke all on schema etl, staging, warehouse, reporting, batch from public, courtstats_analyst;
+revoke all on all tables in schema etl, staging, warehouse, reporting, batch from courtstats_analyst;
+revoke all on all sequences in schema etl, staging, warehouse, reporting, batch from courtstats_analyst;
 grant usage on schema warehouse, reporting, etl to courtstats_analyst;
 grant select on all tables in schema warehouse, reporting to courtstats_analyst;
 grant select on etl.rejected_row, etl.load_run to courtstats_analyst;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "courtstats", mixinStandardHelpOptions = true, version = "courtstats 0.1.0",
 		description = "Loads US immigration-court and border statistics into a PostgreSQL star schema.",
-		subcommands = { LoadCommand.class, WarehouseCommand.class, GenerateSampleCommand.class },
+		subcommands = { LoadCommand.class, WarehouseCommand.class, GenerateSampleCommand.class,
+				DictionaryCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:done, or nothing to do", "1:failed; run the same command again to resume",
 				"2:usage or configuration error", "4:refused: another load is running against the warehouse" })
@@ -52,7 +53,7 @@ public class CourtstatsCommand implements Runnable {
 	public void run() {
 		this.spec.commandLine().usage(this.spec.commandLine().getErr());
 		throw new CommandLine.ParameterException(this.spec.commandLine(),
-				"Name a command: load, warehouse or generate-sample.");
+				"Name a command: load, warehouse, generate-sample or dictionary.");
 	}
 
 }

@@ -113,7 +113,7 @@ class LoadCommandFunctionalTests {
 
 	@Test
 	void everyCommandAnswersHelp() {
-		for (String command : new String[] { "load", "warehouse", "generate-sample" }) {
+		for (String command : new String[] { "load", "warehouse", "generate-sample", "dictionary" }) {
 			this.out.getBuffer().setLength(0);
 			assertThat(run(command, "--help")).as(command).isZero();
 			assertThat(this.out.toString()).as(command).contains("Usage: courtstats " + command);
