@@ -165,6 +165,21 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 			assertThat(outcome.message()).contains("older than release").contains("--allow-older");
 		});
 		assertThat(Files.exists(march)).isTrue();
+
+		// when: the operator forces it
+		List<ReleaseOutcome> forced = this.nightlyLoad.run(march.getParent(), null, true);
+
+		// then: its snapshot replaces May's
+		assertThat(forced).extracting(ReleaseOutcome::status).containsExactly(ReleaseOutcome.Status.LOADED);
+		long marchKey = releaseKey("EOIR Case Data 2026-0301");
+		assertThat(count("select count(*) from warehouse.fct_case where deleted_in_release_key is null"))
+			.isEqualTo(first.cases());
+		assertThat(count("select count(*) from warehouse.fct_case where deleted_in_release_key = " + marchKey))
+			.as("the cases first seen in May")
+			.isEqualTo(second.cases() - first.cases());
+		assertThat(count("select count(*) from warehouse.fct_application where deleted_in_release_key is null"))
+			.as("withheld applications revived")
+			.isEqualTo(first.applications());
 	}
 
 	/**
