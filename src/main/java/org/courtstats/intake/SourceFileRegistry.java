@@ -150,6 +150,7 @@ public class SourceFileRegistry {
 	 * @throws IntakeException when a file changed since registration
 	 */
 	public void register(EoirRelease release, List<Fingerprint> fingerprints, long releaseKey) {
+		CountTxt counts = countTxt(release);
 		for (Fingerprint fingerprint : fingerprints) {
 			DeliveredFile file = fingerprint.file();
 			List<String> known = this.jdbc.queryForList(
@@ -160,7 +161,7 @@ public class SourceFileRegistry {
 						+ "' began (sha256 " + known.get(0) + ", now " + fingerprint.sha256()
 						+ "). Restore the file as it was to resume that load.");
 			}
-			upsert(release, fingerprint, releaseKey, file.isSkipped() ? "skipped" : "registered");
+			upsert(release, fingerprint, releaseKey, file.isSkipped() ? "skipped" : "registered", counts);
 		}
 	}
 
@@ -170,27 +171,40 @@ public class SourceFileRegistry {
 	 * @param fingerprints its files, fingerprinted
 	 */
 	public void registerDuplicate(EoirRelease release, List<Fingerprint> fingerprints) {
+		CountTxt counts = countTxt(release);
 		for (Fingerprint fingerprint : fingerprints) {
-			upsert(release, fingerprint, null, "duplicate");
+			upsert(release, fingerprint, null, "duplicate", counts);
 		}
 	}
 
-	private void upsert(EoirRelease release, Fingerprint fingerprint, Long releaseKey, String status) {
+	private static CountTxt countTxt(EoirRelease release) {
+		try (ReleaseContents contents = ReleaseContents.open(release)) {
+			return CountTxt.of(release, contents);
+		}
+		catch (IOException ex) {
+			throw new IntakeException("The Count.txt of release '" + release.label() + "' in " + release.location()
+					+ " cannot be read: " + ex.getMessage(), ex);
+		}
+	}
+
+	private void upsert(EoirRelease release, Fingerprint fingerprint, Long releaseKey, String status, CountTxt counts) {
 		DeliveredFile file = fingerprint.file();
 		this.jdbc.update("""
 				insert into etl.source_file (source, release_label, release_key, relative_path, path, file_name,
-				    table_name, size_bytes, modified_at, sha256, status, archive_path)
-				values ('eoir', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    table_name, size_bytes, modified_at, sha256, status, archive_path, count_txt_rows)
+				values ('eoir', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (source, release_label, relative_path) do update
 				set path = excluded.path,
 				    release_key = excluded.release_key,
 				    size_bytes = excluded.size_bytes,
 				    modified_at = excluded.modified_at,
 				    sha256 = excluded.sha256,
-				    archive_path = excluded.archive_path
+				    archive_path = excluded.archive_path,
+				    count_txt_rows = excluded.count_txt_rows
 				""", release.label(), releaseKey, file.relativePath(), file.location(), file.fileName(),
 				file.isSkipped() ? null : file.table().name(), fingerprint.sizeBytes(), fingerprint.modifiedAt(),
-				fingerprint.sha256(), status, file.zipEntry() ? file.path().toAbsolutePath().toString() : null);
+				fingerprint.sha256(), status, file.zipEntry() ? file.path().toAbsolutePath().toString() : null,
+				counts.rowsOf(file));
 	}
 
 	/**
