@@ -27,7 +27,8 @@ final class ReleaseContents implements Closeable {
 	}
 
 	static ReleaseContents open(EoirRelease release) throws IOException {
-		return new ReleaseContents(release.isZip() ? ZipReleases.open(release.location()) : null);
+		boolean zipped = release.files().stream().anyMatch(DeliveredFile::zipEntry);
+		return new ReleaseContents(zipped ? ZipReleases.open(release.location()) : null);
 	}
 
 	/**
