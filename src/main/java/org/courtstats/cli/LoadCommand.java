@@ -21,8 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
 		description = { "Runs the nightly load once over the deliveries in an inbox and prints what it did.",
-				"Each EOIR release folder in the inbox is loaded in order of its as-of date; a release already "
-						+ "loaded is left alone, a release whose load failed resumes where it stopped." },
+				"Each EOIR release in the inbox, a folder or a zip named 'EOIR Case Data <date>.zip', is loaded in "
+						+ "order of its as-of date; a release already loaded is left alone, a release whose load "
+						+ "failed resumes where it stopped." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:loaded, or nothing to do", "1:a load failed; run the same command again to resume",
 				"2:usage or configuration error", "4:refused: another load is running against the warehouse" })
@@ -36,7 +37,7 @@ class LoadCommand implements Callable<Integer> {
 	private Path inbox;
 
 	@Option(names = "--release", paramLabel = "LABEL",
-			description = "Label of the one release in the inbox (default: its folder name, "
+			description = "Label of the one release in the inbox (default: its folder or zip name, "
 					+ "e.g. 'EOIR Case Data 2026-0401').")
 	private String release;
 

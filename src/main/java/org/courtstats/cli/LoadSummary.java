@@ -10,8 +10,9 @@ import org.courtstats.warehouse.WarehouseReports.FileCounts;
 import org.courtstats.warehouse.WarehouseReports.MppOutcome;
 
 /**
- * Prints what a load did: per release its outcome and per file the rows read, loaded and
- * rejected, then the top lines of {@code reporting.mpp_case_outcomes}.
+ * Prints what a load did: per release its outcome, per file the rows read, loaded and
+ * rejected and how they compare with the release's {@code Count.txt}, then the top lines
+ * of {@code reporting.mpp_case_outcomes}.
  */
 class LoadSummary {
 
@@ -50,6 +51,7 @@ class LoadSummary {
 				if (!skipped.isEmpty()) {
 					this.out.println("  skipped (not read by the load): " + String.join(", ", skipped));
 				}
+				printCountTxt(files);
 			}
 		}
 		List<MppOutcome> top = this.reports.topMppOutcomes(TOP_OUTCOMES);
@@ -70,6 +72,40 @@ class LoadSummary {
 			this.out.println("Query the warehouse: " + psqlCommand);
 		}
 		this.out.flush();
+	}
+
+	/**
+	 * Reconciles the rows read with the release's {@code Count.txt}: a line per table
+	 * that differs, or one line saying they all match.
+	 */
+	private void printCountTxt(List<FileCounts> files) {
+		List<FileCounts> staged = files.stream().filter(FileCounts::staged).toList();
+		if (staged.isEmpty()) {
+			return;
+		}
+		if (files.stream().noneMatch((file) -> file.fileName().equalsIgnoreCase("Count.txt"))) {
+			this.out.println("  Count.txt: none in the release, row counts not checked against it");
+			return;
+		}
+		List<FileCounts> differing = staged.stream()
+			.filter((file) -> file.countTxtRows() != null && file.countTxtRows() != file.rowsRead())
+			.toList();
+		for (FileCounts file : differing) {
+			long difference = file.rowsRead() - file.countTxtRows();
+			this.out.printf("  Count.txt: %s gives %,d rows, %,d read (%,d %s)%n", file.tableName(),
+					file.countTxtRows(), file.rowsRead(), Math.abs(difference), (difference < 0) ? "fewer" : "more");
+		}
+		List<String> unlisted = staged.stream()
+			.filter((file) -> file.countTxtRows() == null)
+			.map(FileCounts::tableName)
+			.toList();
+		if (differing.isEmpty()) {
+			long listed = staged.size() - unlisted.size();
+			this.out.println("  Count.txt: matched, all " + listed + " tables read hold the rows it gives");
+		}
+		if (!unlisted.isEmpty()) {
+			this.out.println("  Count.txt: gives no count for " + String.join(", ", unlisted));
+		}
 	}
 
 	private static String describe(ReleaseOutcome outcome) {

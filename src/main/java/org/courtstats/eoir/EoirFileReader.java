@@ -6,6 +6,7 @@ import org.courtstats.normalize.ControlCharacters;
 
 import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 
 /**
  * Streams the lines of one EOIR file: tab-delimited, no quoting, windows-1252, header on
@@ -28,13 +29,26 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 	private EoirHeader header;
 
 	public EoirFileReader(String name, Path file, EoirTable table) {
+		this(name, new FileSystemResource(file), file.getFileName().toString(), table);
+	}
+
+	/**
+	 * A reader of any resource, such as an entry of a zip read in place. A restart calls
+	 * {@code getInputStream()} again and skips to the saved line, so the resource must
+	 * give the bytes from the start each time.
+	 * @param name the reader's name, the key of its position in the execution context
+	 * @param resource the file's bytes
+	 * @param fileName the file's name, for messages
+	 * @param table the table it holds
+	 */
+	public EoirFileReader(String name, Resource resource, String fileName, EoirTable table) {
 		super((line, lineNumber) -> {
 			throw new IllegalStateException("replaced below");
 		});
 		this.table = table;
-		this.fileName = file.getFileName().toString();
+		this.fileName = fileName;
 		setName(name);
-		setResource(new FileSystemResource(file));
+		setResource(resource);
 		setEncoding(ENCODING);
 		setStrict(true);
 		setComments(new String[0]);

@@ -1,5 +1,7 @@
 package org.courtstats.intake;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,18 +10,26 @@ import org.courtstats.eoir.EoirTable;
 import org.courtstats.eoir.EoirTables;
 
 /**
- * An EOIR case-data release found in the inbox: a folder holding the case tables and
- * lookups.
+ * An EOIR case-data release found in the inbox: a folder, or a zip as EOIR ships it,
+ * holding the case tables and lookups.
  *
- * @param label the release label, from the folder name or given by the operator
+ * @param label the release label, from the folder or zip name or given by the operator
  * @param asOfDate the date the label carries, or null when it carries none
- * @param folder the release folder
- * @param files its files, in path order
+ * @param location the release folder, or the release zip
+ * @param files its files (or zip entries), in path order
  */
-public record EoirRelease(String label, LocalDate asOfDate, Path folder, List<DeliveredFile> files) {
+public record EoirRelease(String label, LocalDate asOfDate, Path location, List<DeliveredFile> files) {
 
 	public EoirRelease {
 		files = List.copyOf(files);
+	}
+
+	/**
+	 * Whether the release is a zip read in place rather than a folder.
+	 * @return true for a zip
+	 */
+	public boolean isZip() {
+		return Files.isRegularFile(this.location, LinkOption.NOFOLLOW_LINKS);
 	}
 
 	public List<DeliveredFile> tableFiles() {

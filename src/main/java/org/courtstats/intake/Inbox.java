@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the EOIR releases delivered to an inbox folder. A release is a folder that holds
  * {@code A_TblCase} or {@code B_TblProceeding} (names matched case-insensitively),
- * directly or in sub-folders such as {@code EOIR Case Data/} and {@code Lookup/}; the
- * inbox itself may be one. Releases come back oldest first, by the as-of date in their
- * labels.
+ * directly or in sub-folders such as {@code EOIR Case Data/} and {@code Lookup/} (the
+ * inbox itself may be one), or a zip named as EOIR names it, {@code EOIR Case Data*.zip},
+ * read in place. Releases come back oldest first, by the as-of date in their labels.
  */
 public final class Inbox {
 
@@ -48,21 +48,26 @@ public final class Inbox {
 			throw new IllegalArgumentException("The inbox " + inbox.toAbsolutePath()
 					+ " is not a folder. Pass --inbox with the folder that holds the delivered releases.");
 		}
-		List<Path> folders = new ArrayList<>();
+		List<Path> locations = new ArrayList<>();
 		try (Stream<Path> children = Files.list(inbox)) {
 			for (Path child : children.sorted().toList()) {
 				if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS) && isReleaseFolder(child)) {
-					folders.add(child);
+					locations.add(child);
 				}
 				else if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS) && holdsLookupsOnly(child)) {
 					logger.warn("{} holds EOIR lookups but no case tables: it is not read. Keep a release's Lookup/ "
 							+ "folder inside the release folder.", child);
 				}
 				else if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)
-						&& child.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-					throw new IntakeException(child + ": zipped releases are not read. Unzip it into a folder named "
-							+ "for the release, e.g. unzip '" + child.getFileName() + "' -d '"
-							+ inbox.resolve("EOIR Case Data 2026-0401") + "', then remove the zip.");
+						&& ZipReleases.isReleaseZipName(child.getFileName().toString())) {
+					locations.add(child);
+				}
+				else if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)
+						&& ZipReleases.isZipName(child.getFileName().toString())) {
+					throw new IntakeException(child + ": only a zip named as EOIR names its release "
+							+ "('EOIR Case Data.zip') is read. If it holds an EOIR release, rename it "
+							+ "'EOIR Case Data <date>.zip' with the release's date, e.g. 'EOIR Case Data 2026-0401.zip'; "
+							+ "otherwise move it out of the inbox.");
 				}
 			}
 		}
@@ -70,30 +75,43 @@ public final class Inbox {
 			throw new IntakeException("The inbox " + inbox.toAbsolutePath() + " cannot be read: " + ex.getMessage(),
 					ex);
 		}
-		if (folders.isEmpty() && isReleaseFolder(inbox)) {
-			folders.add(inbox);
+		if (locations.isEmpty() && isReleaseFolder(inbox)) {
+			locations.add(inbox);
 		}
-		if (labelOverride != null && folders.size() > 1) {
-			throw new IllegalArgumentException(
-					"--release names one release, but the inbox " + inbox.toAbsolutePath() + " holds " + folders.size()
-							+ ": " + folders.stream().map((f) -> f.getFileName().toString()).toList()
-							+ ". Leave out --release, or point --inbox at one release folder.");
+		if (labelOverride != null && locations.size() > 1) {
+			throw new IllegalArgumentException("--release names one release, but the inbox " + inbox.toAbsolutePath()
+					+ " holds " + locations.size() + ": "
+					+ locations.stream().map((f) -> f.getFileName().toString()).toList()
+					+ ". Leave out --release, or point --inbox at one release folder.");
 		}
 		List<EoirRelease> releases = new ArrayList<>();
-		for (Path folder : folders) {
-			String label = (labelOverride != null) ? labelOverride
-					: folder.toAbsolutePath().normalize().getFileName().toString();
+		Map<String, Path> labels = new HashMap<>();
+		for (Path location : locations) {
+			boolean zip = Files.isRegularFile(location, LinkOption.NOFOLLOW_LINKS);
+			String label = (labelOverride != null) ? labelOverride : zip ? ZipReleases.label(location)
+					: location.toAbsolutePath().normalize().getFileName().toString();
 			LocalDate asOfDate = ReleaseLabels.asOfDate(label);
 			if (asOfDate == null && labelOverride != null) {
 				throw new IllegalArgumentException("--release '" + labelOverride + "' carries no as-of date. "
 						+ "Name the release as EOIR does, e.g. --release 'EOIR Case Data 2026-0401'.");
 			}
+			if (asOfDate == null && zip) {
+				throw new IntakeException("The release zip " + location + " carries no as-of date in its name, "
+						+ "and releases load in date order. Rename it with the release's date "
+						+ "('EOIR Case Data 2026-0401.zip'), or pass --release with such a label.");
+			}
 			if (asOfDate == null) {
-				throw new IntakeException("The release folder " + folder + " carries no as-of date in its name, "
+				throw new IntakeException("The release folder " + location + " carries no as-of date in its name, "
 						+ "and releases load in date order. Rename it as EOIR names releases "
 						+ "('EOIR Case Data 2026-0401'), or pass --release with such a label.");
 			}
-			releases.add(new EoirRelease(label, asOfDate, folder, filesOf(folder)));
+			Path other = labels.put(label.toLowerCase(Locale.ROOT), location);
+			if (other != null) {
+				throw new IntakeException("The inbox " + inbox.toAbsolutePath() + " holds release '" + label
+						+ "' twice: " + other.getFileName() + " and " + location.getFileName()
+						+ ". Keep one of them (the zip, or the folder unzipped from it) and remove the other.");
+			}
+			releases.add(new EoirRelease(label, asOfDate, location, filesOf(location)));
 		}
 		releases.sort(Comparator.comparing(EoirRelease::asOfDate, Comparator.nullsLast(Comparator.naturalOrder()))
 			.thenComparing(EoirRelease::label));
@@ -101,12 +119,17 @@ public final class Inbox {
 	}
 
 	/**
-	 * The files of one release folder, classified.
-	 * @param folder the release folder
+	 * The files of one release, classified: the files of a release folder, or the entries
+	 * of a release zip.
+	 * @param folder the release folder, or the release zip
 	 * @return its files in path order
-	 * @throws IntakeException when the folder cannot be read or holds a table twice
+	 * @throws IntakeException when the folder or zip cannot be read or holds a table
+	 * twice
 	 */
 	public static List<DeliveredFile> filesOf(Path folder) {
+		if (Files.isRegularFile(folder, LinkOption.NOFOLLOW_LINKS)) {
+			return ZipReleases.entriesOf(folder);
+		}
 		List<DeliveredFile> files = new ArrayList<>();
 		Map<String, Path> seen = new HashMap<>();
 		try (Stream<Path> paths = Files.walk(folder, MAX_DEPTH)) {

@@ -2,12 +2,9 @@ package org.courtstats.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -22,8 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Records the files of a release in {@code etl.source_file}, each with its size and
- * sha256, and answers which of them the stage step reads and whether the same bytes were
- * loaded before.
+ * sha256 (of the uncompressed bytes, for a zip entry) and the rows {@code Count.txt}
+ * gives for it, and answers which of them the stage step reads and whether the same bytes
+ * were loaded before.
  */
 public class SourceFileRegistry {
 
@@ -41,13 +39,19 @@ public class SourceFileRegistry {
 	 */
 	public List<Fingerprint> fingerprint(EoirRelease release) {
 		List<Fingerprint> fingerprints = new ArrayList<>();
-		for (DeliveredFile file : release.files()) {
-			try {
-				fingerprints.add(new Fingerprint(file, Files.size(file.path()), modifiedAt(file), sha256(file)));
+		try (ReleaseContents contents = ReleaseContents.open(release)) {
+			for (DeliveredFile file : release.files()) {
+				try {
+					fingerprints.add(new Fingerprint(file, contents.size(file), contents.modifiedAt(file),
+							sha256(contents, file)));
+				}
+				catch (IOException ex) {
+					throw new IntakeException(file.location() + " cannot be read: " + ex.getMessage(), ex);
+				}
 			}
-			catch (IOException ex) {
-				throw new IntakeException(file.path() + " cannot be read: " + ex.getMessage(), ex);
-			}
+		}
+		catch (IOException ex) {
+			throw new IntakeException(release.location() + " cannot be read: " + ex.getMessage(), ex);
 		}
 		return fingerprints;
 	}
@@ -101,17 +105,18 @@ public class SourceFileRegistry {
 			recorded.put(rs.getString(1),
 					new Recorded(rs.getLong(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4)));
 		}, release.label());
-		try {
+		try (ReleaseContents contents = ReleaseContents.open(release)) {
 			for (DeliveredFile file : release.tableFiles()) {
 				Recorded then = recorded.remove(file.relativePath());
 				if (then == null) {
 					return Optional.of(file.relativePath() + " was not part of it");
 				}
-				long size = Files.size(file.path());
+				long size = contents.size(file);
 				if (size != then.sizeBytes()) {
 					return Optional.of(file.relativePath() + " had " + then.sizeBytes() + " bytes, now " + size);
 				}
-				if (!modifiedAt(file).isEqual(then.modifiedAt()) && !sha256(file).equals(then.sha256())) {
+				if (!contents.modifiedAt(file).isEqual(then.modifiedAt())
+						&& !sha256(contents, file).equals(then.sha256())) {
 					return Optional.of(file.relativePath() + " has other bytes (sha256 " + then.sha256() + " then)");
 				}
 			}
@@ -145,17 +150,18 @@ public class SourceFileRegistry {
 	 * @throws IntakeException when a file changed since registration
 	 */
 	public void register(EoirRelease release, List<Fingerprint> fingerprints, long releaseKey) {
+		CountTxt counts = countTxt(release);
 		for (Fingerprint fingerprint : fingerprints) {
 			DeliveredFile file = fingerprint.file();
 			List<String> known = this.jdbc.queryForList(
 					"select sha256 from etl.source_file where source = 'eoir' and release_label = ? and relative_path = ?",
 					String.class, release.label(), file.relativePath());
 			if (!known.isEmpty() && !known.get(0).equals(fingerprint.sha256()) && !file.isSkipped()) {
-				throw new IntakeException(file.path() + " changed since the load of release '" + release.label()
+				throw new IntakeException(file.location() + " changed since the load of release '" + release.label()
 						+ "' began (sha256 " + known.get(0) + ", now " + fingerprint.sha256()
 						+ "). Restore the file as it was to resume that load.");
 			}
-			upsert(release, fingerprint, releaseKey, file.isSkipped() ? "skipped" : "registered");
+			upsert(release, fingerprint, releaseKey, file.isSkipped() ? "skipped" : "registered", counts);
 		}
 	}
 
@@ -165,26 +171,40 @@ public class SourceFileRegistry {
 	 * @param fingerprints its files, fingerprinted
 	 */
 	public void registerDuplicate(EoirRelease release, List<Fingerprint> fingerprints) {
+		CountTxt counts = countTxt(release);
 		for (Fingerprint fingerprint : fingerprints) {
-			upsert(release, fingerprint, null, "duplicate");
+			upsert(release, fingerprint, null, "duplicate", counts);
 		}
 	}
 
-	private void upsert(EoirRelease release, Fingerprint fingerprint, Long releaseKey, String status) {
+	private static CountTxt countTxt(EoirRelease release) {
+		try (ReleaseContents contents = ReleaseContents.open(release)) {
+			return CountTxt.of(release, contents);
+		}
+		catch (IOException ex) {
+			throw new IntakeException("The Count.txt of release '" + release.label() + "' in " + release.location()
+					+ " cannot be read: " + ex.getMessage(), ex);
+		}
+	}
+
+	private void upsert(EoirRelease release, Fingerprint fingerprint, Long releaseKey, String status, CountTxt counts) {
 		DeliveredFile file = fingerprint.file();
 		this.jdbc.update("""
 				insert into etl.source_file (source, release_label, release_key, relative_path, path, file_name,
-				    table_name, size_bytes, modified_at, sha256, status)
-				values ('eoir', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    table_name, size_bytes, modified_at, sha256, status, archive_path, count_txt_rows)
+				values ('eoir', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (source, release_label, relative_path) do update
 				set path = excluded.path,
 				    release_key = excluded.release_key,
 				    size_bytes = excluded.size_bytes,
 				    modified_at = excluded.modified_at,
-				    sha256 = excluded.sha256
-				""", release.label(), releaseKey, file.relativePath(), file.path().toAbsolutePath().toString(),
-				file.path().getFileName().toString(), file.isSkipped() ? null : file.table().name(),
-				fingerprint.sizeBytes(), fingerprint.modifiedAt(), fingerprint.sha256(), status);
+				    sha256 = excluded.sha256,
+				    archive_path = excluded.archive_path,
+				    count_txt_rows = excluded.count_txt_rows
+				""", release.label(), releaseKey, file.relativePath(), file.location(), file.fileName(),
+				file.isSkipped() ? null : file.table().name(), fingerprint.sizeBytes(), fingerprint.modifiedAt(),
+				fingerprint.sha256(), status, file.zipEntry() ? file.path().toAbsolutePath().toString() : null,
+				counts.rowsOf(file));
 	}
 
 	/**
@@ -195,22 +215,15 @@ public class SourceFileRegistry {
 	 */
 	public List<RegisteredFile> filesToStage(long releaseKey) {
 		return this.jdbc.query("""
-				select source_file_id, table_name, path
+				select source_file_id, table_name, path, file_name, archive_path, relative_path
 				from etl.source_file
 				where release_key = ? and table_name is not null
 				order by size_bytes desc, source_file_id
-				""", (rs, row) -> new RegisteredFile(rs.getLong(1), rs.getString(2), rs.getString(3)), releaseKey);
+				""", (rs, row) -> new RegisteredFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				rs.getString(5), rs.getString(6)), releaseKey);
 	}
 
-	private static OffsetDateTime modifiedAt(DeliveredFile file) throws IOException {
-		// PostgreSQL keeps microseconds; the file system may keep nanoseconds.
-		return Files.getLastModifiedTime(file.path())
-			.toInstant()
-			.truncatedTo(ChronoUnit.MICROS)
-			.atOffset(ZoneOffset.UTC);
-	}
-
-	private static String sha256(DeliveredFile file) throws IOException {
+	private static String sha256(ReleaseContents contents, DeliveredFile file) throws IOException {
 		MessageDigest digest;
 		try {
 			digest = MessageDigest.getInstance("SHA-256");
@@ -219,7 +232,7 @@ public class SourceFileRegistry {
 			throw new IllegalStateException(ex);
 		}
 		byte[] buffer = new byte[1 << 20];
-		try (InputStream in = Files.newInputStream(file.path())) {
+		try (InputStream in = contents.open(file)) {
 			int read;
 			while ((read = in.read(buffer)) > 0) {
 				digest.update(buffer, 0, read);
@@ -247,9 +260,15 @@ public class SourceFileRegistry {
 	 *
 	 * @param sourceFileId its id in {@code etl.source_file}
 	 * @param tableName the EOIR table it holds
-	 * @param path where it is
+	 * @param path where it is: its path, or for a zip entry the zip's path, {@code !/}
+	 * and the entry name
+	 * @param fileName its file name
+	 * @param archivePath the zip holding it, or null for a file of a release folder
+	 * @param relativePath its path inside the release folder, or its entry name in the
+	 * zip
 	 */
-	public record RegisteredFile(long sourceFileId, String tableName, String path) {
+	public record RegisteredFile(long sourceFileId, String tableName, String path, String fileName, String archivePath,
+			String relativePath) {
 	}
 
 }

@@ -18,6 +18,7 @@ import org.courtstats.intake.Inbox;
 import org.courtstats.intake.IntakeException;
 import org.courtstats.intake.ReleaseLabels;
 import org.courtstats.intake.SourceFileRegistry;
+import org.courtstats.intake.ZipEntryResource;
 import org.courtstats.observability.StagingProgress;
 import org.courtstats.staging.CopyStagingWriter;
 import org.courtstats.staging.SourceFileSlice;
@@ -44,6 +45,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -96,10 +99,11 @@ class EoirReleaseJobConfiguration {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			Map<String, Object> parameters = chunkContext.getStepContext().getJobParameters();
 			String label = (String) parameters.get("release");
-			Path folder = Path.of((String) parameters.get("releasePath"));
-			EoirRelease release = new EoirRelease(label, ReleaseLabels.asOfDate(label), folder, Inbox.filesOf(folder));
+			Path location = Path.of((String) parameters.get("releasePath"));
+			EoirRelease release = new EoirRelease(label, ReleaseLabels.asOfDate(label), location,
+					Inbox.filesOf(location));
 			if (!release.missingSnapshotTables().isEmpty()) {
-				throw new IntakeException("Release '" + label + "' in " + folder + " lacks "
+				throw new IntakeException("Release '" + label + "' in " + location + " lacks "
 						+ String.join(", ", release.missingSnapshotTables()) + ". A release is a full snapshot: "
 						+ "without a table, every row of it would read as deleted. Deliver the release whole.");
 			}
@@ -155,7 +159,11 @@ class EoirReleaseJobConfiguration {
 				context.putLong("sourceFileId", file.sourceFileId());
 				context.putString("tableName", file.tableName());
 				context.putString("path", file.path());
-				context.putString("fileName", Path.of(file.path()).getFileName().toString());
+				context.putString("fileName", file.fileName());
+				if (file.archivePath() != null) {
+					context.putString("zip", file.archivePath());
+					context.putString("zipEntry", file.relativePath());
+				}
 				partitions.put(file.tableName() + "#" + file.sourceFileId(), context);
 			}
 			return partitions;
@@ -176,11 +184,20 @@ class EoirReleaseJobConfiguration {
 			.build();
 	}
 
+	/**
+	 * Reads the partition's file, or its entry of the release zip in place: each
+	 * (re)opening streams the entry from the start.
+	 */
 	@Bean
 	@StepScope
 	EoirFileReader eoirTableReader(@Value("#{stepExecutionContext['path']}") String path,
+			@Value("#{stepExecutionContext['zip']}") String zip,
+			@Value("#{stepExecutionContext['zipEntry']}") String zipEntry,
+			@Value("#{stepExecutionContext['fileName']}") String fileName,
 			@Value("#{stepExecutionContext['tableName']}") String tableName) {
-		return new EoirFileReader("eoirTableReader", Path.of(path), EoirTables.named(tableName));
+		Resource resource = (zip != null) ? new ZipEntryResource(Path.of(zip), zipEntry)
+				: new FileSystemResource(Path.of(path));
+		return new EoirFileReader("eoirTableReader", resource, fileName, EoirTables.named(tableName));
 	}
 
 	@Bean

@@ -154,9 +154,9 @@ public class NightlyLoad {
 		String source = EoirReleaseJobConfiguration.SOURCE;
 		JobParameters parameters = new JobParametersBuilder().addString("source", source)
 			.addString("release", release.label())
-			.addString("releasePath", release.folder().toAbsolutePath().normalize().toString(), false)
+			.addString("releasePath", release.location().toAbsolutePath().normalize().toString(), false)
 			.toJobParameters();
-		logger.info("Loading release '{}' from {}", release.label(), release.folder());
+		logger.info("Loading release '{}' from {}", release.label(), release.location());
 		try {
 			JobExecution execution = this.jobOperator.start(this.eoirReleaseJob, parameters);
 			String duplicateOf = execution.getExecutionContext()

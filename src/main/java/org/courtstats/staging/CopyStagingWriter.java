@@ -9,6 +9,8 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -24,9 +26,13 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * Writes each chunk with PostgreSQL {@code COPY}: staged rows into the file's staging
  * table, rejected rows into {@code etl.rejected_row}. It uses the chunk transaction's
  * connection, so the rows, the reader's position and the step's execution context commit
- * together, and a restart resumes exactly after the last committed chunk.
+ * together, and a restart resumes exactly after the last committed chunk. Once a file is
+ * staged, it records the rows read and reconciles them with the release's
+ * {@code Count.txt}.
  */
 public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepExecutionListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(CopyStagingWriter.class);
 
 	private static final String STARTED_KEY = "staging.slice.started";
 
@@ -130,11 +136,33 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 			this.jdbc.update(
 					"update etl.source_file set rows_read = rows_loaded + rows_rejected where source_file_id = ?",
 					this.slice.sourceFileId());
+			reconcileWithCountTxt();
 		}
 		catch (RuntimeException ex) {
 			throw new ItemStreamException("Could not count the staged rows of " + this.slice.tableName(), ex);
 		}
 		return null;
+	}
+
+	/**
+	 * Compares the rows read with the rows the release's {@code Count.txt} gives for the
+	 * table. A difference is reported, not fatal: EOIR's counts are a hint of a cut or
+	 * padded delivery, and the rows themselves were checked line by line.
+	 */
+	private void reconcileWithCountTxt() {
+		this.jdbc.query("""
+				select relative_path, rows_read, count_txt_rows
+				from etl.source_file
+				where source_file_id = ? and count_txt_rows is not null and count_txt_rows <> rows_read
+				""", (rs) -> {
+			long read = rs.getLong(2);
+			long expected = rs.getLong(3);
+			logger.warn(
+					"{} ({}): Count.txt gives {} rows, {} were read ({} {}). The load goes on; "
+							+ "if rows are missing, check that the delivery is complete.",
+					this.slice.tableName(), rs.getString(1), String.format("%,d", expected), String.format("%,d", read),
+					String.format("%,d", Math.abs(expected - read)), (read < expected) ? "fewer" : "more");
+		}, this.slice.sourceFileId());
 	}
 
 }

@@ -26,12 +26,15 @@ public class WarehouseReports {
 	public List<FileCounts> fileCounts(String source, String releaseLabel) {
 		return this.jdbc.query("""
 				select coalesce(table_name, '-'), relative_path, status,
-				    coalesce(rows_read, 0), coalesce(rows_loaded, 0), coalesce(rows_rejected, 0)
+				    coalesce(rows_read, 0), coalesce(rows_loaded, 0), coalesce(rows_rejected, 0),
+				    rows_read is not null, count_txt_rows, file_name
 				from etl.source_file
 				where source = ? and release_label = ?
 				order by table_name is null, table_name, relative_path
-				""", (rs, row) -> new FileCounts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-				rs.getLong(5), rs.getLong(6)), source, releaseLabel);
+				""",
+				(rs, row) -> new FileCounts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+						rs.getLong(5), rs.getLong(6), rs.getBoolean(7), rs.getObject(8, Long.class), rs.getString(9)),
+				source, releaseLabel);
 	}
 
 	/**
@@ -59,9 +62,13 @@ public class WarehouseReports {
 	 * @param rowsRead data rows read
 	 * @param rowsLoaded rows staged and integrated
 	 * @param rowsRejected rows quarantined
+	 * @param staged whether the file is staged, so that its rows read are counted
+	 * @param countTxtRows the rows the release's {@code Count.txt} gives for the file, or
+	 * null when it gives none
+	 * @param fileName the file name, without the folders above it
 	 */
 	public record FileCounts(String tableName, String relativePath, String status, long rowsRead, long rowsLoaded,
-			long rowsRejected) {
+			long rowsRejected, boolean staged, Long countTxtRows, String fileName) {
 	}
 
 	/**

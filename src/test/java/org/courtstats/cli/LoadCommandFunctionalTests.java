@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The commands as an operator or a scheduler runs them: what they print and how they
@@ -57,9 +60,61 @@ class LoadCommandFunctionalTests {
 		assertThat(firstOutput).contains("Release 'EOIR Case Data 2026-0401': loaded (job execution")
 			.containsPattern("A_TblCase +301 +300 +1  EOIR Case Data/A_TblCase.csv")
 			.contains("skipped (not read by the load): Count.txt, Lookup/tblLookupSex.csv")
+			.contains("Count.txt: matched, all 13 tables read hold the rows it gives")
+			.doesNotContain("Count.txt: gives no count")
 			.contains("reporting.mpp_case_outcomes, top 10 by proceedings:");
 		assertThat(second).isZero();
 		assertThat(this.out.toString()).contains("Release 'EOIR Case Data 2026-0401': already loaded, nothing to do");
+	}
+
+	@Test
+	void rowCountsThatDifferFromCountTxtAreRecordedAndShownWithoutFailingTheLoad() throws IOException {
+		// given: a Count.txt that gives two rows more for A_TblCase and one fewer for
+		// B_TblProceeding than the files hold
+		Path release = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, 300, 2).folder();
+		Path countTxt = release.resolve("Count.txt");
+		String counts = Files.readString(countTxt);
+		assertThat(counts).contains("A_TblCase\t301\r\n");
+		String proceedings = counts.lines()
+			.filter((line) -> line.startsWith("B_TblProceeding\t"))
+			.findFirst()
+			.orElseThrow()
+			.substring("B_TblProceeding\t".length());
+		long proceedingRows = Long.parseLong(proceedings);
+		Files.writeString(countTxt, counts.replace("A_TblCase\t301\r\n", "a_tblcase\t303\r\n")
+			.replace("B_TblProceeding\t" + proceedings + "\r\n", "B_TblProceeding\t" + (proceedingRows - 1) + "\r\n"));
+
+		// when
+		int exitCode = run("load", "--inbox", this.inbox.toString());
+
+		// then
+		assertThat(exitCode).isZero();
+		assertThat(this.out.toString()).contains("Release 'EOIR Case Data 2026-0401': loaded (job execution")
+			.contains("Count.txt: A_TblCase gives 303 rows, 301 read (2 fewer)")
+			.contains("Count.txt: B_TblProceeding gives %,d rows, %,d read (1 more)".formatted(proceedingRows - 1,
+					proceedingRows))
+			.doesNotContain("Count.txt: matched");
+		JdbcTemplate warehouse = new JdbcTemplate(
+				TestWarehouse.dataSource(System.getProperty("courtstats.database.url")));
+		assertThat(warehouse.query(
+				"select table_name, count_txt_rows, rows_read from etl.source_file "
+						+ "where count_txt_rows is distinct from rows_read and status = 'loaded' order by table_name",
+				(rs, row) -> tuple(rs.getString(1), rs.getLong(2), rs.getLong(3))))
+			.containsExactly(tuple("A_TblCase", 303L, 301L),
+					tuple("B_TblProceeding", proceedingRows - 1, proceedingRows));
+	}
+
+	@Test
+	void aReleaseWithoutCountTxtSaysItsRowCountsWereNotChecked() throws IOException {
+		Path release = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, 50, 3).folder();
+		Files.delete(release.resolve("Count.txt"));
+
+		int exitCode = run("load", "--inbox", this.inbox.toString());
+
+		assertThat(exitCode).isZero();
+		assertThat(this.out.toString()).contains("Release 'EOIR Case Data 2026-0401': loaded (job execution")
+			.contains("Count.txt: none in the release, row counts not checked against it")
+			.doesNotContain("Count.txt: matched");
 	}
 
 	@Test

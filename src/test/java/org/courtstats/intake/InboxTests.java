@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
 
 class InboxTests {
 
@@ -49,7 +50,8 @@ class InboxTests {
 
 		assertThat(releases).singleElement().satisfies((release) -> {
 			assertThat(release.label()).isEqualTo("EOIR Case Data 2026-0601");
-			assertThat(release.folder()).isEqualTo(this.inbox);
+			assertThat(release.location()).isEqualTo(this.inbox);
+			assertThat(release.isZip()).isFalse();
 		});
 	}
 
@@ -84,13 +86,88 @@ class InboxTests {
 	}
 
 	@Test
-	void aZippedReleaseIsRefusedWithWhatToDo() throws IOException {
+	void aReleaseZipIsReadInPlaceWithItsEntriesClassifiedWhateverFolderTheySitIn() throws IOException {
+		// given: EOIR's layout, a flat entry, folder entries, and a folder release
 		release("EOIR Case Data 2026-0401");
-		Files.write(this.inbox.resolve("EOIR Case Data.zip"), new byte[] { 'P', 'K', 3, 4 });
+		Path zip = ReleaseZips.writeDeflate64(this.inbox.resolve("eoir case data 2026-0501.ZIP"), "EOIR Case Data/", "",
+				"EOIR Case Data/A_TblCase.csv", "IDNCASE\n1\n", "Lookup/tblLookupJudge.csv", "JUDGE_CODE\n",
+				"tbl_RepsAssigned.csv", "IDNREPSASSIGNED\n", "Count.txt", "A_TblCase\t1\n");
+
+		// when
+		List<EoirRelease> releases = Inbox.eoirReleases(this.inbox, null);
+
+		// then
+		assertThat(releases).extracting(EoirRelease::label)
+			.containsExactly("EOIR Case Data 2026-0401", "eoir case data 2026-0501");
+		EoirRelease zipped = releases.get(1);
+		assertThat(zipped.isZip()).isTrue();
+		assertThat(zipped.location()).isEqualTo(zip);
+		assertThat(zipped.asOfDate()).isEqualTo(LocalDate.of(2026, 5, 1));
+		assertThat(zipped.tableFiles()).extracting(DeliveredFile::relativePath, DeliveredFile::table)
+			.containsExactly(tuple("EOIR Case Data/A_TblCase.csv", EoirTables.CASE),
+					tuple("Lookup/tblLookupJudge.csv", EoirTables.JUDGE),
+					tuple("tbl_RepsAssigned.csv", EoirTables.REPS_ASSIGNED));
+		assertThat(zipped.skippedFiles()).extracting(DeliveredFile::relativePath).containsExactly("Count.txt");
+		DeliveredFile cases = zipped.tableFiles().get(0);
+		assertThat(cases.zipEntry()).isTrue();
+		assertThat(cases.path()).isEqualTo(zip);
+		assertThat(cases.fileName()).isEqualTo("A_TblCase.csv");
+		assertThat(cases.location()).isEqualTo(zip.toAbsolutePath() + "!/EOIR Case Data/A_TblCase.csv");
+	}
+
+	@Test
+	void aZipWithoutADateInItsNameIsRefusedLikeAFolderUnlessTheOperatorNamesTheRelease() throws IOException {
+		ReleaseZips.writeDeflate64(this.inbox.resolve("EOIR Case Data.zip"), "A_TblCase.csv", "IDNCASE\n");
 
 		assertThatExceptionOfType(IntakeException.class).isThrownBy(() -> Inbox.eoirReleases(this.inbox, null))
-			.withMessageContaining("EOIR Case Data.zip: zipped releases are not read")
-			.withMessageContaining("unzip 'EOIR Case Data.zip' -d");
+			.withMessageContaining("The release zip " + this.inbox.resolve("EOIR Case Data.zip"))
+			.withMessageContaining("carries no as-of date")
+			.withMessageContaining("'EOIR Case Data 2026-0401.zip'")
+			.withMessageContaining("--release");
+		assertThat(Inbox.eoirReleases(this.inbox, "EOIR Case Data 2026-0601")).singleElement().satisfies((release) -> {
+			assertThat(release.label()).isEqualTo("EOIR Case Data 2026-0601");
+			assertThat(release.isZip()).isTrue();
+			assertThat(release.tableFiles()).extracting(DeliveredFile::relativePath).containsExactly("A_TblCase.csv");
+		});
+	}
+
+	@Test
+	void theSameReleaseAsAZipAndAsAFolderIsRefused() throws IOException {
+		release("EOIR Case Data 2026-0401");
+		ReleaseZips.writeDeflate64(this.inbox.resolve("EOIR Case Data 2026-0401.zip"), "A_TblCase.csv", "IDNCASE\n");
+
+		assertThatExceptionOfType(IntakeException.class).isThrownBy(() -> Inbox.eoirReleases(this.inbox, null))
+			.withMessageContaining("holds release 'EOIR Case Data 2026-0401' twice")
+			.withMessageContaining("remove the other");
+	}
+
+	@Test
+	void aZipNotNamedAsEoirNamesItsReleaseIsRefusedWithWhatToDo() throws IOException {
+		release("EOIR Case Data 2026-0401");
+		ReleaseZips.writeDeflate64(this.inbox.resolve("FOIA-TRAC-Report.zip"), "A_TblCase.csv", "IDNCASE\n");
+
+		assertThatExceptionOfType(IntakeException.class).isThrownBy(() -> Inbox.eoirReleases(this.inbox, null))
+			.withMessageContaining("FOIA-TRAC-Report.zip: only a zip named as EOIR names its release")
+			.withMessageContaining("rename it 'EOIR Case Data <date>.zip'");
+	}
+
+	@Test
+	void aTruncatedZipIsNamedWithWhatToDo() throws IOException {
+		Files.write(this.inbox.resolve("EOIR Case Data 2026-0401.zip"), new byte[] { 'P', 'K', 3, 4, 20, 0 });
+
+		assertThatExceptionOfType(IntakeException.class).isThrownBy(() -> Inbox.eoirReleases(this.inbox, null))
+			.withMessageContaining("EOIR Case Data 2026-0401.zip cannot be read as a zip")
+			.withMessageContaining("download the release again");
+	}
+
+	@Test
+	void aZipHoldingATableTwiceIsRefused() throws IOException {
+		ReleaseZips.writeDeflate64(this.inbox.resolve("EOIR Case Data 2026-0401.zip"), "EOIR Case Data/A_TblCase.csv",
+				"IDNCASE\n", "old/a_tblcase.csv", "IDNCASE\n");
+
+		assertThatExceptionOfType(IntakeException.class).isThrownBy(() -> Inbox.eoirReleases(this.inbox, null))
+			.withMessageContaining("holds a_tblcase.csv twice")
+			.withMessageContaining("'EOIR Case Data/A_TblCase.csv' and 'old/a_tblcase.csv'");
 	}
 
 	@Test

@@ -1,0 +1,126 @@
+package org.courtstats.intake;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.archivers.zip.ZipMethod;
+import org.courtstats.eoir.EoirTable;
+import org.courtstats.eoir.EoirTables;
+
+/**
+ * Reads the zip EOIR ships a release in ({@code EOIR Case Data.zip}) in place. Its
+ * entries are usually Deflate64, which only Commons Compress reads. Entry names are kept
+ * as plain strings: nothing resolves them against the file system, so a name such as
+ * {@code ../../etc/passwd} cannot reach outside the zip.
+ */
+final class ZipReleases {
+
+	/** Between the zip's path and an entry name in a location. */
+	static final String ENTRY_SEPARATOR = "!/";
+
+	private static final String ZIP_SUFFIX = ".zip";
+
+	private static final String RELEASE_PREFIX = "eoir case data";
+
+	private ZipReleases() {
+	}
+
+	static boolean isZipName(String fileName) {
+		return fileName.toLowerCase(Locale.ROOT).endsWith(ZIP_SUFFIX);
+	}
+
+	/**
+	 * Whether a file is named as EOIR names its release zip, {@code EOIR Case Data*.zip}
+	 * in any case.
+	 * @param fileName the file name
+	 * @return true for a release zip
+	 */
+	static boolean isReleaseZipName(String fileName) {
+		return isZipName(fileName) && fileName.toLowerCase(Locale.ROOT).startsWith(RELEASE_PREFIX);
+	}
+
+	/**
+	 * The label a release zip gives its release: its name without {@code .zip}.
+	 * @param zip the zip
+	 * @return the label
+	 */
+	static String label(Path zip) {
+		String name = zip.getFileName().toString();
+		return name.substring(0, name.length() - ZIP_SUFFIX.length());
+	}
+
+	/**
+	 * The file name of an entry, without the folders it sits under.
+	 * @param entryName the entry name
+	 * @return the part after the last slash or backslash
+	 */
+	static String fileName(String entryName) {
+		int slash = Math.max(entryName.lastIndexOf('/'), entryName.lastIndexOf('\\'));
+		return entryName.substring(slash + 1);
+	}
+
+	static ZipFile open(Path zip) throws IOException {
+		return ZipFile.builder().setPath(zip).get();
+	}
+
+	/**
+	 * The entries of a release zip, classified like the files of a release folder.
+	 * @param zip the zip
+	 * @return its file entries in name order
+	 * @throws IntakeException when the zip cannot be read, holds a table twice or holds
+	 * an entry the load cannot decompress
+	 */
+	static List<DeliveredFile> entriesOf(Path zip) {
+		List<DeliveredFile> files = new ArrayList<>();
+		Map<String, String> seen = new HashMap<>();
+		try (ZipFile archive = open(zip)) {
+			List<ZipArchiveEntry> entries = Collections.list(archive.getEntries());
+			entries.sort((a, b) -> a.getName().compareTo(b.getName()));
+			for (ZipArchiveEntry entry : entries) {
+				if (entry.isDirectory() || entry.isUnixSymlink()) {
+					continue;
+				}
+				String name = entry.getName();
+				String fileName = fileName(name);
+				if (fileName.isEmpty()) {
+					continue;
+				}
+				if (!archive.canReadEntryData(entry)) {
+					throw new IntakeException(zip + ": entry '" + name + "' is stored with "
+							+ describeMethod(entry.getMethod())
+							+ ", which the load cannot read (it reads stored, Deflate and Deflate64 entries, "
+							+ "unencrypted). Ask for the release as EOIR publishes it, or unzip it with a tool that "
+							+ "reads it into a folder named for the release.");
+				}
+				EoirTable table = EoirTables.forFile(fileName).orElse(null);
+				String key = fileName.toLowerCase(Locale.ROOT);
+				if (table != null && seen.containsKey(key)) {
+					throw new IntakeException(zip + " holds " + fileName + " twice: '" + seen.get(key) + "' and '"
+							+ name + "'. Keep one copy per table in a release.");
+				}
+				seen.put(key, name);
+				files.add(new DeliveredFile(zip, name, table, true));
+			}
+		}
+		catch (IOException ex) {
+			throw new IntakeException(zip + " cannot be read as a zip: " + ex.getMessage()
+					+ ". If it is still being copied into the inbox, run the load once it is complete; "
+					+ "otherwise download the release again.", ex);
+		}
+		return files;
+	}
+
+	private static String describeMethod(int code) {
+		ZipMethod method = ZipMethod.getMethodByCode(code);
+		return "compression method " + code + ((method != null) ? " (" + method + ")" : "");
+	}
+
+}
