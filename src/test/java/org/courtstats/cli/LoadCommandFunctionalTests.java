@@ -60,7 +60,7 @@ class LoadCommandFunctionalTests {
 		assertThat(firstOutput).contains("Release 'EOIR Case Data 2026-0401': loaded (job execution")
 			.containsPattern("A_TblCase +301 +300 +1  EOIR Case Data/A_TblCase.csv")
 			.contains("skipped (not read by the load): Count.txt, Lookup/tblLookupSex.csv")
-			.contains("Count.txt: matched, all 13 tables read hold the rows it gives")
+			.contains("Count.txt: matched, all 21 tables read hold the rows it gives")
 			.doesNotContain("Count.txt: gives no count")
 			.contains("reporting.mpp_case_outcomes, top 10 by proceedings:");
 		assertThat(second).isZero();

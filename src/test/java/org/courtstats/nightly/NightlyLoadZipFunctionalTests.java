@@ -76,7 +76,9 @@ class NightlyLoadZipFunctionalTests extends NightlyLoadTestSupport {
 			assertThat(delivered).containsExactly(zip);
 		}
 		assertThat(deflate64).containsOnlyKeys("EOIR Case Data/A_TblCase.csv", "EOIR Case Data/A_TblCaseIdentifier.csv",
-				"EOIR Case Data/B_TblProceeding.csv", "EOIR Case Data/tbl_RepsAssigned.csv");
+				"EOIR Case Data/B_TblProceeding.csv", "EOIR Case Data/tbl_RepsAssigned.csv",
+				"EOIR Case Data/tbl_schedule.csv", "EOIR Case Data/tbl_Court_Appln.csv",
+				"EOIR Case Data/B_TblProceedCharges.csv", "EOIR Case Data/tbl_CustodyHistory.csv");
 		try (ZipFile archive = ZipFile.builder().setPath(zip).get()) {
 			assertThat(archive.getEntry("EOIR Case Data/B_TblProceeding.csv").getMethod()).isEqualTo(9);
 			assertThat(archive.getEntry("Lookup/tblLookupJudge.csv").getMethod()).isEqualTo(8);
