@@ -1,5 +1,5 @@
 -- Runs after every migration: courtstats_loader owns every courtstats object, and
--- courtstats_analyst reads warehouse, reporting, etl.rejected_row and etl.load_run only.
+-- courtstats_analyst reads warehouse, reporting, etl.rejected_row, etl.repaired_row and etl.load_run only.
 do $$
 declare
     obj record;
@@ -32,4 +32,4 @@ $$;
 revoke all on schema etl, staging, warehouse, reporting, batch from public;
 grant usage on schema warehouse, reporting, etl to courtstats_analyst;
 grant select on all tables in schema warehouse, reporting to courtstats_analyst;
-grant select on etl.rejected_row, etl.load_run to courtstats_analyst;
+grant select on etl.rejected_row, etl.repaired_row, etl.load_run to courtstats_analyst;

@@ -1,5 +1,8 @@
 package org.courtstats.nightly;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 import org.courtstats.CourtstatsApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +25,14 @@ abstract class NightlyLoadTestSupport {
 
 	long count(String sql) {
 		return this.jdbc.queryForObject(sql, Long.class);
+	}
+
+	/**
+	 * Ids for an SQL {@code in (...)} list; {@code 0}, an id no generated row has, when
+	 * there are none.
+	 */
+	static String ids(List<Long> ids) {
+		return ids.isEmpty() ? "0" : ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
 	}
 
 }

@@ -45,7 +45,7 @@ class WarehouseSchemaIntegrationTests {
 				"warehouse.dim_judge", "warehouse.dim_case_type", "warehouse.dim_decision", "warehouse.dim_custody",
 				"warehouse.fct_case", "warehouse.fct_proceeding", "reporting.mpp_case_outcomes",
 				"reporting.in_absentia_rates", "reporting.load_history", "etl.source_file", "etl.rejected_row",
-				"etl.load_run");
+				"etl.repaired_row", "etl.load_run");
 	}
 
 	@Test
@@ -84,6 +84,7 @@ class WarehouseSchemaIntegrationTests {
 		assertThat(analyst.queryForObject("select count(*) from reporting.mpp_case_outcomes", Long.class)).isZero();
 		assertThat(analyst.queryForObject("select count(*) from reporting.load_history", Long.class)).isZero();
 		assertThat(analyst.queryForObject("select count(*) from etl.rejected_row", Long.class)).isZero();
+		assertThat(analyst.queryForObject("select count(*) from etl.repaired_row", Long.class)).isZero();
 		assertThat(analyst.queryForObject("select count(*) from etl.load_run", Long.class)).isZero();
 		for (String forbidden : List.of("select count(*) from etl.source_file",
 				"select count(*) from staging.eoir_case", "select count(*) from batch.batch_job_instance",
