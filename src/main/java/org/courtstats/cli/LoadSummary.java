@@ -2,17 +2,22 @@ package org.courtstats.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.courtstats.nightly.ReleaseOutcome;
 import org.courtstats.warehouse.WarehouseReports;
 import org.courtstats.warehouse.WarehouseReports.FileCounts;
+import org.courtstats.warehouse.WarehouseReports.LineOutcomes;
 import org.courtstats.warehouse.WarehouseReports.MppOutcome;
 
 /**
- * Prints what a load did: per release its outcome, per file the rows read, loaded and
- * rejected and how they compare with the release's {@code Count.txt}, then the top lines
- * of {@code reporting.mpp_case_outcomes}.
+ * Prints what a load did: per release its outcome and per file the rows read, loaded,
+ * repaired (when any) and rejected, with the repairs and rejections by reason and how the
+ * rows read compare with the release's {@code Count.txt}, then the top lines of
+ * {@code reporting.mpp_case_outcomes}.
  */
 class LoadSummary {
 
@@ -37,13 +42,8 @@ class LoadSummary {
 			List<FileCounts> files = this.reports.fileCounts(outcome.source(), outcome.releaseLabel());
 			if (files.stream()
 				.anyMatch((file) -> file.status().equals("loaded") || file.status().equals("registered"))) {
-				this.out.printf("  %-24s %12s %12s %10s  %s%n", "table", "read", "loaded", "rejected", "file");
-				for (FileCounts file : files) {
-					if (!file.status().equals("skipped")) {
-						this.out.printf("  %-24s %,12d %,12d %,10d  %s%n", file.tableName(), file.rowsRead(),
-								file.rowsLoaded(), file.rowsRejected(), file.relativePath());
-					}
-				}
+				printFiles(files);
+				printLineOutcomes(outcome);
 				List<String> skipped = files.stream()
 					.filter((file) -> file.status().equals("skipped"))
 					.map(FileCounts::relativePath)
@@ -106,6 +106,60 @@ class LoadSummary {
 		if (!unlisted.isEmpty()) {
 			this.out.println("  Count.txt: gives no count for " + String.join(", ", unlisted));
 		}
+	}
+
+	/**
+	 * One line per file read; the repaired column only when a file of the release had a
+	 * line repaired.
+	 */
+	private void printFiles(List<FileCounts> files) {
+		boolean repairs = files.stream().anyMatch((file) -> repaired(file) > 0);
+		if (repairs) {
+			this.out.printf("  %-24s %12s %12s %10s %10s  %s%n", "table", "read", "loaded", "repaired", "rejected",
+					"file");
+		}
+		else {
+			this.out.printf("  %-24s %12s %12s %10s  %s%n", "table", "read", "loaded", "rejected", "file");
+		}
+		for (FileCounts file : files) {
+			if (file.status().equals("skipped")) {
+				continue;
+			}
+			if (repairs) {
+				this.out.printf("  %-24s %,12d %,12d %,10d %,10d  %s%n", file.tableName(), file.rowsRead(),
+						file.rowsLoaded(), repaired(file), file.rowsRejected(), file.relativePath());
+			}
+			else {
+				this.out.printf("  %-24s %,12d %,12d %,10d  %s%n", file.tableName(), file.rowsRead(), file.rowsLoaded(),
+						file.rowsRejected(), file.relativePath());
+			}
+		}
+	}
+
+	/**
+	 * Per file, the lines repaired and rejected by code, so that an operator knows what
+	 * to look up in etl.repaired_row and etl.rejected_row.
+	 */
+	private void printLineOutcomes(ReleaseOutcome outcome) {
+		Map<String, Map<String, List<String>>> byFile = new LinkedHashMap<>();
+		for (LineOutcomes lines : this.reports.lineOutcomes(outcome.source(), outcome.releaseLabel())) {
+			byFile.computeIfAbsent(lines.tableName(), (table) -> new LinkedHashMap<>())
+				.computeIfAbsent(lines.outcome(), (kind) -> new ArrayList<>())
+				.add(lines.code() + " " + String.format("%,d", lines.rows()));
+		}
+		if (byFile.isEmpty()) {
+			return;
+		}
+		this.out.println("  lines repaired and rejected, by reason (see etl.repaired_row and etl.rejected_row):");
+		byFile.forEach((table, outcomes) -> {
+			List<String> parts = new ArrayList<>();
+			outcomes.forEach((kind, codes) -> parts.add(kind + ": " + String.join(", ", codes)));
+			this.out.printf("    %-24s %s%n", table, String.join("; ", parts));
+		});
+	}
+
+	private static long repaired(FileCounts file) {
+		return file.rowsRepaired() + file.rowsPadded();
 	}
 
 	private static String describe(ReleaseOutcome outcome) {

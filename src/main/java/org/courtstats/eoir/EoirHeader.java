@@ -1,6 +1,7 @@
 package org.courtstats.eoir;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,16 +20,19 @@ public final class EoirHeader {
 
 	private final int fieldCount;
 
+	private final List<String> names;
+
 	private final int[] indexes;
 
 	private final List<String> unknownColumns;
 
 	private final int valueCount;
 
-	private EoirHeader(EoirTable table, int fieldCount, int[] indexes, List<String> unknownColumns) {
+	private EoirHeader(EoirTable table, List<String> names, int[] indexes, List<String> unknownColumns) {
 		this.table = table;
 		this.valueCount = table.stagingTable().dataColumns().size();
-		this.fieldCount = fieldCount;
+		this.fieldCount = names.size();
+		this.names = names;
 		this.indexes = indexes;
 		this.unknownColumns = unknownColumns;
 	}
@@ -74,7 +78,7 @@ public final class EoirHeader {
 				unknown.add(name.strip());
 			}
 		}
-		return new EoirHeader(table, names.length, indexes, unknown);
+		return new EoirHeader(table, Arrays.stream(names).map(String::strip).toList(), indexes, unknown);
 	}
 
 	public EoirTable table() {
@@ -87,6 +91,14 @@ public final class EoirHeader {
 	 */
 	public int fieldCount() {
 		return this.fieldCount;
+	}
+
+	/**
+	 * The header's column names in file order, as delivered (trimmed).
+	 * @return one name per field of a well-formed line
+	 */
+	public List<String> names() {
+		return this.names;
 	}
 
 	/**

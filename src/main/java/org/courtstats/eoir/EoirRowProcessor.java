@@ -8,11 +8,12 @@ import org.courtstats.staging.StagedRecord;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Validates and cleans one EOIR line: the field count must match the header and the keys
- * must be present (and integers where the table says so); codes are trimmed and
- * upper-cased with their raw value kept, null tokens become null, dates are parsed. A
- * line that fails becomes a {@link StagedRecord.Rejected} carrying the raw line; blank
- * lines are dropped.
+ * Validates and cleans one EOIR line: a line whose field count differs from the header's
+ * is repaired when {@link LineRepair} can do so unambiguously (the row then carries a
+ * {@link StagedRecord.Repair}), and the keys must be present (and integers where the
+ * table says so); codes are trimmed and upper-cased with their raw value kept, null
+ * tokens become null, dates are parsed. A line that fails becomes a
+ * {@link StagedRecord.Rejected} carrying the raw line; blank lines are dropped.
  */
 public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 
@@ -23,11 +24,15 @@ public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 		}
 		EoirHeader header = line.header();
 		String[] fields = line.fields();
+		StagedRecord.Repair repair = null;
 		if (fields.length != header.fieldCount()) {
-			String hint = (fields.length > header.fieldCount()) ? " (a tab inside a value shifts the columns)"
-					: " (the line is cut short)";
-			return reject(line, "field_count",
-					"line has " + fields.length + " fields, the header has " + header.fieldCount() + hint);
+			LineRepair.Result result = LineRepair.repair(line);
+			if (result instanceof LineRepair.Refused refused) {
+				return reject(line, refused.reasonCode(), refused.message());
+			}
+			LineRepair.Repaired repaired = (LineRepair.Repaired) result;
+			fields = repaired.fields();
+			repair = new StagedRecord.Repair(repaired.repairCode(), repaired.message(), line.text());
 		}
 		List<EoirColumn> columns = header.table().columns();
 		Object[] values = new Object[header.valueCount()];
@@ -72,7 +77,7 @@ public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 				case DATE -> values[v++] = Values.date(raw);
 			}
 		}
-		return new StagedRecord.Row(line.lineNumber(), values);
+		return new StagedRecord.Row(line.lineNumber(), values, repair);
 	}
 
 	private static StagedRecord.Rejected reject(EoirLine line, String reasonCode, String message) {

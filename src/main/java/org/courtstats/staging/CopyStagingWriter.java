@@ -24,11 +24,12 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Writes each chunk with PostgreSQL {@code COPY}: staged rows into the file's staging
- * table, rejected rows into {@code etl.rejected_row}. It uses the chunk transaction's
- * connection, so the rows, the reader's position and the step's execution context commit
- * together, and a restart resumes exactly after the last committed chunk. Once a file is
- * staged, it records the rows read and reconciles them with the release's
- * {@code Count.txt}.
+ * table, what was changed in repaired rows into {@code etl.repaired_row}, rejected rows
+ * into {@code etl.rejected_row}. It uses the chunk transaction's connection, so the rows,
+ * the reader's position and the step's execution context commit together, and a restart
+ * resumes exactly after the last committed chunk, neither losing nor repeating a repair
+ * or a rejection. At the end of the file it counts them into {@code etl.source_file} and
+ * reconciles the rows read with the release's {@code Count.txt}.
  */
 public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepExecutionListener {
 
@@ -38,6 +39,9 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 
 	private static final String REJECT_COPY = "copy etl.rejected_row (source_file_id, table_name, sheet_name, "
 			+ "line_number, reason_code, message, raw_record, record_key, job_execution_id) from stdin (format text)";
+
+	private static final String REPAIR_COPY = "copy etl.repaired_row (source_file_id, table_name, line_number, "
+			+ "repair_code, message, raw_record, job_execution_id) from stdin (format text)";
 
 	private final DataSource dataSource;
 
@@ -63,6 +67,7 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 			this.jdbc.update("delete from " + this.slice.table().name() + " where source_file_id = ?",
 					this.slice.sourceFileId());
 			this.jdbc.update("delete from etl.rejected_row where source_file_id = ?", this.slice.sourceFileId());
+			this.jdbc.update("delete from etl.repaired_row where source_file_id = ?", this.slice.sourceFileId());
 		}
 	}
 
@@ -75,6 +80,7 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 	public void write(Chunk<? extends StagedRecord> chunk) throws Exception {
 		StringBuilder rows = new StringBuilder(chunk.size() * 256);
 		StringBuilder rejects = new StringBuilder();
+		StringBuilder repairs = new StringBuilder();
 		Object[] values = null;
 		for (StagedRecord item : chunk) {
 			if (item instanceof StagedRecord.Row row) {
@@ -85,6 +91,11 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 				values[1] = row.lineNumber();
 				System.arraycopy(row.values(), 0, values, 2, row.values().length);
 				CopyText.appendRow(rows, values);
+				StagedRecord.Repair repair = row.repair();
+				if (repair != null) {
+					CopyText.appendRow(repairs, this.slice.sourceFileId(), this.slice.tableName(), row.lineNumber(),
+							repair.repairCode(), repair.message(), repair.rawRecord(), this.slice.jobExecutionId());
+				}
 			}
 			else if (item instanceof StagedRecord.Rejected rejected) {
 				CopyText.appendRow(rejects, this.slice.sourceFileId(), this.slice.tableName(), null,
@@ -97,6 +108,7 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 			copy(copy, this.rowCopy, rows);
 			copy(copy, REJECT_COPY, rejects);
+			copy(copy, REPAIR_COPY, repairs);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
@@ -129,10 +141,15 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 			this.jdbc.update("""
 					update etl.source_file
 					set rows_loaded = (select count(*) from %s where source_file_id = ?),
-					    rows_rejected = (select count(*) from etl.rejected_row where source_file_id = ?)
+					    rows_rejected = (select count(*) from etl.rejected_row where source_file_id = ?),
+					    rows_repaired = (select count(*) from etl.repaired_row
+					        where source_file_id = ? and repair_code <> ?),
+					    rows_padded = (select count(*) from etl.repaired_row
+					        where source_file_id = ? and repair_code = ?)
 					where source_file_id = ?
 					""".formatted(this.slice.table().name()), this.slice.sourceFileId(), this.slice.sourceFileId(),
-					this.slice.sourceFileId());
+					this.slice.sourceFileId(), StagedRecord.Repair.PADDED, this.slice.sourceFileId(),
+					StagedRecord.Repair.PADDED, this.slice.sourceFileId());
 			this.jdbc.update(
 					"update etl.source_file set rows_read = rows_loaded + rows_rejected where source_file_id = ?",
 					this.slice.sourceFileId());

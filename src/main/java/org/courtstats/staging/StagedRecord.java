@@ -1,8 +1,8 @@
 package org.courtstats.staging;
 
 /**
- * What the processor makes of one input row: a row to stage, or a rejection to
- * quarantine.
+ * What the processor makes of one input row: a row to stage (possibly repaired), or a
+ * rejection to quarantine.
  */
 public sealed interface StagedRecord {
 
@@ -18,8 +18,37 @@ public sealed interface StagedRecord {
 	 *
 	 * @param lineNumber line number in the file
 	 * @param values the cleaned values
+	 * @param repair what was changed to read the line, or null for a well-formed line
 	 */
-	record Row(long lineNumber, Object[] values) implements StagedRecord {
+	record Row(long lineNumber, Object[] values, Repair repair) implements StagedRecord {
+
+		/**
+		 * A row read from a well-formed line.
+		 * @param lineNumber line number in the file
+		 * @param values the cleaned values
+		 */
+		public Row(long lineNumber, Object[] values) {
+			this(lineNumber, values, null);
+		}
+
+	}
+
+	/**
+	 * How a malformed line was repaired before it was read, kept so that an operator can
+	 * see what was changed.
+	 *
+	 * @param repairCode machine-readable repair, e.g. {@code tab_shift}
+	 * @param message what was wrong with the line and what was changed
+	 * @param rawRecord the line as read
+	 */
+	record Repair(String repairCode, String message, String rawRecord) {
+
+		/**
+		 * The repair code of a short row padded with empty values, counted apart from the
+		 * other repairs.
+		 */
+		public static final String PADDED = "padded";
+
 	}
 
 	/**

@@ -27,14 +27,39 @@ public class WarehouseReports {
 		return this.jdbc.query("""
 				select coalesce(table_name, '-'), relative_path, status,
 				    coalesce(rows_read, 0), coalesce(rows_loaded, 0), coalesce(rows_rejected, 0),
+				    coalesce(rows_repaired, 0), coalesce(rows_padded, 0),
 				    rows_read is not null, count_txt_rows, file_name
 				from etl.source_file
 				where source = ? and release_label = ?
 				order by table_name is null, table_name, relative_path
 				""",
 				(rs, row) -> new FileCounts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-						rs.getLong(5), rs.getLong(6), rs.getBoolean(7), rs.getObject(8, Long.class), rs.getString(9)),
+						rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9),
+						rs.getObject(10, Long.class), rs.getString(11)),
 				source, releaseLabel);
+	}
+
+	/**
+	 * The lines of a release's files that were repaired or rejected, counted by file and
+	 * code.
+	 * @param source eoir, ohss or cbp
+	 * @param releaseLabel the release
+	 * @return one entry per file, outcome and code; repairs before rejections
+	 */
+	public List<LineOutcomes> lineOutcomes(String source, String releaseLabel) {
+		return this.jdbc.query("""
+				select f.table_name, f.relative_path, o.outcome, o.code, count(*)
+				from (
+				    select source_file_id, 'repaired' as outcome, repair_code as code from etl.repaired_row
+				    union all
+				    select source_file_id, 'rejected', reason_code from etl.rejected_row
+				) as o
+				join etl.source_file as f using (source_file_id)
+				where f.source = ? and f.release_label = ?
+				group by f.table_name, f.relative_path, o.outcome, o.code
+				order by f.table_name, f.relative_path, o.outcome desc, o.code
+				""", (rs, row) -> new LineOutcomes(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				rs.getLong(5)), source, releaseLabel);
 	}
 
 	/**
@@ -62,13 +87,28 @@ public class WarehouseReports {
 	 * @param rowsRead data rows read
 	 * @param rowsLoaded rows staged and integrated
 	 * @param rowsRejected rows quarantined
+	 * @param rowsRepaired rows loaded after a tab shift or empty trailing fields were
+	 * repaired
+	 * @param rowsPadded short rows loaded after padding
 	 * @param staged whether the file is staged, so that its rows read are counted
 	 * @param countTxtRows the rows the release's {@code Count.txt} gives for the file, or
 	 * null when it gives none
 	 * @param fileName the file name, without the folders above it
 	 */
 	public record FileCounts(String tableName, String relativePath, String status, long rowsRead, long rowsLoaded,
-			long rowsRejected, boolean staged, Long countTxtRows, String fileName) {
+			long rowsRejected, long rowsRepaired, long rowsPadded, boolean staged, Long countTxtRows, String fileName) {
+	}
+
+	/**
+	 * How many lines of one file were repaired or rejected for one reason.
+	 *
+	 * @param tableName the EOIR table
+	 * @param relativePath the file inside its release
+	 * @param outcome {@code repaired} or {@code rejected}
+	 * @param code the repair code or the reason code
+	 * @param rows how many lines
+	 */
+	public record LineOutcomes(String tableName, String relativePath, String outcome, String code, long rows) {
 	}
 
 	/**

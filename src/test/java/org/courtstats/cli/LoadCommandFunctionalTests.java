@@ -58,7 +58,11 @@ class LoadCommandFunctionalTests {
 		// then
 		assertThat(first).isZero();
 		assertThat(firstOutput).contains("Release 'EOIR Case Data 2026-0401': loaded (job execution")
-			.containsPattern("A_TblCase +301 +300 +1  EOIR Case Data/A_TblCase.csv")
+			.containsPattern("table +read +loaded +repaired +rejected  file")
+			.containsPattern("A_TblCase +301 +301 +1 +0  EOIR Case Data/A_TblCase.csv")
+			.containsPattern("B_TblProceeding +\\d+ +\\d+ +1 +1  EOIR Case Data/B_TblProceeding.csv")
+			.containsPattern("A_TblCase +repaired: tab_shift 1\\R")
+			.containsPattern("B_TblProceeding +repaired: padded 1; rejected: key_not_integer 1\\R")
 			.contains("skipped (not read by the load): Count.txt, Lookup/tblLookupSex.csv")
 			.contains("Count.txt: matched, all 21 tables read hold the rows it gives")
 			.doesNotContain("Count.txt: gives no count")

@@ -42,28 +42,76 @@ class EoirRowProcessorTests {
 	}
 
 	@Test
-	void aLineWithMoreFieldsThanTheHeaderIsRejectedWithItsRawText() {
+	void theRealTabShiftedCaseLineIsStagedWithANoteOfTheRepair() {
+		// given
+		EoirHeader header = EoirHeader.parse(EoirTables.CASE, "A_TblCase.csv", LineRepairTests.CASE_HEADER);
+
+		// when
+		StagedRecord result = this.processor.process(line(header, 111549, LineRepairTests.REAL_SHIFTED_CASE));
+
+		// then
+		StagedRecord.Row row = (StagedRecord.Row) result;
+		List<String> columns = EoirTables.CASE.stagingTable().dataColumns();
+		assertThat(row.lineNumber()).isEqualTo(111549);
+		assertThat(row.values()[columns.indexOf("idncase")]).isEqualTo(7375924L);
+		assertThat(row.values()[columns.indexOf("alien_state")]).isEqualTo("NY");
+		assertThat(row.values()[columns.indexOf("nat")]).isEqualTo("EG");
+		assertThat(row.values()[columns.indexOf("case_type")]).isEqualTo("RMV");
+		assertThat(row.values()[columns.indexOf("update_site")]).isEqualTo("NYC");
+		assertThat(row.values()[columns.indexOf("e_28_date")]).isEqualTo(LocalDate.of(2024, 9, 12));
+		assertThat(row.values()[columns.indexOf("latest_hearing")]).isEqualTo(LocalDate.of(2014, 12, 2));
+		assertThat(row.values()[columns.indexOf("date_of_entry")]).isEqualTo(LocalDate.of(1998, 12, 6));
+		assertThat(row.values()[columns.indexOf("c_asy_type")]).isEqualTo("I");
+		assertThat(row.values()[columns.indexOf("sex")]).isEqualTo("F");
+		assertThat(row.values()[columns.indexOf("casepriority_code")]).as("N/A").isNull();
+		assertThat(row.repair().repairCode()).isEqualTo("tab_shift");
+		assertThat(row.repair().message()).contains("a tab inside ALIEN_CITY or ALIEN_STATE");
+		assertThat(row.repair().rawRecord()).isEqualTo(LineRepairTests.REAL_SHIFTED_CASE);
+	}
+
+	@Test
+	void aLineWithATabThatCannotBePlacedIsRejectedWithItsRawText() {
 		EoirHeader header = EoirHeader.parse(EoirTables.CASE, "A_TblCase.csv", "IDNCASE\tALIEN_CITY\tALIEN_STATE");
 
-		StagedRecord result = this.processor.process(line(header, 111549, "7375924\tBROOKLYN\t\tNY"));
+		StagedRecord result = this.processor.process(line(header, 31, "7375924\tPORTLAND\tOR\t"));
 
-		assertThat(result).isInstanceOf(StagedRecord.Rejected.class);
 		StagedRecord.Rejected rejected = (StagedRecord.Rejected) result;
-		assertThat(rejected.lineNumber()).isEqualTo(111549);
-		assertThat(rejected.reasonCode()).isEqualTo("field_count");
-		assertThat(rejected.message()).contains("4 fields", "header has 3", "tab inside a value");
-		assertThat(rejected.rawRecord()).isEqualTo("7375924\tBROOKLYN\t\tNY");
+		assertThat(rejected.lineNumber()).isEqualTo(31);
+		assertThat(rejected.reasonCode()).isEqualTo("tab_shift_ambiguous");
+		assertThat(rejected.message()).contains("4 fields", "header has 3", "joining at ALIEN_CITY");
+		assertThat(rejected.rawRecord()).isEqualTo("7375924\tPORTLAND\tOR\t");
 		assertThat(rejected.recordKey()).as("the key in front still reads").isEqualTo("7375924");
 	}
 
 	@Test
-	void aShortLineIsRejected() {
+	void aShortLineWithItsKeysIsPadded() {
 		EoirHeader header = EoirHeader.parse(EoirTables.CASE_IDENTIFIER, "A_TblCaseIdentifier.csv", IDENTIFIER_HEADER);
 
-		StagedRecord result = this.processor.process(line(header, 3, "100001\t5000000"));
+		StagedRecord.Row row = (StagedRecord.Row) this.processor.process(line(header, 3, "100001\t5000000"));
+
+		assertThat(row.values()).containsExactly(100001L, 5000000L, null, null);
+		assertThat(row.repair().repairCode()).isEqualTo("padded");
+		assertThat(row.repair().rawRecord()).isEqualTo("100001\t5000000");
+	}
+
+	@Test
+	void aShortLineWithoutItsKeyIsRejected() {
+		EoirHeader header = EoirHeader.parse(EoirTables.CASE_IDENTIFIER, "A_TblCaseIdentifier.csv", IDENTIFIER_HEADER);
+
+		StagedRecord result = this.processor.process(line(header, 3, "100001"));
 
 		assertThat(((StagedRecord.Rejected) result).reasonCode()).isEqualTo("field_count");
-		assertThat(((StagedRecord.Rejected) result).message()).contains("cut short");
+		assertThat(((StagedRecord.Rejected) result).message()).contains("cut short", "ends before IDNCASE");
+		assertThat(((StagedRecord.Rejected) result).recordKey()).isEqualTo("100001");
+	}
+
+	@Test
+	void aWellFormedLineCarriesNoRepair() {
+		EoirHeader header = EoirHeader.parse(EoirTables.CASE_IDENTIFIER, "A_TblCaseIdentifier.csv", IDENTIFIER_HEADER);
+
+		StagedRecord.Row row = (StagedRecord.Row) this.processor.process(line(header, 2, "100001\t5000000\tMP"));
+
+		assertThat(row.repair()).isNull();
 	}
 
 	@Test

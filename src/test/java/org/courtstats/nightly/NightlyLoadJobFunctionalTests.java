@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.courtstats.TestWarehouse;
 import org.courtstats.samples.EoirSampleGenerator;
+import org.courtstats.samples.SampleLoad;
 import org.courtstats.samples.SampleRelease;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -62,8 +63,8 @@ class NightlyLoadJobFunctionalTests extends NightlyLoadTestSupport {
 			assertThat(outcome.releaseLabel()).isEqualTo("EOIR Case Data 2026-0401");
 		});
 		SampleRelease.Expected expected = sample.expected();
-		assertThat(count("select count(*) from warehouse.fct_case")).isEqualTo(expected.cases());
-		assertThat(count("select count(*) from warehouse.fct_proceeding")).isEqualTo(expected.proceedings());
+		assertThat(count("select count(*) from warehouse.fct_case")).isEqualTo(SampleLoad.cases(sample));
+		assertThat(count("select count(*) from warehouse.fct_proceeding")).isEqualTo(SampleLoad.proceedings(sample));
 		assertThat(count("select count(*) from warehouse.fct_case where is_mpp")).isEqualTo(expected.mppCases());
 		assertThat(count("select count(*) from warehouse.fct_case where mpp_by_identifier"))
 			.isEqualTo(expected.mppByIdentifier());
@@ -73,15 +74,65 @@ class NightlyLoadJobFunctionalTests extends NightlyLoadTestSupport {
 			.isEqualTo(expected.completedProceedings());
 		assertThat(count("select count(*) from warehouse.fct_proceeding where is_in_absentia"))
 			.isEqualTo(expected.inAbsentia());
-		assertThat(count("select count(*) from warehouse.fct_proceeding where is_represented"))
+		assertThat(count("select count(*) from warehouse.fct_proceeding where is_represented and proceeding_id "
+				+ "not in (" + ids(SampleLoad.repairedKeys(sample, "B_TblProceeding")) + ")"))
+			.as("the generator's count leaves out the repaired proceeding")
 			.isEqualTo(expected.representedProceedings());
 		assertThat(this.jdbc.query(
 				"select table_name, line_number, reason_code from etl.rejected_row where raw_record <> '' order by 1, 2",
 				(rs, row) -> tuple(rs.getString(1), rs.getLong(2), rs.getString(3))))
-			.containsExactlyInAnyOrderElementsOf(sample.rejects()
+			.containsExactlyInAnyOrderElementsOf(SampleLoad.rejected(sample)
 				.stream()
 				.map((reject) -> tuple(reject.tableName(), reject.lineNumber(), reject.reasonCode()))
 				.toList());
+	}
+
+	@Test
+	@Order(2)
+	void malformedLinesThatCanBeRepairedLandInTheFactsAndAreCounted() {
+		// given: the generator's two field_count lines, a tab-shifted case (the real
+		// line 111549 of A_TblCase) and a proceeding cut after 20 fields
+		long caseLine = lineOf("A_TblCase");
+		long proceedingLine = lineOf("B_TblProceeding");
+		long caseId = SampleLoad.repairedKeys(sample, "A_TblCase").get(0);
+		long proceedingId = SampleLoad.repairedKeys(sample, "B_TblProceeding").get(0);
+
+		// then: both are loaded, each with a note of what was changed
+		assertThat(this.jdbc.query("""
+				select table_name, line_number, repair_code, raw_record like '%' || ? || E'\t%'
+				from etl.repaired_row order by table_name""",
+				(rs, row) -> tuple(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)), "BROOKLYN"))
+			.containsExactly(tuple("A_TblCase", caseLine, "tab_shift", true),
+					tuple("B_TblProceeding", proceedingLine, "padded", false));
+		assertThat(caseId).isEqualTo(7375924L);
+		assertThat(this.jdbc.queryForMap("""
+				select n.eoir_code as nat, t.case_type_code as case_type, co.base_city_code as court
+				from warehouse.fct_case as c
+				join warehouse.dim_nationality as n using (nationality_key)
+				join warehouse.dim_case_type as t using (case_type_key)
+				join warehouse.dim_court as co using (court_key)
+				where c.case_id = ?""", caseId)).as("the values after the tab back in their columns")
+			.containsEntry("nat", "GT")
+			.containsEntry("case_type", "RMV")
+			.containsEntry("court", "NYC");
+		assertThat(this.jdbc.queryForMap("select is_completed, hearing_location_key <> -1 as located "
+				+ "from warehouse.fct_proceeding where proceeding_id = ?", proceedingId))
+			.as("the padded proceeding has what its 20 fields say, no completion")
+			.containsEntry("is_completed", false)
+			.containsEntry("located", true);
+
+		// and: every repair and rejection is counted per file
+		assertThat(this.jdbc.query("""
+				select table_name, rows_read, rows_loaded, rows_repaired, rows_padded, rows_rejected
+				from etl.source_file
+				where table_name in ('A_TblCase', 'A_TblCaseIdentifier', 'B_TblProceeding') order by table_name""",
+				(rs, row) -> tuple(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+						rs.getLong(6))))
+			.containsExactly(tuple("A_TblCase", SampleLoad.cases(sample), SampleLoad.cases(sample), 1L, 0L, 0L),
+					tuple("A_TblCaseIdentifier", sample.expected().caseIdentifiers() + 1,
+							sample.expected().caseIdentifiers(), 0L, 0L, 1L),
+					tuple("B_TblProceeding", SampleLoad.proceedings(sample) + 1, SampleLoad.proceedings(sample), 0L, 1L,
+							1L));
 	}
 
 	@Test
@@ -139,8 +190,9 @@ class NightlyLoadJobFunctionalTests extends NightlyLoadTestSupport {
 			.isEqualTo(1);
 		assertThat(count("select count(*) from warehouse.fct_case where nat_raw is not null")).isZero();
 		assertThat(count("select count(*) from warehouse.fct_case c join warehouse.dim_language l using (language_key) "
-				+ "where l.eoir_code = '?'"))
-			.as("N/A in LANG reads as unknown")
+				+ "where l.eoir_code = '?' and c.case_id not in (" + ids(SampleLoad.repairedKeys(sample, "A_TblCase"))
+				+ ")"))
+			.as("N/A in LANG reads as unknown (the repaired case has no LANG at all)")
 			.isEqualTo(1);
 	}
 
@@ -190,7 +242,8 @@ class NightlyLoadJobFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(outcomes).extracting(ReleaseOutcome::status).containsExactly(ReleaseOutcome.Status.ALREADY_LOADED);
 		assertThat(fingerprint()).isEqualTo(before);
 		assertThat(count("select count(*) from batch.batch_job_execution")).isEqualTo(executions);
-		assertThat(count("select count(*) from etl.rejected_row")).isEqualTo(sample.rejects().size());
+		assertThat(count("select count(*) from etl.rejected_row")).isEqualTo(SampleLoad.rejected(sample).size());
+		assertThat(count("select count(*) from etl.repaired_row")).isEqualTo(SampleLoad.repaired(sample).size());
 	}
 
 	@Test
@@ -244,6 +297,15 @@ class NightlyLoadJobFunctionalTests extends NightlyLoadTestSupport {
 			assertThat(outcome.message()).contains("EOIR Case Data/A_TblCase.csv has other bytes");
 		});
 		assertThat(fingerprint()).isEqualTo(before);
+	}
+
+	private static long lineOf(String tableName) {
+		return SampleLoad.repaired(sample)
+			.stream()
+			.filter((reject) -> reject.tableName().equals(tableName))
+			.findFirst()
+			.orElseThrow()
+			.lineNumber();
 	}
 
 	private String fingerprint() {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.courtstats.CourtstatsApplication;
@@ -107,6 +108,14 @@ abstract class NightlyLoadTestSupport {
 
 		void apply(List<String> header, List<String[]> rows);
 
+	}
+
+	/**
+	 * Ids for an SQL {@code in (...)} list; {@code 0}, an id no generated row has, when
+	 * there are none.
+	 */
+	static String ids(List<Long> ids) {
+		return ids.isEmpty() ? "0" : ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
 	}
 
 }
