@@ -53,6 +53,10 @@ class GenerateSampleCommand implements Callable<Integer> {
 		for (SampleRelease.ExpectedReject reject : sample.rejects()) {
 			printer.printf("    %s line %d: %s%n", reject.tableName(), reject.lineNumber(), reject.reasonCode());
 		}
+		printer.printf("  %-32s %,10d%n", "repaired rows", sample.repairs().size());
+		for (SampleRelease.ExpectedRepair repair : sample.repairs()) {
+			printer.printf("    %s line %d: %s%n", repair.tableName(), repair.lineNumber(), repair.repairCode());
+		}
 		printer.flush();
 		return ExitCodes.OK;
 	}

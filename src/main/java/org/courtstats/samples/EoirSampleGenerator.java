@@ -186,6 +186,15 @@ public final class EoirSampleGenerator {
 	/** An IDNCASE used by one proceeding and absent from A_TblCase. */
 	static final long ORPHAN_CASE_ID = 4_999_999L;
 
+	/**
+	 * The IDNCASE of the case whose line a tab in ALIEN_CITY shifts (as line 111549 of
+	 * the 2026-04 A_TblCase file): the load repairs it.
+	 */
+	static final long SHIFTED_CASE_ID = 4_999_998L;
+
+	/** The IDNPROCEEDING of a proceeding whose line is cut short: the load pads it. */
+	static final long CUT_PROCEEDING_ID = 9_999_991L;
+
 	/** The IDNPROCEEDING of that proceeding. */
 	static final long ORPHAN_PROCEEDING_ID = 7_999_998L;
 
@@ -262,9 +271,10 @@ public final class EoirSampleGenerator {
 		writeLookups(lookup, counts, model);
 
 		List<SampleRelease.ExpectedReject> rejects = new ArrayList<>();
-		counts.put("A_TblCase", writeCases(data.resolve("A_TblCase.csv"), model, rejects));
+		List<SampleRelease.ExpectedRepair> repairs = new ArrayList<>();
+		counts.put("A_TblCase", writeCases(data.resolve("A_TblCase.csv"), model, repairs));
 		counts.put("A_TblCaseIdentifier", writeIdentifiers(data.resolve("A_TblCaseIdentifier.csv"), model, rejects));
-		counts.put("B_TblProceeding", writeProceedings(data.resolve("B_TblProceeding.csv"), model, rejects));
+		counts.put("B_TblProceeding", writeProceedings(data.resolve("B_TblProceeding.csv"), model, rejects, repairs));
 		counts.put("tbl_RepsAssigned", writeReps(data.resolve("tbl_RepsAssigned.csv"), model));
 		counts.put("tbl_schedule", writeSchedule(data.resolve("tbl_schedule.csv"), model, rejects));
 		counts.put("tbl_Court_Appln", writeApplications(data.resolve("tbl_Court_Appln.csv"), model));
@@ -275,7 +285,7 @@ public final class EoirSampleGenerator {
 				out.write(count.getKey() + "\t" + count.getValue() + "\r\n");
 			}
 		}
-		return new SampleRelease(folder, label, model.expected(), rejects);
+		return new SampleRelease(folder, label, model.expected(), rejects, repairs);
 	}
 
 	// code lists
@@ -655,7 +665,7 @@ public final class EoirSampleGenerator {
 		LocalDate previous = model.asOf;
 		model.asOf = previous.plusMonths(MONTHS_BETWEEN_RELEASES);
 		List<Proceeding> pending = model.proceedings.stream()
-			.filter((p) -> p.completion == null && p.caseType.equals("RMV") && p.caseId != ORPHAN_CASE_ID)
+			.filter((p) -> p.completion == null && p.caseType.equals("RMV") && p.cutAfterFields == 0)
 			.toList();
 		for (int i = 0; i < pending.size(); i += 10) {
 			Proceeding p = pending.get(i);
@@ -777,6 +787,22 @@ public final class EoirSampleGenerator {
 			.findFirst()
 			.orElseThrow();
 		moved.proceedings.get(0).prevHearingLoc = "ENP";
+		// A pending proceeding whose line is cut after 20 fields (before COMP_DATE).
+		Proceeding source = model.proceedings.get(model.proceedings.size() / 3);
+		Proceeding cut = new Proceeding();
+		cut.id = CUT_PROCEEDING_ID;
+		cut.caseId = source.caseId;
+		cut.caseType = source.caseType;
+		cut.nat = source.nat;
+		cut.lang = source.lang;
+		cut.custody = source.custody;
+		cut.osc = source.osc;
+		cut.input = source.input;
+		cut.court = source.court;
+		cut.hearingLoc = source.hearingLoc;
+		cut.judge = source.judge;
+		cut.cutAfterFields = 20;
+		model.proceedings.add(model.proceedings.size() / 3 + 1, cut);
 		// A case whose only MPP signal is a hearing scheduled at an MPP port court.
 		SampleCase scheduledOnly = model.cases.stream()
 			.filter((c) -> !c.mppIdentifier && !c.mppLocationPlanned && c.caseType.equals("RMV") && c != moved)
@@ -813,7 +839,7 @@ public final class EoirSampleGenerator {
 
 	// writing the case tables
 
-	private int writeCases(Path file, Model model, List<SampleRelease.ExpectedReject> rejects) throws IOException {
+	private int writeCases(Path file, Model model, List<SampleRelease.ExpectedRepair> repairs) throws IOException {
 		List<List<String>> rows = new ArrayList<>();
 		for (SampleCase c : model.cases) {
 			Map<String, String> row = new HashMap<>();
@@ -841,7 +867,7 @@ public final class EoirSampleGenerator {
 		// A tab inside ALIEN_CITY shifts every later value one column right (line 111549
 		// of the 2026-04 file).
 		Map<String, String> shifted = new HashMap<>();
-		shifted.put("IDNCASE", "7375924");
+		shifted.put("IDNCASE", String.valueOf(SHIFTED_CASE_ID));
 		shifted.put("ALIEN_CITY", "BROOKLYN\t");
 		shifted.put("ALIEN_STATE", "NY");
 		shifted.put("ALIEN_ZIPCODE", "11209");
@@ -850,7 +876,7 @@ public final class EoirSampleGenerator {
 		shifted.put("UPDATE_SITE", "NYC");
 		int shiftedAt = 1 + rows.size() / 2;
 		rows.add(shiftedAt, ordered(CASE_COLUMNS, shifted));
-		rejects.add(new SampleRelease.ExpectedReject("A_TblCase", shiftedAt + 2L, "field_count"));
+		repairs.add(new SampleRelease.ExpectedRepair("A_TblCase", shiftedAt + 2L, "tab_shift", SHIFTED_CASE_ID));
 		return writeTable(file, CASE_COLUMNS, rows, true);
 	}
 
@@ -865,8 +891,8 @@ public final class EoirSampleGenerator {
 		return writeTable(file, IDENTIFIER_COLUMNS, rows);
 	}
 
-	private int writeProceedings(Path file, Model model, List<SampleRelease.ExpectedReject> rejects)
-			throws IOException {
+	private int writeProceedings(Path file, Model model, List<SampleRelease.ExpectedReject> rejects,
+			List<SampleRelease.ExpectedRepair> repairs) throws IOException {
 		List<List<String>> rows = new ArrayList<>();
 		for (Proceeding p : model.proceedings) {
 			Map<String, String> row = new HashMap<>();
@@ -891,13 +917,14 @@ public final class EoirSampleGenerator {
 			row.put("SCHEDULED_HEAR_LOC", p.hearingLoc);
 			row.put("PREV_HEARING_LOC", p.prevHearingLoc);
 			row.put("CRIM_IND", "N");
-			rows.add(ordered(PROCEEDING_COLUMNS, row));
+			if (p.cutAfterFields > 0) {
+				repairs.add(new SampleRelease.ExpectedRepair("B_TblProceeding", rows.size() + 2L, "padded", p.id));
+				rows.add(ordered(PROCEEDING_COLUMNS, row).subList(0, p.cutAfterFields));
+			}
+			else {
+				rows.add(ordered(PROCEEDING_COLUMNS, row));
+			}
 		}
-		List<String> shortRow = new ArrayList<>(rows.get(rows.size() / 3).subList(0, 20));
-		shortRow.set(0, "9999991");
-		int shortAt = rows.size() / 3 + 1;
-		rows.add(shortAt, shortRow);
-		rejects.add(new SampleRelease.ExpectedReject("B_TblProceeding", shortAt + 2L, "field_count"));
 		List<String> junkKey = new ArrayList<>(rows.get(0));
 		junkKey.set(0, "FC");
 		rows.add(junkKey);
@@ -1108,6 +1135,9 @@ public final class EoirSampleGenerator {
 
 		String absentia;
 
+		/** Fields written before the line is cut short; 0 for a whole line. */
+		int cutAfterFields;
+
 	}
 
 	private record Identifier(long id, long caseId, String code) {
@@ -1266,7 +1296,8 @@ public final class EoirSampleGenerator {
 					asylum.merge(decisionGroup(application.decision), 1L, Long::sum);
 				}
 			}
-			return new SampleRelease.Expected(this.cases.size(), this.identifiers.size(), this.proceedings.size(),
+			// The tab-shifted case line is repaired and loaded: it counts as a case.
+			return new SampleRelease.Expected(this.cases.size() + 1, this.identifiers.size(), this.proceedings.size(),
 					this.reps.size(), mppCases, mppByIdentifier, mppByLocation, completed, inAbsentia, represented,
 					mppCompleted, mppInAbsentia, mppRepresented, completedRemoval, inAbsentiaRemoval,
 					this.hearings.size(), this.applications.size(), distinctCharges.size(),

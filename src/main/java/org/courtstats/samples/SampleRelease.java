@@ -11,20 +11,37 @@ import java.util.Map;
  * @param folder the release folder
  * @param label the release label (the folder name)
  * @param expected the counts the warehouse must hold after loading it
- * @param rejects the malformed lines, each with the reason the loader must give
+ * @param rejects the malformed lines the loader must quarantine, each with its reason
+ * @param repairs the malformed lines the loader must repair and load, each with its
+ * repair
  */
-public record SampleRelease(Path folder, String label, Expected expected, List<ExpectedReject> rejects) {
+public record SampleRelease(Path folder, String label, Expected expected, List<ExpectedReject> rejects,
+		List<ExpectedRepair> repairs) {
 
 	public SampleRelease {
 		rejects = List.copyOf(rejects);
+		repairs = List.copyOf(repairs);
+	}
+
+	/**
+	 * The keys of the repaired lines of one table.
+	 * @param tableName e.g. {@code B_TblProceeding}
+	 * @return the keys, in line order
+	 */
+	public List<Long> repairedKeys(String tableName) {
+		return this.repairs.stream()
+			.filter((repair) -> repair.tableName().equals(tableName))
+			.map(ExpectedRepair::recordKey)
+			.toList();
 	}
 
 	/**
 	 * Counts a correct load produces, by the warehouse contract's definitions.
 	 *
-	 * @param cases valid A_TblCase rows
+	 * @param cases A_TblCase rows loaded (the repaired tab-shifted line among them)
 	 * @param caseIdentifiers valid A_TblCaseIdentifier rows
-	 * @param proceedings valid B_TblProceeding rows (an orphan among them)
+	 * @param proceedings B_TblProceeding rows loaded (an orphan and the padded short line
+	 * among them)
 	 * @param repsAssigned valid tbl_RepsAssigned rows
 	 * @param mppCases cases that are MPP by identifier or by location
 	 * @param mppByIdentifier cases with an MP or RM identifier
@@ -100,6 +117,17 @@ public record SampleRelease(Path folder, String label, Expected expected, List<E
 	 * @param reasonCode the reason the loader gives
 	 */
 	public record ExpectedReject(String tableName, long lineNumber, String reasonCode) {
+	}
+
+	/**
+	 * A malformed line the loader must repair and load.
+	 *
+	 * @param tableName the EOIR table of the file
+	 * @param lineNumber line number, the header being line 1
+	 * @param repairCode the repair the loader records ({@code tab_shift}, {@code padded})
+	 * @param recordKey the line's key
+	 */
+	public record ExpectedRepair(String tableName, long lineNumber, String repairCode, long recordKey) {
 	}
 
 }

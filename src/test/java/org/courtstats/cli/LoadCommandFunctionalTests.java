@@ -196,8 +196,9 @@ class LoadCommandFunctionalTests {
 
 		assertThat(exitCode).isZero();
 		assertThat(this.out.toString()).contains("Wrote release 'EOIR Case Data 2026-0401'")
-			.containsPattern("cases +50")
-			.containsPattern("rejected rows +5")
+			.containsPattern("cases +51")
+			.containsPattern("rejected rows +3")
+			.containsPattern("repaired rows +2")
 			.contains("B_TblProceeding line");
 		assertThat(this.inbox.resolve("EOIR Case Data 2026-0401/EOIR Case Data/A_TblCase.csv")).isRegularFile();
 	}

@@ -7,7 +7,6 @@ import java.util.Set;
 
 import org.courtstats.TestWarehouse;
 import org.courtstats.samples.EoirSampleGenerator;
-import org.courtstats.samples.SampleLoad;
 import org.courtstats.samples.SampleRelease;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +47,7 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 		long moved = id("select case_id from warehouse.fct_case where mpp_by_location and not mpp_by_identifier "
 				+ "order by case_id limit 1");
 		long shifted = id("select case_id from warehouse.fct_case where not is_mpp and case_id not in ("
-				+ ids(SampleLoad.repairedKeys(april, "A_TblCase")) + ") order by case_id desc limit 1");
+				+ ids(april.repairedKeys("A_TblCase")) + ") order by case_id desc limit 1");
 		long aprilKey = releaseKey("EOIR Case Data 2026-0401");
 
 		// when: May drops one proceeding, completes another, moves an MPP case out of the
@@ -98,7 +97,7 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 			.as("the dropped proceeding is soft-deleted, not removed")
 			.isEqualTo(mayKey + " " + mayKey);
 		assertThat(count("select count(*) from warehouse.fct_proceeding where deleted_in_release_key is null"))
-			.isEqualTo(SampleLoad.proceedings(april) - 1);
+			.isEqualTo(april.expected().proceedings() - 1);
 		assertThat(text(
 				"select is_completed || ' ' || is_in_absentia || ' ' || release_key || ' ' || first_seen_release_key "
 						+ "from warehouse.fct_proceeding where proceeding_id = " + completedNow))
@@ -154,7 +153,7 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 						+ "from warehouse.fct_proceeding where proceeding_id = " + removed))
 			.isEqualTo("0 " + julyKey + " " + aprilKey);
 		assertThat(count("select count(*) from warehouse.fct_proceeding where deleted_in_release_key is null"))
-			.isEqualTo(SampleLoad.proceedings(april));
+			.isEqualTo(april.expected().proceedings());
 
 		// when: an older release, and April again with other bytes, are delivered
 		copy(april.folder(), deliveries.resolve("late"), "EOIR Case Data 2026-0301");

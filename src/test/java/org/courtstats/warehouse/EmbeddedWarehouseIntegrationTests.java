@@ -9,7 +9,6 @@ import org.courtstats.CourtstatsApplication;
 import org.courtstats.nightly.NightlyLoad;
 import org.courtstats.nightly.ReleaseOutcome;
 import org.courtstats.samples.EoirSampleGenerator;
-import org.courtstats.samples.SampleLoad;
 import org.courtstats.samples.SampleRelease;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +51,7 @@ class EmbeddedWarehouseIntegrationTests {
 		try (ConfigurableApplicationContext second = start(port)) {
 			JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForObject("select count(*) from warehouse.fct_case", Long.class))
-				.isEqualTo(SampleLoad.cases(sample));
+				.isEqualTo(sample.expected().cases());
 			assertThat(second.getBean(NightlyLoad.class).run(this.inbox, null)).extracting(ReleaseOutcome::status)
 				.containsExactly(ReleaseOutcome.Status.ALREADY_LOADED);
 		}
