@@ -3,6 +3,8 @@ package org.courtstats.eoir;
 import java.nio.file.Path;
 
 import org.courtstats.normalize.ControlCharacters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
 import org.springframework.core.io.FileSystemResource;
@@ -21,6 +23,8 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 	 * load.
 	 */
 	public static final String ENCODING = "windows-1252";
+
+	private static final Logger logger = LoggerFactory.getLogger(EoirFileReader.class);
 
 	private final EoirTable table;
 
@@ -67,6 +71,12 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 		if (this.header == null) {
 			throw new EoirFileException(this.fileName + ": the file is empty, expected a header line naming the "
 					+ this.table.name() + " columns. Deliver the file again or remove it from the release.");
+		}
+		if (!this.header.unknownColumns().isEmpty()) {
+			logger.warn(
+					"{}: line 1: column(s) {} are not known {} columns; they are ignored. If EOIR renamed a "
+							+ "column the load reads, map the new name in EoirTables.",
+					this.fileName, String.join(", ", this.header.unknownColumns()), this.table.name());
 		}
 	}
 

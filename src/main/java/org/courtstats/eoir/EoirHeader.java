@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.courtstats.normalize.ControlCharacters;
 
@@ -72,9 +73,11 @@ public final class EoirHeader {
 			}
 		}
 		List<String> unknown = new ArrayList<>();
+		Optional<EoirColumnTypes.Columns> catalogue = EoirColumnTypes.of(table.name());
 		for (String name : names) {
 			String upper = name.strip().toUpperCase(Locale.ROOT);
-			if (!upper.isEmpty() && !known.contains(upper)) {
+			boolean catalogued = catalogue.isPresent() && catalogue.get().typeOf(upper) != null;
+			if (!upper.isEmpty() && !known.contains(upper) && !catalogued) {
 				unknown.add(name.strip());
 			}
 		}
@@ -119,10 +122,11 @@ public final class EoirHeader {
 	}
 
 	/**
-	 * Header columns the load does not read.
+	 * Header columns the table is not known to have (neither read by the load nor listed
+	 * in the column catalogue): a column EOIR added or renamed, ignored by the load.
 	 * @return their names as delivered
 	 */
-	public List<String> unreadColumns() {
+	public List<String> unknownColumns() {
 		return List.copyOf(this.unknownColumns);
 	}
 

@@ -32,7 +32,7 @@ class EoirHeaderTests {
 		EoirHeader header = EoirHeader.parse(EoirTables.PROCEEDING, "B_TblProceeding.csv", "IDNPROCEEDING\tIDNCASE");
 
 		assertThat(header.indexOf(2)).as("OSC_DATE").isEqualTo(-1);
-		assertThat(header.unreadColumns()).isEmpty();
+		assertThat(header.unknownColumns()).isEmpty();
 	}
 
 	@Test
@@ -41,7 +41,18 @@ class EoirHeaderTests {
 				"IDN\0CASEID\tIDNCASE\tCASE_ID\tEXTRA");
 
 		assertThat(header.indexOf(0)).isEqualTo(0);
-		assertThat(header.unreadColumns()).containsExactly("EXTRA");
+		assertThat(header.unknownColumns()).containsExactly("EXTRA");
+	}
+
+	@Test
+	void columnsTheTableIsKnownToHaveAreNotUnknownEvenWhenTheLoadDoesNotReadThem() {
+		EoirHeader header = EoirHeader.parse(EoirTables.CASE, "A_TblCase.csv",
+				"IDNCASE\tALIEN_CITY\tSITE_TYPE\tGENDER\tNEW_COLUMN_2027\tDEP1");
+
+		assertThat(header.unknownColumns())
+			.as("ALIEN_CITY and SITE_TYPE are EOIR columns the load skips; GENDER "
+					+ "is read as Sex; DEP1 is a B_TblProceeding column, not an A_TblCase one")
+			.containsExactly("NEW_COLUMN_2027", "DEP1");
 	}
 
 }
