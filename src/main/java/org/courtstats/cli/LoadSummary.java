@@ -52,6 +52,11 @@ class LoadSummary {
 					this.out.println("  skipped (not read by the load): " + String.join(", ", skipped));
 				}
 				printCountTxt(files);
+				for (WarehouseReports.DedupCount dedup : this.reports.dedupCounts(outcome.source(),
+						outcome.releaseLabel())) {
+					this.out.printf("  collapsed into other lines: %s %,d (%s; see etl.dedup_decision)%n",
+							dedup.tableName(), dedup.rows(), dedup.rule());
+				}
 			}
 		}
 		List<MppOutcome> top = this.reports.topMppOutcomes(TOP_OUTCOMES);

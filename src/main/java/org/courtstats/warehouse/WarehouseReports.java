@@ -63,6 +63,24 @@ public class WarehouseReports {
 	}
 
 	/**
+	 * The input lines a release's facts collapsed into others, counted by table and rule.
+	 * @param source eoir, ohss or cbp
+	 * @param releaseLabel the release
+	 * @return table, rule and count, one entry per table and rule
+	 */
+	public List<DedupCount> dedupCounts(String source, String releaseLabel) {
+		return this.jdbc.query("""
+				select d.table_name, d.rule, count(*)
+				from etl.dedup_decision as d
+				join warehouse.dim_release as r using (release_key)
+				where r.source = ? and r.release_label = ?
+				group by d.table_name, d.rule
+				order by d.table_name, d.rule
+				""", (rs, row) -> new DedupCount(rs.getString(1), rs.getString(2), rs.getLong(3)), source,
+				releaseLabel);
+	}
+
+	/**
 	 * The largest rows of {@code reporting.mpp_case_outcomes}.
 	 * @param limit how many
 	 * @return rows by proceedings, largest first
@@ -97,6 +115,16 @@ public class WarehouseReports {
 	 */
 	public record FileCounts(String tableName, String relativePath, String status, long rowsRead, long rowsLoaded,
 			long rowsRejected, long rowsRepaired, long rowsPadded, boolean staged, Long countTxtRows, String fileName) {
+	}
+
+	/**
+	 * How many lines of one table a release's facts collapsed by one rule.
+	 *
+	 * @param tableName the EOIR table
+	 * @param rule {@code exact_duplicate} or {@code same_key_last_line_wins}
+	 * @param rows how many lines were dropped
+	 */
+	public record DedupCount(String tableName, String rule, long rows) {
 	}
 
 	/**

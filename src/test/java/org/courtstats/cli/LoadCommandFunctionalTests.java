@@ -65,6 +65,7 @@ class LoadCommandFunctionalTests {
 			.containsPattern("B_TblProceeding +repaired: padded 1; rejected: key_not_integer 1\\R")
 			.contains("skipped (not read by the load): Count.txt, Lookup/tblLookupSex.csv")
 			.contains("Count.txt: matched, all 21 tables read hold the rows it gives")
+			.contains("collapsed into other lines: B_TblProceedCharges 1 (exact_duplicate; see etl.dedup_decision)")
 			.doesNotContain("Count.txt: gives no count")
 			.contains("reporting.mpp_case_outcomes, top 10 by proceedings:");
 		assertThat(second).isZero();
