@@ -2,7 +2,7 @@
 -- row hash: new keys inserted, changed rows updated in place, absent keys soft-deleted.
 insert into warehouse.fct_case (
     case_id, nationality_key, language_key, custody_key, case_type_key, court_key, date_of_entry_key,
-    is_mpp, mpp_by_identifier, mpp_by_location, nat_raw, case_type_raw,
+    is_mpp, mpp_by_identifier, mpp_by_location, mpp_hearing_location_key, nat_raw, case_type_raw,
     first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
 )
 with staged as (
@@ -25,6 +25,7 @@ resolved as (
         coalesce(m.mpp_by_identifier or m.mpp_by_location, false) as is_mpp,
         coalesce(m.mpp_by_identifier, false) as mpp_by_identifier,
         coalesce(m.mpp_by_location, false) as mpp_by_location,
+        coalesce(mhl.hearing_location_key, -1) as mpp_hearing_location_key,
         s.nat_raw,
         s.case_type_raw
     from staged as s
@@ -34,6 +35,7 @@ resolved as (
     left join warehouse.dim_case_type as t on t.case_type_code = s.case_type
     left join warehouse.dim_court as co on co.base_city_code = s.update_site
     left join staging.int_case_mpp as m on m.release_key = :release_key and m.case_id = s.idncase
+    left join warehouse.dim_hearing_location as mhl on mhl.hearing_loc_code = m.mpp_hearing_loc_code
 )
 
 select
@@ -44,7 +46,8 @@ select
     :release_key as release_key,
     md5(row(
         r.nationality_key, r.language_key, r.custody_key, r.case_type_key, r.court_key,
-        r.date_of_entry_key, r.is_mpp, r.mpp_by_identifier, r.mpp_by_location, r.nat_raw, r.case_type_raw
+        r.date_of_entry_key, r.is_mpp, r.mpp_by_identifier, r.mpp_by_location, r.mpp_hearing_location_key,
+        r.nat_raw, r.case_type_raw
     )::text) as row_hash
 from resolved as r
 on conflict (case_id) do update
@@ -57,6 +60,7 @@ set nationality_key = excluded.nationality_key,
     is_mpp = excluded.is_mpp,
     mpp_by_identifier = excluded.mpp_by_identifier,
     mpp_by_location = excluded.mpp_by_location,
+    mpp_hearing_location_key = excluded.mpp_hearing_location_key,
     nat_raw = excluded.nat_raw,
     case_type_raw = excluded.case_type_raw,
     last_seen_release_key = excluded.last_seen_release_key,

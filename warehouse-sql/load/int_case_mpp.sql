@@ -5,7 +5,7 @@
 -- Grain: one row per case id seen in A_TblCase or B_TblProceeding.
 delete from staging.int_case_mpp where release_key = :release_key;
 
-insert into staging.int_case_mpp (release_key, case_id, mpp_by_identifier, mpp_by_location)
+insert into staging.int_case_mpp (release_key, case_id, mpp_by_identifier, mpp_by_location, mpp_hearing_loc_code)
 with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
@@ -36,6 +36,48 @@ by_location as (
     where c.mpp_by_location
 ),
 
+-- The MPP port court of each proceeding with an MPP signal: its own hearing location first, then
+-- its scheduled and previous hearing locations, then its earliest hearing scheduled at a port court.
+hearing_at_port as (
+    select distinct on (s.idnproceeding)
+        s.idnproceeding,
+        s.idncase,
+        s.hearing_loc_code
+    from staging.eoir_schedule as s join release_files using (source_file_id)
+    where s.hearing_loc_code in (select hearing_loc_code from mpp_locations)
+    order by s.idnproceeding, s.adj_date nulls last, s.idnschedule
+),
+
+proceeding_location as (
+    select
+        p.idncase as case_id,
+        p.input_date,
+        p.idnproceeding,
+        case
+            when p.hearing_loc_code in (select hearing_loc_code from mpp_locations) then p.hearing_loc_code
+            when p.scheduled_hear_loc in (select hearing_loc_code from mpp_locations) then p.scheduled_hear_loc
+            when p.prev_hearing_loc in (select hearing_loc_code from mpp_locations) then p.prev_hearing_loc
+            else h.hearing_loc_code
+        end as mpp_hearing_loc_code
+    from staging.eoir_proceeding as p join release_files using (source_file_id)
+    left join hearing_at_port as h on h.idnproceeding = p.idnproceeding
+),
+
+case_location as (
+    select distinct on (case_id) case_id, mpp_hearing_loc_code
+    from proceeding_location
+    where mpp_hearing_loc_code is not null
+    order by case_id, input_date nulls last, idnproceeding
+),
+
+-- A case stays where it was first seen at a port court, even after a transfer out.
+earlier_location as (
+    select c.case_id, hl.hearing_loc_code as mpp_hearing_loc_code
+    from warehouse.fct_case as c
+    join warehouse.dim_hearing_location as hl on hl.hearing_location_key = c.mpp_hearing_location_key
+    where c.mpp_hearing_location_key <> -1
+),
+
 all_cases as (
     select c.idncase as case_id from staging.eoir_case as c join release_files using (source_file_id)
     union
@@ -46,10 +88,17 @@ select
     :release_key as release_key,
     a.case_id,
     i.case_id is not null as mpp_by_identifier,
-    l.case_id is not null as mpp_by_location
+    l.case_id is not null as mpp_by_location,
+    coalesce(e.mpp_hearing_loc_code, cl.mpp_hearing_loc_code, orphan.hearing_loc_code) as mpp_hearing_loc_code
 from all_cases as a
 left join by_identifier as i on i.case_id = a.case_id
-left join by_location as l on l.case_id = a.case_id;
+left join by_location as l on l.case_id = a.case_id
+left join earlier_location as e on e.case_id = a.case_id
+left join case_location as cl on cl.case_id = a.case_id
+left join lateral (
+    -- Hearings at a port court whose proceeding the release lacks.
+    select h.hearing_loc_code from hearing_at_port as h where h.idncase = a.case_id order by h.idnproceeding limit 1
+) as orphan on cl.case_id is null;
 
 -- The facts join this table by case; without fresh statistics the planner takes it for empty.
 analyze staging.int_case_mpp;

@@ -29,12 +29,17 @@ with mpp_proceedings as (
         and p.deleted_in_release_key is null
 ),
 
+-- A case MPP by location is counted under its MPP hearing location (fct_case); one MPP by identifier
+-- alone under the location of its earliest proceeding.
 case_location as (
-    select distinct on (case_id)
-        case_id,
-        hearing_loc_code
-    from mpp_proceedings
-    order by case_id, is_mpp_location desc, input_date nulls last, proceeding_id
+    select distinct on (p.case_id)
+        p.case_id,
+        coalesce(mpp_location.hearing_loc_code, p.hearing_loc_code) as hearing_loc_code
+    from mpp_proceedings as p
+    left join warehouse.fct_case as c on c.case_id = p.case_id
+    left join warehouse.dim_hearing_location as mpp_location
+        on mpp_location.hearing_location_key = c.mpp_hearing_location_key and c.mpp_hearing_location_key <> -1
+    order by p.case_id, p.input_date nulls last, p.proceeding_id
 ),
 
 completed as (
@@ -62,7 +67,7 @@ from completed
 join warehouse.dim_nationality as n on n.nationality_key = completed.nationality_key
 group by n.eoir_code, n.name, completed.hearing_loc_code, completed.outcome_group;
 
-comment on view reporting.mpp_case_outcomes is 'Completed proceedings of MPP cases, by nationality x the case''s MPP hearing location x outcome. The MPP hearing location is that of the case''s earliest proceeding (by input date, then id) held at an MPP location, or of its earliest proceeding for a case that is MPP by identifier alone.';
+comment on view reporting.mpp_case_outcomes is 'Completed proceedings of MPP cases, by nationality x the case''s MPP hearing location x outcome. The MPP hearing location is that of the case''s earliest proceeding (by input date, then id) heard, scheduled or previously heard at an MPP port court, or with a hearing scheduled at one (fct_case.mpp_hearing_location_key), or of its earliest proceeding for a case that is MPP by identifier alone.';
 comment on column reporting.mpp_case_outcomes.nationality_code is 'EOIR nationality code of the case (of the proceeding when the case row is missing).';
 comment on column reporting.mpp_case_outcomes.nationality_name is 'Nationality name.';
 comment on column reporting.mpp_case_outcomes.hearing_loc_code is 'The case''s MPP hearing location code.';

@@ -219,6 +219,20 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 			.isEqualTo(expected.mppCompletedProceedings());
 		assertThat(count("select sum(in_absentia) from reporting.mpp_case_outcomes"))
 			.isEqualTo(expected.mppInAbsentia());
+		assertThat(count("select count(*) from warehouse.fct_case "
+				+ "where mpp_by_location <> (mpp_hearing_location_key <> -1)"))
+			.as("a case MPP by location has its MPP hearing location, and only such a case")
+			.isZero();
+		assertThat(count("select coalesce(sum(o.proceedings), 0) from reporting.mpp_case_outcomes as o "
+				+ "join warehouse.dim_hearing_location as hl using (hearing_loc_code) where not hl.is_mpp_location"))
+			.as("only cases MPP by identifier alone are counted away from the port courts")
+			.isEqualTo(count("select count(*) from warehouse.fct_proceeding as p join warehouse.fct_case as c "
+					+ "using (case_id) where p.is_completed and p.deleted_in_release_key is null "
+					+ "and c.mpp_by_identifier and not c.mpp_by_location"));
+		assertThat(count("select count(*) from reporting.asylum_decisions "
+				+ "where (granted + denied > 0) <> (grant_rate is not null)"))
+			.as("a grant rate exactly where there are grants or denials")
+			.isZero();
 		assertThat(count("select sum(granted) from reporting.asylum_decisions")).isEqualTo(expected.asylumGranted());
 		assertThat(count("select sum(denied) from reporting.asylum_decisions")).isEqualTo(expected.asylumDenied());
 		assertThat(count("select sum(abandoned) from reporting.asylum_decisions"))
