@@ -1,7 +1,8 @@
 -- dedup_decision: records every input line of the release that the facts collapsed into another.
 -- Rule same_key_last_line_wins: a key on several lines of a table keeps its last line (the facts'
 -- distinct on). Rule exact_duplicate: a charge line that repeats another's proceeding, case, charge
--- and status under another IDNPRCDCHG folds into the lowest IDNPRCDCHG (fct_charge).
+-- and status under another IDNPRCDCHG folds into the line fct_charge kept (the one it already held, else
+-- the lowest IDNPRCDCHG).
 -- Grain: one row per dropped line.
 delete from etl.dedup_decision where release_key = :release_key;
 
@@ -13,31 +14,63 @@ with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
 
-keyed as (
-    select 'A_TblCase' as table_name, c.idncase as record_key, c.source_file_id, c.line_number
-    from staging.eoir_case as c join release_files using (source_file_id)
+-- Keys on more than one line, per table: a hash aggregate each, no sort of the whole release.
+repeated_keys as (
+    select 'A_TblCase' as table_name, s.idncase as record_key
+    from staging.eoir_case as s join release_files using (source_file_id)
+    group by s.idncase
+    having count(*) > 1
     union all
-    select 'B_TblProceeding', p.idnproceeding, p.source_file_id, p.line_number
-    from staging.eoir_proceeding as p join release_files using (source_file_id)
+    select 'B_TblProceeding', s.idnproceeding
+    from staging.eoir_proceeding as s join release_files using (source_file_id)
+    group by s.idnproceeding
+    having count(*) > 1
+    union all
+    select 'tbl_schedule', s.idnschedule
+    from staging.eoir_schedule as s join release_files using (source_file_id)
+    group by s.idnschedule
+    having count(*) > 1
+    union all
+    select 'tbl_Court_Appln', s.idnproceedingappln
+    from staging.eoir_application as s join release_files using (source_file_id)
+    group by s.idnproceedingappln
+    having count(*) > 1
+    union all
+    select 'B_TblProceedCharges', s.idnprcdchg
+    from staging.eoir_charge as s join release_files using (source_file_id)
+    group by s.idnprcdchg
+    having count(*) > 1
+    union all
+    select 'tbl_CustodyHistory', s.idncustody
+    from staging.eoir_custody_history as s join release_files using (source_file_id)
+    group by s.idncustody
+    having count(*) > 1
+),
+
+keyed as (
+    select 'A_TblCase' as table_name, s.idncase as record_key, s.source_file_id, s.line_number
+    from staging.eoir_case as s join release_files using (source_file_id)
+    where s.idncase in (select r.record_key from repeated_keys as r where r.table_name = 'A_TblCase')
+    union all
+    select 'B_TblProceeding', s.idnproceeding, s.source_file_id, s.line_number
+    from staging.eoir_proceeding as s join release_files using (source_file_id)
+    where s.idnproceeding in (select r.record_key from repeated_keys as r where r.table_name = 'B_TblProceeding')
     union all
     select 'tbl_schedule', s.idnschedule, s.source_file_id, s.line_number
     from staging.eoir_schedule as s join release_files using (source_file_id)
+    where s.idnschedule in (select r.record_key from repeated_keys as r where r.table_name = 'tbl_schedule')
     union all
-    select 'tbl_Court_Appln', a.idnproceedingappln, a.source_file_id, a.line_number
-    from staging.eoir_application as a join release_files using (source_file_id)
+    select 'tbl_Court_Appln', s.idnproceedingappln, s.source_file_id, s.line_number
+    from staging.eoir_application as s join release_files using (source_file_id)
+    where s.idnproceedingappln in (select r.record_key from repeated_keys as r where r.table_name = 'tbl_Court_Appln')
     union all
-    select 'B_TblProceedCharges', ch.idnprcdchg, ch.source_file_id, ch.line_number
-    from staging.eoir_charge as ch join release_files using (source_file_id)
+    select 'B_TblProceedCharges', s.idnprcdchg, s.source_file_id, s.line_number
+    from staging.eoir_charge as s join release_files using (source_file_id)
+    where s.idnprcdchg in (select r.record_key from repeated_keys as r where r.table_name = 'B_TblProceedCharges')
     union all
-    select 'tbl_CustodyHistory', h.idncustody, h.source_file_id, h.line_number
-    from staging.eoir_custody_history as h join release_files using (source_file_id)
-),
-
-repeated_keys as (
-    select table_name, record_key
-    from keyed
-    group by table_name, record_key
-    having count(*) > 1
+    select 'tbl_CustodyHistory', s.idncustody, s.source_file_id, s.line_number
+    from staging.eoir_custody_history as s join release_files using (source_file_id)
+    where s.idncustody in (select r.record_key from repeated_keys as r where r.table_name = 'tbl_CustodyHistory')
 ),
 
 ranked as (
@@ -47,7 +80,6 @@ ranked as (
             partition by k.table_name, k.record_key order by k.source_file_id desc, k.line_number desc
         ) as position
     from keyed as k
-    join repeated_keys using (table_name, record_key)
 )
 
 select
@@ -88,8 +120,14 @@ ranked as (
         first_value(b.source_file_id) over same_charge as kept_source_file_id,
         first_value(b.line_number) over same_charge as kept_line_number
     from by_key as b
+    -- The line fct_charge kept: the one it now holds for this release.
+    left join warehouse.fct_charge as kept
+        on kept.charge_id = b.idnprcdchg
+        and kept.last_seen_release_key = :release_key
+        and kept.deleted_in_release_key is null
     window same_charge as (
-        partition by b.idnproceeding, b.idncase, b.charge, b.chg_status order by b.idnprcdchg
+        partition by b.idnproceeding, b.idncase, b.charge, b.chg_status
+        order by kept.charge_id is null, b.idnprcdchg
     )
 )
 

@@ -1,6 +1,6 @@
 -- fct_charge: one row per distinct charge of a proceeding in the release. Exact duplicate lines
--- (same proceeding, case, charge and status under another IDNPRCDCHG) collapse into the line with the
--- lowest IDNPRCDCHG; dedup_decision.sql records what was dropped. Diffed against the warehouse by key
+-- (same proceeding, case, charge and status under another IDNPRCDCHG) collapse into one line: the one
+-- the warehouse already holds, else the lowest IDNPRCDCHG; dedup_decision.sql records what was dropped. Diffed against the warehouse by key
 -- and row hash; absent keys soft-deleted. Grain: one row per kept IDNPRCDCHG.
 insert into warehouse.fct_charge (
     charge_id, proceeding_id, case_id, charge_key, charge_status, charge_status_raw,
@@ -16,10 +16,13 @@ by_key as (
     order by c.idnprcdchg, c.source_file_id desc, c.line_number desc
 ),
 
+-- Among exact duplicates the id the warehouse already holds stays, so that a duplicate arriving in a
+-- later release does not replace a live charge; otherwise the lowest id.
 staged as (
     select distinct on (b.idnproceeding, b.idncase, b.charge, b.chg_status) b.*
     from by_key as b
-    order by b.idnproceeding, b.idncase, b.charge, b.chg_status, b.idnprcdchg
+    left join warehouse.fct_charge as live on live.charge_id = b.idnprcdchg and live.deleted_in_release_key is null
+    order by b.idnproceeding, b.idncase, b.charge, b.chg_status, live.charge_id is null, b.idnprcdchg
 ),
 
 resolved as (

@@ -81,14 +81,31 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 				+ "and reason_code = 'key_missing'"))
 			.isEqualTo(1);
 
-		// when: May loads
+		// when: May loads, one of April's charges delivered again under a lower id
 		long aprilKey = releaseKey(APRIL);
+		long liveCharge = id("select min(charge_id) from warehouse.fct_charge where charge_id % 2 = 0");
+		editTable(mayInbox.resolve(MAY), "EOIR Case Data/B_TblProceedCharges", (header, rows) -> {
+			String[] again = rows.stream()
+				.filter((row) -> row[0].equals(String.valueOf(liveCharge)))
+				.findFirst()
+				.orElseThrow()
+				.clone();
+			again[0] = String.valueOf(liveCharge - 1);
+			rows.add(again);
+		});
 		assertThat(load(mayInbox)).containsExactly(ReleaseOutcome.Status.LOADED);
 		long mayKey = releaseKey(MAY);
 
 		// then: facts follow the snapshot, withheld applications are kept but deleted
 		SampleRelease.Expected second = may.expected();
 		assertFacts(second);
+		assertThat(text("select coalesce(deleted_in_release_key, 0) || ' ' || last_seen_release_key "
+				+ "from warehouse.fct_charge where charge_id = " + liveCharge))
+			.as("a duplicate arriving later does not replace the charge the warehouse holds")
+			.isEqualTo("0 " + mayKey);
+		assertThat(text("select kept_record_key || ' ' || dropped_record_key from etl.dedup_decision "
+				+ "where release_key = " + mayKey + " and dropped_record_key = '" + (liveCharge - 1) + "'"))
+			.isEqualTo(liveCharge + " " + (liveCharge - 1));
 		long withheld = (first.applications() + 24) / 25;
 		assertThat(count("select count(*) from warehouse.fct_application where deleted_in_release_key = " + mayKey))
 			.as("every 25th application was withheld from May")
