@@ -17,6 +17,22 @@ staged as (
     order by p.idnproceeding, p.source_file_id desc, p.line_number desc
 ),
 
+-- Each version of a judge holds from its valid_from; the first version also holds for everything
+-- before the first release that recorded the judge.
+judge_versions as (
+    select
+        j.judge_key,
+        j.judge_code,
+        j.is_current,
+        j.valid_to,
+        case
+            when j.valid_from = min(j.valid_from) over (partition by j.judge_code) then date '-infinity'
+            else j.valid_from
+        end as effective_from
+    from warehouse.dim_judge as j
+    where j.judge_key <> -1
+),
+
 court_representation as (
     select r.parent_table, r.parent_idn, r.e_28_date
     from staging.eoir_reps_assigned as r join release_files using (source_file_id)
@@ -67,7 +83,12 @@ resolved as (
     from staged as s
     left join warehouse.dim_court as co on co.base_city_code = s.base_city_code
     left join warehouse.dim_hearing_location as hl on hl.hearing_loc_code = s.hearing_loc_code
-    left join warehouse.dim_judge as j on j.judge_code = s.ij_code and j.is_current
+    -- The judge's version at the time of the event: the decision, or the hearing date; the current
+    -- one while it is still to come.
+    left join judge_versions as j
+        on j.judge_code = s.ij_code
+        and coalesce(s.comp_date, date 'infinity') >= j.effective_from
+        and (j.is_current or coalesce(s.comp_date, date 'infinity') < j.valid_to)
     left join warehouse.dim_case_type as t on t.case_type_code = s.case_type
     left join warehouse.dim_nationality as n on n.eoir_code = s.nat
     left join warehouse.dim_language as l on l.eoir_code = s.lang

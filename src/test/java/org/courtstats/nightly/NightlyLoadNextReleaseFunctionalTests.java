@@ -120,10 +120,19 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 				String.class, judge))
 			.as("a renamed judge gets a new version dated by the release")
 			.containsExactly("JUDGE " + judge + " 2026-04-01 2026-05-01 false", "JUDGE RENAMED 2026-05-01 - true");
-		assertThat(count("select count(*) from warehouse.fct_proceeding p join warehouse.dim_judge j using (judge_key) "
-				+ "where j.judge_code = '" + judge + "' and not j.is_current"))
-			.as("proceedings point at the judge's current version")
+		String judgeVersions = "select count(*) from warehouse.fct_proceeding p join warehouse.dim_judge j "
+				+ "using (judge_key) where j.judge_code = '" + judge + "' and ";
+		assertThat(count(judgeVersions + "not p.is_completed and not j.is_current"))
+			.as("pending proceedings point at the judge's current version")
 			.isZero();
+		assertThat(count(judgeVersions + "p.is_completed and j.is_current"))
+			.as("proceedings decided before the rename keep the version that decided them")
+			.isZero();
+		assertThat(count(judgeVersions + "p.is_completed and not j.is_current")).isPositive();
+		assertThat(count("select count(*) from warehouse.fct_proceeding where release_key = " + mayKey
+				+ " and judge_key in (select judge_key from warehouse.dim_judge where judge_code = '" + judge + "')"))
+			.as("renaming a judge changes none of the judge's decided proceedings")
+			.isEqualTo(count(judgeVersions + "not p.is_completed and p.release_key = " + mayKey));
 		assertThat(count("select count(*) from warehouse.fct_proceeding where release_key = " + aprilKey
 				+ " and last_seen_release_key = " + mayKey))
 			.as("unchanged rows keep the release that set them")
