@@ -175,12 +175,14 @@ comment on column reporting.representation_rates.proceedings is 'Proceedings.';
 comment on column reporting.representation_rates.represented is 'Of which represented (fct_proceeding.is_represented).';
 comment on column reporting.representation_rates.represented_rate is 'represented / proceedings, rounded to 4 places.';
 
--- Pending proceedings per court as of the latest published EOIR release.
+-- Pending proceedings per court as of the EOIR release published last (the snapshot the warehouse holds).
 create view reporting.pending_caseload as
 with latest as (
-    select max(as_of_date) as as_of_date
+    select as_of_date
     from warehouse.dim_release
     where source = 'eoir' and status = 'published'
+    order by loaded_at desc, release_key desc
+    limit 1
 )
 
 select
@@ -194,9 +196,9 @@ where not p.is_completed
     and p.deleted_in_release_key is null
 group by co.base_city_code, latest.as_of_date;
 
-comment on view reporting.pending_caseload is 'Proceedings not completed, per court, as of the latest published EOIR release.';
+comment on view reporting.pending_caseload is 'Proceedings not completed, per court, as of the EOIR release published last: the snapshot the warehouse holds.';
 comment on column reporting.pending_caseload.base_city_code is 'Court of the proceeding.';
-comment on column reporting.pending_caseload.as_of_date is 'As-of date of the latest published EOIR release.';
+comment on column reporting.pending_caseload.as_of_date is 'As-of date of the EOIR release published last.';
 comment on column reporting.pending_caseload.pending_proceedings is 'Proceedings without a completion date.';
 
 -- One row per load run.

@@ -57,7 +57,8 @@ public class SourceFileRegistry {
 	}
 
 	/**
-	 * The latest published release, when its table files hold exactly the same bytes:
+	 * The release published last (the current snapshot, even when an older one was loaded
+	 * on purpose after a newer one), when its table files hold exactly the same bytes:
 	 * then nothing changed since the last load. (The same bytes as an older release are a
 	 * change: they bring back what the releases since changed.)
 	 * @param label the release being delivered
@@ -75,7 +76,7 @@ public class SourceFileRegistry {
 				    select release_label
 				    from warehouse.dim_release
 				    where source = 'eoir' and status = 'published'
-				    order by as_of_date desc nulls last, release_key desc
+				    order by loaded_at desc nulls last, release_key desc
 				    limit 1
 				)
 				select f.release_label

@@ -66,7 +66,8 @@ public class Releases {
 	}
 
 	/**
-	 * The published release with the latest as-of date.
+	 * The release published last: the snapshot the warehouse holds now. It is the one
+	 * with the latest as-of date, unless an older release was loaded after it on purpose.
 	 * @param source eoir, ohss or cbp
 	 * @return its label and as-of date, if any release is published
 	 */
@@ -74,7 +75,7 @@ public class Releases {
 		return this.jdbc.query("""
 				select release_label, as_of_date from warehouse.dim_release
 				where source = ? and status = 'published' and as_of_date is not null
-				order by as_of_date desc, release_key desc
+				order by loaded_at desc, release_key desc
 				limit 1
 				""", (rs, row) -> new Published(rs.getString(1), rs.getObject(2, LocalDate.class)), source)
 			.stream()

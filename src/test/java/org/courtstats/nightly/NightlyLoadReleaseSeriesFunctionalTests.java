@@ -197,6 +197,22 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(count("select count(*) from warehouse.fct_application where deleted_in_release_key is null"))
 			.as("withheld applications revived")
 			.isEqualTo(first.applications());
+		assertThat(text("select string_agg(distinct as_of_date::text, ',') from reporting.pending_caseload"))
+			.as("the views speak for the snapshot loaded last")
+			.isEqualTo("2026-03-01");
+		assertThat(this.jdbc.queryForList("select base_city_code || ' ' || valid_from || ' ' || "
+				+ "coalesce(valid_to::text, '-') from warehouse.dim_judge where judge_code = (select judge_code "
+				+ "from warehouse.dim_judge group by judge_code having count(*) > 1) order by valid_from",
+				String.class))
+			.as("the moved judge's history goes on forward, dated the day after the newer release")
+			.containsExactly("NYC 2026-04-01 2026-05-01", "CHI 2026-05-01 2026-05-02", "NYC 2026-05-02 -");
+
+		// when: May is delivered again under a new label
+		copy(may.folder(), deliveries.resolve("again"), "EOIR Case Data 2026-0502");
+		assertThat(load(deliveries.resolve("again"))).containsExactly(ReleaseOutcome.Status.LOADED);
+
+		// then: the warehouse holds May's snapshot again
+		assertFacts(second);
 	}
 
 	/**
