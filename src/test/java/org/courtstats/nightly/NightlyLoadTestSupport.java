@@ -10,10 +10,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.courtstats.CourtstatsApplication;
+import org.courtstats.samples.SampleRelease;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the nightly-load tests share: the load, the warehouse it writes, and ways to
@@ -49,6 +52,69 @@ abstract class NightlyLoadTestSupport {
 
 	List<ReleaseOutcome.Status> load(Path inbox) {
 		return this.nightlyLoad.run(inbox, null).stream().map(ReleaseOutcome::status).toList();
+	}
+
+	/**
+	 * The facts and the reporting views' totals match what the generator counted for the
+	 * latest release.
+	 */
+	void assertFacts(SampleRelease.Expected expected) {
+		assertThat(count("select count(*) from warehouse.fct_case where deleted_in_release_key is null"))
+			.isEqualTo(expected.cases());
+		assertThat(count("select count(*) from warehouse.fct_proceeding where deleted_in_release_key is null"))
+			.isEqualTo(expected.proceedings());
+		assertThat(count("select count(*) from warehouse.fct_hearing where deleted_in_release_key is null"))
+			.isEqualTo(expected.hearings());
+		assertThat(count("select count(*) from warehouse.fct_application where deleted_in_release_key is null"))
+			.isEqualTo(expected.applications());
+		assertThat(count("select count(*) from warehouse.fct_charge where deleted_in_release_key is null"))
+			.isEqualTo(expected.charges());
+		assertThat(count("select count(*) from warehouse.fct_custody_period where deleted_in_release_key is null"))
+			.isEqualTo(expected.custodyPeriods());
+		assertThat(count("select count(*) from warehouse.fct_case where is_mpp")).isEqualTo(expected.mppCases());
+		assertThat(count("select count(*) from warehouse.fct_case where mpp_by_location"))
+			.as("MPP by a proceeding's or a scheduled hearing's location")
+			.isEqualTo(expected.mppByLocation());
+		assertThat(count("select count(*) from warehouse.fct_proceeding where is_completed"))
+			.isEqualTo(expected.completedProceedings());
+		assertThat(count("select sum(proceedings) from reporting.representation_rates"))
+			.isEqualTo(expected.proceedings());
+		assertThat(count("select sum(represented) from reporting.representation_rates"))
+			.isEqualTo(expected.representedProceedings());
+		assertThat(count("select sum(completed) from reporting.in_absentia_rates"))
+			.isEqualTo(expected.completedRemoval());
+		assertThat(count("select sum(in_absentia) from reporting.in_absentia_rates"))
+			.isEqualTo(expected.inAbsentiaRemoval());
+		assertThat(count("select sum(pending_proceedings) from reporting.pending_caseload"))
+			.isEqualTo(expected.proceedings() - expected.completedProceedings());
+		assertThat(count("select sum(proceedings) from reporting.mpp_case_outcomes"))
+			.isEqualTo(expected.mppCompletedProceedings());
+		assertThat(count("select sum(in_absentia) from reporting.mpp_case_outcomes"))
+			.isEqualTo(expected.mppInAbsentia());
+		assertThat(count("select count(*) from warehouse.fct_case "
+				+ "where mpp_by_location <> (mpp_hearing_location_key <> -1)"))
+			.as("a case MPP by location has its MPP hearing location, and only such a case")
+			.isZero();
+		assertThat(count("select coalesce(sum(o.proceedings), 0) from reporting.mpp_case_outcomes as o "
+				+ "join warehouse.dim_hearing_location as hl using (hearing_loc_code) where not hl.is_mpp_location"))
+			.as("only cases MPP by identifier alone are counted away from the port courts")
+			.isEqualTo(count("select count(*) from warehouse.fct_proceeding as p join warehouse.fct_case as c "
+					+ "using (case_id) where p.is_completed and p.deleted_in_release_key is null "
+					+ "and c.mpp_by_identifier and not c.mpp_by_location"));
+		assertThat(count("select count(*) from reporting.asylum_decisions "
+				+ "where (granted + denied > 0) <> (grant_rate is not null)"))
+			.as("a grant rate exactly where there are grants or denials")
+			.isZero();
+		assertThat(count("select sum(granted) from reporting.asylum_decisions")).isEqualTo(expected.asylumGranted());
+		assertThat(count("select sum(denied) from reporting.asylum_decisions")).isEqualTo(expected.asylumDenied());
+		assertThat(count("select sum(abandoned) from reporting.asylum_decisions"))
+			.isEqualTo(expected.asylumAbandoned());
+		assertThat(count("select sum(withdrawn) from reporting.asylum_decisions"))
+			.isEqualTo(expected.asylumWithdrawn());
+		assertThat(count("select sum(other) from reporting.asylum_decisions")).isEqualTo(expected.asylumOther());
+		assertThat(count("select count(*) from reporting.asylum_decisions where grant_rate is not null "
+				+ "and grant_rate <> round(granted::numeric / (granted + denied), 4)"))
+			.isZero();
 	}
 
 	/**

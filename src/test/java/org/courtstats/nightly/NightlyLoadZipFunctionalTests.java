@@ -130,6 +130,7 @@ class NightlyLoadZipFunctionalTests extends NightlyLoadTestSupport {
 	@Order(3)
 	void theWarehouseHoldsWhatTheReleaseUnzippedGives() {
 		SampleRelease.Expected expected = sample.expected();
+		assertFacts(expected);
 		assertThat(count("select count(*) from warehouse.fct_case")).isEqualTo(expected.cases());
 		assertThat(count("select count(*) from warehouse.fct_proceeding")).isEqualTo(expected.proceedings());
 		assertThat(count("select count(*) from warehouse.fct_case where is_mpp")).isEqualTo(expected.mppCases());
