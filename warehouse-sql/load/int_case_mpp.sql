@@ -70,6 +70,13 @@ case_location as (
     order by case_id, input_date nulls last, idnproceeding
 ),
 
+-- Hearings at a port court whose proceeding the release lacks still place their case.
+hearing_case_location as (
+    select distinct on (idncase) idncase as case_id, hearing_loc_code as mpp_hearing_loc_code
+    from hearing_at_port
+    order by idncase, idnproceeding
+),
+
 -- A case stays where it was first seen at a port court, even after a transfer out.
 earlier_location as (
     select c.case_id, hl.hearing_loc_code as mpp_hearing_loc_code
@@ -89,16 +96,13 @@ select
     a.case_id,
     i.case_id is not null as mpp_by_identifier,
     l.case_id is not null as mpp_by_location,
-    coalesce(e.mpp_hearing_loc_code, cl.mpp_hearing_loc_code, orphan.hearing_loc_code) as mpp_hearing_loc_code
+    coalesce(e.mpp_hearing_loc_code, cl.mpp_hearing_loc_code, hcl.mpp_hearing_loc_code) as mpp_hearing_loc_code
 from all_cases as a
 left join by_identifier as i on i.case_id = a.case_id
 left join by_location as l on l.case_id = a.case_id
 left join earlier_location as e on e.case_id = a.case_id
 left join case_location as cl on cl.case_id = a.case_id
-left join lateral (
-    -- Hearings at a port court whose proceeding the release lacks.
-    select h.hearing_loc_code from hearing_at_port as h where h.idncase = a.case_id order by h.idnproceeding limit 1
-) as orphan on cl.case_id is null;
+left join hearing_case_location as hcl on hcl.case_id = a.case_id;
 
 -- The facts join this table by case; without fresh statistics the planner takes it for empty.
 analyze staging.int_case_mpp;
