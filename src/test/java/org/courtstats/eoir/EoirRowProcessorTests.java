@@ -174,6 +174,35 @@ class EoirRowProcessorTests {
 		assertThat(row.values()[columns.indexOf("case_type")]).isEqualTo("RMV");
 	}
 
+	@Test
+	void olderProceedingColumnNamesMapOntoTheCurrentOnes() {
+		EoirHeader header = EoirHeader.parse(EoirTables.PROCEEDING, "B_TblProceeding.csv",
+				"IDNPROCEEDING\tIDNCASE\tTRANSFER_DATE\tDEP1\tDEP2");
+
+		StagedRecord.Row row = (StagedRecord.Row) this.processor
+			.process(line(header, 2, "8000000\t5000000\t2019-03-04 00:00:00.000\tmx\tGT"));
+
+		List<String> columns = EoirTables.PROCEEDING.stagingTable().dataColumns();
+		assertThat(row.values()[columns.indexOf("trans_in_date")]).isEqualTo(LocalDate.of(2019, 3, 4));
+		assertThat(row.values()[columns.indexOf("deported_1")]).isEqualTo("MX");
+		assertThat(row.values()[columns.indexOf("deported_1_raw")]).isEqualTo("mx");
+		assertThat(row.values()[columns.indexOf("deported_2")]).isEqualTo("GT");
+		assertThat(header.unknownColumns()).isEmpty();
+	}
+
+	@Test
+	void applicationCodesKeepTheirCase() {
+		EoirHeader header = EoirHeader.parse(EoirTables.APPLICATION, "tbl_Court_Appln.csv",
+				"IDNPROCEEDINGAPPLN\tIDNPROCEEDING\tIDNCASE\tAPPL_CODE\tAPPL_RECD_DATE\tAPPL_DEC");
+
+		StagedRecord.Row row = (StagedRecord.Row) this.processor
+			.process(line(header, 2, "9000000\t8000000\t5000000\t 212c \t\tg"));
+
+		List<String> columns = EoirTables.APPLICATION.stagingTable().dataColumns();
+		assertThat(row.values()[columns.indexOf("appl_code")]).isEqualTo("212c");
+		assertThat(row.values()[columns.indexOf("appl_dec")]).isEqualTo("G");
+	}
+
 	private static EoirLine line(EoirHeader header, long lineNumber, String text) {
 		return new EoirLine(lineNumber, text, text.split("\t", -1), header);
 	}
