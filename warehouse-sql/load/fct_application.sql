@@ -70,21 +70,6 @@ set proceeding_id = excluded.proceeding_id,
     end,
     row_hash = excluded.row_hash;
 
+
 -- A full snapshot that carries tbl_Court_Appln soft-deletes the applications it no longer holds.
-update warehouse.fct_application as fa
-set deleted_in_release_key = :release_key,
-    release_key = :release_key
-where fa.deleted_in_release_key is null
-    and fa.last_seen_release_key <> :release_key
-    and exists (
-        select 1 from etl.source_file as f
-        where f.release_key = :release_key and f.table_name = 'tbl_Court_Appln'
-    )
-    and not exists (
-        select 1
-        from etl.rejected_row as r
-        join etl.source_file as f using (source_file_id)
-        where f.release_key = :release_key
-            and f.table_name = 'tbl_Court_Appln'
-            and r.record_key = fa.application_id::text
-    );
+call warehouse.soft_delete_absent('warehouse.fct_application', 'application_id', 'tbl_Court_Appln', :release_key);

@@ -73,21 +73,6 @@ set nationality_key = excluded.nationality_key,
     end,
     row_hash = excluded.row_hash;
 
+
 -- A full snapshot that carries A_TblCase soft-deletes the cases it no longer holds.
-update warehouse.fct_case as fc
-set deleted_in_release_key = :release_key,
-    release_key = :release_key
-where fc.deleted_in_release_key is null
-    and fc.last_seen_release_key <> :release_key
-    and exists (
-        select 1 from etl.source_file as f
-        where f.release_key = :release_key and f.table_name = 'A_TblCase'
-    )
-    and not exists (
-        select 1
-        from etl.rejected_row as r
-        join etl.source_file as f using (source_file_id)
-        where f.release_key = :release_key
-            and f.table_name = 'A_TblCase'
-            and r.record_key = fc.case_id::text
-    );
+call warehouse.soft_delete_absent('warehouse.fct_case', 'case_id', 'A_TblCase', :release_key);

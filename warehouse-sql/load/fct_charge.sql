@@ -61,22 +61,6 @@ set proceeding_id = excluded.proceeding_id,
     end,
     row_hash = excluded.row_hash;
 
--- A full snapshot that carries B_TblProceedCharges soft-deletes the charges it no longer holds,
--- and a charge whose line became a duplicate of another kept line.
-update warehouse.fct_charge as fc
-set deleted_in_release_key = :release_key,
-    release_key = :release_key
-where fc.deleted_in_release_key is null
-    and fc.last_seen_release_key <> :release_key
-    and exists (
-        select 1 from etl.source_file as f
-        where f.release_key = :release_key and f.table_name = 'B_TblProceedCharges'
-    )
-    and not exists (
-        select 1
-        from etl.rejected_row as r
-        join etl.source_file as f using (source_file_id)
-        where f.release_key = :release_key
-            and f.table_name = 'B_TblProceedCharges'
-            and r.record_key = fc.charge_id::text
-    );
+
+-- A full snapshot that carries B_TblProceedCharges soft-deletes the charges it no longer holds.
+call warehouse.soft_delete_absent('warehouse.fct_charge', 'charge_id', 'B_TblProceedCharges', :release_key);

@@ -48,21 +48,6 @@ set case_id = excluded.case_id,
     end,
     row_hash = excluded.row_hash;
 
--- A full snapshot that carries tbl_CustodyHistory soft-deletes the entries it no longer holds.
-update warehouse.fct_custody_period as fp
-set deleted_in_release_key = :release_key,
-    release_key = :release_key
-where fp.deleted_in_release_key is null
-    and fp.last_seen_release_key <> :release_key
-    and exists (
-        select 1 from etl.source_file as f
-        where f.release_key = :release_key and f.table_name = 'tbl_CustodyHistory'
-    )
-    and not exists (
-        select 1
-        from etl.rejected_row as r
-        join etl.source_file as f using (source_file_id)
-        where f.release_key = :release_key
-            and f.table_name = 'tbl_CustodyHistory'
-            and r.record_key = fp.custody_history_id::text
-    );
+
+-- A full snapshot that carries tbl_CustodyHistory soft-deletes the custody periods it no longer holds.
+call warehouse.soft_delete_absent('warehouse.fct_custody_period', 'custody_history_id', 'tbl_CustodyHistory', :release_key);

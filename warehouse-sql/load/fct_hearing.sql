@@ -98,22 +98,6 @@ set proceeding_id = excluded.proceeding_id,
     end,
     row_hash = excluded.row_hash;
 
--- A full snapshot that carries tbl_schedule soft-deletes the hearings it no longer holds; a key
--- whose line was quarantined is still in the release and is kept.
-update warehouse.fct_hearing as fh
-set deleted_in_release_key = :release_key,
-    release_key = :release_key
-where fh.deleted_in_release_key is null
-    and fh.last_seen_release_key <> :release_key
-    and exists (
-        select 1 from etl.source_file as f
-        where f.release_key = :release_key and f.table_name = 'tbl_schedule'
-    )
-    and not exists (
-        select 1
-        from etl.rejected_row as r
-        join etl.source_file as f using (source_file_id)
-        where f.release_key = :release_key
-            and f.table_name = 'tbl_schedule'
-            and r.record_key = fh.schedule_id::text
-    );
+
+-- A full snapshot that carries tbl_schedule soft-deletes the hearings it no longer holds.
+call warehouse.soft_delete_absent('warehouse.fct_hearing', 'schedule_id', 'tbl_schedule', :release_key);

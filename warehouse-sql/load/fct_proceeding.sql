@@ -146,21 +146,6 @@ set case_id = excluded.case_id,
     end,
     row_hash = excluded.row_hash;
 
+
 -- A full snapshot that carries B_TblProceeding soft-deletes the proceedings it no longer holds.
-update warehouse.fct_proceeding as fp
-set deleted_in_release_key = :release_key,
-    release_key = :release_key
-where fp.deleted_in_release_key is null
-    and fp.last_seen_release_key <> :release_key
-    and exists (
-        select 1 from etl.source_file as f
-        where f.release_key = :release_key and f.table_name = 'B_TblProceeding'
-    )
-    and not exists (
-        select 1
-        from etl.rejected_row as r
-        join etl.source_file as f using (source_file_id)
-        where f.release_key = :release_key
-            and f.table_name = 'B_TblProceeding'
-            and r.record_key = fp.proceeding_id::text
-    );
+call warehouse.soft_delete_absent('warehouse.fct_proceeding', 'proceeding_id', 'B_TblProceeding', :release_key);
