@@ -192,6 +192,24 @@ class LoadCommandFunctionalTests {
 	}
 
 	@Test
+	void generateSampleWritesMonthlyReleasesThatLoadInOrder() {
+		int exitCode = run("generate-sample", "--out", this.inbox.toString(), "--cases", "60", "--seed", "9",
+				"--months", "2");
+
+		assertThat(exitCode).isZero();
+		assertThat(this.out.toString()).contains("Wrote release 'EOIR Case Data 2026-0401'")
+			.contains("Wrote release 'EOIR Case Data 2026-0501'")
+			.containsPattern("cases +61")
+			.containsPattern("cases +64");
+		assertThat(run("load", "--inbox", this.inbox.toString())).isZero();
+		assertThat(this.out.toString()).contains("Release 'EOIR Case Data 2026-0401': loaded")
+			.contains("Release 'EOIR Case Data 2026-0501': loaded");
+		assertThat(
+				run("generate-sample", "--out", this.inbox.toString(), "--release", "EOIR Case Data", "--months", "2"))
+			.isEqualTo(2);
+	}
+
+	@Test
 	void generateSamplePrintsTheCountsALoadMustShow() {
 		int exitCode = run("generate-sample", "--out", this.inbox.toString(), "--cases", "50", "--seed", "9");
 
