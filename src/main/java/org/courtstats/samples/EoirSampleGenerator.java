@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Writes a realistic EOIR case-data release in the real export format (tab-delimited
@@ -1290,10 +1291,14 @@ public final class EoirSampleGenerator {
 						+ charge.status.toUpperCase(Locale.ROOT));
 			}
 			Map<String, Long> asylum = new HashMap<>();
+			Map<String, Long> asylumByYearAndCourt = new TreeMap<>();
 			for (Application application : this.applications) {
 				boolean isAsylum = application.code.equals("ASYL") || application.code.equals("ASYW");
-				if (isAsylum && application.proceeding.completion != null) {
+				LocalDate decided = application.proceeding.completion;
+				if (isAsylum && decided != null) {
 					asylum.merge(decisionGroup(application.decision), 1L, Long::sum);
+					int fiscalYear = decided.getYear() + ((decided.getMonthValue() >= 10) ? 1 : 0);
+					asylumByYearAndCourt.merge(fiscalYear + " " + application.proceeding.court, 1L, Long::sum);
 				}
 			}
 			// The tab-shifted case line is repaired and loaded: it counts as a case.
@@ -1304,7 +1309,7 @@ public final class EoirSampleGenerator {
 					this.charges.size() - distinctCharges.size(), this.custodyPeriods.size(),
 					asylum.getOrDefault("granted", 0L), asylum.getOrDefault("denied", 0L),
 					asylum.getOrDefault("abandoned", 0L), asylum.getOrDefault("withdrawn", 0L),
-					asylum.getOrDefault("other", 0L));
+					asylum.getOrDefault("other", 0L), asylumByYearAndCourt);
 		}
 
 		/** The warehouse contract's decision groups of application decisions. */

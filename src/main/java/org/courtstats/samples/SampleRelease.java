@@ -65,13 +65,19 @@ public record SampleRelease(Path folder, String label, Expected expected, List<E
 	 * @param asylumAbandoned of those, abandoned
 	 * @param asylumWithdrawn of those, withdrawn
 	 * @param asylumOther of those, with another or no decision
+	 * @param asylumByYearAndCourt those asylum applications by fiscal year of the
+	 * decision and court of the proceeding ({@code "2024 SND"})
 	 */
 	public record Expected(long cases, long caseIdentifiers, long proceedings, long repsAssigned, long mppCases,
 			long mppByIdentifier, long mppByLocation, long completedProceedings, long inAbsentia,
 			long representedProceedings, long mppCompletedProceedings, long mppInAbsentia, long mppRepresented,
 			long completedRemoval, long inAbsentiaRemoval, long hearings, long applications, long charges,
 			long chargeDuplicates, long custodyPeriods, long asylumGranted, long asylumDenied, long asylumAbandoned,
-			long asylumWithdrawn, long asylumOther) {
+			long asylumWithdrawn, long asylumOther, Map<String, Long> asylumByYearAndCourt) {
+
+		public Expected {
+			asylumByYearAndCourt = Map.copyOf(asylumByYearAndCourt);
+		}
 
 		/**
 		 * The counts by name, in a stable order, for printing.

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -105,6 +107,14 @@ abstract class NightlyLoadTestSupport {
 				+ "where (granted + denied > 0) <> (grant_rate is not null)"))
 			.as("a grant rate exactly where there are grants or denials")
 			.isZero();
+		Map<String, Long> byYearAndCourt = new TreeMap<>();
+		this.jdbc.query("select fiscal_year || ' ' || base_city_code, "
+				+ "sum(granted + denied + abandoned + withdrawn + other) from reporting.asylum_decisions group by 1",
+				(rs) -> {
+					byYearAndCourt.put(rs.getString(1), rs.getLong(2));
+				});
+		assertThat(byYearAndCourt).as("asylum decisions by fiscal year of the decision and court")
+			.isEqualTo(expected.asylumByYearAndCourt());
 		assertThat(count("select sum(granted) from reporting.asylum_decisions")).isEqualTo(expected.asylumGranted());
 		assertThat(count("select sum(denied) from reporting.asylum_decisions")).isEqualTo(expected.asylumDenied());
 		assertThat(count("select sum(abandoned) from reporting.asylum_decisions"))
