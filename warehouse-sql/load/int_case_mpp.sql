@@ -77,7 +77,7 @@ hearing_case_location as (
     order by idncase, idnproceeding
 ),
 
--- A case stays where it was first seen at a port court, even after a transfer out.
+-- A case the release no longer shows at a port court (transferred out) keeps the location it had.
 earlier_location as (
     select c.case_id, hl.hearing_loc_code as mpp_hearing_loc_code
     from warehouse.fct_case as c
@@ -96,7 +96,7 @@ select
     a.case_id,
     i.case_id is not null as mpp_by_identifier,
     l.case_id is not null as mpp_by_location,
-    coalesce(e.mpp_hearing_loc_code, cl.mpp_hearing_loc_code, hcl.mpp_hearing_loc_code) as mpp_hearing_loc_code
+    coalesce(cl.mpp_hearing_loc_code, hcl.mpp_hearing_loc_code, e.mpp_hearing_loc_code) as mpp_hearing_loc_code
 from all_cases as a
 left join by_identifier as i on i.case_id = a.case_id
 left join by_location as l on l.case_id = a.case_id

@@ -36,6 +36,16 @@ begin
     loop
         execute format('alter sequence %s owner to courtstats_loader', obj.name);
     end loop;
+    -- And the functions and procedures the load calls (date_key, outcome_group, soft_delete_absent).
+    for obj in
+        select p.oid::regprocedure::text as name, case p.prokind when 'p' then 'procedure' else 'function' end as kind
+        from pg_proc p
+        join pg_namespace n on n.oid = p.pronamespace
+        where n.nspname in ('etl', 'staging', 'warehouse', 'reporting', 'batch')
+            and p.proowner <> 'courtstats_loader'::regrole
+    loop
+        execute format('alter %s %s owner to courtstats_loader', obj.kind, obj.name);
+    end loop;
 end
 $$;
 

@@ -29,8 +29,9 @@ with mpp_proceedings as (
         and p.deleted_in_release_key is null
 ),
 
--- A case MPP by location is counted under its MPP hearing location (fct_case); one MPP by identifier
--- alone under the location of its earliest proceeding.
+-- A case MPP by location is counted under its MPP hearing location (fct_case); one without a case row
+-- under its earliest proceeding at a port court; one MPP by identifier alone under the location of its
+-- earliest proceeding.
 case_location as (
     select distinct on (p.case_id)
         p.case_id,
@@ -39,7 +40,7 @@ case_location as (
     left join warehouse.fct_case as c on c.case_id = p.case_id
     left join warehouse.dim_hearing_location as mpp_location
         on mpp_location.hearing_location_key = c.mpp_hearing_location_key and c.mpp_hearing_location_key <> -1
-    order by p.case_id, p.input_date nulls last, p.proceeding_id
+    order by p.case_id, p.is_mpp_location desc, p.input_date nulls last, p.proceeding_id
 ),
 
 completed as (

@@ -222,20 +222,6 @@ class EoirReleaseJobConfiguration {
 
 	// step 3: integrate the staged release, check it and publish it, in one transaction
 
-	/**
-	 * The date new type 2 versions take: the release's as-of date, or, for an older
-	 * release loaded on purpose after a newer one, the day after the newer one's, so that
-	 * versions never go back in time.
-	 */
-	private static LocalDate versionDate(Releases releases, String label, LocalDate asOfDate) {
-		LocalDate date = (asOfDate != null) ? asOfDate : LocalDate.now();
-		Optional<Releases.Published> current = releases.latestPublished(SOURCE);
-		if (current.isPresent() && !current.get().label().equals(label) && !current.get().asOfDate().isBefore(date)) {
-			return current.get().asOfDate().plusDays(1);
-		}
-		return date;
-	}
-
 	@Bean
 	Step publishRelease(JobRepository jobRepository, PlatformTransactionManager transactionManager, Releases releases,
 			WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks, RunLock runLock) {
@@ -244,7 +230,8 @@ class EoirReleaseJobConfiguration {
 			LocalDate asOfDate = ReleaseLabels.asOfDate(label);
 			long releaseKey = releases.key(SOURCE, label);
 			runLock.verifyHeld();
-			warehouseBuild.buildEoirRelease(releaseKey, versionDate(releases, label, asOfDate));
+			warehouseBuild.buildEoirRelease(releaseKey,
+					releases.versionDate((asOfDate != null) ? asOfDate : LocalDate.now()));
 			warehouseChecks.verify(releaseKey);
 			releases.publish(releaseKey, contribution.getStepExecution().getJobExecutionId());
 			logger.info("Release '{}' published", label);

@@ -130,7 +130,7 @@ public class NightlyLoad {
 					.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.ALREADY_LOADED, null, null));
 				continue;
 			}
-			Optional<Releases.Published> latest = this.releases.latestPublished(source);
+			Optional<Releases.Published> latest = this.releases.newestPublished(source);
 			if (latest.isPresent() && latest.get().asOfDate().isAfter(release.asOfDate()) && allowOlder) {
 				logger.warn("Release '{}' is older than release '{}', loaded already; loading it as told",
 						release.label(), latest.get().label());

@@ -66,20 +66,36 @@ public class Releases {
 	}
 
 	/**
-	 * The release published last: the snapshot the warehouse holds now. It is the one
-	 * with the latest as-of date, unless an older release was loaded after it on purpose.
+	 * The published release with the latest as-of date: a release older than it is
+	 * refused unless loaded on purpose.
 	 * @param source eoir, ohss or cbp
 	 * @return its label and as-of date, if any release is published
 	 */
-	public Optional<Published> latestPublished(String source) {
+	public Optional<Published> newestPublished(String source) {
 		return this.jdbc.query("""
 				select release_label, as_of_date from warehouse.dim_release
 				where source = ? and status = 'published' and as_of_date is not null
-				order by loaded_at desc, release_key desc
+				order by as_of_date desc, release_key desc
 				limit 1
 				""", (rs, row) -> new Published(rs.getString(1), rs.getObject(2, LocalDate.class)), source)
 			.stream()
 			.findFirst();
+	}
+
+	/**
+	 * The date new type 2 versions of a release take: its as-of date, or, when a version
+	 * or a published release is dated that day or later (an older release loaded on
+	 * purpose), the day after the latest of them, so that versions only move forward.
+	 * @param asOfDate the release's as-of date
+	 * @return the date to version by
+	 */
+	public LocalDate versionDate(LocalDate asOfDate) {
+		LocalDate latest = this.jdbc.queryForObject("""
+				select greatest(
+				    (select max(valid_from) from warehouse.dim_judge where judge_key <> -1),
+				    (select max(as_of_date) from warehouse.dim_release where status = 'published'))
+				""", LocalDate.class);
+		return (latest != null && !latest.isBefore(asOfDate)) ? latest.plusDays(1) : asOfDate;
 	}
 
 	/**
