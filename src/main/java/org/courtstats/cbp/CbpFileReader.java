@@ -1,0 +1,178 @@
+package org.courtstats.cbp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+
+/**
+ * Streams the rows of one CBP encounter file (RFC 4180 CSV, UTF-8 with or without a byte
+ * order mark, CRLF or LF, header row) as {@link EncounterRow}s and rejects. The number of
+ * rows read is saved in the step's execution context under the reader's name, so a
+ * restart skips the rows already committed and resumes at the next line.
+ */
+public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpRecord> {
+
+	/**
+	 * RFC 4180 with blank lines skipped; a blank line carries no row, and skipping it
+	 * keeps the line numbers of the rows after it true.
+	 */
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
+	private static final Logger logger = LoggerFactory.getLogger(CbpFileReader.class);
+
+	private final Resource resource;
+
+	private final String fileName;
+
+	private CSVParser parser;
+
+	private Iterator<CSVRecord> records;
+
+	private CbpHeader header;
+
+	private EncounterRowMapper mapper;
+
+	public CbpFileReader(String name, Path file) {
+		this(name, new FileSystemResource(file), file.getFileName().toString());
+	}
+
+	/**
+	 * A reader of any resource. A restart calls {@code getInputStream()} again and skips
+	 * to the saved row, so the resource must give the bytes from the start each time.
+	 * @param name the reader's name, the key of its position in the execution context
+	 * @param resource the file's bytes
+	 * @param fileName the file's name, for messages
+	 */
+	public CbpFileReader(String name, Resource resource, String fileName) {
+		setName(name);
+		this.resource = resource;
+		this.fileName = fileName;
+	}
+
+	@Override
+	protected void doOpen() throws Exception {
+		this.header = null;
+		BufferedReader reader = new BufferedReader(
+				new InputStreamReader(this.resource.getInputStream(), StandardCharsets.UTF_8));
+		skipByteOrderMark(reader);
+		this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+		this.records = this.parser.iterator();
+		try {
+			CSVRecord first = next();
+			if (first == null) {
+				throw new CbpFileException(this.fileName + ": the file is empty, expected a header row naming the "
+						+ "CBP encounter columns (Fiscal Year, Month (abbv), ..., Encounter Count). Deliver the "
+						+ "file again or remove it from the inbox.");
+			}
+			this.header = CbpHeader.parse(this.fileName, first.toList());
+		}
+		catch (RuntimeException ex) {
+			doClose();
+			throw ex;
+		}
+		this.mapper = new EncounterRowMapper(this.fileName, this.header);
+		if (!this.header.unknownColumns().isEmpty()) {
+			logger.warn(
+					"{}: line 1: column(s) {} are not known CBP encounter columns; they are ignored. If CBP "
+							+ "renamed a column the load reads, map the new name in CbpColumn.",
+					this.fileName, String.join(", ", this.header.unknownColumns()));
+		}
+	}
+
+	@Override
+	protected CbpRecord doRead() {
+		CSVRecord record = next();
+		if (record == null) {
+			return null;
+		}
+		return this.mapper.map(lineOf(record), record.toList(), FORMAT.format((Object[]) record.values()));
+	}
+
+	@Override
+	protected void jumpToItem(int itemIndex) {
+		// Skips without mapping: the rows before the restart point were handled already.
+		int skipped = 0;
+		while (skipped < itemIndex && next() != null) {
+			skipped++;
+		}
+	}
+
+	@Override
+	protected void doClose() throws IOException {
+		this.records = null;
+		if (this.parser != null) {
+			this.parser.close();
+			this.parser = null;
+		}
+	}
+
+	/**
+	 * The header of the open file.
+	 * @return the header, null before the file is opened
+	 */
+	public CbpHeader header() {
+		return this.header;
+	}
+
+	/**
+	 * The name of the file read, as messages give it.
+	 * @return the file name
+	 */
+	public String fileName() {
+		return this.fileName;
+	}
+
+	private CSVRecord next() {
+		long linesBefore = this.parser.getCurrentLineNumber();
+		try {
+			return this.records.hasNext() ? this.records.next() : null;
+		}
+		catch (UncheckedIOException ex) {
+			throw new CbpFileException(this.fileName + ": line " + (linesBefore + 1)
+					+ ": the row cannot be read as CSV (" + ex.getCause().getMessage() + "). A value that "
+					+ "opens a double quote must close it, and a quote inside a value is written twice (\"\"). "
+					+ "Correct the file or obtain it again from CBP.", ex);
+		}
+	}
+
+	/**
+	 * The line a record starts on: the parser counts the line it ended on, and a quoted
+	 * value may span lines.
+	 */
+	private long lineOf(CSVRecord record) {
+		long breaks = 0;
+		List<String> values = record.toList();
+		for (String value : values) {
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				if (c == '\n' || (c == '\r' && (i + 1 == value.length() || value.charAt(i + 1) != '\n'))) {
+					breaks++;
+				}
+			}
+		}
+		return this.parser.getCurrentLineNumber() - breaks;
+	}
+
+	private static void skipByteOrderMark(BufferedReader reader) throws IOException {
+		reader.mark(1);
+		if (reader.read() != '\uFEFF') {
+			reader.reset();
+		}
+	}
+
+}

@@ -1,0 +1,120 @@
+package org.courtstats.cbp;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.StringJoiner;
+
+import org.courtstats.normalize.Counts;
+import org.courtstats.normalize.FiscalCalendar;
+import org.courtstats.normalize.Values;
+
+/**
+ * Turns the values of one data row of a CBP encounter file into an {@link EncounterRow},
+ * or into a {@link CbpRecord.Rejected} saying what is wrong with it.
+ */
+public final class EncounterRowMapper {
+
+	/**
+	 * The encounter type of every Title 42 row (sources.md §3: Title 42 encounters are
+	 * expulsions, whatever the component).
+	 */
+	static final String EXPULSIONS = "Expulsions";
+
+	private static final List<CbpColumn> KEY_COLUMNS = List.of(CbpColumn.FISCAL_YEAR, CbpColumn.MONTH,
+			CbpColumn.COMPONENT, CbpColumn.LAND_BORDER_REGION, CbpColumn.AREA_OF_RESPONSIBILITY, CbpColumn.STATE,
+			CbpColumn.DEMOGRAPHIC, CbpColumn.CITIZENSHIP, CbpColumn.TITLE_OF_AUTHORITY, CbpColumn.ENCOUNTER_TYPE);
+
+	private final String fileName;
+
+	private final CbpHeader header;
+
+	public EncounterRowMapper(String fileName, CbpHeader header) {
+		this.fileName = fileName;
+		this.header = header;
+	}
+
+	/**
+	 * Maps one row.
+	 * @param lineNumber the row's line number, the header being line 1
+	 * @param values the row's values as parsed
+	 * @param rawRecord the row as read, kept with a rejection
+	 * @return the encounter row or the rejection
+	 */
+	public CbpRecord map(long lineNumber, List<String> values, String rawRecord) {
+		if (values.size() != this.header.fieldCount()) {
+			return reject(lineNumber, CbpRecord.Rejected.FIELD_COUNT,
+					"the row has " + values.size() + " fields, expected " + this.header.fieldCount()
+							+ " as in the header; a value with a comma may have lost its quotes",
+					rawRecord, null);
+		}
+		String key = recordKey(values);
+		String yearText = raw(values, CbpColumn.FISCAL_YEAR);
+		Integer fiscalYear = FiscalCalendar.fiscalYear(yearText);
+		if (fiscalYear == null) {
+			return reject(lineNumber, CbpRecord.Rejected.BAD_FISCAL_YEAR,
+					"Fiscal Year is \"" + yearText + "\", expected a four-digit year such as 2021 or 2026 (FYTD)",
+					rawRecord, key);
+		}
+		String monthText = raw(values, CbpColumn.MONTH);
+		int fiscalMonth = FiscalCalendar.fiscalMonth(monthText);
+		if (fiscalMonth == 0) {
+			return reject(lineNumber, CbpRecord.Rejected.UNKNOWN_MONTH,
+					"Month (abbv) is \"" + monthText + "\", expected one of OCT, NOV, DEC, ... SEP", rawRecord, key);
+		}
+		String countText = raw(values, CbpColumn.ENCOUNTER_COUNT);
+		Long count = Counts.parse(countText);
+		if (count == null) {
+			return reject(lineNumber, CbpRecord.Rejected.BAD_COUNT,
+					"Encounter Count is \"" + countText + "\", expected a whole number such as 0, 153 or 1,577",
+					rawRecord, key);
+		}
+		if (count < 0) {
+			return reject(lineNumber, CbpRecord.Rejected.NEGATIVE_COUNT,
+					"Encounter Count is " + count + ", expected 0 or more", rawRecord, key);
+		}
+		LocalDate monthStart = FiscalCalendar.monthStart(fiscalYear, fiscalMonth);
+		String title = text(values, CbpColumn.TITLE_OF_AUTHORITY);
+		return new EncounterRow(lineNumber, fiscalYear, fiscalMonth, monthStart, text(values, CbpColumn.COMPONENT),
+				text(values, CbpColumn.LAND_BORDER_REGION), text(values, CbpColumn.AREA_OF_RESPONSIBILITY),
+				text(values, CbpColumn.AOR_ABBV), Values.code(raw(values, CbpColumn.STATE)),
+				text(values, CbpColumn.DEMOGRAPHIC), text(values, CbpColumn.CITIZENSHIP), title,
+				encounterType(values, title), count);
+	}
+
+	private String encounterType(List<String> values, String title) {
+		if (this.header.indexOf(CbpColumn.ENCOUNTER_TYPE) >= 0) {
+			return text(values, CbpColumn.ENCOUNTER_TYPE);
+		}
+		boolean title42 = title != null && CbpColumn.key(title).equals("title42");
+		return title42 ? EXPULSIONS : null;
+	}
+
+	private CbpRecord.Rejected reject(long lineNumber, String reasonCode, String problem, String rawRecord,
+			String key) {
+		String message = this.fileName + ": line " + lineNumber + ": " + problem
+				+ ". The row is not loaded; correct the file (or obtain a corrected one from CBP) and "
+				+ "load it again if the row matters.";
+		return new CbpRecord.Rejected(this.fileName, lineNumber, reasonCode, message, rawRecord, key);
+	}
+
+	private String recordKey(List<String> values) {
+		StringJoiner key = new StringJoiner("|");
+		for (CbpColumn column : KEY_COLUMNS) {
+			if (this.header.indexOf(column) >= 0) {
+				String value = raw(values, column);
+				key.add((value != null) ? value.strip() : "");
+			}
+		}
+		return key.toString();
+	}
+
+	private String raw(List<String> values, CbpColumn column) {
+		int index = this.header.indexOf(column);
+		return (index >= 0) ? values.get(index) : null;
+	}
+
+	private String text(List<String> values, CbpColumn column) {
+		return Values.text(raw(values, column));
+	}
+
+}
