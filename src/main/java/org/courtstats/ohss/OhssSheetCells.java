@@ -1,0 +1,138 @@
+package org.courtstats.ohss;
+
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+import org.courtstats.spreadsheet.CellValue;
+import org.courtstats.spreadsheet.SheetRow;
+
+/**
+ * Turns the rows below a sheet's header into long-form cells, a row at a time: a
+ * fiscal-year total row ({@code A} = {@code 2014} or {@code "2024 YTD"}, {@code B} =
+ * {@code Total}), then its month rows ({@code A} empty, {@code B} = {@code October} …
+ * {@code September}, usually hidden). The first other non-empty row (the legend, the
+ * footnotes, "Notes:", "Source:") ends the data; nothing below it is read.
+ */
+final class OhssSheetCells implements Iterator<OhssCell> {
+
+	private final String where;
+
+	private final OhssSheetLayout layout;
+
+	private final Iterator<SheetRow> rows;
+
+	private final Deque<OhssCell> pending = new ArrayDeque<>();
+
+	private Integer fiscalYear;
+
+	private boolean ended;
+
+	OhssSheetCells(String where, OhssSheetLayout layout, Iterator<SheetRow> rows) {
+		this.where = where;
+		this.layout = layout;
+		this.rows = rows;
+	}
+
+	@Override
+	public boolean hasNext() {
+		while (this.pending.isEmpty() && !this.ended) {
+			if (!this.rows.hasNext()) {
+				this.ended = true;
+			}
+			else {
+				readRow(this.rows.next());
+			}
+		}
+		return !this.pending.isEmpty();
+	}
+
+	@Override
+	public OhssCell next() {
+		if (!hasNext()) {
+			throw new NoSuchElementException();
+		}
+		return this.pending.removeFirst();
+	}
+
+	private void readRow(SheetRow row) {
+		if (row.isEmpty()) {
+			return;
+		}
+		Integer yearOfTotal = fiscalYearTotal(row);
+		Integer month = (yearOfTotal == null) ? monthRow(row) : null;
+		if (yearOfTotal == null && month == null) {
+			this.ended = true;
+			return;
+		}
+		if (yearOfTotal != null) {
+			this.fiscalYear = yearOfTotal;
+		}
+		else if (this.fiscalYear == null) {
+			throw new OhssLayoutException(this.layout.sheetName(), this.where + ": the month row " + row.rowNumber()
+					+ " comes before any fiscal-year total row. Check whether OHSS changed the layout.");
+		}
+		for (OhssSheetLayout.Column column : this.layout.columns()) {
+			OhssCell cell = cell(row, column, month);
+			if (cell != null) {
+				this.pending.add(cell);
+			}
+		}
+	}
+
+	private Integer fiscalYearTotal(SheetRow row) {
+		if (!"total".equalsIgnoreCase(row.text("B"))) {
+			return null;
+		}
+		CellValue label = row.cell("A");
+		if (label == null) {
+			return null;
+		}
+		if (label.isNumber()) {
+			BigDecimal year = label.number();
+			boolean whole = year.signum() > 0 && year.stripTrailingZeros().scale() <= 0;
+			return (whole && year.compareTo(BigDecimal.valueOf(9999)) <= 0) ? year.intValueExact() : null;
+		}
+		return OhssLabels.fiscalYear(label.text());
+	}
+
+	private Integer monthRow(SheetRow row) {
+		CellValue label = row.cell("A");
+		boolean blankA = label == null || (!label.isNumber() && label.text().isBlank());
+		String name = row.text("B");
+		return (blankA && name != null) ? OhssLabels.fiscalMonth(name) : null;
+	}
+
+	private OhssCell cell(SheetRow row, OhssSheetLayout.Column column, Integer month) {
+		CellValue value = row.cell(column.letters());
+		String reference = column.letters() + row.rowNumber();
+		if (value == null || (!value.isNumber() && value.text().isBlank())) {
+			return null;
+		}
+		BigDecimal number = value.isNumber() ? value.number() : writtenNumber(value.text());
+		ValueStatus status = (number != null) ? ValueStatus.REPORTED : ValueStatus.ofMarker(value.text().strip());
+		if (status == null) {
+			throw new OhssLayoutException(this.layout.sheetName(),
+					this.where + ": cell " + reference + " reads '" + value.text().strip()
+							+ "', which is neither a number nor a known marker (X, NA, D, -)."
+							+ " Check the table's legend for a new marker and teach ValueStatus about it.");
+		}
+		return new OhssCell(this.layout.sheetName(), this.fiscalYear, month, column.group(), column.measure(),
+				column.citizenship(), number, status, reference);
+	}
+
+	/**
+	 * A number stored as text, such as {@code "1,234"}; {@code null} when the text is not
+	 * one.
+	 */
+	private static BigDecimal writtenNumber(String text) {
+		String digits = text.strip();
+		if (!digits.matches("-?\\d{1,3}(,\\d{3})*(\\.\\d+)?|-?\\d+(\\.\\d+)?")) {
+			return null;
+		}
+		return new BigDecimal(digits.replace(",", ""));
+	}
+
+}
