@@ -121,7 +121,25 @@ final class EoirColumnTypes {
 					text("strDecDescription"), code("strDecType", 1), text("strFinalDisposition"), flag("blnActive"),
 					date("datCreatedOn"), date("datModifiedOn")),
 			table("tblLookUpCaseIdentifier", integer("idnCaseIdentifier"), code("strcode", 3), text("strDescription"),
-					date("datCreatedOn"), date("datModifiedOn"), flag("blnActive")));
+					date("datCreatedOn"), date("datModifiedOn"), flag("blnActive")),
+			table("tblLookUp_Appln", integer("idnAppln"), code("strcode", 10), text("strdescription"),
+					text("strAllowedCaseTypes"), text("strAllowedDecisionCodes"), code("APL_casetype_1", 3),
+					code("APL_casetype_2", 3), code("APL_casetype_3", 3), code("APL_casetype_4", 3),
+					code("APL_casetype_5", 3), code("APL_casetype_6", 3), code("APL_casetype_7", 3),
+					date("datCreatedOn"), date("datModifiedOn"), flag("blnActive")),
+			table("tblLookupCourtAppDecisions", integer("idnCourtApplnDec"), code("strCourtApplnDecCode", 1),
+					text("strCourtApplnDecDesc"), flag("blnActive"), date("datCreatedOn"), date("datModifiedOn"),
+					text("Comments")),
+			// Charge codes are INA cites with parentheses and inner spaces, e.g.
+			// (212)(a)(03)(E)(i )( ).
+			table("tbllookupCharges", integer("idnCharges"), text("strCode"), text("strCodeString"),
+					text("strCodeDescription"), code("applicable_case_type1", 3), code("applicable_case_type2", 3),
+					code("applicable_case_type3", 3), code("criminal_flag", 1), code("aggravate_felon", 1),
+					date("DatCreatedOn"), date("DatModifiedOn"), flag("blnActive")),
+			// The real header misspells the description column (strDesciption).
+			table("tblAdjournmentcodes", integer("idnAdjCode"), code("strcode", 2), text("strDesciption"),
+					text("strDescription"), text("Regd_By"), date("datCreatedOn"), date("datModifiedOn"),
+					flag("blnActive"), text("asy_clk_stat")));
 
 	private EoirColumnTypes() {
 	}

@@ -38,7 +38,11 @@ class EoirColumnTypesTests {
 			Map.entry("tblLookupCaseType", List.of("tblLookupCaseType")),
 			Map.entry("tblLookupCustodyStatus", List.of("tblLookupCustodyStatus")),
 			Map.entry("tblLookupCourtDecision", List.of("tblLookupCourtDecision")),
-			Map.entry("tblLookUpCaseIdentifier", List.of("tblLookUpCaseIdentifier")));
+			Map.entry("tblLookUpCaseIdentifier", List.of("tblLookUpCaseIdentifier")),
+			Map.entry("tblLookUp_Appln", List.of("tblLookUp_Appln")),
+			Map.entry("tblLookupCourtAppDecisions", List.of("tblLookupCourtAppDecisions")),
+			Map.entry("tbllookupCharges", List.of("tbllookupCharges")),
+			Map.entry("tblAdjournmentcodes", List.of("tblAdjournmentcodes")));
 
 	@Test
 	void everyColumnOfTheRealReleaseHasAType() throws IOException {

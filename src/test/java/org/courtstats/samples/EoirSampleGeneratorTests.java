@@ -6,9 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.courtstats.eoir.EoirHeader;
+import org.courtstats.eoir.EoirTable;
+import org.courtstats.eoir.EoirTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,6 +120,29 @@ class EoirSampleGeneratorTests {
 		assertThat(expected.inAbsentia()).isPositive();
 		assertThat(expected.mppCompletedProceedings()).isPositive().isGreaterThan(expected.mppInAbsentia());
 		assertThat(expected.mppRepresented()).isPositive();
+	}
+
+	@Test
+	void everyHeaderItWritesIsOneTheLoadKnowsWhole() throws IOException {
+		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, "EOIR Case Data 2026-0401", 50, 1);
+
+		List<String> unknown = new ArrayList<>();
+		int tables = 0;
+		try (Stream<Path> files = Files.walk(sample.folder())) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Optional<EoirTable> table = EoirTables.forFile(file.getFileName().toString());
+				if (table.isPresent()) {
+					tables++;
+					String header = Files.readAllLines(file, WINDOWS_1252).get(0);
+					EoirHeader.parse(table.get(), file.getFileName().toString(), header)
+						.unknownColumns()
+						.forEach((column) -> unknown.add(file.getFileName() + ": " + column));
+				}
+			}
+		}
+
+		assertThat(tables).isEqualTo(EoirTables.ALL.size());
+		assertThat(unknown).as("columns the load would warn about").isEmpty();
 	}
 
 	@Test
