@@ -95,3 +95,19 @@ left join lateral (
 where not exists (
     select 1 from warehouse.dim_judge as d where d.judge_code = i.judge_code and d.is_current
 );
+
+-- The span each version holds, for the facts that point at a judge: from its valid_from to the next
+-- version's, the first version also covering every date before the first release that recorded
+-- the judge. Kept for the rest of the build's transaction.
+create temporary table judge_versions on commit drop as
+select
+    j.judge_key,
+    j.judge_code,
+    j.is_current,
+    j.valid_to,
+    case
+        when j.valid_from = min(j.valid_from) over (partition by j.judge_code) then date '-infinity'
+        else j.valid_from
+    end as effective_from
+from warehouse.dim_judge as j
+where j.judge_key <> -1;

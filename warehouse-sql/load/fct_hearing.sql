@@ -17,22 +17,6 @@ staged as (
     order by s.idnschedule, s.source_file_id desc, s.line_number desc
 ),
 
--- Each version of a judge holds from its valid_from; the first version also holds for everything
--- before the first release that recorded the judge.
-judge_versions as (
-    select
-        j.judge_key,
-        j.judge_code,
-        j.is_current,
-        j.valid_to,
-        case
-            when j.valid_from = min(j.valid_from) over (partition by j.judge_code) then date '-infinity'
-            else j.valid_from
-        end as effective_from
-    from warehouse.dim_judge as j
-    where j.judge_key <> -1
-),
-
 resolved as (
     select
         s.idnschedule as schedule_id,

@@ -17,22 +17,6 @@ staged as (
     order by p.idnproceeding, p.source_file_id desc, p.line_number desc
 ),
 
--- Each version of a judge holds from its valid_from; the first version also holds for everything
--- before the first release that recorded the judge.
-judge_versions as (
-    select
-        j.judge_key,
-        j.judge_code,
-        j.is_current,
-        j.valid_to,
-        case
-            when j.valid_from = min(j.valid_from) over (partition by j.judge_code) then date '-infinity'
-            else j.valid_from
-        end as effective_from
-    from warehouse.dim_judge as j
-    where j.judge_key <> -1
-),
-
 court_representation as (
     select r.parent_table, r.parent_idn, r.e_28_date
     from staging.eoir_reps_assigned as r join release_files using (source_file_id)
