@@ -44,14 +44,7 @@ class NightlyLoadRestartFunctionalTests extends NightlyLoadTestSupport {
 		// given: a release, and a database that fails while the proceedings file is being
 		// staged
 		SampleRelease sample = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 3000, 5);
-		this.jdbc.execute("""
-				create function staging.fail_at_line() returns trigger language plpgsql as $$
-				begin
-				    if new.line_number = %d then raise exception 'disk full (simulated)'; end if;
-				    return new;
-				end $$""".formatted(FAILING_LINE));
-		this.jdbc.execute("create trigger fail_at_line before insert on staging.eoir_proceeding "
-				+ "for each row execute function staging.fail_at_line()");
+		failStagingProceedingsAtLine(FAILING_LINE);
 
 		// when
 		List<ReleaseOutcome> failed = this.nightlyLoad.run(inbox, null);
@@ -84,7 +77,7 @@ class NightlyLoadRestartFunctionalTests extends NightlyLoadTestSupport {
 
 		// when: the file is restored, the cause is fixed and the load runs again
 		Files.write(proceedings, original);
-		this.jdbc.execute("drop trigger fail_at_line on staging.eoir_proceeding");
+		stopFailingStaging();
 		List<ReleaseOutcome> resumed = this.nightlyLoad.run(inbox, null);
 
 		// then: it resumed where it stopped and the warehouse holds every row once

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What the nightly-load tests share: the load, the warehouse it writes, and ways to
@@ -125,6 +126,39 @@ abstract class NightlyLoadTestSupport {
 		assertThat(count("select count(*) from reporting.asylum_decisions where grant_rate is not null "
 				+ "and grant_rate <> round(granted::numeric / (granted + denied), 4)"))
 			.isZero();
+	}
+
+	/**
+	 * The lines the load quarantined are exactly the generator's malformed ones, each
+	 * with its reason.
+	 */
+	void assertRejects(SampleRelease sample) {
+		assertThat(this.jdbc.query(
+				"select table_name, line_number, reason_code from etl.rejected_row where raw_record <> '' order by 1, 2",
+				(rs, row) -> tuple(rs.getString(1), rs.getLong(2), rs.getString(3))))
+			.containsExactlyInAnyOrderElementsOf(sample.rejects()
+				.stream()
+				.map((reject) -> tuple(reject.tableName(), reject.lineNumber(), reject.reasonCode()))
+				.toList());
+	}
+
+	/**
+	 * Makes staging fail at one line of the proceedings file, as a full disk would, until
+	 * {@link #stopFailingStaging()}.
+	 */
+	void failStagingProceedingsAtLine(long lineNumber) {
+		this.jdbc.execute("""
+				create function staging.fail_at_line() returns trigger language plpgsql as $$
+				begin
+				    if new.line_number = %d then raise exception 'disk full (simulated)'; end if;
+				    return new;
+				end $$""".formatted(lineNumber));
+		this.jdbc.execute("create trigger fail_at_line before insert on staging.eoir_proceeding "
+				+ "for each row execute function staging.fail_at_line()");
+	}
+
+	void stopFailingStaging() {
+		this.jdbc.execute("drop trigger fail_at_line on staging.eoir_proceeding");
 	}
 
 	/**

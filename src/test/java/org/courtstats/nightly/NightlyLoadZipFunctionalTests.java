@@ -27,7 +27,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Loads a generated release delivered as EOIR ships it, one zip with the case tables in
@@ -90,20 +89,13 @@ class NightlyLoadZipFunctionalTests extends NightlyLoadTestSupport {
 	@Order(2)
 	void aLoadFailingMidEntryResumesFromTheZipAfterItsLastCommittedChunk() {
 		// given: a database that fails while the proceedings entry is being staged
-		this.jdbc.execute("""
-				create function staging.fail_at_line() returns trigger language plpgsql as $$
-				begin
-				    if new.line_number = %d then raise exception 'disk full (simulated)'; end if;
-				    return new;
-				end $$""".formatted(FAILING_LINE));
-		this.jdbc.execute("create trigger fail_at_line before insert on staging.eoir_proceeding "
-				+ "for each row execute function staging.fail_at_line()");
+		failStagingProceedingsAtLine(FAILING_LINE);
 
 		// when
 		List<ReleaseOutcome> failed = this.nightlyLoad.run(inbox, null);
 		long committed = count("select count(*) from staging.eoir_proceeding")
 				+ count("select count(*) from etl.rejected_row where table_name = 'B_TblProceeding'");
-		this.jdbc.execute("drop trigger fail_at_line on staging.eoir_proceeding");
+		stopFailingStaging();
 		List<ReleaseOutcome> resumed = this.nightlyLoad.run(inbox, null);
 
 		// then
@@ -137,13 +129,7 @@ class NightlyLoadZipFunctionalTests extends NightlyLoadTestSupport {
 			.isEqualTo(expected.inAbsentia());
 		assertThat(count("select count(*) from warehouse.fct_proceeding where is_represented"))
 			.isEqualTo(expected.representedProceedings());
-		assertThat(this.jdbc.query(
-				"select table_name, line_number, reason_code from etl.rejected_row where raw_record <> '' order by 1, 2",
-				(rs, row) -> tuple(rs.getString(1), rs.getLong(2), rs.getString(3))))
-			.containsExactlyInAnyOrderElementsOf(sample.rejects()
-				.stream()
-				.map((reject) -> tuple(reject.tableName(), reject.lineNumber(), reject.reasonCode()))
-				.toList());
+		assertRejects(sample);
 		assertThat(this.jdbc.queryForObject("select status from warehouse.dim_release", String.class))
 			.isEqualTo("published");
 	}
