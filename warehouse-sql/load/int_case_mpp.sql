@@ -20,22 +20,6 @@ mpp_locations as (
     select hearing_loc_code from warehouse.dim_hearing_location where is_mpp_location
 ),
 
-by_location as (
-    select p.idncase as case_id
-    from staging.eoir_proceeding as p join release_files using (source_file_id)
-    where p.hearing_loc_code in (select hearing_loc_code from mpp_locations)
-        or p.scheduled_hear_loc in (select hearing_loc_code from mpp_locations)
-        or p.prev_hearing_loc in (select hearing_loc_code from mpp_locations)
-    union
-    select s.idncase
-    from staging.eoir_schedule as s join release_files using (source_file_id)
-    where s.hearing_loc_code in (select hearing_loc_code from mpp_locations)
-    union
-    select c.case_id
-    from warehouse.fct_case as c
-    where c.mpp_by_location
-),
-
 -- The MPP port court of each proceeding with an MPP signal: its own hearing location first, then
 -- its scheduled and previous hearing locations, then its earliest hearing scheduled at a port court.
 hearing_at_port as (
@@ -63,10 +47,24 @@ proceeding_location as (
     left join hearing_at_port as h on h.idnproceeding = p.idnproceeding
 ),
 
+proceeding_at_port as (
+    select * from proceeding_location where mpp_hearing_loc_code is not null
+),
+
+-- MPP by location: a proceeding or a scheduled hearing at a port court, or an earlier release's.
+by_location as (
+    select case_id from proceeding_at_port
+    union
+    select idncase from hearing_at_port
+    union
+    select c.case_id
+    from warehouse.fct_case as c
+    where c.mpp_by_location
+),
+
 case_location as (
     select distinct on (case_id) case_id, mpp_hearing_loc_code
-    from proceeding_location
-    where mpp_hearing_loc_code is not null
+    from proceeding_at_port
     order by case_id, input_date nulls last, idnproceeding
 ),
 

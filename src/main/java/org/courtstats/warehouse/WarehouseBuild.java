@@ -53,7 +53,8 @@ public class WarehouseBuild {
 			long started = System.nanoTime();
 			int rows = 0;
 			for (String statement : script.statements()) {
-				rows += this.jdbc.update(statement, parameters);
+				// A call reports no row count (-1): only inserts and updates are counted.
+				rows += Math.max(0, this.jdbc.update(statement, parameters));
 			}
 			logger.info("{}: {} rows in {} ms", script.path(), rows, (System.nanoTime() - started) / 1_000_000);
 		}
