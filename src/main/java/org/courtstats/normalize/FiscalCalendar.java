@@ -69,6 +69,15 @@ public final class FiscalCalendar {
 		return LocalDate.of(fiscalYear - 1, 10, 1).plusMonths(fiscalMonth - 1);
 	}
 
+	/**
+	 * The US federal fiscal year a date falls in: FY2019 runs 2018-10-01 to 2019-09-30.
+	 * @param date the date
+	 * @return its fiscal year
+	 */
+	public static int fiscalYearOf(LocalDate date) {
+		return date.plusMonths(3).getYear();
+	}
+
 	private static boolean isDigit(char c) {
 		return c >= '0' && c <= '9';
 	}

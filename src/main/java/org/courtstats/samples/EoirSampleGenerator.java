@@ -18,6 +18,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.courtstats.normalize.FiscalCalendar;
+
 /**
  * Writes a realistic EOIR case-data release in the real export format (tab-delimited
  * {@code .csv}, windows-1252, no quoting, CRLF, a {@code Lookup/} folder and
@@ -1297,8 +1299,8 @@ public final class EoirSampleGenerator {
 				LocalDate decided = application.proceeding.completion;
 				if (isAsylum && decided != null) {
 					asylum.merge(decisionGroup(application.decision), 1L, Long::sum);
-					int fiscalYear = decided.getYear() + ((decided.getMonthValue() >= 10) ? 1 : 0);
-					asylumByYearAndCourt.merge(fiscalYear + " " + application.proceeding.court, 1L, Long::sum);
+					asylumByYearAndCourt.merge(
+							FiscalCalendar.fiscalYearOf(decided) + " " + application.proceeding.court, 1L, Long::sum);
 				}
 			}
 			// The tab-shifted case line is repaired and loaded: it counts as a case.

@@ -47,4 +47,11 @@ class FiscalCalendarTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> FiscalCalendar.monthStart(2021, 13));
 	}
 
+	@Test
+	void aDateFallsInTheFiscalYearThatStartsTheOctoberBefore() {
+		assertThat(FiscalCalendar.fiscalYearOf(LocalDate.of(2018, 10, 1))).isEqualTo(2019);
+		assertThat(FiscalCalendar.fiscalYearOf(LocalDate.of(2019, 9, 30))).isEqualTo(2019);
+		assertThat(FiscalCalendar.fiscalYearOf(LocalDate.of(2019, 12, 31))).isEqualTo(2020);
+	}
+
 }
