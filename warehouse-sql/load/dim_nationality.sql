@@ -37,3 +37,45 @@ from used
 where code is not null
 order by code, source_table
 on conflict (eoir_code) do nothing;
+
+-- Nationalities the citizenship crosswalk gives for the labels of a staged OHSS edition or CBP
+-- file that no EOIR release has named yet: inferred members, named from the crosswalk, that the
+-- EOIR lookup upgrades when it arrives.
+insert into warehouse.dim_nationality (eoir_code, name, iso_alpha2, is_inferred)
+with release_labels as (
+    select distinct 'ohss' as source, c.citizenship_label as label
+    from staging.ohss_cell as c
+    join etl.source_file as f using (source_file_id)
+    where f.release_key = :release_key and c.citizenship_label is not null
+    union
+    select distinct 'cbp', e.citizenship_label
+    from staging.cbp_encounter as e
+    join etl.source_file as f using (source_file_id)
+    where f.release_key = :release_key and e.citizenship_label is not null
+)
+
+select distinct on (x.eoir_code) x.eoir_code, x.country_name, x.iso_alpha2, true as is_inferred
+from release_labels as l
+join warehouse.citizenship_crosswalk as x on x.source = l.source and lower(x.label) = lower(l.label)
+where x.eoir_code is not null
+order by x.eoir_code, x.source
+on conflict (eoir_code) do nothing;
+
+-- The CBP and OHSS labels and the ISO code the crosswalk gives each nationality.
+update warehouse.dim_nationality as n
+set cbp_label = x.cbp_label,
+    ohss_label = x.ohss_label,
+    iso_alpha2 = coalesce(x.iso_alpha2, n.iso_alpha2)
+from (
+    select
+        eoir_code,
+        min(label) filter (where source = 'cbp') as cbp_label,
+        min(label) filter (where source = 'ohss') as ohss_label,
+        min(iso_alpha2) as iso_alpha2
+    from warehouse.citizenship_crosswalk
+    where eoir_code is not null
+    group by eoir_code
+) as x
+where x.eoir_code = n.eoir_code
+    and (n.cbp_label, n.ohss_label, n.iso_alpha2)
+    is distinct from (x.cbp_label, x.ohss_label, coalesce(x.iso_alpha2, n.iso_alpha2));

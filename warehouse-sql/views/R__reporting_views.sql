@@ -7,6 +7,9 @@ drop view if exists reporting.in_absentia_rates;
 drop view if exists reporting.representation_rates;
 drop view if exists reporting.pending_caseload;
 drop view if exists reporting.load_history;
+drop view if exists reporting.mpp_returns_by_month;
+drop view if exists reporting.encounters_by_month;
+drop view if exists reporting.unmapped_citizenship_labels;
 
 -- Completed proceedings of MPP cases by nationality x the case's MPP hearing location x outcome.
 create view reporting.mpp_case_outcomes as
@@ -226,3 +229,89 @@ comment on column reporting.load_history.release_label is 'Release loaded.';
 comment on column reporting.load_history.rows_read is 'Data rows read.';
 comment on column reporting.load_history.rows_loaded is 'Rows staged and integrated.';
 comment on column reporting.load_history.rows_rejected is 'Rows quarantined in etl.rejected_row.';
+
+-- MPP book-outs by month and component, from the latest OHSS edition that publishes each month.
+create view reporting.mpp_returns_by_month as
+select
+    b.fiscal_year,
+    b.fiscal_month,
+    d.full_date as month_start,
+    case b.group_label when 'Total CBP' then 'CBP' else b.group_label end as component,
+    b.value::bigint as mpp_book_outs,
+    b.value_status,
+    e.release_label as edition,
+    e.as_of_date as edition_as_of_date,
+    b.cell_reference
+from warehouse.fct_border_statistic as b
+join warehouse.dim_date as d on d.date_key = b.date_key
+join warehouse.dim_release as e on e.release_key = b.edition_release_key
+where b.is_latest_edition
+    and b.table_name = 'CBP SWB Book-Outs by Agency'
+    and b.measure_label = 'Migrant Protection Protocols'
+    and b.group_label in ('Total CBP', 'USBP', 'OFO')
+    and b.fiscal_month is not null;
+
+comment on view reporting.mpp_returns_by_month is 'Southwest-border encounters booked out to the Migrant Protection Protocols (returned to Mexico to await their hearings), per month and component, as the newest DHS OHSS edition publishes them (table CBP SWB Book-Outs by Agency, column Migrant Protection Protocols).';
+comment on column reporting.mpp_returns_by_month.fiscal_year is 'Fiscal year (October to September).';
+comment on column reporting.mpp_returns_by_month.fiscal_month is 'Month of the fiscal year, 1 = October.';
+comment on column reporting.mpp_returns_by_month.month_start is 'First day of the month.';
+comment on column reporting.mpp_returns_by_month.component is 'CBP (the Total CBP block), USBP or OFO.';
+comment on column reporting.mpp_returns_by_month.mpp_book_outs is 'Book-outs to MPP, rounded to tens by DHS; null unless value_status is reported.';
+comment on column reporting.mpp_returns_by_month.value_status is 'reported, or not_applicable (X: MPP was not in force that month), not_available (NA), withheld (D), zero_dash (-).';
+comment on column reporting.mpp_returns_by_month.edition is 'The OHSS edition (workbook) the value comes from.';
+comment on column reporting.mpp_returns_by_month.edition_as_of_date is 'Last day of the month that edition runs to.';
+comment on column reporting.mpp_returns_by_month.cell_reference is 'Where the value is in the edition''s sheet, e.g. O52.';
+
+-- CBP encounters by month, region, title of authority, encounter type and citizenship.
+create view reporting.encounters_by_month as
+select
+    e.fiscal_year,
+    e.fiscal_month,
+    d.full_date as month_start,
+    e.land_border_region,
+    e.title_of_authority,
+    e.encounter_type,
+    e.citizenship_label,
+    sum(e.encounter_count) as encounters
+from warehouse.fct_encounter as e
+join warehouse.dim_date as d on d.date_key = e.date_key
+group by e.fiscal_year, e.fiscal_month, d.full_date, e.land_border_region, e.title_of_authority,
+    e.encounter_type, e.citizenship_label;
+
+comment on view reporting.encounters_by_month is 'CBP encounters per month x land border region x title of authority x encounter type x citizenship, each fiscal year from the newest CBP file covering it.';
+comment on column reporting.encounters_by_month.fiscal_year is 'Fiscal year (October to September).';
+comment on column reporting.encounters_by_month.fiscal_month is 'Month of the fiscal year, 1 = October.';
+comment on column reporting.encounters_by_month.month_start is 'First day of the month.';
+comment on column reporting.encounters_by_month.land_border_region is 'Northern Land Border, Southwest Land Border or Other.';
+comment on column reporting.encounters_by_month.title_of_authority is 'Title 8 or Title 42.';
+comment on column reporting.encounters_by_month.encounter_type is 'Apprehensions, Inadmissibles or Expulsions; null for Title 8 rows of a by-state file, which does not tell them apart.';
+comment on column reporting.encounters_by_month.citizenship_label is 'Citizenship as CBP prints it (MEXICO, OTHER).';
+comment on column reporting.encounters_by_month.encounters is 'Encounters, unrounded.';
+
+-- Citizenship labels in the loaded border statistics that the crosswalk does not know: they are
+-- not guessed, and count under nationality -1 until warehouse.citizenship_crosswalk lists them.
+create view reporting.unmapped_citizenship_labels as
+with labels as (
+    select 'ohss' as source, citizenship_label as label, count(*) as fact_rows
+    from warehouse.fct_border_statistic
+    where citizenship_label is not null
+    group by citizenship_label
+    union all
+    select 'cbp', citizenship_label, count(*)
+    from warehouse.fct_encounter
+    where citizenship_label is not null
+    group by citizenship_label
+)
+
+select l.source, l.label, l.fact_rows
+from labels as l
+where not exists (
+    select 1
+    from warehouse.citizenship_crosswalk as x
+    where x.source = l.source and lower(x.label) = lower(l.label)
+);
+
+comment on view reporting.unmapped_citizenship_labels is 'Citizenship labels of OHSS and CBP facts missing from warehouse.citizenship_crosswalk, so without a nationality; empty when every label is mapped.';
+comment on column reporting.unmapped_citizenship_labels.source is 'ohss or cbp.';
+comment on column reporting.unmapped_citizenship_labels.label is 'The label as printed.';
+comment on column reporting.unmapped_citizenship_labels.fact_rows is 'Fact rows carrying the label.';

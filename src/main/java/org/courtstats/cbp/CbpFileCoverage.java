@@ -1,6 +1,7 @@
 package org.courtstats.cbp;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -21,9 +22,11 @@ import org.springframework.core.io.Resource;
  * @param variant the file's layout
  * @param rowsByFiscalYear valid rows per fiscal year
  * @param rejectedRows rows that would be rejected (their fiscal year may be unreadable)
+ * @param lastMonthStart the first day of the latest month the file has a valid row for,
+ * or null when it has none
  */
 public record CbpFileCoverage(String fileName, CbpVariant variant, SortedMap<Integer, Long> rowsByFiscalYear,
-		long rejectedRows) {
+		long rejectedRows, LocalDate lastMonthStart) {
 
 	public CbpFileCoverage {
 		rowsByFiscalYear = Collections.unmodifiableSortedMap(new TreeMap<>(rowsByFiscalYear));
@@ -61,15 +64,19 @@ public record CbpFileCoverage(String fileName, CbpVariant variant, SortedMap<Int
 		try {
 			SortedMap<Integer, Long> rows = new TreeMap<>();
 			long rejected = 0;
+			LocalDate lastMonth = null;
 			for (CbpRecord record = reader.read(); record != null; record = reader.read()) {
 				if (record instanceof EncounterRow row) {
 					rows.merge(row.fiscalYear(), 1L, Long::sum);
+					if (lastMonth == null || row.monthStart().isAfter(lastMonth)) {
+						lastMonth = row.monthStart();
+					}
 				}
 				else {
 					rejected++;
 				}
 			}
-			return new CbpFileCoverage(fileName, reader.header().variant(), rows, rejected);
+			return new CbpFileCoverage(fileName, reader.header().variant(), rows, rejected, lastMonth);
 		}
 		catch (CbpFileException ex) {
 			throw ex;

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -116,6 +115,36 @@ public final class Inbox {
 		releases.sort(Comparator.comparing(EoirRelease::asOfDate, Comparator.nullsLast(Comparator.naturalOrder()))
 			.thenComparing(EoirRelease::label));
 		return releases;
+	}
+
+	/**
+	 * The DHS OHSS workbooks ({@code *.xlsx}) and CBP encounter files
+	 * ({@code *encounter*.csv}) delivered to the top of an inbox, each a release of its
+	 * own, in name order.
+	 * @param inbox the inbox folder
+	 * @return the files found
+	 * @throws IntakeException when the inbox cannot be read
+	 */
+	public static List<BorderFile> borderFiles(Path inbox) {
+		if (!Files.isDirectory(inbox)) {
+			throw new IllegalArgumentException("The inbox " + inbox.toAbsolutePath()
+					+ " is not a folder. Pass --inbox with the folder that holds the deliveries.");
+		}
+		List<BorderFile> found = new ArrayList<>();
+		try (Stream<Path> children = Files.list(inbox)) {
+			for (Path child : children.sorted().toList()) {
+				BorderFile file = Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS) ? BorderFile.classify(child)
+						: null;
+				if (file != null) {
+					found.add(file);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new IntakeException("The inbox " + inbox.toAbsolutePath() + " cannot be read: " + ex.getMessage(),
+					ex);
+		}
+		return found;
 	}
 
 	/**

@@ -2,9 +2,11 @@ package org.courtstats.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -130,14 +132,15 @@ public class SourceFileRegistry {
 	}
 
 	/**
-	 * Whether a release was recognised before as a duplicate of the release loaded then.
+	 * Whether a release was recognised before as a duplicate of one loaded before.
+	 * @param source eoir, ohss or cbp
 	 * @param label the release label
 	 * @return true when its files are recorded as duplicates
 	 */
-	public boolean isRecordedDuplicate(String label) {
+	public boolean isRecordedDuplicate(String source, String label) {
 		Integer files = this.jdbc.queryForObject(
-				"select count(*) from etl.source_file where source = 'eoir' and release_label = ? and status = 'duplicate'",
-				Integer.class, label);
+				"select count(*) from etl.source_file where source = ? and release_label = ? and status = 'duplicate'",
+				Integer.class, source, label);
 		return files != null && files > 0;
 	}
 
@@ -222,6 +225,120 @@ public class SourceFileRegistry {
 				order by size_bytes desc, source_file_id
 				""", (rs, row) -> new RegisteredFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 				rs.getString(5), rs.getString(6)), releaseKey);
+	}
+
+	/**
+	 * Fingerprints a workbook or encounters file.
+	 * @param file the file
+	 * @return its size, time and sha256
+	 * @throws IntakeException when it cannot be read
+	 */
+	public Fingerprint fingerprint(BorderFile file) {
+		DeliveredFile delivered = new DeliveredFile(file.path(), file.fileName(), null);
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			byte[] buffer = new byte[1 << 20];
+			try (InputStream in = Files.newInputStream(file.path())) {
+				int read;
+				while ((read = in.read(buffer)) > 0) {
+					digest.update(buffer, 0, read);
+				}
+			}
+			return new Fingerprint(delivered, Files.size(file.path()),
+					Files.getLastModifiedTime(file.path()).toInstant().atOffset(ZoneOffset.UTC),
+					HexFormat.of().formatHex(digest.digest()));
+		}
+		catch (IOException ex) {
+			throw new IntakeException(file.path().toAbsolutePath() + " cannot be read: " + ex.getMessage(), ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A published release of the same source that was loaded from exactly these bytes
+	 * (the same workbook or file delivered again under another name).
+	 * @param file the delivered file
+	 * @param fingerprint its fingerprint
+	 * @return the label of that release
+	 */
+	public Optional<String> publishedWithSameBytes(BorderFile file, Fingerprint fingerprint) {
+		return this.jdbc.queryForList("""
+				select release_label from etl.source_file
+				where source = ? and status = 'loaded' and sha256 = ? and release_label <> ?
+				order by first_seen_at
+				limit 1
+				""", String.class, file.source(), fingerprint.sha256(), file.label()).stream().findFirst();
+	}
+
+	/**
+	 * How a delivered file differs from the file recorded under its label when it was
+	 * loaded: a file of the same size and modification time is taken as unchanged; any
+	 * other is hashed.
+	 * @param file a file whose release was recorded before
+	 * @return the difference, or empty when it is the same
+	 */
+	public Optional<String> differenceFromRecorded(BorderFile file) {
+		List<Recorded> recorded = this.jdbc.query("""
+				select size_bytes, modified_at, sha256 from etl.source_file
+				where source = ? and release_label = ? and status in ('loaded', 'duplicate')
+				""", (rs, row) -> new Recorded(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3)),
+				file.source(), file.label());
+		if (recorded.isEmpty()) {
+			return Optional.empty();
+		}
+		Recorded then = recorded.get(0);
+		try {
+			long size = Files.size(file.path());
+			if (size != then.sizeBytes()) {
+				return Optional.of("it had " + then.sizeBytes() + " bytes, now " + size);
+			}
+			OffsetDateTime modified = Files.getLastModifiedTime(file.path()).toInstant().atOffset(ZoneOffset.UTC);
+			if (!modified.isEqual(then.modifiedAt()) && !fingerprint(file).sha256().equals(then.sha256())) {
+				return Optional.of("it has other bytes (sha256 " + then.sha256() + " then)");
+			}
+		}
+		catch (IOException ex) {
+			throw new IntakeException(file.path().toAbsolutePath() + " cannot be read: " + ex.getMessage(), ex);
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Records a workbook or encounters file as the one file of its release. Registering
+	 * again (a restart) keeps the row; a file whose bytes changed since it was first
+	 * registered is refused, since its staged rows no longer match it.
+	 * @param file the file
+	 * @param fingerprint its fingerprint
+	 * @param tableName the logical table it holds
+	 * @param releaseKey its release, or null for a duplicate delivery
+	 * @return its {@code source_file_id}
+	 * @throws IntakeException when the file changed since registration
+	 */
+	public long register(BorderFile file, Fingerprint fingerprint, String tableName, Long releaseKey) {
+		List<String> known = this.jdbc.queryForList(
+				"select sha256 from etl.source_file where source = ? and release_label = ? and relative_path = ?",
+				String.class, file.source(), file.label(), file.fileName());
+		if (!known.isEmpty() && !known.get(0).equals(fingerprint.sha256())) {
+			throw new IntakeException(file.path().toAbsolutePath() + " changed since the load of release '"
+					+ file.label() + "' began (sha256 " + known.get(0) + ", now " + fingerprint.sha256()
+					+ "). Restore the file as it was to resume that load.");
+		}
+		return this.jdbc.queryForObject("""
+				insert into etl.source_file (source, release_label, release_key, relative_path, path, file_name,
+				    table_name, size_bytes, modified_at, sha256, status)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (source, release_label, relative_path) do update
+				set path = excluded.path,
+				    release_key = excluded.release_key,
+				    size_bytes = excluded.size_bytes,
+				    modified_at = excluded.modified_at,
+				    status = excluded.status
+				returning source_file_id
+				""", Long.class, file.source(), file.label(), releaseKey, file.fileName(),
+				file.path().toAbsolutePath().toString(), file.fileName(), tableName, fingerprint.sizeBytes(),
+				fingerprint.modifiedAt(), fingerprint.sha256(), (releaseKey != null) ? "registered" : "duplicate");
 	}
 
 	private static String sha256(ReleaseContents contents, DeliveredFile file) throws IOException {

@@ -3,8 +3,10 @@ package org.courtstats.nightly;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.courtstats.intake.BorderFile;
 import org.courtstats.intake.EoirRelease;
 import org.courtstats.intake.Inbox;
 import org.courtstats.intake.SourceFileRegistry;
@@ -39,6 +41,10 @@ public class NightlyLoad {
 
 	private final Job eoirReleaseJob;
 
+	private final Job ohssEditionJob;
+
+	private final Job cbpFileJob;
+
 	private final Releases releases;
 
 	private final RunLock runLock;
@@ -49,11 +55,13 @@ public class NightlyLoad {
 
 	private final LoadRunLedger loadRunLedger;
 
-	NightlyLoad(JobOperator jobOperator, Job eoirReleaseJob, Releases releases, RunLock runLock,
-			SourceFileRegistry sourceFiles, JobRepository jobRepository, LoadRunLedger loadRunLedger) {
+	NightlyLoad(JobOperator jobOperator, Job eoirReleaseJob, Job ohssEditionJob, Job cbpFileJob, Releases releases,
+			RunLock runLock, SourceFileRegistry sourceFiles, JobRepository jobRepository, LoadRunLedger loadRunLedger) {
 		this.sourceFiles = sourceFiles;
 		this.jobOperator = jobOperator;
 		this.eoirReleaseJob = eoirReleaseJob;
+		this.ohssEditionJob = ohssEditionJob;
+		this.cbpFileJob = cbpFileJob;
 		this.releases = releases;
 		this.runLock = runLock;
 		this.jobRepository = jobRepository;
@@ -82,9 +90,14 @@ public class NightlyLoad {
 	 */
 	public List<ReleaseOutcome> run(Path inbox, String releaseLabel, boolean allowOlder) {
 		List<EoirRelease> found = Inbox.eoirReleases(inbox, releaseLabel);
+		List<BorderFile> borderFiles = Inbox.borderFiles(inbox);
 		try (RunLock.Lease lease = this.runLock.acquire()) {
 			recoverInterruptedRuns();
-			return load(inbox, found, allowOlder);
+			List<ReleaseOutcome> outcomes = new ArrayList<>(load(inbox, found, allowOlder));
+			for (BorderFile file : borderFiles) {
+				outcomes.add(load(file));
+			}
+			return outcomes;
 		}
 	}
 
@@ -94,7 +107,13 @@ public class NightlyLoad {
 	 * marked failed, so that launching its release again resumes it.
 	 */
 	private void recoverInterruptedRuns() {
-		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(this.eoirReleaseJob.getName())) {
+		for (Job job : List.of(this.eoirReleaseJob, this.ohssEditionJob, this.cbpFileJob)) {
+			recoverInterruptedRuns(job);
+		}
+	}
+
+	private void recoverInterruptedRuns(Job job) {
+		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(job.getName())) {
 			logger.warn("Run {} of release '{}' was interrupted when the process running it ended; marking it failed",
 					execution.getId(), execution.getJobParameters().getString("release"));
 			this.jobOperator.recover(execution);
@@ -117,7 +136,7 @@ public class NightlyLoad {
 				continue;
 			}
 			if (this.releases.isPublished(source, release.label())
-					|| this.sourceFiles.isRecordedDuplicate(release.label())) {
+					|| this.sourceFiles.isRecordedDuplicate(source, release.label())) {
 				Optional<String> difference = this.sourceFiles.differenceFromRecorded(release);
 				if (difference.isPresent()) {
 					outcomes.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.REFUSED, null,
@@ -150,34 +169,63 @@ public class NightlyLoad {
 		return outcomes;
 	}
 
-	private ReleaseOutcome launch(EoirRelease release) {
-		String source = EoirReleaseJobConfiguration.SOURCE;
+	/**
+	 * Loads a DHS OHSS workbook or a CBP encounters file, unless it was loaded before.
+	 * Editions and CBP files load in any order: the warehouse keeps the newest value of
+	 * each cell and the newest file's rows of each fiscal year, whatever came first.
+	 */
+	private ReleaseOutcome load(BorderFile file) {
+		String source = file.source();
+		if (this.releases.isPublished(source, file.label())
+				|| this.sourceFiles.isRecordedDuplicate(source, file.label())) {
+			Optional<String> difference = this.sourceFiles.differenceFromRecorded(file);
+			if (difference.isPresent()) {
+				return new ReleaseOutcome(source, file.label(), ReleaseOutcome.Status.REFUSED, null,
+						file.fileName() + " was loaded before, and " + difference.get() + " now. A file is loaded "
+								+ "once: deliver a corrected file under a new name, e.g. with its publication date.");
+			}
+			logger.info("{} is already loaded; nothing to do", file.fileName());
+			return new ReleaseOutcome(source, file.label(), ReleaseOutcome.Status.ALREADY_LOADED, null, null);
+		}
 		JobParameters parameters = new JobParametersBuilder().addString("source", source)
+			.addString("release", file.label())
+			.addString("filePath", file.path().toAbsolutePath().normalize().toString(), false)
+			.toJobParameters();
+		logger.info("Loading {} file {}", source.toUpperCase(Locale.ROOT), file.path());
+		Job job = source.equals(BorderFile.OHSS) ? this.ohssEditionJob : this.cbpFileJob;
+		return launch(job, source, file.label(), parameters);
+	}
+
+	private ReleaseOutcome launch(EoirRelease release) {
+		JobParameters parameters = new JobParametersBuilder().addString("source", EoirReleaseJobConfiguration.SOURCE)
 			.addString("release", release.label())
 			.addString("releasePath", release.location().toAbsolutePath().normalize().toString(), false)
 			.toJobParameters();
 		logger.info("Loading release '{}' from {}", release.label(), release.location());
+		return launch(this.eoirReleaseJob, EoirReleaseJobConfiguration.SOURCE, release.label(), parameters);
+	}
+
+	private ReleaseOutcome launch(Job job, String source, String label, JobParameters parameters) {
 		try {
-			JobExecution execution = this.jobOperator.start(this.eoirReleaseJob, parameters);
+			JobExecution execution = this.jobOperator.start(job, parameters);
 			String duplicateOf = execution.getExecutionContext()
 				.getString(EoirReleaseJobConfiguration.DUPLICATE_OF, null);
 			if (execution.getStatus() == BatchStatus.COMPLETED && duplicateOf != null) {
-				return new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.ALREADY_LOADED,
-						execution.getId(), "holds the same bytes as release '" + duplicateOf + "', loaded before");
+				return new ReleaseOutcome(source, label, ReleaseOutcome.Status.ALREADY_LOADED, execution.getId(),
+						"holds the same bytes as '" + duplicateOf + "', loaded before");
 			}
 			if (execution.getStatus() == BatchStatus.COMPLETED) {
-				return new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.LOADED, execution.getId(),
-						null);
+				return new ReleaseOutcome(source, label, ReleaseOutcome.Status.LOADED, execution.getId(), null);
 			}
-			return new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.FAILED, execution.getId(),
+			return new ReleaseOutcome(source, label, ReleaseOutcome.Status.FAILED, execution.getId(),
 					LoadFailures.describe(execution));
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
-			return new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.ALREADY_LOADED, null, null);
+			return new ReleaseOutcome(source, label, ReleaseOutcome.Status.ALREADY_LOADED, null, null);
 		}
 		catch (Exception ex) {
-			return new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.FAILED, null,
-					"the load of release '" + release.label() + "' could not start: " + ex.getMessage());
+			return new ReleaseOutcome(source, label, ReleaseOutcome.Status.FAILED, null,
+					"the load of '" + label + "' could not start: " + ex.getMessage());
 		}
 	}
 

@@ -25,13 +25,25 @@ import java.math.BigDecimal;
  * @param cellReference where the cell is in its sheet, such as {@code F52}
  */
 public record OhssCell(String tableName, int fiscalYear, Integer fiscalMonth, String groupLabel, String measureLabel,
-		String citizenshipLabel, BigDecimal value, ValueStatus status, String cellReference) {
+		String citizenshipLabel, BigDecimal value, ValueStatus status, String cellReference) implements OhssRecord {
 
 	public OhssCell {
 		if ((value != null) != (status == ValueStatus.REPORTED)) {
 			throw new IllegalArgumentException(
 					"A value is present exactly when the cell is reported: " + cellReference);
 		}
+	}
+
+	/**
+	 * The row of the cell in its sheet.
+	 * @return the row number, 1 for the first row
+	 */
+	public int rowNumber() {
+		int digits = 0;
+		while (digits < this.cellReference.length() && !Character.isDigit(this.cellReference.charAt(digits))) {
+			digits++;
+		}
+		return Integer.parseInt(this.cellReference.substring(digits));
 	}
 
 	public boolean isFiscalYearTotal() {

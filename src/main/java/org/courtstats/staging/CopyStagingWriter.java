@@ -98,7 +98,7 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 				}
 			}
 			else if (item instanceof StagedRecord.Rejected rejected) {
-				CopyText.appendRow(rejects, this.slice.sourceFileId(), this.slice.tableName(), null,
+				CopyText.appendRow(rejects, this.slice.sourceFileId(), this.slice.tableName(), rejected.sheetName(),
 						rejected.lineNumber(), rejected.reasonCode(), rejected.message(), rejected.rawRecord(),
 						rejected.recordKey(), this.slice.jobExecutionId());
 			}

@@ -59,9 +59,23 @@ public sealed interface StagedRecord {
 	 * @param message what was expected and what was found
 	 * @param rawRecord the line as read
 	 * @param recordKey the row's key when it could still be read, else null
+	 * @param sheetName the worksheet the row is in, or null for a text file
 	 */
-	record Rejected(long lineNumber, String reasonCode, String message, String rawRecord,
-			String recordKey) implements StagedRecord {
+	record Rejected(long lineNumber, String reasonCode, String message, String rawRecord, String recordKey,
+			String sheetName) implements StagedRecord {
+
+		/**
+		 * A rejected line of a text file.
+		 * @param lineNumber line number in the file
+		 * @param reasonCode machine-readable reason, e.g. {@code field_count}
+		 * @param message what was expected and what was found
+		 * @param rawRecord the line as read
+		 * @param recordKey the row's key when it could still be read, else null
+		 */
+		public Rejected(long lineNumber, String reasonCode, String message, String rawRecord, String recordKey) {
+			this(lineNumber, reasonCode, message, rawRecord, recordKey, null);
+		}
+
 	}
 
 }

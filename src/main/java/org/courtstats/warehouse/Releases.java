@@ -53,6 +53,16 @@ public class Releases {
 	}
 
 	/**
+	 * The as-of date a release was recorded with.
+	 * @param releaseKey the release
+	 * @return its as-of date, or null when it has none
+	 */
+	public LocalDate asOfDate(long releaseKey) {
+		return this.jdbc.queryForObject("select as_of_date from warehouse.dim_release where release_key = ?",
+				LocalDate.class, releaseKey);
+	}
+
+	/**
 	 * Whether a release is published.
 	 * @param source eoir, ohss or cbp
 	 * @param label the release label

@@ -1,8 +1,8 @@
 package org.courtstats.warehouse;
 
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -26,15 +26,31 @@ public class WarehouseBuild {
 			"fct_case", "fct_proceeding", "fct_hearing", "fct_application", "fct_charge", "fct_custody_period",
 			"dedup_decision");
 
+	/** The load files of a DHS OHSS edition. */
+	static final List<String> OHSS_TARGETS = List.of("dim_nationality", "fct_border_statistic");
+
+	/** The load files of a CBP encounters file. */
+	static final List<String> CBP_TARGETS = List.of("dim_nationality", "fct_encounter");
+
 	private static final Logger logger = LoggerFactory.getLogger(WarehouseBuild.class);
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	private final List<WarehouseSql> scripts;
+	private final List<WarehouseSql> eoirScripts;
+
+	private final List<WarehouseSql> ohssScripts;
+
+	private final List<WarehouseSql> cbpScripts;
 
 	public WarehouseBuild(DataSource dataSource) {
 		this.jdbc = new NamedParameterJdbcTemplate(dataSource);
-		this.scripts = EOIR_TARGETS.stream().map((target) -> WarehouseSql.load("load/" + target + ".sql")).toList();
+		this.eoirScripts = scripts(EOIR_TARGETS);
+		this.ohssScripts = scripts(OHSS_TARGETS);
+		this.cbpScripts = scripts(CBP_TARGETS);
+	}
+
+	private static List<WarehouseSql> scripts(List<String> targets) {
+		return targets.stream().map((target) -> WarehouseSql.load("load/" + target + ".sql")).toList();
 	}
 
 	/**
@@ -43,13 +59,37 @@ public class WarehouseBuild {
 	 * @param asOfDate the date the release describes (dates type 2 dimension versions)
 	 */
 	public void buildEoirRelease(long releaseKey, LocalDate asOfDate) {
-		MapSqlParameterSource parameters = new MapSqlParameterSource(
-				Map.of("release_key", releaseKey, "as_of_date", asOfDate));
+		run(this.eoirScripts, releaseKey, asOfDate);
+	}
+
+	/**
+	 * Adds the cells of a staged DHS OHSS edition to {@code fct_border_statistic} and
+	 * marks, cell by cell, the newest edition's values.
+	 * @param releaseKey the edition
+	 * @param asOfDate the last day of the month the edition runs to
+	 */
+	public void buildOhssEdition(long releaseKey, LocalDate asOfDate) {
+		run(this.ohssScripts, releaseKey, asOfDate);
+	}
+
+	/**
+	 * Loads the rows of a staged CBP encounters file into {@code fct_encounter}: each
+	 * fiscal year it covers is replaced, unless a newer file holds that year.
+	 * @param releaseKey the file's release
+	 * @param asOfDate the last day of the last month the file covers
+	 */
+	public void buildCbpFile(long releaseKey, LocalDate asOfDate) {
+		run(this.cbpScripts, releaseKey, asOfDate);
+	}
+
+	private void run(List<WarehouseSql> scripts, long releaseKey, LocalDate asOfDate) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("release_key", releaseKey)
+			.addValue("as_of_date", asOfDate, Types.DATE);
 		analyzeStaging();
 		// Just-in-time compilation of these plans costs seconds and saves little on
 		// set-based inserts.
 		this.jdbc.getJdbcTemplate().execute("set local jit = off");
-		for (WarehouseSql script : this.scripts) {
+		for (WarehouseSql script : scripts) {
 			long started = System.nanoTime();
 			int rows = 0;
 			for (String statement : script.statements()) {

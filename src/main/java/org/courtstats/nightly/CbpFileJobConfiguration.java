@@ -1,0 +1,160 @@
+package org.courtstats.nightly;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.courtstats.cbp.CbpFileCoverage;
+import org.courtstats.cbp.CbpFileReader;
+import org.courtstats.cbp.CbpRecord;
+import org.courtstats.cbp.EncounterRowProcessor;
+import org.courtstats.intake.BorderFile;
+import org.courtstats.intake.SourceFileRegistry;
+import org.courtstats.observability.StagingProgress;
+import org.courtstats.staging.CopyStagingWriter;
+import org.courtstats.staging.SourceFileSlice;
+import org.courtstats.staging.StagedRecord;
+import org.courtstats.warehouse.LoadRunLedger;
+import org.courtstats.warehouse.Releases;
+import org.courtstats.warehouse.RunLock;
+import org.courtstats.warehouse.WarehouseBuild;
+import org.courtstats.warehouse.WarehouseChecks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Assembles the job that loads one CBP encounters file: {@code registerEncounterFile}
+ * (fingerprint the file, find the months it covers) → {@code stageEncounterFile} (rows
+ * COPY'd in chunks, bad rows quarantined) → {@code publishEncounterFile} (replace the
+ * fiscal years the file covers in {@code fct_encounter}, unless a newer file holds them;
+ * check and publish, in one transaction).
+ */
+@Configuration(proxyBeanMethods = false)
+class CbpFileJobConfiguration {
+
+	static final String SOURCE = BorderFile.CBP;
+
+	private static final Logger logger = LoggerFactory.getLogger(CbpFileJobConfiguration.class);
+
+	// job configuration
+
+	@Bean
+	Job cbpFileJob(JobRepository jobRepository, Step registerEncounterFile, Step stageEncounterFile,
+			Step publishEncounterFile, LoadRunLedger loadRunLedger) {
+		return new JobBuilder(jobRepository).listener(new LoadRunListener(loadRunLedger))
+			.start(registerEncounterFile)
+			.on(EoirReleaseJobConfiguration.DUPLICATE)
+			.end()
+			.from(registerEncounterFile)
+			.on(ExitStatus.COMPLETED.getExitCode())
+			.to(stageEncounterFile)
+			.next(publishEncounterFile)
+			.from(registerEncounterFile)
+			.on("*")
+			.fail()
+			.end()
+			.build();
+	}
+
+	// step 1: fingerprint the file and find what it covers, or recognise bytes loaded
+	// before
+
+	@Bean
+	Step registerEncounterFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Releases releases, SourceFileRegistry sourceFiles) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			Map<String, Object> parameters = chunkContext.getStepContext().getJobParameters();
+			BorderFile file = new BorderFile(SOURCE, (String) parameters.get("release"),
+					Path.of((String) parameters.get("filePath")));
+			SourceFileRegistry.Fingerprint fingerprint = sourceFiles.fingerprint(file);
+			Optional<String> sameBytes = sourceFiles.publishedWithSameBytes(file, fingerprint);
+			if (sameBytes.isPresent()) {
+				sourceFiles.register(file, fingerprint, EncounterRowProcessor.TABLE_NAME, null);
+				BorderJobs.markDuplicate(contribution, chunkContext, sameBytes.get());
+				logger.info("CBP file '{}' holds the same bytes as '{}', loaded before; nothing to do", file.label(),
+						sameBytes.get());
+				return RepeatStatus.FINISHED;
+			}
+			CbpFileCoverage coverage = CbpFileCoverage.scan(file.path());
+			LocalDate asOfDate = (coverage.lastMonthStart() != null)
+					? coverage.lastMonthStart().plusMonths(1).minusDays(1) : null;
+			long releaseKey = releases.register(SOURCE, file.label(), asOfDate);
+			long sourceFileId = sourceFiles.register(file, fingerprint, EncounterRowProcessor.TABLE_NAME, releaseKey);
+			BorderJobs.rememberSourceFile(chunkContext, sourceFileId);
+			logger.info("CBP file '{}': {} layout, {} rows in fiscal years {}, through {}", file.label(),
+					coverage.variant(), String.format("%,d", coverage.rows()), coverage.fiscalYears(), asOfDate);
+			return RepeatStatus.FINISHED;
+		}, transactionManager).allowStartIfComplete(true).build();
+	}
+
+	// step 2: stage the rows
+
+	@Bean
+	Step stageEncounterFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			CbpFileReader cbpFileReader, EncounterRowProcessor encounterRowProcessor,
+			CopyStagingWriter cbpStagingWriter, StagingProgress stagingProgress, NightlyLoadSettings settings) {
+		return new StepBuilder(jobRepository).<CbpRecord, StagedRecord>chunk(settings.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(cbpFileReader)
+			.processor(encounterRowProcessor)
+			.writer(cbpStagingWriter)
+			.listener(cbpStagingWriter)
+			.listener(stagingProgress)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	CbpFileReader cbpFileReader(@Value("#{jobParameters['filePath']}") String filePath) {
+		return new CbpFileReader("cbpFileReader", Path.of(filePath));
+	}
+
+	@Bean
+	EncounterRowProcessor encounterRowProcessor() {
+		return new EncounterRowProcessor();
+	}
+
+	@Bean
+	@StepScope
+	CopyStagingWriter cbpStagingWriter(DataSource dataSource,
+			@Value("#{jobExecutionContext['" + BorderJobs.SOURCE_FILE_ID + "']}") long sourceFileId,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+		return new CopyStagingWriter(dataSource, new SourceFileSlice(sourceFileId, EncounterRowProcessor.TABLE_NAME,
+				EncounterRowProcessor.STAGING_TABLE, jobExecutionId));
+	}
+
+	// step 3: replace the fiscal years the file covers, check and publish, in one
+	// transaction
+
+	@Bean
+	Step publishEncounterFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Releases releases, WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks, RunLock runLock) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			String label = (String) chunkContext.getStepContext().getJobParameters().get("release");
+			long releaseKey = releases.key(SOURCE, label);
+			runLock.verifyHeld();
+			warehouseBuild.buildCbpFile(releaseKey, releases.asOfDate(releaseKey));
+			warehouseChecks.verify(releaseKey);
+			releases.publish(releaseKey, contribution.getStepExecution().getJobExecutionId());
+			logger.info("CBP file '{}' published", label);
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+}

@@ -1,0 +1,74 @@
+package org.courtstats.ohss;
+
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+
+/**
+ * Streams the cells of one OHSS edition, table after table, for a chunk step. A table is
+ * read whole before its cells are handed over (at most one table's cells are held, a few
+ * thousand), so a table whose layout breaks part-way gives one
+ * {@link OhssRecord.RejectedTable} and no cells, and the tables after it still read. The
+ * number of items read is saved under the reader's name, so a restart reads the workbook
+ * again and skips what was committed.
+ */
+public class OhssEditionReader extends AbstractItemCountingItemStreamItemReader<OhssRecord> {
+
+	private static final Logger logger = LoggerFactory.getLogger(OhssEditionReader.class);
+
+	private final Path file;
+
+	private OhssEdition edition;
+
+	private Iterator<String> tables;
+
+	private Iterator<? extends OhssRecord> current;
+
+	public OhssEditionReader(String name, Path file) {
+		setName(name);
+		this.file = file;
+	}
+
+	@Override
+	protected void doOpen() {
+		this.edition = OhssEdition.open(this.file);
+		this.tables = this.edition.tableNames().iterator();
+		this.current = List.<OhssRecord>of().iterator();
+	}
+
+	@Override
+	protected OhssRecord doRead() {
+		while (!this.current.hasNext()) {
+			if (!this.tables.hasNext()) {
+				return null;
+			}
+			this.current = readTable(this.tables.next()).iterator();
+		}
+		return this.current.next();
+	}
+
+	private List<? extends OhssRecord> readTable(String sheet) {
+		try (Stream<OhssCell> cells = this.edition.cells(sheet)) {
+			return cells.toList();
+		}
+		catch (OhssLayoutException ex) {
+			logger.warn("{} The other tables load.", ex.getMessage());
+			return List.of(new OhssRecord.RejectedTable(sheet, ex.getMessage()));
+		}
+	}
+
+	@Override
+	protected void doClose() {
+		if (this.edition != null) {
+			this.edition.close();
+			this.edition = null;
+		}
+	}
+
+}

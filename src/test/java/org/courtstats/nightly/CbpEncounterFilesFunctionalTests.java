@@ -1,0 +1,210 @@
+package org.courtstats.nightly;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.courtstats.TestWarehouse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Loads the real CBP by-state encounters file (FY2020 to FY2023), then a newer and an
+ * older rolling window over some of its years, night by night: each fiscal year ends up
+ * holding the rows of the newest file covering it, never the sum of two files.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CbpEncounterFilesFunctionalTests extends NightlyLoadTestSupport {
+
+	static final Path REAL = Path
+		.of("../shared/data/real/cbp-encounters/cbp-nationwide-encounters-fy20-fy23-state.csv");
+
+	static final String REAL_LABEL = "cbp-nationwide-encounters-fy20-fy23-state";
+
+	/** Rows and encounters per fiscal year of the real file, as counted in it. */
+	static final Map<Integer, List<Long>> REAL_YEARS = Map.of(2020, List.of(7_944L, 646_822L), 2021,
+			List.of(9_549L, 1_956_519L), 2022, List.of(11_610L, 2_766_582L), 2023, List.of(13_429L, 3_201_144L));
+
+	@TempDir
+	static Path inbox;
+
+	static String url = TestWarehouse.newDatabase("cbp_files");
+
+	@DynamicPropertySource
+	static void warehouse(DynamicPropertyRegistry registry) {
+		TestWarehouse.use(registry, url);
+	}
+
+	@BeforeAll
+	static void deliverTheRealFile() throws IOException {
+		Files.copy(REAL, inbox.resolve(REAL.getFileName()));
+	}
+
+	@Test
+	@Order(1)
+	void theRealFileLoadsEveryRow() {
+		assertThat(this.nightlyLoad.run(inbox, null))
+			.extracting(ReleaseOutcome::source, ReleaseOutcome::releaseLabel, ReleaseOutcome::status)
+			.containsExactly(tuple("cbp", REAL_LABEL, ReleaseOutcome.Status.LOADED));
+		assertThat(count("select count(*) from warehouse.fct_encounter")).isEqualTo(42_532);
+		REAL_YEARS.forEach((year, expected) -> assertThat(year(year)).as("FY%d", year).isEqualTo(expected));
+		assertThat(count("select count(*) from warehouse.fct_encounter where encounter_count = 0")).isEqualTo(147);
+		assertThat(text("select as_of_date::text from warehouse.dim_release where source = 'cbp'"))
+			.isEqualTo("2023-09-30");
+		assertThat(count("select rows_read from etl.load_run where source = 'cbp'")).isEqualTo(42_532);
+	}
+
+	@Test
+	@Order(2)
+	void encountersByMonthSumTheStatesOfAMonth() {
+		// Southwest Land Border, March 2021 (fiscal month 6), by title and citizenship.
+		assertThat(encounters(2021, 6, "Title 42", "MEXICO")).isEqualTo(56_648);
+		assertThat(encounters(2021, 6, "Title 8", "HONDURAS")).isEqualTo(21_290);
+		assertThat(encounters(2021, 6, "Title 42", "CHINA, PEOPLES REPUBLIC OF")).isEqualTo(1);
+		assertThat(
+				text("""
+						select string_agg(distinct coalesce(encounter_type, '(none)'), ',' order by coalesce(encounter_type, '(none)'))
+						from reporting.encounters_by_month
+						"""))
+			.as("the by-state layout tells Title 42 expulsions only")
+			.isEqualTo("(none),Expulsions");
+		assertThat(text("""
+				select month_start::text from reporting.encounters_by_month
+				where fiscal_year = 2021 and fiscal_month = 6 limit 1
+				""")).isEqualTo("2021-03-01");
+	}
+
+	@Test
+	@Order(3)
+	void citizenshipsMapToNationalitiesThroughTheCrosswalk() {
+		assertThat(this.jdbc.queryForList("""
+				select distinct e.citizenship_label, n.eoir_code, n.is_inferred
+				from warehouse.fct_encounter as e
+				join warehouse.dim_nationality as n using (nationality_key)
+				where e.citizenship_label in ('MEXICO', 'CHINA, PEOPLES REPUBLIC OF', 'MYANMAR (BURMA)', 'OTHER')
+				order by 1
+				""")).extracting((row) -> row.get("citizenship_label"), (row) -> row.get("eoir_code"))
+			.containsExactly(tuple("CHINA, PEOPLES REPUBLIC OF", "CH"), tuple("MEXICO", "MX"),
+					tuple("MYANMAR (BURMA)", "BM"), tuple("OTHER", "?"));
+		assertThat(text("select cbp_label from warehouse.dim_nationality where eoir_code = 'CH'"))
+			.isEqualTo("CHINA, PEOPLES REPUBLIC OF");
+		assertThat(count("select count(*) from reporting.unmapped_citizenship_labels")).isZero();
+	}
+
+	@Test
+	@Order(4)
+	void aNewerFileReplacesTheYearsItCoversAndNoOthers() throws IOException {
+		Files.writeString(inbox.resolve("nationwide-encounters-fy23-fy24-aor.csv"),
+				"""
+						Fiscal Year,Month Grouping,Month (abbv),Component,Land Border Region,Area of Responsibility,AOR (Abbv),Demographic,Citizenship,Title of Authority,Encounter Type,Encounter Count\r
+						2023,FYTD,OCT,U.S. Border Patrol,Southwest Land Border,Rio Grande Valley Sector,RGV,Single Adults,MEXICO,Title 8,Apprehensions,1000\r
+						2023,FYTD,OCT,Office of Field Operations,Southwest Land Border,Laredo Field Office,Laredo,FMUA,"CHINA, PEOPLES REPUBLIC OF",Title 8,Inadmissibles,20\r
+						2023,FYTD,NOV,U.S. Border Patrol,Southwest Land Border,Rio Grande Valley Sector,RGV,Single Adults,MEXICO,Title 42,Expulsions,300\r
+						2024 (FYTD),FYTD,OCT,U.S. Border Patrol,Southwest Land Border,Del Rio Sector,DRT,Single Adults,VENEZUELA,Title 8,Apprehensions,7\r
+						""");
+		assertThat(load(inbox)).containsExactly(ReleaseOutcome.Status.ALREADY_LOADED, ReleaseOutcome.Status.LOADED);
+		assertThat(year(2023)).isEqualTo(List.of(3L, 1_320L));
+		assertThat(year(2024)).isEqualTo(List.of(1L, 7L));
+		for (int year = 2020; year <= 2022; year++) {
+			assertThat(year(year)).as("FY%d", year).isEqualTo(REAL_YEARS.get(year));
+		}
+		assertThat(text("""
+				select string_agg(distinct aor_abbv, ',' order by aor_abbv) from warehouse.fct_encounter
+				where fiscal_year = 2023
+				""")).isEqualTo("Laredo,RGV");
+	}
+
+	@Test
+	@Order(5)
+	void anOlderFileAddsTheYearNoFileHoldsAndLeavesTheNewerYears() throws IOException {
+		Files.writeString(inbox.resolve("nationwide-encounters-fy19-fy20-state.csv"),
+				"""
+						Fiscal Year,Month Grouping,Month (abbv),Land Border Region,State,Demographic,Citizenship,Title of Authority,Encounter Count\r
+						2019,FYTD,SEP,Southwest Land Border,TX,Single Adults,MEXICO,Title 8,50\r
+						2020,FYTD,SEP,Southwest Land Border,TX,Single Adults,MEXICO,Title 8,999999\r
+						""");
+		assertThat(load(inbox)).containsExactly(ReleaseOutcome.Status.ALREADY_LOADED, ReleaseOutcome.Status.LOADED,
+				ReleaseOutcome.Status.ALREADY_LOADED);
+		assertThat(year(2019)).isEqualTo(List.of(1L, 50L));
+		assertThat(year(2020)).as("FY2020 stays with the real file, which runs to a later month")
+			.isEqualTo(REAL_YEARS.get(2020));
+		assertThat(count("""
+				select count(*) from (
+				    select fiscal_year from warehouse.fct_encounter group by fiscal_year
+				    having count(distinct release_key) > 1
+				) as years
+				""")).isZero();
+	}
+
+	@Test
+	@Order(6)
+	void theSameBytesUnderAnotherNameAreNotLoadedTwice() throws IOException {
+		Files.copy(REAL, inbox.resolve("copy-of-encounters.csv"));
+		List<ReleaseOutcome> outcomes = this.nightlyLoad.run(inbox, null);
+		assertThat(outcomes).filteredOn((outcome) -> outcome.releaseLabel().equals("copy-of-encounters"))
+			.singleElement()
+			.satisfies((outcome) -> {
+				assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.ALREADY_LOADED);
+				assertThat(outcome.message()).contains(REAL_LABEL);
+			});
+		assertThat(count("select count(*) from warehouse.fct_encounter")).isEqualTo(42_532 - 13_429 + 3 + 1 + 1);
+	}
+
+	@Test
+	@Order(7)
+	void badRowsAreQuarantinedWithTheirLineAndTheRestLoads() throws IOException {
+		Files.writeString(inbox.resolve("nationwide-encounters-fy25-aor.csv"),
+				"""
+						Fiscal Year,Month Grouping,Month (abbv),Component,Land Border Region,Area of Responsibility,AOR (Abbv),Demographic,Citizenship,Title of Authority,Encounter Type,Encounter Count\r
+						2025,FYTD,OCT,U.S. Border Patrol,Southwest Land Border,Tucson Sector,TCA,Single Adults,GUATEMALA,Title 8,Apprehensions,12\r
+						2025,FYTD,OCTOBER,U.S. Border Patrol,Southwest Land Border,Tucson Sector,TCA,Single Adults,MEXICO,Title 8,Apprehensions,3\r
+						2025,FYTD,NOV,U.S. Border Patrol,Southwest Land Border,Tucson Sector,TCA,Single Adults,MEXICO,Title 8,Apprehensions,-4\r
+						2025,FYTD,NOV,U.S. Border Patrol,Southwest Land Border,Tucson Sector,TCA,Single Adults,ATLANTIS,Title 8,Apprehensions,2\r
+						""");
+		List<ReleaseOutcome> outcomes = this.nightlyLoad.run(inbox, null);
+		assertThat(outcomes).filteredOn((outcome) -> outcome.releaseLabel().equals("nationwide-encounters-fy25-aor"))
+			.extracting(ReleaseOutcome::status)
+			.containsExactly(ReleaseOutcome.Status.LOADED);
+		assertThat(year(2025)).isEqualTo(List.of(2L, 14L));
+		assertThat(this.jdbc.queryForList("""
+				select r.line_number, r.reason_code from etl.rejected_row as r
+				join etl.source_file as f using (source_file_id)
+				where f.release_label = 'nationwide-encounters-fy25-aor'
+				order by r.line_number
+				""")).extracting((row) -> row.get("line_number"), (row) -> row.get("reason_code"))
+			.containsExactly(tuple(3L, "unknown_month"), tuple(4L, "negative_count"));
+		assertThat(this.jdbc.queryForList("select source, label, fact_rows from reporting.unmapped_citizenship_labels"))
+			.extracting((row) -> row.get("source"), (row) -> row.get("label"), (row) -> row.get("fact_rows"))
+			.containsExactly(tuple("cbp", "ATLANTIS", 1L));
+		assertThat(count("select nationality_key from warehouse.fct_encounter where citizenship_label = 'ATLANTIS'"))
+			.isEqualTo(-1);
+	}
+
+	/** Rows and encounters of a fiscal year. */
+	List<Long> year(int fiscalYear) {
+		return this.jdbc.queryForObject(
+				"select count(*), coalesce(sum(encounter_count), 0) from warehouse.fct_encounter where fiscal_year = ?",
+				(rs, row) -> List.of(rs.getLong(1), rs.getLong(2)), fiscalYear);
+	}
+
+	long encounters(int fiscalYear, int fiscalMonth, String title, String citizenship) {
+		return this.jdbc.queryForObject("""
+				select sum(encounters) from reporting.encounters_by_month
+				where fiscal_year = ? and fiscal_month = ? and land_border_region = 'Southwest Land Border'
+				    and title_of_authority = ? and citizenship_label = ?
+				""", Long.class, fiscalYear, fiscalMonth, title, citizenship);
+	}
+
+}

@@ -1,0 +1,174 @@
+package org.courtstats.nightly;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Loads the real July and August 2024 OHSS editions, one night after the other, and
+ * checks cells anyone can find by opening the workbooks. The subclasses deliver them in
+ * the two orders: the warehouse must end up the same.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class OhssEditionsLoadTestSupport extends NightlyLoadTestSupport {
+
+	static final Path EDITIONS = Path.of("../shared/data/real/dhs-ohss-monthly");
+
+	static final String JULY = "2024_1108_ohss_immigration-enforcement-and-legal-processes-tables-july-2024";
+
+	static final String AUGUST = "2024_1206_ohss_immigration-enforcement-and-legal-processes-tables-august-2024";
+
+	List<ReleaseOutcome> firstNight;
+
+	List<ReleaseOutcome> secondNight;
+
+	/** The editions in the order they are delivered, one a night. */
+	abstract List<String> deliveryOrder();
+
+	@BeforeAll
+	void deliverOneEditionANight(@TempDir Path work) throws IOException {
+		Path inbox = Files.createDirectories(work.resolve("inbox"));
+		Files.copy(EDITIONS.resolve(deliveryOrder().get(0) + ".xlsx"), inbox.resolve(deliveryOrder().get(0) + ".xlsx"));
+		this.firstNight = this.nightlyLoad.run(inbox, null);
+		Files.copy(EDITIONS.resolve(deliveryOrder().get(1) + ".xlsx"), inbox.resolve(deliveryOrder().get(1) + ".xlsx"));
+		this.secondNight = this.nightlyLoad.run(inbox, null);
+	}
+
+	@Test
+	void eachEditionLoadsOnceAsItsOwnRelease() {
+		assertThat(this.firstNight)
+			.extracting(ReleaseOutcome::source, ReleaseOutcome::releaseLabel, ReleaseOutcome::status)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple("ohss", deliveryOrder().get(0), ReleaseOutcome.Status.LOADED));
+		assertThat(this.secondNight).extracting(ReleaseOutcome::releaseLabel, ReleaseOutcome::status)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(JULY, statusOnSecondNight(JULY)),
+					org.assertj.core.groups.Tuple.tuple(AUGUST, statusOnSecondNight(AUGUST)));
+		assertThat(this.jdbc.queryForList(
+				"select release_label, as_of_date::text from warehouse.dim_release where source = 'ohss' order by as_of_date"))
+			.containsExactly(Map.of("release_label", JULY, "as_of_date", "2024-07-31"),
+					Map.of("release_label", AUGUST, "as_of_date", "2024-08-31"));
+	}
+
+	private ReleaseOutcome.Status statusOnSecondNight(String label) {
+		return label.equals(deliveryOrder().get(0)) ? ReleaseOutcome.Status.ALREADY_LOADED
+				: ReleaseOutcome.Status.LOADED;
+	}
+
+	@Test
+	void everyCellOfBothEditionsIsKeptAndOneValuePerCellIsLatest() {
+		assertThat(count(
+				"select count(*) from warehouse.fct_border_statistic where edition_release_key = " + releaseKey(JULY)))
+			.isEqualTo(104_374);
+		assertThat(count("select count(*) from warehouse.fct_border_statistic where edition_release_key = "
+				+ releaseKey(AUGUST)))
+			.isEqualTo(105_020);
+		assertThat(count("select count(distinct table_name) from warehouse.fct_border_statistic")).isEqualTo(34);
+		assertThat(count("""
+				select count(*) from (
+				    select 1 from warehouse.fct_border_statistic
+				    group by table_name, fiscal_year, fiscal_month, group_label, measure_label, citizenship_label
+				    having count(*) filter (where is_latest_edition) <> 1
+				) as cells
+				""")).isZero();
+		assertThat(count("select count(*) from etl.rejected_row")).isZero();
+	}
+
+	@Test
+	void mppBookOutsByMonthAreTheAugustEditionsAsPrinted() {
+		// CBP SWB Book-Outs by Agency, column F (Total CBP), O (USBP), W (OFO).
+		assertThat(mppBookOuts(2019, 6)).containsExactly(590L, 370L, 220L);
+		assertThat(mppBookOuts(2019, 10)).containsExactly(11_270L, 10_200L, 1_060L);
+		assertThat(mppBookOuts(2019, 11)).containsExactly(11_970L, 10_270L, 1_690L);
+		assertThat(mppBookOuts(2021, 4)).containsExactly(540L, 530L, 10L);
+		assertThat(text("""
+				select string_agg(distinct edition, ',') from reporting.mpp_returns_by_month
+				""")).isEqualTo(AUGUST);
+		assertThat(text("""
+				select month_start::text from reporting.mpp_returns_by_month
+				where fiscal_year = 2019 and fiscal_month = 6 and component = 'CBP'
+				""")).isEqualTo("2019-03-01");
+		assertThat(value("CBP SWB Book-Outs by Agency", 2019, null, "Total CBP", "Migrant Protection Protocols"))
+			.isEqualByComparingTo("44250");
+	}
+
+	@Test
+	void monthsOutsideMppAreNotApplicableNotZero() {
+		assertThat(this.jdbc.queryForList("""
+				select component, mpp_book_outs, value_status from reporting.mpp_returns_by_month
+				where fiscal_year = 2019 and fiscal_month = 1 order by component
+				""")).allSatisfy((row) -> {
+			assertThat(row.get("mpp_book_outs")).isNull();
+			assertThat(row.get("value_status")).isEqualTo("not_applicable");
+		}).hasSize(3);
+		assertThat(text("""
+				select value_status from reporting.mpp_returns_by_month
+				where fiscal_year = 2021 and fiscal_month = 5 and component = 'USBP'
+				""")).isEqualTo("not_applicable");
+		assertThat(count("""
+				select count(*) from warehouse.fct_border_statistic
+				where value_status = 'not_applicable' and value is not null
+				""")).isZero();
+	}
+
+	@Test
+	void aRevisedCellResolvesToTheAugustValueAndKeepsTheJulyOne() {
+		// CBP Encounter by Type + Region, H57: FY2018 enforcement encounters, total.
+		List<Map<String, Object>> editions = this.jdbc.queryForList(
+				"""
+						select r.release_label, b.value, b.is_latest_edition, b.cell_reference
+						from warehouse.fct_border_statistic as b
+						join warehouse.dim_release as r on r.release_key = b.edition_release_key
+						where b.table_name = 'CBP Encounter by Type + Region' and b.fiscal_year = 2018
+						    and b.fiscal_month is null and b.group_label = 'Enforcement Encounters' and b.measure_label = 'Total'
+						order by r.as_of_date
+						""");
+		assertThat(editions)
+			.extracting((row) -> row.get("release_label"), (row) -> row.get("value").toString(),
+					(row) -> row.get("is_latest_edition"), (row) -> row.get("cell_reference"))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(JULY, "571060", false, "H57"),
+					org.assertj.core.groups.Tuple.tuple(AUGUST, "571170", true, "H57"));
+	}
+
+	@Test
+	void citizenshipColumnsCarryTheirLabelsAndFiscalYearTotalsHaveNoMonth() {
+		assertThat(count("""
+				select count(*) from warehouse.fct_border_statistic
+				where fiscal_month is null and date_key <> -1
+				""")).isZero();
+		assertThat(count("""
+				select count(*) from warehouse.fct_border_statistic
+				where fiscal_month is not null and date_key = -1
+				""")).isZero();
+		assertThat(count("""
+				select count(distinct citizenship_label) from warehouse.fct_border_statistic
+				where table_name = 'SWB Encounters by Citizenship'
+				""")).isGreaterThan(10);
+	}
+
+	List<Long> mppBookOuts(int fiscalYear, int fiscalMonth) {
+		return this.jdbc.queryForList("""
+				select mpp_book_outs from reporting.mpp_returns_by_month
+				where fiscal_year = ? and fiscal_month = ? and value_status = 'reported'
+				order by case component when 'CBP' then 1 when 'USBP' then 2 else 3 end
+				""", Long.class, fiscalYear, fiscalMonth);
+	}
+
+	BigDecimal value(String table, int fiscalYear, Integer fiscalMonth, String group, String measure) {
+		return this.jdbc.queryForObject("""
+				select value from warehouse.fct_border_statistic
+				where is_latest_edition and table_name = ? and fiscal_year = ?
+				    and fiscal_month is not distinct from ? and group_label = ? and measure_label = ?
+				""", BigDecimal.class, table, fiscalYear, fiscalMonth, group, measure);
+	}
+
+}

@@ -1,0 +1,72 @@
+-- fct_border_statistic: every cell of the staged DHS OHSS edition, one row per edition x cell (table,
+-- fiscal year, fiscal month or the year's total, group, measure, citizenship). A cell is the latest
+-- unless an edition as of a later month publishes it too; the values it supersedes stay, unmarked.
+insert into warehouse.fct_border_statistic (
+    edition_release_key, table_name, fiscal_year, fiscal_month, date_key, group_label, measure_label,
+    citizenship_label, nationality_key, value, value_status, is_latest_edition, cell_reference, source_file_id
+)
+with cells as (
+    select
+        c.*,
+        warehouse.border_cell_key(
+            c.table_name, c.fiscal_year, c.fiscal_month, c.group_label, c.measure_label, c.citizenship_label
+        ) as cell_key
+    from staging.ohss_cell as c
+    join etl.source_file as f using (source_file_id)
+    where f.release_key = :release_key
+),
+
+newer_editions as (
+    select l.cell_key
+    from warehouse.fct_border_statistic as l
+    join warehouse.dim_release as e on e.release_key = l.edition_release_key
+    where l.is_latest_edition
+        and l.edition_release_key <> :release_key
+        and e.as_of_date > :as_of_date
+)
+
+select
+    :release_key as edition_release_key,
+    c.table_name,
+    c.fiscal_year,
+    c.fiscal_month,
+    case
+        when c.fiscal_month is null then -1
+        else warehouse.date_key(make_date(
+            c.fiscal_year - (c.fiscal_month <= 3)::int, (c.fiscal_month + 8) % 12 + 1, 1
+        ))
+    end as date_key,
+    c.group_label,
+    c.measure_label,
+    c.citizenship_label,
+    coalesce(n.nationality_key, -1) as nationality_key,
+    c.value,
+    c.value_status,
+    newer.cell_key is null as is_latest_edition,
+    c.cell_reference,
+    c.source_file_id
+from cells as c
+left join newer_editions as newer on newer.cell_key = c.cell_key
+left join warehouse.citizenship_crosswalk as x
+    on x.source = 'ohss' and lower(x.label) = lower(c.citizenship_label)
+left join warehouse.dim_nationality as n on n.eoir_code = x.eoir_code
+on conflict (cell_key, edition_release_key) do update
+set date_key = excluded.date_key,
+    nationality_key = excluded.nationality_key,
+    value = excluded.value,
+    value_status = excluded.value_status,
+    cell_reference = excluded.cell_reference,
+    source_file_id = excluded.source_file_id
+where (fct_border_statistic.date_key, fct_border_statistic.nationality_key, fct_border_statistic.value,
+    fct_border_statistic.value_status, fct_border_statistic.cell_reference, fct_border_statistic.source_file_id)
+    is distinct from (excluded.date_key, excluded.nationality_key, excluded.value, excluded.value_status,
+        excluded.cell_reference, excluded.source_file_id);
+
+update warehouse.fct_border_statistic as superseded
+set is_latest_edition = false
+from warehouse.fct_border_statistic as latest
+where latest.edition_release_key = :release_key
+    and latest.is_latest_edition
+    and superseded.cell_key = latest.cell_key
+    and superseded.is_latest_edition
+    and superseded.edition_release_key <> :release_key;
