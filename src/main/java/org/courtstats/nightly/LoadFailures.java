@@ -3,8 +3,11 @@ package org.courtstats.nightly;
 import java.util.Comparator;
 import java.util.List;
 
+import org.courtstats.cbp.CbpFileException;
 import org.courtstats.eoir.EoirFileException;
 import org.courtstats.intake.IntakeException;
+import org.courtstats.ohss.OhssLayoutException;
+import org.courtstats.spreadsheet.SpreadsheetException;
 import org.courtstats.warehouse.WarehouseCheckException;
 import org.courtstats.warehouse.WarehouseUnavailableException;
 
@@ -43,7 +46,9 @@ public final class LoadFailures {
 	private static String describe(Throwable failure, String where) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof EoirFileException || cause instanceof IntakeException
-					|| cause instanceof WarehouseUnavailableException || cause instanceof WarehouseCheckException) {
+					|| cause instanceof WarehouseUnavailableException || cause instanceof WarehouseCheckException
+					|| cause instanceof SpreadsheetException || cause instanceof OhssLayoutException
+					|| cause instanceof CbpFileException) {
 				return cause.getMessage();
 			}
 			if (cause instanceof FlatFileParseException parse) {

@@ -24,7 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * Small workbooks written with POI's user model (test code only) in the shape of an OHSS
  * table, and broken ones: truncated, encrypted, a zip bomb.
  */
-final class TestWorkbooks {
+public final class TestWorkbooks {
 
 	private TestWorkbooks() {
 	}
@@ -34,7 +34,7 @@ final class TestWorkbooks {
 	 * {@code C3:E3}, a header row, a year row {@code 2014}, a hidden grouped month row
 	 * and a {@code 2024 YTD} row; and an empty {@code Notes} sheet.
 	 */
-	static XSSFWorkbook bookOuts() {
+	public static XSSFWorkbook bookOuts() {
 		XSSFWorkbook workbook = new XSSFWorkbook();
 		XSSFSheet sheet = workbook.createSheet("Book-Outs");
 		workbook.createSheet("Notes");
@@ -69,14 +69,14 @@ final class TestWorkbooks {
 		return workbook;
 	}
 
-	static Path write(XSSFWorkbook workbook, Path file) throws IOException {
+	public static Path write(XSSFWorkbook workbook, Path file) throws IOException {
 		try (workbook; OutputStream out = Files.newOutputStream(file)) {
 			workbook.write(out);
 		}
 		return file;
 	}
 
-	static byte[] bytes(XSSFWorkbook workbook) throws IOException {
+	public static byte[] bytes(XSSFWorkbook workbook) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (workbook) {
 			workbook.write(out);
@@ -85,7 +85,7 @@ final class TestWorkbooks {
 	}
 
 	/** The workbook written as an agile-encrypted OLE2 container, as Excel does. */
-	static Path encrypted(XSSFWorkbook workbook, String password, Path file) throws Exception {
+	public static Path encrypted(XSSFWorkbook workbook, String password, Path file) throws Exception {
 		try (POIFSFileSystem container = new POIFSFileSystem()) {
 			Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
 			encryptor.confirmPassword(password);
@@ -103,7 +103,7 @@ final class TestWorkbooks {
 	 * A copy of a workbook whose entry is padded with megabytes of whitespace, which
 	 * deflate squeezes about a thousandfold: the shape of a zip bomb, in a few kilobytes.
 	 */
-	static Path withInflatedEntry(byte[] xlsx, String entryName, int padding, Path file) throws IOException {
+	public static Path withInflatedEntry(byte[] xlsx, String entryName, int padding, Path file) throws IOException {
 		boolean found = false;
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
 				ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
