@@ -12,6 +12,7 @@ import org.courtstats.warehouse.WarehouseReports;
 import org.courtstats.warehouse.WarehouseReports.FileCounts;
 import org.courtstats.warehouse.WarehouseReports.LineOutcomes;
 import org.courtstats.warehouse.WarehouseReports.MppOutcome;
+import org.courtstats.warehouse.WarehouseReports.MppReturns;
 
 /**
  * Prints what a load did: per release its outcome and per file the rows read, loaded,
@@ -38,7 +39,7 @@ class LoadSummary {
 		}
 		for (ReleaseOutcome outcome : outcomes) {
 			this.out.println();
-			this.out.println("Release '" + outcome.releaseLabel() + "': " + describe(outcome));
+			this.out.println(kind(outcome.source()) + " '" + outcome.releaseLabel() + "': " + describe(outcome));
 			List<FileCounts> files = this.reports.fileCounts(outcome.source(), outcome.releaseLabel());
 			if (files.stream()
 				.anyMatch((file) -> file.status().equals("loaded") || file.status().equals("registered"))) {
@@ -51,7 +52,14 @@ class LoadSummary {
 				if (!skipped.isEmpty()) {
 					this.out.println("  skipped (not read by the load): " + String.join(", ", skipped));
 				}
-				printCountTxt(files);
+				List<String> rejectedSheets = this.reports.rejectedSheets(outcome.source(), outcome.releaseLabel());
+				if (!rejectedSheets.isEmpty()) {
+					this.out.println("  sheets rejected, layout not recognised (see etl.rejected_row): "
+							+ String.join(", ", rejectedSheets));
+				}
+				if (outcome.source().equals("eoir")) {
+					printCountTxt(files);
+				}
 				for (WarehouseReports.DedupCount dedup : this.reports.dedupCounts(outcome.source(),
 						outcome.releaseLabel())) {
 					this.out.printf("  collapsed into other lines: %s %,d (%s; see etl.dedup_decision)%n",
@@ -72,11 +80,37 @@ class LoadSummary {
 		if (top.isEmpty()) {
 			this.out.println("  (no completed proceedings of MPP cases yet)");
 		}
+		printMppReturns();
+		List<String> unmapped = this.reports.unmappedCitizenshipLabels();
+		if (!unmapped.isEmpty()) {
+			this.out.println();
+			this.out.println("Citizenship labels without a nationality (add them to warehouse.citizenship_crosswalk): "
+					+ String.join("; ", unmapped));
+		}
 		if (psqlCommand != null) {
 			this.out.println();
 			this.out.println("Query the warehouse: " + psqlCommand);
 		}
 		this.out.flush();
+	}
+
+	/**
+	 * MPP book-outs per fiscal year from the latest OHSS edition, when one is loaded.
+	 */
+	private void printMppReturns() {
+		List<MppReturns> years = this.reports.mppReturnsByFiscalYear();
+		if (years.isEmpty()) {
+			return;
+		}
+		this.out.println();
+		this.out.println("reporting.mpp_returns_by_month, book-outs to MPP summed per fiscal year (latest edition: "
+				+ years.get(years.size() - 1).edition() + "):");
+		this.out.printf("  %-6s %10s %10s %10s %7s %14s%n", "FY", "CBP", "USBP", "OFO", "months", "CBP FY printed");
+		for (MppReturns year : years) {
+			this.out.printf("  %-6d %,10d %,10d %,10d %7d %14s%n", year.fiscalYear(), year.cbp(), year.usbp(),
+					year.ofo(), year.monthsReported(),
+					(year.cbpPrintedTotal() != null) ? String.format("%,d", year.cbpPrintedTotal()) : "-");
+		}
 	}
 
 	/**
@@ -165,6 +199,14 @@ class LoadSummary {
 
 	private static long repaired(FileCounts file) {
 		return file.rowsRepaired() + file.rowsPadded();
+	}
+
+	private static String kind(String source) {
+		return switch (source) {
+			case "ohss" -> "OHSS edition";
+			case "cbp" -> "CBP file";
+			default -> "Release";
+		};
 	}
 
 	private static String describe(ReleaseOutcome outcome) {

@@ -97,6 +97,59 @@ public class WarehouseReports {
 	}
 
 	/**
+	 * The sheets of a workbook rejected whole, because their layout is not an OHSS
+	 * table's.
+	 * @param source ohss
+	 * @param releaseLabel the edition
+	 * @return the sheet names, in workbook order
+	 */
+	public List<String> rejectedSheets(String source, String releaseLabel) {
+		return this.jdbc.queryForList("""
+				select r.sheet_name
+				from etl.rejected_row as r
+				join etl.source_file as f using (source_file_id)
+				where f.source = ? and f.release_label = ? and r.sheet_name is not null
+				order by r.rejected_row_id
+				""", String.class, source, releaseLabel);
+	}
+
+	/**
+	 * MPP book-outs per fiscal year, summed over the months of
+	 * {@code reporting.mpp_returns_by_month} that report a number.
+	 * @return one row per fiscal year, oldest first
+	 */
+	public List<MppReturns> mppReturnsByFiscalYear() {
+		return this.jdbc.query("""
+				select
+				    m.fiscal_year,
+				    coalesce(sum(m.mpp_book_outs) filter (where m.component = 'CBP'), 0),
+				    coalesce(sum(m.mpp_book_outs) filter (where m.component = 'USBP'), 0),
+				    coalesce(sum(m.mpp_book_outs) filter (where m.component = 'OFO'), 0),
+				    count(*) filter (where m.component = 'CBP' and m.value_status = 'reported'),
+				    (select t.value::bigint from warehouse.fct_border_statistic as t
+				        where t.is_latest_edition and t.table_name = 'CBP SWB Book-Outs by Agency'
+				            and t.measure_label = 'Migrant Protection Protocols' and t.group_label = 'Total CBP'
+				            and t.fiscal_year = m.fiscal_year and t.fiscal_month is null),
+				    min(m.edition)
+				from reporting.mpp_returns_by_month as m
+				group by m.fiscal_year
+				having count(*) filter (where m.value_status = 'reported') > 0
+				order by m.fiscal_year
+				""", (rs, row) -> new MppReturns(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+				rs.getInt(5), rs.getObject(6, Long.class), rs.getString(7)));
+	}
+
+	/**
+	 * The citizenship labels of loaded border statistics that the crosswalk lacks.
+	 * @return {@code source: label} entries
+	 */
+	public List<String> unmappedCitizenshipLabels() {
+		return this.jdbc.queryForList(
+				"select source || ': ' || label from reporting.unmapped_citizenship_labels order by source, label",
+				String.class);
+	}
+
+	/**
 	 * Row counts of one file of a release.
 	 *
 	 * @param tableName the EOIR table, or {@code -} for a skipped file
@@ -152,6 +205,22 @@ public class WarehouseReports {
 	 */
 	public record MppOutcome(String nationalityCode, String nationalityName, String hearingLocCode, String outcomeGroup,
 			long proceedings, long inAbsentia, long represented) {
+	}
+
+	/**
+	 * MPP book-outs of one fiscal year.
+	 *
+	 * @param fiscalYear the fiscal year
+	 * @param cbp CBP total of the months with a number
+	 * @param usbp USBP part
+	 * @param ofo OFO part
+	 * @param monthsReported months with a number (the others are X: not in force)
+	 * @param cbpPrintedTotal the CBP total the edition prints on the fiscal-year row (it
+	 * may differ from the sum of its rounded months), or null when not a number
+	 * @param edition the OHSS edition the values come from
+	 */
+	public record MppReturns(int fiscalYear, long cbp, long usbp, long ofo, int monthsReported, Long cbpPrintedTotal,
+			String edition) {
 	}
 
 }
