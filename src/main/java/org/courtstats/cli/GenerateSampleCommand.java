@@ -3,14 +3,21 @@ package org.courtstats.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.courtstats.intake.ReleaseLabels;
+import org.courtstats.samples.CbpSample;
+import org.courtstats.samples.CbpSampleFile;
 import org.courtstats.samples.EoirSampleGenerator;
+import org.courtstats.samples.OhssSample;
+import org.courtstats.samples.OhssSampleWorkbook;
 import org.courtstats.samples.SampleRelease;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,13 +26,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code courtstats generate-sample}: writes a realistic EOIR release into an inbox and
- * prints the counts a correct load of it produces.
+ * {@code courtstats generate-sample}: writes a realistic EOIR release, an OHSS monthly
+ * tables edition and a CBP encounters file into an inbox, and prints what a correct load
+ * of them shows.
  */
 @Command(name = "generate-sample", mixinStandardHelpOptions = true,
 		description = { "Writes a realistic EOIR case-data release (the real export format, quirks included) "
-				+ "into a folder of DIR, and prints the counts a correct load of it produces." })
+				+ "into a folder of DIR, and next to it an OHSS monthly tables workbook and a CBP encounters CSV "
+				+ "(data to March 2026), and prints the counts a correct load of them produces." })
 class GenerateSampleCommand implements Callable<Integer> {
+
+	/**
+	 * MPP book-outs of a few months: its first month, one at its height, one in the
+	 * pause.
+	 */
+	private static final List<YearMonth> MPP_MONTHS = List.of(YearMonth.of(2019, 1), YearMonth.of(2019, 8),
+			YearMonth.of(2021, 3));
 
 	@Spec
 	private CommandSpec spec;
@@ -63,6 +79,8 @@ class GenerateSampleCommand implements Callable<Integer> {
 		for (SampleRelease sample : samples) {
 			print(printer, sample);
 		}
+		print(printer, OhssSampleWorkbook.write(this.out, OhssSampleWorkbook.DEFAULT_AS_OF, this.seed));
+		print(printer, CbpSampleFile.write(this.out, CbpSampleFile.DEFAULT_AS_OF, this.seed));
 		printer.flush();
 		return ExitCodes.OK;
 	}
@@ -99,6 +117,47 @@ class GenerateSampleCommand implements Callable<Integer> {
 		for (SampleRelease.ExpectedRepair repair : sample.repairs()) {
 			printer.printf("    %s line %d: %s%n", repair.tableName(), repair.lineNumber(), repair.repairCode());
 		}
+	}
+
+	private static void print(PrintWriter printer, OhssSample sample) {
+		printer.println("Wrote OHSS edition " + sample.file().getFileName() + " (as of " + monthName(sample.asOfMonth())
+				+ ") to " + sample.file().getParent());
+		printer.println("A correct load of it shows:");
+		printer.printf("  %-32s %,10d%n", "cells", sample.cells().size());
+		for (Map.Entry<String, Long> table : sample.cellsByTable().entrySet()) {
+			printer.printf("    %-30s %,10d%n", table.getKey(), table.getValue());
+		}
+		printer.printf("  %-32s %,10d%n", "not applicable (X)", sample.markers("X"));
+		printer.printf("  %-32s %,10d%n", "not available (NA)", sample.markers("NA"));
+		printer.printf("  %-32s %10s %10s %10s%n", "MPP book-outs", "Total CBP", "USBP", "OFO");
+		for (YearMonth month : MPP_MONTHS) {
+			if (!month.isAfter(sample.asOfMonth())) {
+				printer.printf("    %-30s %10s %10s %10s%n", monthName(month),
+						shown(sample.mppBookOuts("Total CBP", month)), shown(sample.mppBookOuts("USBP", month)),
+						shown(sample.mppBookOuts("OFO", month)));
+			}
+		}
+	}
+
+	private static void print(PrintWriter printer, CbpSample sample) {
+		printer
+			.println("Wrote CBP encounters file " + sample.file().getFileName() + " to " + sample.file().getParent());
+		printer.println("A correct load of it shows:");
+		printer.printf("  %-32s %,10d %,12d encounters%n", "rows", sample.rows(), sample.encounters());
+		for (Map.Entry<Integer, Long> year : sample.rowsByFiscalYear().entrySet()) {
+			printer.printf("    %-30s %,10d %,12d%n", "FY" + year.getKey(), year.getValue(),
+					sample.encountersByFiscalYear().get(year.getKey()));
+		}
+		printer.printf("  %-32s %,10d%n", "Title 42 rows", sample.title42Rows());
+		printer.printf("  %-32s %,10d%n", "rows counting 0", sample.zeroRows());
+	}
+
+	private static String shown(OhssSample.Cell cell) {
+		return (cell.value() != null) ? String.format("%,d", cell.value()) : cell.marker();
+	}
+
+	private static String monthName(YearMonth month) {
+		return month.getMonth().getDisplayName(TextStyle.FULL, Locale.US) + " " + month.getYear();
 	}
 
 }

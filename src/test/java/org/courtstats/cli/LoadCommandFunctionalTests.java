@@ -220,6 +220,14 @@ class LoadCommandFunctionalTests {
 			.containsPattern("repaired rows +2")
 			.contains("B_TblProceeding line");
 		assertThat(this.inbox.resolve("EOIR Case Data 2026-0401/EOIR Case Data/A_TblCase.csv")).isRegularFile();
+		assertThat(this.out.toString())
+			.contains("Wrote OHSS edition 2026_0415_ohss_immigration-enforcement-and-legal-processes-tables-"
+					+ "march-2026.xlsx (as of March 2026)")
+			.containsPattern("CBP SWB Book-Outs by Agency +2,450")
+			.containsPattern("March 2021 +X +X +X")
+			.contains("Wrote CBP encounters file nationwide-encounters-fy23-fy26-mar-aor.csv")
+			.containsPattern("FY2026 +[1-9]");
+		assertThat(this.inbox.resolve("nationwide-encounters-fy23-fy26-mar-aor.csv")).isRegularFile();
 	}
 
 	private int run(String... args) {
