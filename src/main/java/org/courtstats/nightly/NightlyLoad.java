@@ -212,7 +212,7 @@ public class NightlyLoad {
 				.getString(EoirReleaseJobConfiguration.DUPLICATE_OF, null);
 			if (execution.getStatus() == BatchStatus.COMPLETED && duplicateOf != null) {
 				return new ReleaseOutcome(source, label, ReleaseOutcome.Status.ALREADY_LOADED, execution.getId(),
-						"holds the same bytes as '" + duplicateOf + "', loaded before");
+						"holds the same bytes as release '" + duplicateOf + "', loaded before");
 			}
 			if (execution.getStatus() == BatchStatus.COMPLETED) {
 				return new ReleaseOutcome(source, label, ReleaseOutcome.Status.LOADED, execution.getId(), null);

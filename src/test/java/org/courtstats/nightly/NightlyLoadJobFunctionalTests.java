@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.courtstats.TestWarehouse;
+import org.courtstats.samples.CbpSampleFile;
 import org.courtstats.samples.EoirSampleGenerator;
+import org.courtstats.samples.OhssSampleWorkbook;
 import org.courtstats.samples.SampleRelease;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -201,6 +203,12 @@ class NightlyLoadJobFunctionalTests extends NightlyLoadTestSupport {
 	@Test
 	@Order(5)
 	void theExampleQueriesRunForAnAnalystAndFindRows() throws IOException {
+		// given: the sample's OHSS edition and CBP file, loaded beside the release
+		Path border = Files.createDirectories(inbox.resolveSibling(inbox.getFileName() + "-border"));
+		OhssSampleWorkbook.write(border, OhssSampleWorkbook.DEFAULT_AS_OF, 11);
+		CbpSampleFile.write(border, CbpSampleFile.DEFAULT_AS_OF, 11);
+		assertThat(load(border)).containsExactly(ReleaseOutcome.Status.LOADED, ReleaseOutcome.Status.LOADED);
+
 		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "postgres", "", true);
 		JdbcTemplate analyst = new JdbcTemplate(dataSource);
 		analyst.execute("set role courtstats_analyst");
@@ -260,7 +268,7 @@ class NightlyLoadJobFunctionalTests extends NightlyLoadTestSupport {
 			assertThat(outcome.message()).contains("same bytes as release 'EOIR Case Data 2026-0401'");
 		});
 		assertThat(warehouseChecksum()).isEqualTo(before);
-		assertThat(count("select count(*) from warehouse.dim_release")).isEqualTo(1);
+		assertThat(count("select count(*) from warehouse.dim_release where source = 'eoir'")).isEqualTo(1);
 		assertThat(this.jdbc.queryForList(
 				"select distinct status from etl.source_file where release_label = 'EOIR Case Data 2026-0501'",
 				String.class))
