@@ -3,16 +3,20 @@ package org.courtstats.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.courtstats.nightly.ReleaseOutcome;
 import org.courtstats.warehouse.WarehouseReports;
 import org.courtstats.warehouse.WarehouseReports.FileCounts;
 import org.courtstats.warehouse.WarehouseReports.LineOutcomes;
 import org.courtstats.warehouse.WarehouseReports.MppOutcome;
-import org.courtstats.warehouse.WarehouseReports.MppReturns;
+import org.courtstats.warehouse.WarehouseReports.MppMonth;
 
 /**
  * Prints what a load did: per release its outcome and per file the rows read, loaded,
@@ -23,6 +27,9 @@ import org.courtstats.warehouse.WarehouseReports.MppReturns;
 class LoadSummary {
 
 	private static final int TOP_OUTCOMES = 10;
+
+	private static final List<String> MONTHS = List.of("Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+			"Jul", "Aug", "Sep");
 
 	private final PrintWriter out;
 
@@ -95,22 +102,52 @@ class LoadSummary {
 	}
 
 	/**
-	 * MPP book-outs per fiscal year from the latest OHSS edition, when one is loaded.
+	 * CBP book-outs to MPP month by month, a line per fiscal year, from the latest OHSS
+	 * edition of each cell, when one is loaded; markers are shown as printed.
 	 */
 	private void printMppReturns() {
-		List<MppReturns> years = this.reports.mppReturnsByFiscalYear();
-		if (years.isEmpty()) {
+		List<MppMonth> months = this.reports.mppReturnsByMonth("CBP");
+		if (months.isEmpty()) {
 			return;
 		}
-		this.out.println();
-		this.out.println("reporting.mpp_returns_by_month, book-outs to MPP summed per fiscal year (latest edition: "
-				+ years.get(years.size() - 1).edition() + "):");
-		this.out.printf("  %-6s %10s %10s %10s %7s %14s%n", "FY", "CBP", "USBP", "OFO", "months", "CBP FY printed");
-		for (MppReturns year : years) {
-			this.out.printf("  %-6d %,10d %,10d %,10d %7d %14s%n", year.fiscalYear(), year.cbp(), year.usbp(),
-					year.ofo(), year.monthsReported(),
-					(year.cbpPrintedTotal() != null) ? String.format("%,d", year.cbpPrintedTotal()) : "-");
+		Map<Integer, String[]> years = new TreeMap<>();
+		Set<String> editions = new TreeSet<>();
+		for (MppMonth month : months) {
+			String[] line = years.computeIfAbsent(month.fiscalYear(), (year) -> new String[13]);
+			line[(month.fiscalMonth() != null) ? month.fiscalMonth() - 1 : 12] = shown(month);
+			editions.add(month.edition());
 		}
+		this.out.println();
+		this.out.println("reporting.mpp_returns_by_month, CBP book-outs to MPP by month (X: not in force), from "
+				+ String.join(", ", editions) + ":");
+		this.out.printf("  %-6s", "FY");
+		for (String name : MONTHS) {
+			this.out.printf(" %6s", name);
+		}
+		this.out.printf(" %9s%n", "FY total");
+		years.forEach((year, line) -> {
+			if (Arrays.stream(line, 0, 12).allMatch((value) -> value == null || value.equals("X"))) {
+				return;
+			}
+			this.out.printf("  %-6d", year);
+			for (int month = 0; month < 12; month++) {
+				this.out.printf(" %6s", (line[month] != null) ? line[month] : "");
+			}
+			this.out.printf(" %9s%n", (line[12] != null) ? line[12] : "");
+		});
+	}
+
+	private static String shown(MppMonth month) {
+		if (month.bookOuts() != null) {
+			return String.format("%,d", month.bookOuts());
+		}
+		return switch (month.valueStatus()) {
+			case "not_applicable" -> "X";
+			case "not_available" -> "NA";
+			case "withheld" -> "D";
+			case "zero_dash" -> "-";
+			default -> "?";
+		};
 	}
 
 	/**

@@ -114,29 +114,29 @@ public class WarehouseReports {
 	}
 
 	/**
-	 * MPP book-outs per fiscal year, summed over the months of
-	 * {@code reporting.mpp_returns_by_month} that report a number.
-	 * @return one row per fiscal year, oldest first
+	 * The months of {@code reporting.mpp_returns_by_month} for one component, with the
+	 * total each fiscal year's row prints.
+	 * @param component CBP, USBP or OFO
+	 * @return one row per month, or per fiscal year for the printed total (a null month),
+	 * oldest first
 	 */
-	public List<MppReturns> mppReturnsByFiscalYear() {
-		return this.jdbc.query("""
-				select
-				    m.fiscal_year,
-				    coalesce(sum(m.mpp_book_outs) filter (where m.component = 'CBP'), 0),
-				    coalesce(sum(m.mpp_book_outs) filter (where m.component = 'USBP'), 0),
-				    coalesce(sum(m.mpp_book_outs) filter (where m.component = 'OFO'), 0),
-				    count(*) filter (where m.component = 'CBP' and m.value_status = 'reported'),
-				    (select t.value::bigint from warehouse.fct_border_statistic as t
-				        where t.is_latest_edition and t.table_name = 'CBP SWB Book-Outs by Agency'
-				            and t.measure_label = 'Migrant Protection Protocols' and t.group_label = 'Total CBP'
-				            and t.fiscal_year = m.fiscal_year and t.fiscal_month is null),
-				    min(m.edition)
-				from reporting.mpp_returns_by_month as m
-				group by m.fiscal_year
-				having count(*) filter (where m.value_status = 'reported') > 0
-				order by m.fiscal_year
-				""", (rs, row) -> new MppReturns(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-				rs.getInt(5), rs.getObject(6, Long.class), rs.getString(7)));
+	public List<MppMonth> mppReturnsByMonth(String component) {
+		return this.jdbc.query(
+				"""
+						select fiscal_year, fiscal_month, mpp_book_outs, value_status, edition
+						from reporting.mpp_returns_by_month
+						where component = ?
+						union all
+						select t.fiscal_year, null, t.value::bigint, t.value_status, r.release_label
+						from warehouse.fct_border_statistic as t
+						join warehouse.dim_release as r on r.release_key = t.edition_release_key
+						where t.is_latest_edition and t.table_name = 'CBP SWB Book-Outs by Agency'
+						    and t.measure_label = 'Migrant Protection Protocols' and t.fiscal_month is null
+						    and t.group_label = case ? when 'CBP' then 'Total CBP' else ? end
+						order by 1, 2 nulls first
+						""", (rs, row) -> new MppMonth(rs.getInt(1), rs.getObject(2, Integer.class),
+						rs.getObject(3, Long.class), rs.getString(4), rs.getString(5)),
+				component, component, component);
 	}
 
 	/**
@@ -208,19 +208,15 @@ public class WarehouseReports {
 	}
 
 	/**
-	 * MPP book-outs of one fiscal year.
+	 * MPP book-outs of one month, or the total a fiscal year's row prints.
 	 *
 	 * @param fiscalYear the fiscal year
-	 * @param cbp CBP total of the months with a number
-	 * @param usbp USBP part
-	 * @param ofo OFO part
-	 * @param monthsReported months with a number (the others are X: not in force)
-	 * @param cbpPrintedTotal the CBP total the edition prints on the fiscal-year row (it
-	 * may differ from the sum of its rounded months), or null when not a number
-	 * @param edition the OHSS edition the values come from
+	 * @param fiscalMonth 1 (October) to 12, or null for the fiscal year's printed total
+	 * @param bookOuts the number, or null when the edition prints a marker
+	 * @param valueStatus reported, not_applicable (X), not_available (NA), ...
+	 * @param edition the OHSS edition the value comes from
 	 */
-	public record MppReturns(int fiscalYear, long cbp, long usbp, long ofo, int monthsReported, Long cbpPrintedTotal,
-			String edition) {
+	public record MppMonth(int fiscalYear, Integer fiscalMonth, Long bookOuts, String valueStatus, String edition) {
 	}
 
 }
