@@ -23,7 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 		description = { "Runs the nightly load once over the deliveries in an inbox and prints what it did.",
 				"Each EOIR release in the inbox, a folder or a zip named 'EOIR Case Data <date>.zip', is loaded in "
 						+ "order of its as-of date; a release already loaded is left alone, a release whose load "
-						+ "failed resumes where it stopped." },
+						+ "failed resumes where it stopped.",
+				"Then each DHS OHSS workbook (*.xlsx) and CBP encounters file (*encounter*.csv) at the top of the "
+						+ "inbox is loaded as a release of its own, in any order." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:loaded, or nothing to do", "1:a load failed; run the same command again to resume",
 				"2:usage or configuration error", "4:refused: another load is running against the warehouse" })
@@ -37,7 +39,7 @@ class LoadCommand implements Callable<Integer> {
 	private Path inbox;
 
 	@Option(names = "--release", paramLabel = "LABEL",
-			description = "Label of the one release in the inbox (default: its folder or zip name, "
+			description = "Label of the one EOIR release in the inbox (default: its folder or zip name, "
 					+ "e.g. 'EOIR Case Data 2026-0401').")
 	private String release;
 

@@ -192,6 +192,26 @@ class CbpEncounterFilesFunctionalTests extends NightlyLoadTestSupport {
 			.isEqualTo(-1);
 	}
 
+	@Test
+	@Order(8)
+	void aLoadedFileChangedUnderItsNameIsRefusedAndChangesNothing() throws IOException {
+		Path loaded = inbox.resolve("nationwide-encounters-fy19-fy20-state.csv");
+		Files.writeString(loaded, Files.readString(loaded).replace("999999", "1000000"));
+		long before = count("select sum(encounter_count) from warehouse.fct_encounter");
+
+		List<ReleaseOutcome> outcomes = this.nightlyLoad.run(inbox, null);
+
+		assertThat(outcomes)
+			.filteredOn((outcome) -> outcome.releaseLabel().equals("nationwide-encounters-fy19-fy20-state"))
+			.singleElement()
+			.satisfies((outcome) -> {
+				assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.REFUSED);
+				assertThat(outcome.message()).contains("nationwide-encounters-fy19-fy20-state.csv was loaded before",
+						"under a new name");
+			});
+		assertThat(count("select sum(encounter_count) from warehouse.fct_encounter")).isEqualTo(before);
+	}
+
 	/** Rows and encounters of a fiscal year. */
 	List<Long> year(int fiscalYear) {
 		return this.jdbc.queryForObject(
