@@ -1,14 +1,27 @@
 package org.courtstats.nightly;
 
+import java.time.LocalDate;
+import java.util.function.BiConsumer;
+
+import org.courtstats.warehouse.Releases;
+import org.courtstats.warehouse.RunLock;
+import org.courtstats.warehouse.WarehouseChecks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * What the register steps of the one-file jobs (an OHSS edition, a CBP file) hand to the
  * steps after them, through the job's execution context.
  */
 final class BorderJobs {
+
+	private static final Logger logger = LoggerFactory.getLogger(BorderJobs.class);
 
 	/** Job execution context key: the file's {@code etl.source_file} id. */
 	static final String SOURCE_FILE_ID = "sourceFileId";
@@ -22,6 +35,27 @@ final class BorderJobs {
 			.getJobExecution()
 			.getExecutionContext()
 			.putLong(SOURCE_FILE_ID, sourceFileId);
+	}
+
+	/**
+	 * The publish step of a one-file job: integrate the staged file with the given load,
+	 * check it and publish it, in the step's transaction.
+	 * @param source ohss or cbp
+	 * @param what how the log names the file, e.g. {@code Edition}
+	 * @param build the load of the release, given its key and as-of date
+	 */
+	static Tasklet publish(String source, String what, Releases releases, WarehouseChecks warehouseChecks,
+			RunLock runLock, BiConsumer<Long, LocalDate> build) {
+		return (contribution, chunkContext) -> {
+			String label = (String) chunkContext.getStepContext().getJobParameters().get("release");
+			long releaseKey = releases.key(source, label);
+			runLock.verifyHeld();
+			build.accept(releaseKey, releases.asOfDate(releaseKey));
+			warehouseChecks.verify(releaseKey);
+			releases.publish(releaseKey, contribution.getStepExecution().getJobExecutionId());
+			logger.info("{} '{}' published", what, label);
+			return RepeatStatus.FINISHED;
+		};
 	}
 
 	/**

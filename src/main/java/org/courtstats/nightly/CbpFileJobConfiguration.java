@@ -145,16 +145,10 @@ class CbpFileJobConfiguration {
 	@Bean
 	Step publishEncounterFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Releases releases, WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks, RunLock runLock) {
-		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
-			String label = (String) chunkContext.getStepContext().getJobParameters().get("release");
-			long releaseKey = releases.key(SOURCE, label);
-			runLock.verifyHeld();
-			warehouseBuild.buildCbpFile(releaseKey, releases.asOfDate(releaseKey));
-			warehouseChecks.verify(releaseKey);
-			releases.publish(releaseKey, contribution.getStepExecution().getJobExecutionId());
-			logger.info("CBP file '{}' published", label);
-			return RepeatStatus.FINISHED;
-		}, transactionManager).build();
+		return new StepBuilder(jobRepository)
+			.tasklet(BorderJobs.publish(SOURCE, "CBP file", releases, warehouseChecks, runLock,
+					warehouseBuild::buildCbpFile), transactionManager)
+			.build();
 	}
 
 }

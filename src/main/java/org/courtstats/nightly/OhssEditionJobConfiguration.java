@@ -146,16 +146,10 @@ class OhssEditionJobConfiguration {
 	@Bean
 	Step publishEdition(JobRepository jobRepository, PlatformTransactionManager transactionManager, Releases releases,
 			WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks, RunLock runLock) {
-		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
-			String label = (String) chunkContext.getStepContext().getJobParameters().get("release");
-			long releaseKey = releases.key(SOURCE, label);
-			runLock.verifyHeld();
-			warehouseBuild.buildOhssEdition(releaseKey, releases.asOfDate(releaseKey));
-			warehouseChecks.verify(releaseKey);
-			releases.publish(releaseKey, contribution.getStepExecution().getJobExecutionId());
-			logger.info("Edition '{}' published", label);
-			return RepeatStatus.FINISHED;
-		}, transactionManager).build();
+		return new StepBuilder(jobRepository)
+			.tasklet(BorderJobs.publish(SOURCE, "Edition", releases, warehouseChecks, runLock,
+					warehouseBuild::buildOhssEdition), transactionManager)
+			.build();
 	}
 
 }
