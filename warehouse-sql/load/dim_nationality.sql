@@ -38,25 +38,12 @@ where code is not null
 order by code, source_table
 on conflict (eoir_code) do nothing;
 
--- Nationalities the citizenship crosswalk gives for the labels of a staged OHSS edition or CBP
--- file that no EOIR release has named yet: inferred members, named from the crosswalk, that the
--- EOIR lookup upgrades when it arrives.
+-- Nationalities the citizenship crosswalk names that no EOIR release has named yet: inferred members,
+-- named from the crosswalk, that the EOIR lookup upgrades when it arrives. All of them, so that a label
+-- the crosswalk learns resolves in facts loaded before.
 insert into warehouse.dim_nationality (eoir_code, name, iso_alpha2, is_inferred)
-with release_labels as (
-    select distinct 'ohss' as source, c.citizenship_label as label
-    from staging.ohss_cell as c
-    join etl.source_file as f using (source_file_id)
-    where f.release_key = :release_key and c.citizenship_label is not null
-    union
-    select distinct 'cbp', e.citizenship_label
-    from staging.cbp_encounter as e
-    join etl.source_file as f using (source_file_id)
-    where f.release_key = :release_key and e.citizenship_label is not null
-)
-
 select distinct on (x.eoir_code) x.eoir_code, x.country_name, x.iso_alpha2, true as is_inferred
-from release_labels as l
-join warehouse.citizenship_crosswalk as x on x.source = l.source and lower(x.label) = lower(l.label)
+from warehouse.citizenship_crosswalk as x
 where x.eoir_code is not null
 order by x.eoir_code, x.source
 on conflict (eoir_code) do nothing;

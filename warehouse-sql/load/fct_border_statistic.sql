@@ -1,28 +1,31 @@
 -- fct_border_statistic: every cell of the staged DHS OHSS edition, one row per edition x cell (table,
--- fiscal year, fiscal month or the year's total, group, measure, citizenship). A cell is the latest
--- unless an edition as of a later month publishes it too; the values it supersedes stay, unmarked.
+-- fiscal year, fiscal month or the year's total, group, measure, citizenship). A table's fiscal year is
+-- latest in the newest edition publishing it (by as-of month, then file name), all its cells together.
 insert into warehouse.fct_border_statistic (
     edition_release_key, table_name, fiscal_year, fiscal_month, date_key, group_label, measure_label,
     citizenship_label, nationality_key, value, value_status, is_latest_edition, cell_reference, source_file_id
 )
-with cells as (
-    select
-        c.*,
-        warehouse.border_cell_key(
-            c.table_name, c.fiscal_year, c.fiscal_month, c.group_label, c.measure_label, c.citizenship_label
-        ) as cell_key
+with this_edition as (
+    select release_key, as_of_date, release_label
+    from warehouse.dim_release
+    where release_key = :release_key
+),
+
+cells as (
+    select c.*
     from staging.ohss_cell as c
     join etl.source_file as f using (source_file_id)
     where f.release_key = :release_key
 ),
 
-newer_editions as (
-    select l.cell_key
+held_by_newer as (
+    select distinct l.table_name, l.fiscal_year
     from warehouse.fct_border_statistic as l
     join warehouse.dim_release as e on e.release_key = l.edition_release_key
+    cross join this_edition as t
     where l.is_latest_edition
-        and l.edition_release_key <> :release_key
-        and e.as_of_date > :as_of_date
+        and l.edition_release_key <> t.release_key
+        and (e.as_of_date, e.release_label) > (t.as_of_date, t.release_label)
 )
 
 select
@@ -42,11 +45,11 @@ select
     coalesce(n.nationality_key, -1) as nationality_key,
     c.value,
     c.value_status,
-    newer.cell_key is null as is_latest_edition,
+    newer.table_name is null as is_latest_edition,
     c.cell_reference,
     c.source_file_id
 from cells as c
-left join newer_editions as newer on newer.cell_key = c.cell_key
+left join held_by_newer as newer on newer.table_name = c.table_name and newer.fiscal_year = c.fiscal_year
 left join warehouse.citizenship_crosswalk as x
     on x.source = 'ohss' and lower(x.label) = lower(c.citizenship_label)
 left join warehouse.dim_nationality as n on n.eoir_code = x.eoir_code
@@ -62,11 +65,24 @@ where (fct_border_statistic.date_key, fct_border_statistic.nationality_key, fct_
     is distinct from (excluded.date_key, excluded.nationality_key, excluded.value, excluded.value_status,
         excluded.cell_reference, excluded.source_file_id);
 
+-- The table years this edition now holds are no longer latest in any other edition, whichever of their
+-- cells this edition prints.
 update warehouse.fct_border_statistic as superseded
 set is_latest_edition = false
-from warehouse.fct_border_statistic as latest
-where latest.edition_release_key = :release_key
-    and latest.is_latest_edition
-    and superseded.cell_key = latest.cell_key
-    and superseded.is_latest_edition
-    and superseded.edition_release_key <> :release_key;
+where superseded.is_latest_edition
+    and superseded.edition_release_key <> :release_key
+    and (superseded.table_name, superseded.fiscal_year) in (
+        select distinct table_name, fiscal_year
+        from warehouse.fct_border_statistic
+        where edition_release_key = :release_key and is_latest_edition
+    );
+
+-- Citizenships the crosswalk has learnt since their cells were loaded get their nationality.
+update warehouse.fct_border_statistic as b
+set nationality_key = n.nationality_key
+from warehouse.citizenship_crosswalk as x
+join warehouse.dim_nationality as n on n.eoir_code = x.eoir_code
+where b.nationality_key = -1
+    and b.citizenship_label is not null
+    and x.source = 'ohss'
+    and lower(x.label) = lower(b.citizenship_label);

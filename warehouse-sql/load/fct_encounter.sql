@@ -1,27 +1,45 @@
 -- fct_encounter: the rows of the staged CBP file, one per file row. A CBP file is a rolling window:
 -- each fiscal year it covers is replaced by its rows (never added to), unless a file covering a later
--- month already holds that year. Years the file does not cover keep their rows.
+-- month already holds that year (of two covering the same month, one with components, the area of
+-- responsibility layout, beats one without, the by-state layout). Years it does not cover keep theirs.
 create temporary table cbp_years_taken (fiscal_year int primary key) on commit drop;
 
 insert into cbp_years_taken (fiscal_year)
-with covered as (
-    select distinct e.fiscal_year
+with staged as (
+    select e.fiscal_year, e.component
     from staging.cbp_encounter as e
     join etl.source_file as f using (source_file_id)
     where f.release_key = :release_key
 ),
 
+this_file as (
+    select
+        :as_of_date::date as as_of_date,
+        coalesce(bool_or(component is not null), false) as has_components
+    from staged
+),
+
+covered as (
+    select distinct fiscal_year from staged
+),
+
 holders as (
-    select distinct e.fiscal_year, r.as_of_date
+    select e.fiscal_year, r.as_of_date, bool_or(e.component is not null) as has_components
     from warehouse.fct_encounter as e
     join warehouse.dim_release as r using (release_key)
     where e.release_key <> :release_key
+        and e.fiscal_year in (select fiscal_year from covered)
+    group by e.fiscal_year, r.release_key, r.as_of_date
 )
 
 select c.fiscal_year
 from covered as c
+cross join this_file as t
 where not exists (
-    select 1 from holders as h where h.fiscal_year = c.fiscal_year and h.as_of_date > :as_of_date
+    select 1
+    from holders as h
+    where h.fiscal_year = c.fiscal_year
+        and (h.as_of_date, h.has_components) > (t.as_of_date, t.has_components)
 );
 
 delete from warehouse.fct_encounter as e
@@ -63,3 +81,19 @@ from staged as s
 left join warehouse.citizenship_crosswalk as x
     on x.source = 'cbp' and lower(x.label) = lower(s.citizenship_label)
 left join warehouse.dim_nationality as n on n.eoir_code = x.eoir_code;
+
+-- Rows loaded are the rows the warehouse now holds from the file: those of a fiscal year a file covering
+-- a later month holds were read, not loaded.
+update etl.source_file as f
+set rows_loaded = (select count(*) from warehouse.fct_encounter as e where e.source_file_id = f.source_file_id)
+where f.release_key = :release_key;
+
+-- Citizenships the crosswalk has learnt since their rows were loaded get their nationality.
+update warehouse.fct_encounter as e
+set nationality_key = n.nationality_key
+from warehouse.citizenship_crosswalk as x
+join warehouse.dim_nationality as n on n.eoir_code = x.eoir_code
+where e.nationality_key = -1
+    and e.citizenship_label is not null
+    and x.source = 'cbp'
+    and lower(x.label) = lower(e.citizenship_label);

@@ -288,18 +288,19 @@ comment on column reporting.encounters_by_month.encounter_type is 'Apprehensions
 comment on column reporting.encounters_by_month.citizenship_label is 'Citizenship as CBP prints it (MEXICO, OTHER).';
 comment on column reporting.encounters_by_month.encounters is 'Encounters, unrounded.';
 
--- Citizenship labels in the loaded border statistics that the crosswalk does not know: they are
--- not guessed, and count under nationality -1 until warehouse.citizenship_crosswalk lists them.
+-- Citizenship labels of loaded border statistics left without a nationality: labels the crosswalk
+-- does not know are not guessed, and count under nationality -1 until warehouse.citizenship_crosswalk
+-- lists them and the next load of their source resolves them.
 create view reporting.unmapped_citizenship_labels as
 with labels as (
     select 'ohss' as source, citizenship_label as label, count(*) as fact_rows
     from warehouse.fct_border_statistic
-    where citizenship_label is not null
+    where citizenship_label is not null and nationality_key = -1
     group by citizenship_label
     union all
     select 'cbp', citizenship_label, count(*)
     from warehouse.fct_encounter
-    where citizenship_label is not null
+    where citizenship_label is not null and nationality_key = -1
     group by citizenship_label
 )
 
@@ -308,10 +309,10 @@ from labels as l
 where not exists (
     select 1
     from warehouse.citizenship_crosswalk as x
-    where x.source = l.source and lower(x.label) = lower(l.label)
+    where x.source = l.source and lower(x.label) = lower(l.label) and x.label_kind <> 'country'
 );
 
-comment on view reporting.unmapped_citizenship_labels is 'Citizenship labels of OHSS and CBP facts missing from warehouse.citizenship_crosswalk, so without a nationality; empty when every label is mapped.';
+comment on view reporting.unmapped_citizenship_labels is 'Citizenship labels of OHSS and CBP facts that have no nationality (nationality_key -1) and are no total or catch-all: labels missing from warehouse.citizenship_crosswalk, or added to it since and not yet resolved by a load of their source; empty when every label is mapped.';
 comment on column reporting.unmapped_citizenship_labels.source is 'ohss or cbp.';
 comment on column reporting.unmapped_citizenship_labels.label is 'The label as printed.';
 comment on column reporting.unmapped_citizenship_labels.fact_rows is 'Fact rows carrying the label.';

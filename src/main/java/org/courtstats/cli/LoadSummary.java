@@ -67,6 +67,13 @@ class LoadSummary {
 				if (outcome.source().equals("eoir")) {
 					printCountTxt(files);
 				}
+				for (FileCounts file : files) {
+					long held = file.rowsRead() - file.rowsLoaded() - file.rowsRejected();
+					if (outcome.source().equals("cbp") && file.status().equals("loaded") && held > 0) {
+						this.out.printf("  %,d rows not loaded: their fiscal years are held by a file covering a later "
+								+ "month (a fiscal year holds one file's rows)%n", held);
+					}
+				}
 				for (WarehouseReports.DedupCount dedup : this.reports.dedupCounts(outcome.source(),
 						outcome.releaseLabel())) {
 					this.out.printf("  collapsed into other lines: %s %,d (%s; see etl.dedup_decision)%n",

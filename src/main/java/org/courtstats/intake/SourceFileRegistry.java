@@ -323,7 +323,8 @@ public class SourceFileRegistry {
 		if (!known.isEmpty() && !known.get(0).equals(fingerprint.sha256())) {
 			throw new IntakeException(file.path().toAbsolutePath() + " changed since the load of release '"
 					+ file.label() + "' began (sha256 " + known.get(0) + ", now " + fingerprint.sha256()
-					+ "). Restore the file as it was to resume that load.");
+					+ "). Restore the file as it was to resume that load, or, if it is a corrected file, deliver it "
+					+ "under a new name and remove this one.");
 		}
 		return this.jdbc.queryForObject("""
 				insert into etl.source_file (source, release_label, release_key, relative_path, path, file_name,

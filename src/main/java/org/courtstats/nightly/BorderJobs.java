@@ -1,5 +1,6 @@
 package org.courtstats.nightly;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.function.BiConsumer;
 
@@ -10,7 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -38,6 +41,23 @@ final class BorderJobs {
 	}
 
 	/**
+	 * Names the stage step's file in its execution context, where the progress log and
+	 * the failure message look for it.
+	 * @return the listener to register on the stage step
+	 */
+	static StepExecutionListener fileNameOfStep() {
+		return new StepExecutionListener() {
+			@Override
+			public void beforeStep(StepExecution stepExecution) {
+				String path = stepExecution.getJobExecution().getJobParameters().getString("filePath");
+				if (path != null) {
+					stepExecution.getExecutionContext().putString("fileName", Path.of(path).getFileName().toString());
+				}
+			}
+		};
+	}
+
+	/**
 	 * The publish step of a one-file job: integrate the staged file with the given load,
 	 * check it and publish it, in the step's transaction.
 	 * @param source ohss or cbp
@@ -51,7 +71,7 @@ final class BorderJobs {
 			long releaseKey = releases.key(source, label);
 			runLock.verifyHeld();
 			build.accept(releaseKey, releases.asOfDate(releaseKey));
-			warehouseChecks.verify(releaseKey);
+			warehouseChecks.verify(releaseKey, source);
 			releases.publish(releaseKey, contribution.getStepExecution().getJobExecutionId());
 			logger.info("{} '{}' published", what, label);
 			return RepeatStatus.FINISHED;

@@ -116,6 +116,7 @@ class CbpFileJobConfiguration {
 			.writer(cbpStagingWriter)
 			.listener(cbpStagingWriter)
 			.listener(stagingProgress)
+			.listener(BorderJobs.fileNameOfStep())
 			.build();
 	}
 

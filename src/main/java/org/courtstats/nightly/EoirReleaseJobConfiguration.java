@@ -232,7 +232,7 @@ class EoirReleaseJobConfiguration {
 			runLock.verifyHeld();
 			warehouseBuild.buildEoirRelease(releaseKey,
 					releases.versionDate((asOfDate != null) ? asOfDate : LocalDate.now()));
-			warehouseChecks.verify(releaseKey);
+			warehouseChecks.verify(releaseKey, SOURCE);
 			releases.publish(releaseKey, contribution.getStepExecution().getJobExecutionId());
 			logger.info("Release '{}' published", label);
 			return RepeatStatus.FINISHED;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.courtstats.intake.BorderFile;
 import org.courtstats.intake.EoirRelease;
 import org.courtstats.intake.Inbox;
+import org.courtstats.intake.IntakeException;
 import org.courtstats.intake.SourceFileRegistry;
 import org.courtstats.warehouse.LoadRunLedger;
 import org.courtstats.warehouse.Releases;
@@ -95,7 +96,15 @@ public class NightlyLoad {
 			recoverInterruptedRuns();
 			List<ReleaseOutcome> outcomes = new ArrayList<>(load(inbox, found, allowOlder));
 			for (BorderFile file : borderFiles) {
-				outcomes.add(load(file));
+				try {
+					outcomes.add(load(file));
+				}
+				catch (IntakeException ex) {
+					// One unreadable file does not keep the others of the night from
+					// loading.
+					outcomes.add(new ReleaseOutcome(file.source(), file.label(), ReleaseOutcome.Status.FAILED, null,
+							ex.getMessage()));
+				}
 			}
 			return outcomes;
 		}

@@ -118,6 +118,7 @@ class OhssEditionJobConfiguration {
 			.writer(ohssStagingWriter)
 			.listener(ohssStagingWriter)
 			.listener(stagingProgress)
+			.listener(BorderJobs.fileNameOfStep())
 			.build();
 	}
 

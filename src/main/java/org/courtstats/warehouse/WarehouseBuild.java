@@ -32,6 +32,20 @@ public class WarehouseBuild {
 	/** The load files of a CBP encounters file. */
 	static final List<String> CBP_TARGETS = List.of("dim_nationality", "fct_encounter");
 
+	/**
+	 * The load files of a source, in the order they run.
+	 * @param source eoir, ohss or cbp
+	 * @return the targets (load file names without .sql)
+	 */
+	static List<String> targets(String source) {
+		return switch (source) {
+			case "eoir" -> EOIR_TARGETS;
+			case "ohss" -> OHSS_TARGETS;
+			case "cbp" -> CBP_TARGETS;
+			default -> throw new IllegalArgumentException("No load files for source " + source);
+		};
+	}
+
 	private static final Logger logger = LoggerFactory.getLogger(WarehouseBuild.class);
 
 	private final NamedParameterJdbcTemplate jdbc;

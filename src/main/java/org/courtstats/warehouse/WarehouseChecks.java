@@ -41,14 +41,21 @@ public class WarehouseChecks {
 	}
 
 	/**
-	 * Runs every check for a release.
+	 * Runs the checks of the tables a release of a source loads: a check is named for its
+	 * table ({@code fct_case__keys_resolve}), and runs when the source's load files build
+	 * that table ({@link WarehouseBuild#targets(String)}).
 	 * @param releaseKey the release
+	 * @param source eoir, ohss or cbp
 	 * @throws WarehouseCheckException naming the first failing check, its count and
 	 * examples
 	 */
-	public void verify(long releaseKey) {
+	public void verify(long releaseKey, String source) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource(Map.of("release_key", releaseKey));
+		List<String> targets = WarehouseBuild.targets(source);
 		for (Check check : this.checks) {
+			if (!targets.contains(check.table())) {
+				continue;
+			}
 			Long offending = this.jdbc.queryForObject("select count(*) from (" + check.sql() + ") as offending",
 					parameters, Long.class);
 			if (offending != null && offending > 0) {
@@ -93,6 +100,13 @@ public class WarehouseChecks {
 	}
 
 	private record Check(String name, String sql) {
+
+		/** The table a check is about: its name up to the double underscore. */
+		String table() {
+			int separator = this.name.indexOf("__");
+			return (separator > 0) ? this.name.substring(0, separator) : this.name;
+		}
+
 	}
 
 }

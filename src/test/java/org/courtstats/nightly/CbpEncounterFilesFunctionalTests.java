@@ -212,6 +212,53 @@ class CbpEncounterFilesFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(count("select sum(encounter_count) from warehouse.fct_encounter")).isEqualTo(before);
 	}
 
+	@Test
+	@Order(9)
+	void ofTwoFilesCoveringTheSameMonthsTheOneWithComponentsHoldsTheYear() throws IOException {
+		// FY2024 is held by the area-of-responsibility file through October 2023: the
+		// same
+		// months by state do not replace it.
+		Files.writeString(inbox.resolve("nationwide-encounters-fy24-state.csv"),
+				"""
+						Fiscal Year,Month Grouping,Month (abbv),Land Border Region,State,Demographic,Citizenship,Title of Authority,Encounter Count\r
+						2024,FYTD,OCT,Southwest Land Border,TX,Single Adults,VENEZUELA,Title 8,7\r
+						""");
+		// FY2026 is first delivered by state, then by area of responsibility: the second
+		// replaces it.
+		Files.writeString(inbox.resolve("nationwide-encounters-fy26-a-state.csv"),
+				"""
+						Fiscal Year,Month Grouping,Month (abbv),Land Border Region,State,Demographic,Citizenship,Title of Authority,Encounter Count\r
+						2026 (FYTD),FYTD,OCT,Southwest Land Border,AZ,Single Adults,MEXICO,Title 8,40\r
+						""");
+		this.nightlyLoad.run(inbox, null);
+		Files.writeString(inbox.resolve("nationwide-encounters-fy26-b-aor.csv"),
+				"""
+						Fiscal Year,Month Grouping,Month (abbv),Component,Land Border Region,Area of Responsibility,AOR (Abbv),Demographic,Citizenship,Title of Authority,Encounter Type,Encounter Count\r
+						2026 (FYTD),FYTD,OCT,U.S. Border Patrol,Southwest Land Border,Tucson Sector,TCA,Single Adults,MEXICO,Title 8,Apprehensions,40\r
+						""");
+		this.nightlyLoad.run(inbox, null);
+
+		assertThat(this.jdbc.queryForList("""
+				select e.fiscal_year, r.release_label, e.encounter_type
+				from warehouse.fct_encounter as e join warehouse.dim_release as r using (release_key)
+				where e.fiscal_year in (2024, 2026)
+				order by e.fiscal_year
+				"""))
+			.extracting((row) -> row.get("fiscal_year"), (row) -> row.get("release_label"),
+					(row) -> row.get("encounter_type"))
+			.containsExactly(tuple(2024, "nationwide-encounters-fy23-fy24-aor", "Apprehensions"),
+					tuple(2026, "nationwide-encounters-fy26-b-aor", "Apprehensions"));
+		assertThat(this.jdbc.queryForList(
+				"""
+						select rows_read, rows_loaded from etl.source_file where release_label = 'nationwide-encounters-fy24-state'
+						"""))
+			.singleElement()
+			.satisfies((row) -> {
+				assertThat(row.get("rows_read")).isEqualTo(1L);
+				assertThat(row.get("rows_loaded")).as("its year is held by the other file").isEqualTo(0L);
+			});
+	}
+
 	/** Rows and encounters of a fiscal year. */
 	List<Long> year(int fiscalYear) {
 		return this.jdbc.queryForObject(

@@ -1,6 +1,10 @@
 package org.courtstats.warehouse;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +21,27 @@ class WarehouseSqlTests {
 			assertThat(sql.statements()).as(target)
 				.allSatisfy((statement) -> assertThat(statement).doesNotEndWith(";"));
 			assertThat(String.join("\n", sql.statements())).as(target).contains(":release_key");
+		}
+	}
+
+	@Test
+	void everyCheckIsAboutATableSomeSourceLoadsSoThatItRuns() throws IOException {
+		List<String> loaded = Stream.of("eoir", "ohss", "cbp")
+			.flatMap((source) -> WarehouseBuild.targets(source).stream())
+			.toList();
+		try (Stream<Path> checks = Files.list(Path.of("warehouse-sql/checks"))) {
+			List<String> tables = checks.map((file) -> file.getFileName().toString())
+				.map((name) -> name.substring(0, name.indexOf("__")))
+				.distinct()
+				.toList();
+			assertThat(tables).contains("fct_case", "fct_border_statistic", "fct_encounter");
+			assertThat(loaded).containsAll(tables);
+		}
+		for (String source : List.of("ohss", "cbp")) {
+			for (String target : WarehouseBuild.targets(source)) {
+				assertThat(String.join("\n", WarehouseSql.load("load/" + target + ".sql").statements())).as(target)
+					.contains(":release_key");
+			}
 		}
 	}
 
