@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.courtstats.intake.SourceFileRegistry;
 import org.courtstats.warehouse.LoadRunLedger;
 import org.courtstats.warehouse.Releases;
+import org.courtstats.warehouse.RunHistory;
 import org.courtstats.warehouse.RunLock;
 import org.courtstats.warehouse.WarehouseBuild;
 import org.courtstats.warehouse.WarehouseChecks;
@@ -52,6 +53,11 @@ class NightlyComponents {
 	@Bean
 	WarehouseReports warehouseReports(DataSource dataSource) {
 		return new WarehouseReports(dataSource);
+	}
+
+	@Bean
+	RunHistory runHistory(DataSource dataSource) {
+		return new RunHistory(dataSource);
 	}
 
 }

@@ -11,7 +11,6 @@ import org.courtstats.intake.EoirRelease;
 import org.courtstats.intake.Inbox;
 import org.courtstats.intake.IntakeException;
 import org.courtstats.intake.SourceFileRegistry;
-import org.courtstats.warehouse.LoadRunLedger;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunLock;
 import org.slf4j.Logger;
@@ -54,10 +53,11 @@ public class NightlyLoad {
 
 	private final JobRepository jobRepository;
 
-	private final LoadRunLedger loadRunLedger;
+	private final InterruptedRuns interruptedRuns;
 
 	NightlyLoad(JobOperator jobOperator, Job eoirReleaseJob, Job ohssEditionJob, Job cbpFileJob, Releases releases,
-			RunLock runLock, SourceFileRegistry sourceFiles, JobRepository jobRepository, LoadRunLedger loadRunLedger) {
+			RunLock runLock, SourceFileRegistry sourceFiles, JobRepository jobRepository,
+			InterruptedRuns interruptedRuns) {
 		this.sourceFiles = sourceFiles;
 		this.jobOperator = jobOperator;
 		this.eoirReleaseJob = eoirReleaseJob;
@@ -66,7 +66,7 @@ public class NightlyLoad {
 		this.releases = releases;
 		this.runLock = runLock;
 		this.jobRepository = jobRepository;
-		this.loadRunLedger = loadRunLedger;
+		this.interruptedRuns = interruptedRuns;
 	}
 
 	/**
@@ -93,7 +93,10 @@ public class NightlyLoad {
 		List<EoirRelease> found = Inbox.eoirReleases(inbox, releaseLabel);
 		List<BorderFile> borderFiles = Inbox.borderFiles(inbox);
 		try (RunLock.Lease lease = this.runLock.acquire()) {
-			recoverInterruptedRuns();
+			// A run still marked as running while this process holds the run lock was
+			// left
+			// by a process that ended: marked failed, its release resumes below.
+			this.interruptedRuns.recover();
 			List<ReleaseOutcome> outcomes = new ArrayList<>(load(inbox, found, allowOlder));
 			for (BorderFile file : borderFiles) {
 				try {
@@ -107,27 +110,6 @@ public class NightlyLoad {
 				}
 			}
 			return outcomes;
-		}
-	}
-
-	/**
-	 * A run still marked as running while this process holds the run lock belongs to a
-	 * process that ended without finishing it (killed, out of memory, power loss): it is
-	 * marked failed, so that launching its release again resumes it.
-	 */
-	private void recoverInterruptedRuns() {
-		for (Job job : List.of(this.eoirReleaseJob, this.ohssEditionJob, this.cbpFileJob)) {
-			recoverInterruptedRuns(job);
-		}
-	}
-
-	private void recoverInterruptedRuns(Job job) {
-		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(job.getName())) {
-			logger.warn("Run {} of release '{}' was interrupted when the process running it ended; marking it failed",
-					execution.getId(), execution.getJobParameters().getString("release"));
-			this.jobOperator.recover(execution);
-			this.loadRunLedger.finished(execution.getId(), BatchStatus.FAILED.name(),
-					"interrupted: the process running it ended before it finished");
 		}
 	}
 
@@ -214,7 +196,10 @@ public class NightlyLoad {
 		return launch(this.eoirReleaseJob, EoirReleaseJobConfiguration.SOURCE, release.label(), parameters);
 	}
 
-	private ReleaseOutcome launch(Job job, String source, String label, JobParameters parameters) {
+	/**
+	 * Starts a release's job, or restarts it from where its last run stopped.
+	 */
+	ReleaseOutcome launch(Job job, String source, String label, JobParameters parameters) {
 		try {
 			JobExecution execution = this.jobOperator.start(job, parameters);
 			String duplicateOf = execution.getExecutionContext()
@@ -226,10 +211,24 @@ public class NightlyLoad {
 			if (execution.getStatus() == BatchStatus.COMPLETED) {
 				return new ReleaseOutcome(source, label, ReleaseOutcome.Status.LOADED, execution.getId(), null);
 			}
+			if (execution.getStatus() == BatchStatus.STOPPED) {
+				return new ReleaseOutcome(source, label, ReleaseOutcome.Status.FAILED, execution.getId(),
+						"stopped on request (courtstats stop) after its last committed chunk; `courtstats restart "
+								+ execution.getId() + "` or the next load resumes it");
+			}
 			return new ReleaseOutcome(source, label, ReleaseOutcome.Status.FAILED, execution.getId(),
 					LoadFailures.describe(execution));
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
+			JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), parameters);
+			if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
+				// Spring Batch never runs an abandoned instance again, and the release's
+				// label is its identity: only a new label loads it.
+				return new ReleaseOutcome(source, label, ReleaseOutcome.Status.REFUSED, last.getId(),
+						"its run " + last.getId() + " was abandoned (courtstats abandon), and an abandoned release "
+								+ "is never loaded again under the same label. Deliver it under a new label "
+								+ "(e.g. with its date), or remove it from the inbox.");
+			}
 			return new ReleaseOutcome(source, label, ReleaseOutcome.Status.ALREADY_LOADED, null, null);
 		}
 		catch (Exception ex) {

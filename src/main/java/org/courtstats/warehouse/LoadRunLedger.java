@@ -59,4 +59,15 @@ public class LoadRunLedger {
 				""", status, message, jobExecutionId, jobExecutionId);
 	}
 
+	/**
+	 * Records a status an operator gave a run after it ended (ABANDONED), keeping its
+	 * counts and message.
+	 * @param jobExecutionId the run
+	 * @param status its new status
+	 */
+	public void markStatus(long jobExecutionId, String status) {
+		this.jdbc.update("update etl.load_run set status = ?, ended_at = coalesce(ended_at, now()) "
+				+ "where job_execution_id = ?", status, jobExecutionId);
+	}
+
 }

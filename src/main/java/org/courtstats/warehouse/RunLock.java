@@ -78,6 +78,31 @@ public class RunLock {
 		}
 	}
 
+	/**
+	 * Whether another session holds the lock, without taking it: taking it even briefly
+	 * could turn away a load starting at that moment.
+	 * @return true while a live load holds it
+	 */
+	public boolean isHeldElsewhere() {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement("""
+						select count(*) from pg_locks
+						where locktype = 'advisory' and granted and objsubid = 1
+						    and database = (select oid from pg_database where datname = current_database())
+						    and classid::bigint = ? and objid::bigint = ? and pid <> pg_backend_pid()
+						""")) {
+			// A bigint advisory key shows in pg_locks as its high and low 32 bits.
+			statement.setLong(1, KEY >>> 32);
+			statement.setLong(2, KEY & 0xffffffffL);
+			try (ResultSet rs = statement.executeQuery()) {
+				return rs.next() && rs.getLong(1) > 0;
+			}
+		}
+		catch (SQLException ex) {
+			throw new WarehouseUnavailableException("Could not look at the run lock: " + ex.getMessage(), ex);
+		}
+	}
+
 	private static void closeQuietly(Connection connection) {
 		try {
 			connection.close();

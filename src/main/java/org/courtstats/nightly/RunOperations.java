@@ -1,0 +1,240 @@
+package org.courtstats.nightly;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.courtstats.warehouse.LoadRunLedger;
+import org.courtstats.warehouse.Releases;
+import org.courtstats.warehouse.RunHistory;
+import org.courtstats.warehouse.RunLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.stereotype.Service;
+
+/**
+ * What an operator does to the runs of the nightly load: look at them, restart, stop or
+ * abandon one, recover those a dead process left marked as running, and purge old ones
+ * from the job repository. Everything that changes a run but {@code stop} holds the run
+ * lock, so it never races a live load.
+ */
+@Service
+public class RunOperations {
+
+	private static final Logger logger = LoggerFactory.getLogger(RunOperations.class);
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Map<String, Job> jobs;
+
+	private final RunLock runLock;
+
+	private final RunHistory runHistory;
+
+	private final InterruptedRuns interruptedRuns;
+
+	private final LoadRunLedger loadRunLedger;
+
+	private final Releases releases;
+
+	private final NightlyLoad nightlyLoad;
+
+	RunOperations(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, RunLock runLock,
+			RunHistory runHistory, InterruptedRuns interruptedRuns, LoadRunLedger loadRunLedger, Releases releases,
+			NightlyLoad nightlyLoad) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity()));
+		this.runLock = runLock;
+		this.runHistory = runHistory;
+		this.interruptedRuns = interruptedRuns;
+		this.loadRunLedger = loadRunLedger;
+		this.releases = releases;
+		this.nightlyLoad = nightlyLoad;
+	}
+
+	/**
+	 * The latest runs, those marked as running, and whether a live load holds the run
+	 * lock (then they run; else a dead process left them).
+	 * @param limit how many recent runs
+	 * @return the status
+	 */
+	public Status status(int limit) {
+		return new Status(this.runHistory.recent(limit), this.runHistory.markedRunning(),
+				this.runLock.isHeldElsewhere());
+	}
+
+	/**
+	 * Restarts a failed or stopped run from its failed step and last committed chunk.
+	 * @param executionId the run
+	 * @return what the restart did
+	 * @throws IllegalArgumentException when the run is unknown or cannot be restarted
+	 * @throws org.courtstats.warehouse.RunLockException when a load is running
+	 */
+	public ReleaseOutcome restart(long executionId) {
+		try (RunLock.Lease lease = this.runLock.acquire()) {
+			JobExecution execution = find(executionId);
+			String source = execution.getJobParameters().getString("source");
+			String release = execution.getJobParameters().getString("release");
+			String run = "Run " + executionId + " (" + source + " release '" + release + "')";
+			BatchStatus status = execution.getStatus();
+			if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
+				throw new IllegalArgumentException(
+						run + " is " + status + " and cannot be restarted" + ((status == BatchStatus.ABANDONED)
+								? ": an abandoned release loads again only under a new label." : "."));
+			}
+			if (status.isRunning()) {
+				throw new IllegalArgumentException(run + " is still marked " + status + ", but no load holds the "
+						+ "run lock: the process running it ended. Run `courtstats recover` first, then restart it.");
+			}
+			JobExecution last = this.jobRepository.getLastJobExecution(execution.getJobInstance());
+			if (last != null && last.getId() != executionId) {
+				throw new IllegalArgumentException(run + " is not the latest run of its release: run " + last.getId()
+						+ " is (" + last.getStatus() + "). Restart that one.");
+			}
+			if (source != null && release != null && this.releases.isPublished(source, release)) {
+				// A stop that arrives while a release publishes takes effect only once
+				// the
+				// publication committed: the run reads STOPPED, the release is loaded.
+				throw new IllegalArgumentException(run + " is " + status + ", but its release is published: "
+						+ "nothing is left to load. Abandon the run to close it.");
+			}
+			Job job = this.jobs.get(execution.getJobInstance().getJobName());
+			if (job == null) {
+				throw new IllegalArgumentException(run + " belongs to job '" + execution.getJobInstance().getJobName()
+						+ "', which this version of courtstats does not have.");
+			}
+			logger.info("Restarting run {} of release '{}'", executionId, release);
+			return this.nightlyLoad.launch(job, source, release, execution.getJobParameters());
+		}
+	}
+
+	/**
+	 * Asks a running run, which may be in another process, to stop: it is marked STOPPING
+	 * in the job repository, and each of its steps stops after its current chunk commits,
+	 * when it next writes its progress there.
+	 * @param executionId the run
+	 * @return the run as marked
+	 * @throws IllegalArgumentException when the run is unknown or not running
+	 */
+	public JobExecution stop(long executionId) {
+		JobExecution execution = find(executionId);
+		String run = "Run " + executionId + " (release '" + execution.getJobParameters().getString("release") + "')";
+		if (!execution.isRunning()) {
+			throw new IllegalArgumentException(run + " is not running (" + execution.getStatus() + ").");
+		}
+		if (execution.getStatus() == BatchStatus.STOPPING) {
+			throw new IllegalArgumentException(run + " is already stopping.");
+		}
+		if (!this.runLock.isHeldElsewhere()) {
+			throw new IllegalArgumentException(run + " is marked " + execution.getStatus() + ", but no load holds "
+					+ "the run lock: the process running it ended. Run `courtstats recover` to mark it failed.");
+		}
+		// Not JobOperator.stop: it stamps an end time, which JobRepository.update turns
+		// into STOPPED at once, while the run still finishes its chunk. Marked STOPPING,
+		// the run's steps see it when they next record their progress (each chunk), stop,
+		// and the load records STOPPED itself.
+		execution.setStatus(BatchStatus.STOPPING);
+		this.jobRepository.update(execution);
+		logger.info("Run {} asked to stop", executionId);
+		return find(executionId);
+	}
+
+	/**
+	 * Marks a failed or stopped run ABANDONED: Spring Batch never restarts it, nor runs
+	 * its release (its job instance) again, so the release loads again only under a new
+	 * label.
+	 * @param executionId the run
+	 * @return the run as marked
+	 * @throws IllegalArgumentException when the run is unknown, running or completed
+	 */
+	public JobExecution abandon(long executionId) {
+		try (RunLock.Lease lease = this.runLock.acquire()) {
+			JobExecution execution = find(executionId);
+			String run = "Run " + executionId + " (release '" + execution.getJobParameters().getString("release")
+					+ "')";
+			BatchStatus status = execution.getStatus();
+			if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
+				throw new IllegalArgumentException(run + " is " + status + " already: there is nothing to abandon.");
+			}
+			if (status.isRunning()) {
+				throw new IllegalArgumentException(run + " is still marked " + status + ", but no load holds the "
+						+ "run lock: run `courtstats recover` first, then abandon it.");
+			}
+			try {
+				this.jobOperator.abandon(execution);
+			}
+			catch (Exception ex) {
+				throw new IllegalArgumentException(run + " could not be abandoned: " + ex.getMessage(), ex);
+			}
+			this.loadRunLedger.markStatus(executionId, BatchStatus.ABANDONED.name());
+			logger.info("Run {} abandoned", executionId);
+			return find(executionId);
+		}
+	}
+
+	/**
+	 * Marks failed every run left marked as running by a process that ended.
+	 * @return the runs marked failed
+	 * @throws org.courtstats.warehouse.RunLockException when a load is running (then the
+	 * runs marked as running are its own)
+	 */
+	public List<JobExecution> recover() {
+		try (RunLock.Lease lease = this.runLock.acquire()) {
+			return this.interruptedRuns.recover();
+		}
+	}
+
+	/**
+	 * Deletes from the job repository the runs that ended longer ago than an age, except
+	 * those of a release that can still be restarted; {@code etl.load_run} keeps them.
+	 * @param olderThan the age
+	 * @return the runs deleted
+	 */
+	public List<RunHistory.Run> purge(Duration olderThan) {
+		try (RunLock.Lease lease = this.runLock.acquire()) {
+			return this.runHistory.purge(LocalDateTime.now().minus(olderThan));
+		}
+	}
+
+	private JobExecution find(long executionId) {
+		JobExecution execution;
+		try {
+			execution = this.jobRepository.getJobExecution(executionId);
+		}
+		catch (EmptyResultDataAccessException ex) {
+			// The JDBC job repository throws for an unknown id rather than return null.
+			execution = null;
+		}
+		if (execution == null) {
+			throw new IllegalArgumentException("There is no run " + executionId
+					+ " in the job repository (`courtstats status` lists the runs; a purged run is only in "
+					+ "etl.load_run).");
+		}
+		return execution;
+	}
+
+	/**
+	 * What {@code status} shows.
+	 *
+	 * @param recent the latest runs, newest first
+	 * @param markedRunning the runs marked as running, oldest first
+	 * @param lockHeld whether a live load holds the run lock
+	 */
+	public record Status(List<RunHistory.Run> recent, List<RunHistory.Run> markedRunning, boolean lockHeld) {
+
+	}
+
+}
