@@ -162,13 +162,26 @@ class LoadCommandFunctionalTests {
 		RunLock otherLoad = new RunLock(TestWarehouse.dataSource(System.getProperty("courtstats.database.url")));
 
 		int exitCode;
+		int statusExitCode;
+		String status;
 		try (RunLock.Lease held = otherLoad.acquire()) {
 			exitCode = run("load", "--inbox", this.inbox.toString());
+			statusExitCode = run("status");
+			status = this.out.toString();
 		}
 
 		assertThat(exitCode).isEqualTo(4);
 		assertThat(this.err.toString()).contains("Another courtstats load is running against this warehouse");
+		assertThat(statusExitCode).isZero();
+		assertThat(status).contains("No run recorded in the job repository yet.")
+			.contains("Nothing is marked as running. A load holds the run lock");
 		assertThat(run("load", "--inbox", this.inbox.toString())).as("once it is released").isZero();
+		this.out.getBuffer().setLength(0);
+		assertThat(run("status")).isZero();
+		assertThat(this.out.toString())
+			.containsPattern(
+					"\\s1  eoir +EOIR Case Data 2026-0401 +COMPLETED +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d")
+			.contains("Nothing is marked as running. No load holds the run lock.");
 	}
 
 	@Test

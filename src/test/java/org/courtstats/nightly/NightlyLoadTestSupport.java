@@ -147,13 +147,17 @@ abstract class NightlyLoadTestSupport {
 	 * {@link #stopFailingStaging()}.
 	 */
 	void failStagingProceedingsAtLine(long lineNumber) {
-		this.jdbc.execute("""
+		failStagingProceedingsAtLine(this.jdbc, lineNumber);
+	}
+
+	static void failStagingProceedingsAtLine(JdbcTemplate jdbc, long lineNumber) {
+		jdbc.execute("""
 				create function staging.fail_at_line() returns trigger language plpgsql as $$
 				begin
 				    if new.line_number = %d then raise exception 'disk full (simulated)'; end if;
 				    return new;
 				end $$""".formatted(lineNumber));
-		this.jdbc.execute("create trigger fail_at_line before insert on staging.eoir_proceeding "
+		jdbc.execute("create trigger fail_at_line before insert on staging.eoir_proceeding "
 				+ "for each row execute function staging.fail_at_line()");
 	}
 
@@ -166,14 +170,20 @@ abstract class NightlyLoadTestSupport {
 	 * records each attempt: equal checksums mean analysts see the same warehouse.
 	 */
 	String warehouseChecksum() {
-		List<String> tables = this.jdbc.queryForList("select tablename from pg_tables where schemaname = 'warehouse' "
+		return warehouseChecksum(this.jdbc);
+	}
+
+	static String warehouseChecksum(JdbcTemplate jdbc) {
+		List<String> tables = jdbc.queryForList("select tablename from pg_tables where schemaname = 'warehouse' "
 				+ "and tablename <> 'dim_release' order by tablename", String.class);
 		StringBuilder sums = new StringBuilder();
 		for (String table : tables) {
 			sums.append(table)
 				.append('=')
-				.append(text("select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from warehouse."
-						+ table + " as t"))
+				.append(jdbc.queryForObject(
+						"select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from warehouse." + table
+								+ " as t",
+						String.class))
 				.append(' ');
 		}
 		return sums.toString();

@@ -1,0 +1,52 @@
+package org.courtstats.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.courtstats.nightly.RunOperations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code courtstats recover}: marks failed the runs a dead process left marked as
+ * running.
+ */
+@Command(name = "recover", mixinStandardHelpOptions = true,
+		description = { "Takes the run lock, proving that no load is alive, and marks FAILED every run still marked "
+				+ "STARTING, STARTED or STOPPING: a process that ended without finishing it (killed, out of "
+				+ "memory, power cut) left it so. Each can then be restarted (`courtstats restart`, or the next "
+				+ "load, which also recovers such runs itself).",
+				"When a load holds the lock, nothing is touched: the runs marked as running are its own." },
+		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:done (the runs recovered are listed, or none)",
+				"2:usage or configuration error", "4:refused: a load is running, so its runs are alive" })
+class RecoverCommand implements Callable<Integer> {
+
+	@Spec
+	private CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		List<JobExecution> recovered;
+		try (ConfigurableApplicationContext context = Warehouse.open()) {
+			recovered = context.getBean(RunOperations.class).recover();
+		}
+		PrintWriter out = this.spec.commandLine().getOut();
+		if (recovered.isEmpty()) {
+			out.println("No run was left marked as running: nothing to recover.");
+		}
+		for (JobExecution execution : recovered) {
+			out.println("Run " + execution.getId() + " (" + execution.getJobParameters().getString("source")
+					+ " release '" + execution.getJobParameters().getString("release")
+					+ "') was left running by a process that ended: marked FAILED. `courtstats restart "
+					+ execution.getId() + "` or the next load resumes it.");
+		}
+		out.flush();
+		return ExitCodes.OK;
+	}
+
+}

@@ -1,0 +1,117 @@
+package org.courtstats.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+
+import org.courtstats.nightly.RunOperations;
+import org.courtstats.warehouse.RunHistory.Run;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code courtstats status}: the latest runs of the nightly load, and whether the runs
+ * marked as running are alive.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true,
+		description = { "Lists the latest runs of the nightly load, newest first: execution id, source, release, "
+				+ "status, start, end, and rows read, loaded and rejected (from etl.load_run); for a run that failed "
+				+ "or stopped, the step and its error.",
+				"Then the runs still marked as running, and whether a live load holds the run lock (then they run) "
+						+ "or not (then a process that ended left them: `courtstats recover` marks them failed)." },
+		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:shown", "2:usage or configuration error" })
+class StatusCommand implements Callable<Integer> {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	@Spec
+	private CommandSpec spec;
+
+	@Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+			description = "How many of the latest runs to list (default: ${DEFAULT-VALUE}).")
+	private int limit;
+
+	@Override
+	public Integer call() {
+		if (this.limit < 1) {
+			throw new IllegalArgumentException("--limit must be at least 1, not " + this.limit + ".");
+		}
+		RunOperations.Status status;
+		try (ConfigurableApplicationContext context = Warehouse.open()) {
+			status = context.getBean(RunOperations.class).status(this.limit);
+		}
+		PrintWriter out = this.spec.commandLine().getOut();
+		print(out, status);
+		out.flush();
+		return ExitCodes.OK;
+	}
+
+	static void print(PrintWriter out, RunOperations.Status status) {
+		if (status.recent().isEmpty()) {
+			out.println("No run recorded in the job repository yet.");
+		}
+		else {
+			out.println("Latest runs, newest first:");
+			out.printf("  %9s  %-6s %-40s %-10s %-19s  %-19s %10s %10s %9s%n", "execution", "source", "release",
+					"status", "started", "ended", "read", "loaded", "rejected");
+			for (Run run : status.recent()) {
+				out.printf("  %9d  %-6s %-40s %-10s %-19s  %-19s %10s %10s %9s%n", run.executionId(),
+						orDash(run.source()), truncate(orDash(run.release()), 40), run.status(), time(run.start()),
+						time(run.end()), count(run, run.rowsRead()), count(run, run.rowsLoaded()),
+						count(run, run.rowsRejected()));
+				if (!run.status().equals("COMPLETED") && run.failedStep() != null) {
+					out.println("             " + (run.status().equals("STOPPED") ? "stopped in " : "failed in ")
+							+ run.failedStep() + ((run.message() != null) ? ": " + run.message() : ""));
+				}
+				else if (!run.status().equals("COMPLETED") && run.message() != null) {
+					out.println("             " + run.message());
+				}
+			}
+		}
+		out.println();
+		if (status.markedRunning().isEmpty()) {
+			out.println("Nothing is marked as running. "
+					+ (status.lockHeld() ? "A load holds the run lock (it is between runs, or checking its inbox)."
+							: "No load holds the run lock."));
+			return;
+		}
+		for (Run run : status.markedRunning()) {
+			out.print("Run " + run.executionId() + " (" + orDash(run.source()) + " release '" + orDash(run.release())
+					+ "') is marked " + run.status() + " since " + time(run.start()) + ": ");
+			if (status.lockHeld()) {
+				out.println("a live load holds the run lock, so it is "
+						+ (run.status().equals("STOPPING") ? "stopping after its current chunk." : "running."));
+			}
+			else {
+				out.println("no process holds the run lock, so the process running it ended (killed, out of memory, "
+						+ "power cut). `courtstats recover` marks it failed; then `courtstats restart "
+						+ run.executionId() + "` or the next load resumes it.");
+			}
+		}
+	}
+
+	private static String time(LocalDateTime time) {
+		return (time != null) ? TIME.format(time) : "-";
+	}
+
+	/**
+	 * A run's counts are recorded when it ends: none while it runs.
+	 */
+	private static String count(Run run, Long count) {
+		return (count != null && run.end() != null) ? String.format("%,d", count) : "-";
+	}
+
+	private static String orDash(String text) {
+		return (text != null) ? text : "-";
+	}
+
+	private static String truncate(String text, int width) {
+		return (text.length() <= width) ? text : text.substring(0, width - 1) + "~";
+	}
+
+}

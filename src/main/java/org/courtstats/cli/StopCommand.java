@@ -1,0 +1,51 @@
+package org.courtstats.cli;
+
+import java.util.concurrent.Callable;
+
+import org.courtstats.nightly.RunOperations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code courtstats stop}: asks a running run, in this or another process, to stop after
+ * its current chunk.
+ */
+@Command(name = "stop", mixinStandardHelpOptions = true,
+		description = { "Asks a running run to stop gracefully: it is marked STOPPING in the job repository, and "
+				+ "the load running it, in whatever process, stops each step after its current chunk commits "
+				+ "(when it next records its progress), ending the run STOPPED. `courtstats restart` or the next "
+				+ "load resumes it from there.",
+				"A stop that arrives while a release is being published takes effect once the publication has "
+						+ "committed. The load stopped exits with code 1. Returns at once; `courtstats status` shows "
+						+ "STOPPED once the run has stopped." },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:stop requested", "2:refused: unknown run, not running, or left by a process that ended" })
+class StopCommand implements Callable<Integer> {
+
+	@Spec
+	private CommandSpec spec;
+
+	@Parameters(index = "0", paramLabel = "EXECUTION-ID",
+			description = "The running run to stop, as `courtstats status` lists it.")
+	private long executionId;
+
+	@Override
+	public Integer call() {
+		try (ConfigurableApplicationContext context = Warehouse.open()) {
+			JobExecution execution = context.getBean(RunOperations.class).stop(this.executionId);
+			this.spec.commandLine()
+				.getOut()
+				.println("Run " + this.executionId + " (release '" + execution.getJobParameters().getString("release")
+						+ "') is marked " + execution.getStatus() + ": it stops after its current chunk commits. "
+						+ "`courtstats status` shows STOPPED once it has; `courtstats restart " + this.executionId
+						+ "` resumes it.");
+			return ExitCodes.OK;
+		}
+	}
+
+}

@@ -1,0 +1,465 @@
+package org.courtstats.nightly;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.courtstats.CourtstatsApplication;
+import org.courtstats.TestWarehouse;
+import org.courtstats.cli.CourtstatsCommand;
+import org.courtstats.samples.EoirSampleGenerator;
+import org.courtstats.samples.SampleRelease;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The operator's run commands as typed: {@code status}, {@code restart}, {@code stop},
+ * {@code abandon}, {@code recover} and {@code purge}, each on a warehouse of its own, and
+ * a restarted release checked against a clean load of the same release in another
+ * database.
+ */
+class RunCommandsFunctionalTests {
+
+	private static final int CASES = 1000;
+
+	private static final long SEED = 17;
+
+	private static final int CHUNK = 100;
+
+	private static final int FAILING_LINE = 650;
+
+	private static String cleanChecksum;
+
+	@TempDir
+	Path inbox;
+
+	private String url;
+
+	private JdbcTemplate jdbc;
+
+	private final StringWriter out = new StringWriter();
+
+	private final StringWriter err = new StringWriter();
+
+	@BeforeAll
+	static void loadTheReleaseCleanlyIntoAnotherWarehouse(@TempDir Path cleanInbox) {
+		String cleanUrl = TestWarehouse.newDatabase("ops_clean");
+		pointAt(cleanUrl);
+		try {
+			EoirSampleGenerator.generate(cleanInbox, EoirSampleGenerator.DEFAULT_LABEL, CASES, SEED);
+			StringWriter output = new StringWriter();
+			int exitCode = CourtstatsCommand.execute(new PrintWriter(output, true), new PrintWriter(output, true),
+					"load", "--inbox", cleanInbox.toString());
+			assertThat(exitCode).as(output.toString()).isZero();
+			cleanChecksum = NightlyLoadTestSupport
+				.warehouseChecksum(new JdbcTemplate(TestWarehouse.dataSource(cleanUrl)));
+		}
+		finally {
+			forget();
+		}
+	}
+
+	@BeforeEach
+	void pointAtAFreshWarehouse() {
+		this.url = TestWarehouse.newDatabase("ops");
+		pointAt(this.url);
+		this.jdbc = new JdbcTemplate(TestWarehouse.dataSource(this.url));
+		assertThat(run("status")).as("status on a new warehouse").isZero();
+		assertThat(this.out.toString()).contains("No run recorded in the job repository yet.")
+			.contains("Nothing is marked as running. No load holds the run lock.");
+		clearOutput();
+	}
+
+	@AfterEach
+	void forgetTheWarehouse() {
+		forget();
+	}
+
+	@Test
+	void aRunThatFailedMidFileIsRestartedByItsIdAndEndsAsACleanLoad() throws Exception {
+		// given: a load that fails while it stages the proceedings file
+		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, CASES, SEED);
+		NightlyLoadTestSupport.failStagingProceedingsAtLine(this.jdbc, FAILING_LINE);
+		assertThat(run("load", "--inbox", this.inbox.toString())).isEqualTo(1);
+		long failed = count("select max(job_execution_id) from batch.batch_job_execution");
+		long committed = count("select count(*) from staging.eoir_proceeding")
+				+ count("select count(*) from etl.rejected_row where table_name = 'B_TblProceeding'");
+		assertThat(committed).isPositive().isLessThan(FAILING_LINE - 1);
+		assertThat(committed % CHUNK).as("whole chunks committed").isZero();
+
+		// when
+		clearOutput();
+		assertThat(run("status")).isZero();
+
+		// then: the failed run, its step and its error on one line
+		assertThat(this.out.toString())
+			.containsPattern("\\s" + failed
+					+ "  eoir +EOIR Case Data 2026-0401 +FAILED +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d")
+			.containsPattern(
+					"failed in stageTable:B_TblProceeding#\\d+: .*B_TblProceeding.csv.*disk full \\(simulated\\)")
+			.contains("Nothing is marked as running.");
+
+		// when: a file of the release is replaced before the restart
+		Path proceedings = sample.folder().resolve("EOIR Case Data/B_TblProceeding.csv");
+		byte[] original = Files.readAllBytes(proceedings);
+		Files.write(proceedings, Arrays.copyOf(original, original.length - 200));
+		clearOutput();
+		int refused = run("restart", String.valueOf(failed));
+
+		// then: the operator reads which file changed, and nothing more was staged
+		assertThat(refused).isEqualTo(1);
+		assertThat(this.err.toString()).contains("B_TblProceeding.csv changed since the load of release");
+		assertThat(this.out.toString()).contains("Release 'EOIR Case Data 2026-0401': FAILED (job execution");
+		assertThat(count("select count(*) from staging.eoir_proceeding")
+				+ count("select count(*) from etl.rejected_row where table_name = 'B_TblProceeding'"))
+			.isEqualTo(committed);
+		long refusedRun = count("select max(job_execution_id) from batch.batch_job_execution");
+		assertThat(refusedRun).isGreaterThan(failed);
+
+		// when: the file is restored and the cause fixed; the first run is no longer the
+		// latest of its release
+		Files.write(proceedings, original);
+		this.jdbc.execute("drop trigger fail_at_line on staging.eoir_proceeding");
+		clearOutput();
+		assertThat(run("restart", String.valueOf(failed))).isEqualTo(2);
+		assertThat(this.err.toString()).contains("is not the latest run of its release: run " + refusedRun);
+		clearOutput();
+		int restarted = run("restart", String.valueOf(refusedRun));
+
+		// then: it resumed after the last committed chunk, and the warehouse is the clean
+		// load's
+		assertThat(restarted).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).contains("Release 'EOIR Case Data 2026-0401': loaded (job execution")
+			.containsPattern("B_TblProceeding +[\\d,]+ +[\\d,]+ ");
+		List<Map<String, Object>> attempts = this.jdbc.queryForList("""
+				select status, read_count from batch.batch_step_execution
+				where step_name like 'stageTable:B_TblProceeding%' order by step_execution_id""");
+		assertThat(attempts).extracting((attempt) -> attempt.get("status")).containsExactly("FAILED", "COMPLETED");
+		assertThat(((Number) attempts.get(1).get("read_count")).longValue())
+			.isEqualTo(sample.expected().proceedings() + 1 - committed);
+		assertThat(NightlyLoadTestSupport.warehouseChecksum(this.jdbc)).isEqualTo(cleanChecksum);
+		assertThat(count("select count(*) from warehouse.fct_proceeding")).isEqualTo(sample.expected().proceedings());
+		assertThat(count("select count(*) from etl.rejected_row")).isEqualTo(sample.rejects().size());
+		assertThat(count("select count(*) from etl.repaired_row")).isEqualTo(sample.repairs().size());
+
+		// and: a completed run, or one that does not exist, is refused
+		long completed = count("select max(job_execution_id) from batch.batch_job_execution");
+		clearOutput();
+		assertThat(run("restart", String.valueOf(completed))).isEqualTo(2);
+		assertThat(this.err.toString()).contains("is COMPLETED and cannot be restarted");
+		assertThat(run("restart", "9999")).isEqualTo(2);
+		assertThat(this.err.toString()).contains("There is no run 9999");
+	}
+
+	@Test
+	void aLoadKilledMidFileIsShownLeftRunningThenRecoveredAndRestarted() throws Exception {
+		// given: a load in a process of its own, held up while it stages a proceedings
+		// line
+		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, CASES, SEED);
+		holdUpStagingAtLine(FAILING_LINE, 30);
+		Process load = startLoad("killed-load");
+		waitFor(() -> {
+			assertThat(load.isAlive()).as("the load process (see target/test-logs/killed-load.log)").isTrue();
+			return count("select count(*) from pg_stat_activity where wait_event = 'PgSleep'") > 0;
+		}, Duration.ofSeconds(120));
+		long runId = count("select job_execution_id from batch.batch_job_execution");
+
+		// when: the operator looks while it runs
+		assertThat(run("status")).isZero();
+
+		// then
+		assertThat(this.out.toString()).containsPattern("\\s" + runId + "  eoir +EOIR Case Data 2026-0401 +STARTED ")
+			.contains("Run " + runId + " (eoir release 'EOIR Case Data 2026-0401') is marked STARTED since")
+			.contains("a live load holds the run lock, so it is running.");
+		clearOutput();
+		assertThat(run("recover")).as("recover while the load lives").isEqualTo(4);
+		assertThat(this.err.toString()).contains("Another courtstats load is running against this warehouse");
+
+		// when: the process is killed outright
+		load.destroyForcibly();
+		assertThat(load.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		waitFor(() -> count("select count(*) from pg_locks where locktype = 'advisory'") == 0, Duration.ofSeconds(30));
+		this.jdbc.execute("drop trigger slow_line on staging.eoir_proceeding");
+		clearOutput();
+		assertThat(run("status")).isZero();
+
+		// then: the run is shown left by a dead process, and cannot be stopped or
+		// restarted before it is recovered
+		assertThat(this.out.toString()).containsPattern("\\s" + runId + "  eoir +EOIR Case Data 2026-0401 +STARTED ")
+			.contains("is marked STARTED since")
+			.contains("no process holds the run lock, so the process running it ended")
+			.contains("`courtstats recover` marks it failed");
+		clearOutput();
+		assertThat(run("stop", String.valueOf(runId))).isEqualTo(2);
+		assertThat(run("restart", String.valueOf(runId))).isEqualTo(2);
+		assertThat(this.err.toString()).contains("Run `courtstats recover` first");
+
+		// when
+		clearOutput();
+		assertThat(run("recover")).isZero();
+
+		// then
+		assertThat(this.out.toString()).contains("Run " + runId
+				+ " (eoir release 'EOIR Case Data 2026-0401') was left running by a process that ended: marked FAILED");
+		clearOutput();
+		assertThat(run("status")).isZero();
+		assertThat(this.out.toString()).containsPattern("\\s" + runId + "  eoir +EOIR Case Data 2026-0401 +FAILED ")
+			.containsPattern("failed in stageTable:B_TblProceeding#\\d+: interrupted: the process running it ended")
+			.contains("Nothing is marked as running.");
+		clearOutput();
+		assertThat(run("recover")).isZero();
+		assertThat(this.out.toString()).contains("No run was left marked as running: nothing to recover.");
+
+		// when
+		clearOutput();
+		int restarted = run("restart", String.valueOf(runId));
+
+		// then
+		assertThat(restarted).as(this.err.toString()).isZero();
+		clearOutput();
+		assertThat(run("status")).isZero();
+		long restartId = runId + 1;
+		assertThat(this.out.toString())
+			.containsPattern("\\s" + restartId + "  eoir +EOIR Case Data 2026-0401 +COMPLETED +.* +[\\d,]+ +[\\d,]+ +"
+					+ sample.rejects().size() + "\\R")
+			.containsPattern("\\s" + runId + "  eoir +EOIR Case Data 2026-0401 +FAILED ");
+		assertThat(NightlyLoadTestSupport.warehouseChecksum(this.jdbc)).isEqualTo(cleanChecksum);
+		assertThat(count("select count(*) from warehouse.fct_case")).isEqualTo(sample.expected().cases());
+		assertThat(count("select count(*) from etl.rejected_row")).isEqualTo(sample.rejects().size());
+		assertThat(count("select count(*) from etl.repaired_row")).isEqualTo(sample.repairs().size());
+	}
+
+	@Test
+	void aStopInAnotherProcessEndsTheRunAfterAChunkAndRestartCompletesIt() throws Exception {
+		// given: a load in a process of its own, held up in a chunk of the proceedings
+		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, CASES, SEED);
+		holdUpStagingAtLine(FAILING_LINE, 15);
+		Process load = startLoad("stopped-load");
+		waitFor(() -> {
+			assertThat(load.isAlive()).as("the load process (see target/test-logs/stopped-load.log)").isTrue();
+			return count("select count(*) from pg_stat_activity where wait_event = 'PgSleep'") > 0;
+		}, Duration.ofSeconds(120));
+		long runId = count("select job_execution_id from batch.batch_job_execution");
+
+		// when
+		int stop = run("stop", String.valueOf(runId));
+
+		// then: the load ends by itself, the run STOPPED after a whole chunk
+		assertThat(stop).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).contains("Run " + runId + " (release 'EOIR Case Data 2026-0401') is marked "
+				+ "STOPPING: it stops after its current chunk commits.");
+		clearOutput();
+		assertThat(run("status")).isZero();
+		assertThat(load.isAlive()).as("still in the chunk held up").isTrue();
+		assertThat(this.out.toString()).containsPattern("\\s" + runId + "  eoir +EOIR Case Data 2026-0401 +STOPPING ")
+			.contains("a live load holds the run lock, so it is stopping after its current chunk.");
+		assertThat(load.waitFor(120, TimeUnit.SECONDS)).as("the stopped load ends").isTrue();
+		assertThat(load.exitValue()).isEqualTo(1);
+		assertThat(Files.readString(Path.of("target/test-logs/stopped-load.log")))
+			.contains("stopped on request (courtstats stop)");
+		assertThat(this.jdbc.queryForObject("select status from batch.batch_job_execution", String.class))
+			.isEqualTo("STOPPED");
+		long committed = count("select count(*) from staging.eoir_proceeding")
+				+ count("select count(*) from etl.rejected_row where table_name = 'B_TblProceeding'");
+		assertThat(committed % CHUNK).as("whole chunks committed").isZero();
+		assertThat(committed).as("the chunk held up was committed, and no more")
+			.isEqualTo(((FAILING_LINE - 1 + CHUNK - 1) / CHUNK) * CHUNK);
+		assertThat(count("select count(*) from warehouse.fct_proceeding")).isZero();
+		clearOutput();
+		assertThat(run("status")).isZero();
+		assertThat(this.out.toString()).containsPattern("\\s" + runId + "  eoir +EOIR Case Data 2026-0401 +STOPPED ")
+			.containsPattern("stopped in stageTable:\\w+#\\d+");
+
+		// when
+		this.jdbc.execute("drop trigger slow_line on staging.eoir_proceeding");
+		clearOutput();
+		int restarted = run("restart", String.valueOf(runId));
+
+		// then
+		assertThat(restarted).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).contains("Release 'EOIR Case Data 2026-0401': loaded (job execution");
+		assertThat(NightlyLoadTestSupport.warehouseChecksum(this.jdbc)).isEqualTo(cleanChecksum);
+		assertThat(count("select count(*) from warehouse.fct_proceeding")).isEqualTo(sample.expected().proceedings());
+		assertThat(count("select count(*) from etl.rejected_row")).isEqualTo(sample.rejects().size());
+	}
+
+	@Test
+	void anAbandonedRunIsNeverRestartedAndPurgeKeepsWhatARestartNeeds() throws Exception {
+		// given: a release loaded, then two that failed
+		List<SampleRelease> series = EoirSampleGenerator.generateSeries(this.inbox.resolve("delivered"),
+				List.of("EOIR Case Data 2026-0401", "EOIR Case Data 2026-0501", "EOIR Case Data 2026-0601"), 200, 3);
+		for (String month : List.of("april", "may", "june")) {
+			Path release = series.get(List.of("april", "may", "june").indexOf(month)).folder();
+			Files.createDirectories(this.inbox.resolve(month));
+			Files.move(release, this.inbox.resolve(month).resolve(release.getFileName()));
+		}
+		SampleRelease june = series.get(2);
+		assertThat(run("load", "--inbox", this.inbox.resolve("april").toString())).isZero();
+		NightlyLoadTestSupport.failStagingProceedingsAtLine(this.jdbc, 150);
+		assertThat(run("load", "--inbox", this.inbox.resolve("may").toString())).isEqualTo(1);
+		assertThat(run("load", "--inbox", this.inbox.resolve("june").toString())).isEqualTo(1);
+		this.jdbc.execute("drop trigger fail_at_line on staging.eoir_proceeding");
+		long april = runOf("EOIR Case Data 2026-0401");
+		long may = runOf("EOIR Case Data 2026-0501");
+		long june2 = runOf("EOIR Case Data 2026-0601");
+
+		// when
+		clearOutput();
+		int abandoned = run("abandon", String.valueOf(may));
+
+		// then: it is never restarted, and its release is refused under the same label
+		assertThat(abandoned).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).contains("Run " + may + " (release 'EOIR Case Data 2026-0501') is ABANDONED");
+		assertThat(run("restart", String.valueOf(may))).isEqualTo(2);
+		assertThat(this.err.toString()).contains("is ABANDONED and cannot be restarted");
+		assertThat(run("abandon", String.valueOf(may))).isEqualTo(2);
+		assertThat(run("abandon", String.valueOf(april))).as("a completed run").isEqualTo(2);
+		clearOutput();
+		assertThat(run("load", "--inbox", this.inbox.resolve("may").toString())).isEqualTo(1);
+		assertThat(this.out.toString()).contains(
+				"Release 'EOIR Case Data 2026-0501': REFUSED: its run " + may + " was abandoned (courtstats abandon)");
+		assertThat(this.jdbc.queryForObject("select status from etl.load_run where job_execution_id = ?", String.class,
+				may))
+			.isEqualTo("ABANDONED");
+		clearOutput();
+		assertThat(run("status")).isZero();
+		assertThat(this.out.toString()).containsPattern("\\s" + june2 + "  eoir +EOIR Case Data 2026-0601 +FAILED ")
+			.containsPattern("\\s" + may + "  eoir +EOIR Case Data 2026-0501 +ABANDONED ")
+			.containsPattern("\\s" + april + "  eoir +EOIR Case Data 2026-0401 +COMPLETED ");
+
+		// when: every run ended a hundred days ago, and the operator purges runs older
+		// than ninety
+		this.jdbc.update("update batch.batch_job_execution set end_time = end_time - interval '100 days'");
+		long stepsOfJune = count("select count(*) from batch.batch_step_execution where job_execution_id = " + june2);
+		clearOutput();
+		int purged = run("purge", "--older-than", "90d");
+
+		// then: the completed and the abandoned runs are gone from the job repository,
+		// the failed one is kept whole, and etl.load_run keeps them all
+		assertThat(purged).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).contains("Removed from the job repository (etl.load_run keeps them):")
+			.contains("run " + april + "  eoir  'EOIR Case Data 2026-0401'  COMPLETED")
+			.contains("run " + may + "  eoir  'EOIR Case Data 2026-0501'  ABANDONED")
+			.doesNotContain("run " + june2 + " ");
+		assertThat(this.jdbc.queryForList("select job_execution_id from batch.batch_job_execution", Long.class))
+			.containsExactly(june2);
+		assertThat(this.jdbc.queryForList("select distinct i.job_instance_id from batch.batch_job_instance as i",
+				Long.class))
+			.hasSize(1);
+		assertThat(count("select count(*) from batch.batch_step_execution")).isEqualTo(stepsOfJune);
+		assertThat(count("select count(*) from batch.batch_job_execution_params")).isPositive();
+		assertThat(count("select count(*) from batch.batch_step_execution_context")).isEqualTo(stepsOfJune);
+		assertThat(this.jdbc.queryForList("select job_execution_id from etl.load_run order by 1", Long.class))
+			.containsExactly(april, may, june2);
+		clearOutput();
+		assertThat(run("purge", "--older-than", "90d")).isZero();
+		assertThat(this.out.toString()).contains("No run to purge");
+		assertThat(run("purge", "--older-than", "ninety days")).isEqualTo(2);
+		assertThat(this.err.toString()).contains("is not an age: give days or hours, like 90d or 36h");
+
+		// and: the failed run kept restarts from where it stopped
+		clearOutput();
+		assertThat(run("restart", String.valueOf(june2))).as(this.err.toString()).isZero();
+		assertThat(count("select count(*) from warehouse.fct_case where deleted_in_release_key is null"))
+			.isEqualTo(june.expected().cases());
+		assertThat(this.jdbc.queryForList(
+				"select status from batch.batch_step_execution where step_name like 'stageTable:B_TblProceeding%' "
+						+ "order by step_execution_id",
+				String.class))
+			.containsExactly("FAILED", "COMPLETED");
+	}
+
+	@Test
+	void everyRunCommandAnswersHelp() {
+		for (String command : new String[] { "status", "restart", "stop", "abandon", "recover", "purge" }) {
+			clearOutput();
+			assertThat(run(command, "--help")).as(command).isZero();
+			assertThat(this.out.toString()).as(command)
+				.contains("Usage: courtstats " + command)
+				.contains("Exit codes:");
+		}
+		assertThat(run("restart")).as("without an id").isEqualTo(2);
+		assertThat(run("purge")).as("without an age").isEqualTo(2);
+	}
+
+	private long runOf(String release) {
+		return count("select max(job_execution_id) from etl.load_run where release_label = '" + release + "'");
+	}
+
+	/**
+	 * Makes the staging of one proceedings line sleep, so that a load is caught in the
+	 * middle of a chunk.
+	 */
+	private void holdUpStagingAtLine(long lineNumber, int seconds) {
+		this.jdbc.execute("""
+				create function staging.slow_line() returns trigger language plpgsql as $$
+				begin
+				    if new.line_number = %d then perform pg_sleep(%d); end if;
+				    return new;
+				end $$""".formatted(lineNumber, seconds));
+		this.jdbc.execute("create trigger slow_line before insert on staging.eoir_proceeding "
+				+ "for each row execute function staging.slow_line()");
+	}
+
+	private Process startLoad(String name) throws Exception {
+		Files.createDirectories(Path.of("target/test-logs"));
+		return new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
+				System.getProperty("java.class.path"), "-Dcourtstats.database.url=" + this.url,
+				"-Dcourtstats.database.user=postgres", "-Dcourtstats.nightly-load.chunk-size=" + CHUNK,
+				"-Dcourtstats.log-dir=" + new File("target/test-logs").getAbsolutePath(),
+				CourtstatsApplication.class.getName(), "load", "--inbox", this.inbox.toString())
+			.directory(this.inbox.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(new File("target/test-logs/" + name + ".log").getAbsoluteFile())
+			.start();
+	}
+
+	private long count(String sql) {
+		return this.jdbc.queryForObject(sql, Long.class);
+	}
+
+	private int run(String... args) {
+		return CourtstatsCommand.execute(new PrintWriter(this.out, true), new PrintWriter(this.err, true), args);
+	}
+
+	private void clearOutput() {
+		this.out.getBuffer().setLength(0);
+		this.err.getBuffer().setLength(0);
+	}
+
+	private static void pointAt(String url) {
+		System.setProperty("courtstats.database.url", url);
+		System.setProperty("courtstats.database.user", "postgres");
+		System.setProperty("courtstats.nightly-load.chunk-size", String.valueOf(CHUNK));
+	}
+
+	private static void forget() {
+		System.clearProperty("courtstats.database.url");
+		System.clearProperty("courtstats.database.user");
+		System.clearProperty("courtstats.nightly-load.chunk-size");
+	}
+
+	private static void waitFor(BooleanSupplier condition, Duration limit) throws InterruptedException {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("waited " + limit).isLessThan(deadline);
+			Thread.sleep(100);
+		}
+	}
+
+}
