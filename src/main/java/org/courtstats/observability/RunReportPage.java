@@ -45,8 +45,8 @@ public final class RunReportPage {
 			th { background: #f3f3f3; }
 			td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 			td.marker { text-align: center; color: #777; }
-			tr.failed td, tr.abandoned td { background: #fdf0f0; }
-			tr.started td { background: #fff8e1; }
+			tr.run-failed td, tr.run-abandoned td, tr.run-stopped td, tr.run-unknown td { background: #fdf0f0; }
+			tr.run-started td, tr.run-starting td, tr.run-stopping td { background: #fff8e1; }
 			svg.chart { display: block; max-width: 100%; height: auto; margin: 8px 0; font-size: 12px; }
 			svg .label, svg .value, svg .axis { fill: #333; }
 			svg .grid { stroke: #e4e4e4; }
@@ -142,7 +142,7 @@ public final class RunReportPage {
 				"message");
 		for (LoadRun run : runs) {
 			String status = run.status().toLowerCase(Locale.ROOT);
-			html.open("tr", "class", cssClass(status));
+			html.open("tr", "class", "run-" + cssClass(status));
 			cell(html, Long.toString(run.jobExecutionId()));
 			cell(html, run.source());
 			cell(html, run.releaseLabel());

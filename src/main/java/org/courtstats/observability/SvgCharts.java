@@ -23,7 +23,7 @@ final class SvgCharts {
 
 	private static final int ROW_GAP = 6;
 
-	private static final int LABEL_CHARACTERS = 44;
+	private static final int LABEL_CHARACTERS = 40;
 
 	private SvgCharts() {
 	}

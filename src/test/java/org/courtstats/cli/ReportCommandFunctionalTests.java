@@ -232,6 +232,10 @@ class ReportCommandFunctionalTests {
 
 	@Test
 	void usageErrorsExitWithTwo() {
+		assertThat(run("report", "--help")).isZero();
+		assertThat(this.out.toString()).contains("Usage: courtstats report")
+			.contains("--out=FILE")
+			.contains("--runs=N");
 		assertThat(run("report")).isEqualTo(2);
 		assertThat(this.err.toString()).contains("--out");
 		assertThat(run("report", "--out", folder.resolve("x.html").toString(), "--runs", "0")).isEqualTo(2);
