@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 		description = "Loads US immigration-court and border statistics into a PostgreSQL star schema.",
 		subcommands = { LoadCommand.class, WarehouseCommand.class, GenerateSampleCommand.class, DictionaryCommand.class,
 				StatusCommand.class, RestartCommand.class, StopCommand.class, AbandonCommand.class,
-				RecoverCommand.class, PurgeCommand.class },
+				RecoverCommand.class, PurgeCommand.class, ReportCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:done, or nothing to do", "1:failed; run the same command again to resume",
 				"2:usage or configuration error", "4:refused: another load is running against the warehouse" })
@@ -55,7 +55,7 @@ public class CourtstatsCommand implements Runnable {
 		this.spec.commandLine().usage(this.spec.commandLine().getErr());
 		throw new CommandLine.ParameterException(this.spec.commandLine(),
 				"Name a command: load, warehouse, generate-sample, dictionary, status, restart, stop, abandon, "
-						+ "recover or purge.");
+						+ "recover, purge or report.");
 	}
 
 }

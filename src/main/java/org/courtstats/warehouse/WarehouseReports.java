@@ -1,5 +1,8 @@
 package org.courtstats.warehouse;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -150,6 +153,77 @@ public class WarehouseReports {
 	}
 
 	/**
+	 * The latest load runs of {@code etl.load_run}.
+	 * @param runs how many
+	 * @return the runs, newest first
+	 */
+	public List<LoadRun> recentRuns(int runs) {
+		return this.jdbc.query("""
+				select job_execution_id, source, release_label, started_at, ended_at, status,
+				    rows_read, rows_loaded, rows_rejected, message
+				from etl.load_run
+				order by started_at desc, job_execution_id desc
+				limit ?
+				""",
+				(rs, row) -> new LoadRun(rs.getLong(1), rs.getString(2), rs.getString(3),
+						rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class), rs.getString(6),
+						rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getString(10)),
+				runs);
+	}
+
+	/**
+	 * The rows of each table the release of each of the latest load runs holds, from
+	 * {@code etl.source_file}; files the load skips are left out.
+	 * @param runs how many runs
+	 * @return one entry per run and table, newest run first, tables by name
+	 */
+	public List<RunTableCounts> recentRunTableCounts(int runs) {
+		return this.jdbc.query("""
+				with latest_run as (
+				    select job_execution_id, source, release_label, started_at
+				    from etl.load_run
+				    order by started_at desc, job_execution_id desc
+				    limit ?
+				)
+				select r.job_execution_id, f.table_name, count(*),
+				    coalesce(sum(f.rows_read), 0), coalesce(sum(f.rows_loaded), 0), coalesce(sum(f.rows_rejected), 0)
+				from latest_run as r
+				join etl.source_file as f on f.source = r.source and f.release_label = r.release_label
+				where f.table_name is not null
+				group by r.job_execution_id, r.started_at, f.table_name
+				order by r.started_at desc, r.job_execution_id desc, f.table_name
+				""", (rs, row) -> new RunTableCounts(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
+				rs.getLong(5), rs.getLong(6)), runs);
+	}
+
+	/**
+	 * Every month of {@code reporting.mpp_returns_by_month}, all components.
+	 * @return one entry per month and component, oldest month first
+	 */
+	public List<MppReturnMonth> mppReturnMonths() {
+		return this.jdbc.query("""
+				select component, month_start, mpp_book_outs, value_status, edition
+				from reporting.mpp_returns_by_month
+				order by month_start, component
+				""", (rs, row) -> new MppReturnMonth(rs.getString(1), rs.getObject(2, LocalDate.class),
+				rs.getObject(3, Long.class), rs.getString(4), rs.getString(5)));
+	}
+
+	/**
+	 * Completed removal proceedings and those ordered in absentia by fiscal year, MPP or
+	 * not, summed over the courts of {@code reporting.in_absentia_rates}.
+	 * @return one entry per fiscal year and MPP flag, oldest year first, non-MPP first
+	 */
+	public List<InAbsentiaYear> inAbsentiaByFiscalYear() {
+		return this.jdbc.query("""
+				select fiscal_year, is_mpp, sum(completed), sum(in_absentia)
+				from reporting.in_absentia_rates
+				group by fiscal_year, is_mpp
+				order by fiscal_year, is_mpp
+				""", (rs, row) -> new InAbsentiaYear(rs.getInt(1), rs.getBoolean(2), rs.getLong(3), rs.getLong(4)));
+	}
+
+	/**
 	 * Row counts of one file of a release.
 	 *
 	 * @param tableName the EOIR table, or {@code -} for a skipped file
@@ -217,6 +291,71 @@ public class WarehouseReports {
 	 * @param edition the OHSS edition the value comes from
 	 */
 	public record MppMonth(int fiscalYear, Integer fiscalMonth, Long bookOuts, String valueStatus, String edition) {
+	}
+
+	/**
+	 * One load run of {@code etl.load_run}.
+	 *
+	 * @param jobExecutionId the Spring Batch job execution
+	 * @param source eoir, ohss or cbp
+	 * @param releaseLabel the release it loads
+	 * @param startedAt when it started
+	 * @param endedAt when it ended, or null while it runs
+	 * @param status STARTED, COMPLETED, FAILED, ...
+	 * @param rowsRead data rows read in the release
+	 * @param rowsLoaded rows staged and integrated
+	 * @param rowsRejected rows quarantined
+	 * @param message the first line of its failure, or null
+	 */
+	public record LoadRun(long jobExecutionId, String source, String releaseLabel, OffsetDateTime startedAt,
+			OffsetDateTime endedAt, String status, long rowsRead, long rowsLoaded, long rowsRejected, String message) {
+
+		/**
+		 * How long the run took.
+		 * @return the duration, or null while it runs
+		 */
+		public Duration duration() {
+			return (this.endedAt != null) ? Duration.between(this.startedAt, this.endedAt) : null;
+		}
+
+	}
+
+	/**
+	 * The rows of one table in the release of one load run.
+	 *
+	 * @param jobExecutionId the run
+	 * @param tableName the source table (A_TblCase, an OHSS table, CBP encounters)
+	 * @param files how many files hold it
+	 * @param rowsRead data rows read
+	 * @param rowsLoaded rows staged and integrated
+	 * @param rowsRejected rows quarantined
+	 */
+	public record RunTableCounts(long jobExecutionId, String tableName, int files, long rowsRead, long rowsLoaded,
+			long rowsRejected) {
+	}
+
+	/**
+	 * MPP book-outs of one component in one month.
+	 *
+	 * @param component CBP, USBP or OFO
+	 * @param monthStart the first day of the month
+	 * @param bookOuts the number, or null when the edition prints a marker
+	 * @param valueStatus reported, not_applicable (X), not_available (NA), ...
+	 * @param edition the OHSS edition the value comes from
+	 */
+	public record MppReturnMonth(String component, LocalDate monthStart, Long bookOuts, String valueStatus,
+			String edition) {
+	}
+
+	/**
+	 * Completed removal proceedings of one fiscal year, MPP or not.
+	 *
+	 * @param fiscalYear the fiscal year of completion
+	 * @param mpp whether the proceedings belong to MPP cases
+	 * @param completed completed removal proceedings
+	 * @param inAbsentia of which ordered in absentia
+	 */
+	public record InAbsentiaYear(int fiscalYear, boolean mpp, long completed, long inAbsentia) {
 	}
 
 }

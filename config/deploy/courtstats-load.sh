@@ -1,0 +1,40 @@
+#!/bin/sh
+# Runs the nightly load once, for cron, and acts on its exit code. Cron mails whatever a job prints (to MAILTO),
+# so this script prints only when someone must act; the load's own output goes to data/logs/cron.log.
+#   0  loaded, or nothing to do: silent.
+#   1  a load failed, or a release was refused: mail. Failed loads are restartable: the next run (the retries at
+#      03:00-06:00 in courtstats.cron) resumes from the last committed chunk.
+#   2  usage or configuration error: mail. Running again does not help until the command or settings are fixed.
+#   3  release held back (rejected rows over the threshold): mail. Read etl.rejected_row, then replace or remove
+#      the release; running again holds it back again.
+#   4  another load holds the warehouse's run lock: silent, not an alert. That load is doing this work.
+# Exits with the load's exit code. COURTSTATS_HOME (default /srv/courtstats) holds courtstats.jar and inbox/;
+# JAVA names the java to run (default: java on the PATH).
+set -u
+home=${COURTSTATS_HOME:-/srv/courtstats}
+java=${JAVA:-java}
+log="$home/data/logs/cron.log"
+mkdir -p "$home/data/logs" && cd "$home" || {
+    echo "courtstats: cannot enter $home or create $home/data/logs; set COURTSTATS_HOME."
+    exit 2
+}
+echo "== $(date '+%Y-%m-%d %H:%M:%S %z') courtstats load" >>"$log"
+"$java" -Xmx512m -jar "$home/courtstats.jar" load --inbox "$home/inbox" >>"$log" 2>&1
+code=$?
+echo "== exit $code" >>"$log"
+case $code in
+    0) ;;
+    4) ;;
+    1) echo "courtstats: the nightly load on $(hostname) failed (exit 1): a load failed or a release was refused."
+       echo "A failed load resumes at the next scheduled run; a refused release waits until it is fixed." ;;
+    2) echo "courtstats: the nightly load on $(hostname) did not start (exit 2): usage or configuration error."
+       echo "Fix the command line or the settings; running again does not help until then." ;;
+    3) echo "courtstats: the nightly load on $(hostname) held a release back (exit 3): rejected rows over the threshold."
+       echo "See etl.rejected_row for the release, then replace or remove it from the inbox." ;;
+    *) echo "courtstats: the nightly load on $(hostname) ended with an unexpected exit code $code." ;;
+esac
+if [ "$code" -ne 0 ] && [ "$code" -ne 4 ]; then
+    echo "Last lines of $log (everything, stack traces included, in $home/data/logs/courtstats.log):"
+    tail -n 20 "$log"
+fi
+exit "$code"
