@@ -170,7 +170,7 @@ public class Releases {
 				where this_release.release_key = ?
 				    and later.status = 'published'
 				    and (later.as_of_date > this_release.as_of_date
-				        or later.loaded_at > coalesce(this_release.loaded_at, '-infinity'))
+				        or later.loaded_at > this_release.loaded_at)
 				order by later.loaded_at desc
 				limit 1
 				""", String.class, releaseKey).stream().findFirst();

@@ -103,6 +103,38 @@ class RejectedRowsCommandsFunctionalTests {
 	}
 
 	@Test
+	void aHeldBackReleaseIsPublishedByReplayingItsCorrectedLines() throws IOException {
+		// given: a release held back for ten proceedings whose key reads X123
+		Path release = EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2).folder();
+		Path proceedings = release.resolve("EOIR Case Data/B_TblProceeding.csv");
+		List<String> lines = Files.readAllLines(proceedings, WINDOWS_1252);
+		for (int line = 1; line <= 10; line++) {
+			lines.set(line, "X" + lines.get(line));
+		}
+		Files.writeString(proceedings, String.join("\r\n", lines) + "\r\n", WINDOWS_1252);
+		long read = lines.size() - 1;
+		assertThat(run("load", "--inbox", this.inbox.toString())).isEqualTo(3);
+
+		// when: the operator corrects the ten lines in place, and replays them
+		assertThat(this.warehouse
+			.update("update etl.rejected_row set raw_record = substr(raw_record, 2) " + "where raw_record like 'X%'"))
+			.isEqualTo(10);
+		int replayed = run("replay-rejects", "--table", "B_TblProceeding");
+		this.out.getBuffer().setLength(0);
+		int loadedAfter = run("load", "--inbox", this.inbox.toString());
+
+		// then: published with the ten proceedings, the sample's own reject still
+		// rejected
+		assertThat(replayed).as(this.err.toString()).isZero();
+		assertThat(count("select count(*) from warehouse.dim_release where status = 'published'")).isOne();
+		assertThat(count("select count(*) from warehouse.fct_proceeding where deleted_in_release_key is null"))
+			.isEqualTo(read - 1);
+		assertThat(count("select count(*) from etl.rejected_row where table_name = 'B_TblProceeding'")).isOne();
+		assertThat(loadedAfter).isZero();
+		assertThat(this.out.toString()).contains("Release '" + LABEL + "': already loaded, nothing to do");
+	}
+
+	@Test
 	void theBundledSampleReleaseLoadsWithTheDefaultThreshold() {
 		EoirSampleGenerator.generate(this.inbox, LABEL, 50, 3);
 
