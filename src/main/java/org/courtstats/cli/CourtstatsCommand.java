@@ -14,10 +14,13 @@ import picocli.CommandLine.Spec;
 		description = "Loads US immigration-court and border statistics into a PostgreSQL star schema.",
 		subcommands = { LoadCommand.class, WarehouseCommand.class, GenerateSampleCommand.class, DictionaryCommand.class,
 				StatusCommand.class, RestartCommand.class, StopCommand.class, AbandonCommand.class,
-				RecoverCommand.class, PurgeCommand.class, ReportCommand.class },
+				RecoverCommand.class, PurgeCommand.class, ReportCommand.class, RejectsCommand.class,
+				ReplayRejectsCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:done, or nothing to do", "1:failed; run the same command again to resume",
-				"2:usage or configuration error", "4:refused: another load is running against the warehouse" })
+				"2:usage or configuration error",
+				"3:a release was held back: a table rejected more rows than the threshold allows",
+				"4:refused: another load is running against the warehouse" })
 public class CourtstatsCommand implements Runnable {
 
 	@Spec
@@ -55,7 +58,7 @@ public class CourtstatsCommand implements Runnable {
 		this.spec.commandLine().usage(this.spec.commandLine().getErr());
 		throw new CommandLine.ParameterException(this.spec.commandLine(),
 				"Name a command: load, warehouse, generate-sample, dictionary, status, restart, stop, abandon, "
-						+ "recover, purge or report.");
+						+ "recover, purge, report, rejects or replay-rejects.");
 	}
 
 }

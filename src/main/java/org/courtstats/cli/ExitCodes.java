@@ -2,7 +2,9 @@ package org.courtstats.cli;
 
 import org.courtstats.eoir.EoirFileException;
 import org.courtstats.intake.IntakeException;
+import org.courtstats.warehouse.RejectedRowsOverThresholdException;
 import org.courtstats.warehouse.RunLockException;
+import org.courtstats.warehouse.WarehouseCheckException;
 import org.courtstats.warehouse.WarehouseUnavailableException;
 
 /**
@@ -19,6 +21,12 @@ final class ExitCodes {
 	/** Usage or configuration error. */
 	static final int USAGE = 2;
 
+	/**
+	 * A release was held back, not published: a table rejected more rows than the
+	 * threshold allows.
+	 */
+	static final int HELD_BACK = 3;
+
 	/** Refused: another load holds the warehouse's run lock. */
 	static final int LOCKED = 4;
 
@@ -28,6 +36,9 @@ final class ExitCodes {
 	static int of(Throwable failure) {
 		if (find(failure, RunLockException.class) != null) {
 			return LOCKED;
+		}
+		if (find(failure, RejectedRowsOverThresholdException.class) != null) {
+			return HELD_BACK;
 		}
 		return (find(failure, IllegalArgumentException.class) != null) ? USAGE : FAILED;
 	}
@@ -39,7 +50,8 @@ final class ExitCodes {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof IntakeException || cause instanceof EoirFileException
 					|| cause instanceof WarehouseUnavailableException || cause instanceof IllegalArgumentException
-					|| cause instanceof RunLockException) {
+					|| cause instanceof RunLockException || cause instanceof RejectedRowsOverThresholdException
+					|| cause instanceof WarehouseCheckException) {
 				return cause.getMessage();
 			}
 		}

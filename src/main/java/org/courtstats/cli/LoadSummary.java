@@ -47,6 +47,11 @@ class LoadSummary {
 		for (ReleaseOutcome outcome : outcomes) {
 			this.out.println();
 			this.out.println(kind(outcome.source()) + " '" + outcome.releaseLabel() + "': " + describe(outcome));
+			if (outcome.status() == ReleaseOutcome.Status.WAITING) {
+				// Not read this run: counts recorded under its label belong to another
+				// delivery.
+				continue;
+			}
 			List<FileCounts> files = this.reports.fileCounts(outcome.source(), outcome.releaseLabel());
 			if (files.stream()
 				.anyMatch((file) -> file.status().equals("loaded") || file.status().equals("registered"))) {
@@ -263,6 +268,8 @@ class LoadSummary {
 					+ ": " + outcome.message();
 			case REFUSED -> "REFUSED: " + outcome.message();
 			case NOT_STARTED -> "not started: " + outcome.message();
+			case HELD_BACK -> "HELD BACK (job execution " + outcome.jobExecutionId() + "): " + outcome.message();
+			case WAITING -> "waiting, not read: " + outcome.message();
 		};
 	}
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -182,6 +184,74 @@ public final class Inbox {
 			throw new IntakeException("The release folder " + folder + " cannot be read: " + ex.getMessage(), ex);
 		}
 		return files;
+	}
+
+	/**
+	 * Whether a delivery is complete enough to read: a {@code <name>.done} file lies
+	 * beside it, or nothing in it (the file, or any file of the folder) was modified
+	 * within the settle time. A file still being copied keeps changing its modification
+	 * time, so it is left for the next run.
+	 * @param delivery a release folder, a release zip or a border file
+	 * @param settleTime how long it must have gone unmodified
+	 * @param now the time of the check
+	 * @return true when it can be read
+	 * @throws IntakeException when it cannot be read
+	 */
+	public static boolean isSettled(Path delivery, Duration settleTime, Instant now) {
+		if (Files.isRegularFile(doneMarker(delivery)) || settleTime.isZero() || settleTime.isNegative()) {
+			return true;
+		}
+		try (Stream<Path> paths = Files.walk(delivery)) {
+			Instant lastModified = Instant.EPOCH;
+			for (Path path : (Iterable<Path>) paths::iterator) {
+				Instant modified = Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toInstant();
+				lastModified = modified.isAfter(lastModified) ? modified : lastModified;
+			}
+			return !lastModified.plus(settleTime).isAfter(now);
+		}
+		catch (IOException ex) {
+			throw new IntakeException(delivery + " cannot be read: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The marker a sender may write once a delivery is complete.
+	 * @param delivery a release folder, a release zip or a border file
+	 * @return {@code <name>.done} beside it
+	 */
+	public static Path doneMarker(Path delivery) {
+		Path absolute = delivery.toAbsolutePath().normalize();
+		return absolute.resolveSibling(absolute.getFileName() + ".done");
+	}
+
+	/**
+	 * Moves a published delivery, and its {@code .done} marker, into the archive folder.
+	 * Its fingerprints stay in {@code etl.source_file}, so the same bytes delivered again
+	 * are still recognised.
+	 * @param delivery a release folder, a release zip or a border file
+	 * @param archive the archive folder, created when missing
+	 * @return where the delivery now is
+	 * @throws IntakeException when it cannot be moved (the delivery stays in the inbox)
+	 */
+	public static Path archive(Path delivery, Path archive) {
+		Path target = archive.resolve(delivery.getFileName().toString());
+		try {
+			Files.createDirectories(archive);
+			if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+				throw new IntakeException(delivery + " was loaded but not archived: " + target
+						+ " exists already. Move one of them away; the delivery stays in the inbox meanwhile.");
+			}
+			Files.move(delivery, target);
+			Path marker = doneMarker(delivery);
+			if (Files.isRegularFile(marker)) {
+				Files.move(marker, archive.resolve(marker.getFileName().toString()));
+			}
+			return target;
+		}
+		catch (IOException ex) {
+			throw new IntakeException(delivery + " was loaded but could not be moved to the archive " + archive + ": "
+					+ ex.getMessage() + ". It stays in the inbox, where it is recognised as loaded.", ex);
+		}
 	}
 
 	private static boolean holdsLookupsOnly(Path folder) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.function.BiConsumer;
 
+import org.courtstats.warehouse.RejectedRows;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunLock;
 import org.courtstats.warehouse.WarehouseChecks;
@@ -62,14 +63,17 @@ final class BorderJobs {
 	 * check it and publish it, in the step's transaction.
 	 * @param source ohss or cbp
 	 * @param what how the log names the file, e.g. {@code Edition}
+	 * @param settings the rejected-row threshold
 	 * @param build the load of the release, given its key and as-of date
 	 */
 	static Tasklet publish(String source, String what, Releases releases, WarehouseChecks warehouseChecks,
-			RunLock runLock, BiConsumer<Long, LocalDate> build) {
+			RunLock runLock, RejectedRows rejectedRows, NightlyLoadSettings settings,
+			BiConsumer<Long, LocalDate> build) {
 		return (contribution, chunkContext) -> {
 			String label = (String) chunkContext.getStepContext().getJobParameters().get("release");
 			long releaseKey = releases.key(source, label);
 			runLock.verifyHeld();
+			rejectedRows.verifyWithinThreshold(releaseKey, settings.maxRejectedShare(), settings.rejectedRowsFloor());
 			build.accept(releaseKey, releases.asOfDate(releaseKey));
 			warehouseChecks.verify(releaseKey, source);
 			releases.publish(releaseKey, contribution.getStepExecution().getJobExecutionId());

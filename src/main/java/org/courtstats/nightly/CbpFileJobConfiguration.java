@@ -18,6 +18,7 @@ import org.courtstats.staging.CopyStagingWriter;
 import org.courtstats.staging.SourceFileSlice;
 import org.courtstats.staging.StagedRecord;
 import org.courtstats.warehouse.LoadRunLedger;
+import org.courtstats.warehouse.RejectedRows;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunLock;
 import org.courtstats.warehouse.WarehouseBuild;
@@ -145,10 +146,10 @@ class CbpFileJobConfiguration {
 
 	@Bean
 	Step publishEncounterFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Releases releases, WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks, RunLock runLock) {
-		return new StepBuilder(jobRepository)
-			.tasklet(BorderJobs.publish(SOURCE, "CBP file", releases, warehouseChecks, runLock,
-					warehouseBuild::buildCbpFile), transactionManager)
+			Releases releases, WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks, RunLock runLock,
+			RejectedRows rejectedRows, NightlyLoadSettings settings) {
+		return new StepBuilder(jobRepository).tasklet(BorderJobs.publish(SOURCE, "CBP file", releases, warehouseChecks,
+				runLock, rejectedRows, settings, warehouseBuild::buildCbpFile), transactionManager)
 			.build();
 	}
 

@@ -24,6 +24,7 @@ import org.courtstats.staging.CopyStagingWriter;
 import org.courtstats.staging.SourceFileSlice;
 import org.courtstats.staging.StagedRecord;
 import org.courtstats.warehouse.LoadRunLedger;
+import org.courtstats.warehouse.RejectedRows;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunLock;
 import org.courtstats.warehouse.WarehouseBuild;
@@ -224,12 +225,14 @@ class EoirReleaseJobConfiguration {
 
 	@Bean
 	Step publishRelease(JobRepository jobRepository, PlatformTransactionManager transactionManager, Releases releases,
-			WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks, RunLock runLock) {
+			WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks, RunLock runLock, RejectedRows rejectedRows,
+			NightlyLoadSettings settings) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			String label = (String) chunkContext.getStepContext().getJobParameters().get("release");
 			LocalDate asOfDate = ReleaseLabels.asOfDate(label);
 			long releaseKey = releases.key(SOURCE, label);
 			runLock.verifyHeld();
+			rejectedRows.verifyWithinThreshold(releaseKey, settings.maxRejectedShare(), settings.rejectedRowsFloor());
 			warehouseBuild.buildEoirRelease(releaseKey,
 					releases.versionDate((asOfDate != null) ? asOfDate : LocalDate.now()));
 			warehouseChecks.verify(releaseKey, SOURCE);

@@ -8,6 +8,7 @@ import org.courtstats.eoir.EoirFileException;
 import org.courtstats.intake.IntakeException;
 import org.courtstats.ohss.OhssLayoutException;
 import org.courtstats.spreadsheet.SpreadsheetException;
+import org.courtstats.warehouse.RejectedRowsOverThresholdException;
 import org.courtstats.warehouse.WarehouseCheckException;
 import org.courtstats.warehouse.WarehouseUnavailableException;
 
@@ -48,7 +49,7 @@ public final class LoadFailures {
 			if (cause instanceof EoirFileException || cause instanceof IntakeException
 					|| cause instanceof WarehouseUnavailableException || cause instanceof WarehouseCheckException
 					|| cause instanceof SpreadsheetException || cause instanceof OhssLayoutException
-					|| cause instanceof CbpFileException) {
+					|| cause instanceof CbpFileException || cause instanceof RejectedRowsOverThresholdException) {
 				return cause.getMessage();
 			}
 			if (cause instanceof FlatFileParseException parse) {
@@ -56,6 +57,27 @@ public final class LoadFailures {
 			}
 		}
 		return where + " failed: " + rootMessage(failure) + ". " + RESUME;
+	}
+
+	/**
+	 * Whether a run failed because its release rejected more rows than the threshold
+	 * allows (and not for another reason).
+	 * @param execution a finished run
+	 * @return true when it was held back for its rejected rows
+	 */
+	static boolean isHeldBackForRejects(JobExecution execution) {
+		return execution.getAllFailureExceptions()
+			.stream()
+			.anyMatch((failure) -> find(failure, RejectedRowsOverThresholdException.class));
+	}
+
+	private static boolean find(Throwable failure, Class<? extends Throwable> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String fileName(StepExecution step) {

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import org.courtstats.intake.SourceFileRegistry;
 import org.courtstats.warehouse.LoadRunLedger;
+import org.courtstats.warehouse.RejectedRows;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunHistory;
 import org.courtstats.warehouse.RunLock;
@@ -43,6 +44,11 @@ class NightlyComponents {
 	@Bean
 	LoadRunLedger loadRunLedger(DataSource dataSource) {
 		return new LoadRunLedger(dataSource);
+	}
+
+	@Bean
+	RejectedRows rejectedRows(DataSource dataSource) {
+		return new RejectedRows(dataSource);
 	}
 
 	@Bean

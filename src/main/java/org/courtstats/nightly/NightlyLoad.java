@@ -1,6 +1,7 @@
 package org.courtstats.nightly;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,9 +56,12 @@ public class NightlyLoad {
 
 	private final InterruptedRuns interruptedRuns;
 
+	private final NightlyLoadSettings settings;
+
 	NightlyLoad(JobOperator jobOperator, Job eoirReleaseJob, Job ohssEditionJob, Job cbpFileJob, Releases releases,
 			RunLock runLock, SourceFileRegistry sourceFiles, JobRepository jobRepository,
-			InterruptedRuns interruptedRuns) {
+			InterruptedRuns interruptedRuns, NightlyLoadSettings settings) {
+		this.settings = settings;
 		this.sourceFiles = sourceFiles;
 		this.jobOperator = jobOperator;
 		this.eoirReleaseJob = eoirReleaseJob;
@@ -90,17 +94,30 @@ public class NightlyLoad {
 	 * @return what happened to each release, oldest first
 	 */
 	public List<ReleaseOutcome> run(Path inbox, String releaseLabel, boolean allowOlder) {
+		Optional<Path> archive = this.settings.archiveFolder();
+		if (archive.isPresent()
+				&& archive.get().toAbsolutePath().normalize().startsWith(inbox.toAbsolutePath().normalize())) {
+			throw new IllegalArgumentException("The archive folder " + archive.get().toAbsolutePath()
+					+ " lies inside the inbox " + inbox.toAbsolutePath() + ", where the archived deliveries would be "
+					+ "found again. Set courtstats.nightly-load.archive to a folder outside the inbox.");
+		}
 		List<EoirRelease> found = Inbox.eoirReleases(inbox, releaseLabel);
 		List<BorderFile> borderFiles = Inbox.borderFiles(inbox);
+		Instant now = Instant.now();
 		try (RunLock.Lease lease = this.runLock.acquire()) {
 			// A run still marked as running while this process holds the run lock was
-			// left
-			// by a process that ended: marked failed, its release resumes below.
+			// left by a process that ended: marked failed, its release resumes below.
 			this.interruptedRuns.recover();
-			List<ReleaseOutcome> outcomes = new ArrayList<>(load(inbox, found, allowOlder));
+			List<ReleaseOutcome> outcomes = new ArrayList<>(load(inbox, found, allowOlder, now));
 			for (BorderFile file : borderFiles) {
 				try {
-					outcomes.add(load(file));
+					if (!Inbox.isSettled(file.path(), this.settings.settleTime(), now)) {
+						outcomes.add(waiting(file.source(), file.label(), file.path()));
+						continue;
+					}
+					ReleaseOutcome outcome = load(file);
+					outcomes.add(outcome);
+					archive(inbox, file.path(), outcome);
 				}
 				catch (IntakeException ex) {
 					// One unreadable file does not keep the others of the night from
@@ -113,14 +130,27 @@ public class NightlyLoad {
 		}
 	}
 
-	private List<ReleaseOutcome> load(Path inbox, List<EoirRelease> found, boolean allowOlder) {
+	private List<ReleaseOutcome> load(Path inbox, List<EoirRelease> found, boolean allowOlder, Instant now) {
 		if (found.isEmpty()) {
 			logger.info("No EOIR release in {}", inbox.toAbsolutePath());
 		}
 		List<ReleaseOutcome> outcomes = new ArrayList<>();
 		boolean failed = false;
+		String arriving = null;
 		for (EoirRelease release : found) {
 			String source = EoirReleaseJobConfiguration.SOURCE;
+			if (arriving != null) {
+				// Releases load in date order: a newer one waits for the older one still
+				// arriving.
+				outcomes.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.WAITING, null,
+						"waits for release '" + arriving + "', still being written"));
+				continue;
+			}
+			if (!failed && !Inbox.isSettled(release.location(), this.settings.settleTime(), now)) {
+				arriving = release.label();
+				outcomes.add(waiting(source, release.label(), release.location()));
+				continue;
+			}
 			if (failed) {
 				outcomes.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.NOT_STARTED, null,
 						"waits for the failed release before it"));
@@ -156,8 +186,37 @@ public class NightlyLoad {
 			ReleaseOutcome outcome = launch(release);
 			failed = outcome.isFailure();
 			outcomes.add(outcome);
+			archive(inbox, release.location(), outcome);
 		}
 		return outcomes;
+	}
+
+	private ReleaseOutcome waiting(String source, String label, Path delivery) {
+		String message = "still being written: modified within the last " + this.settings.settleTime().toSeconds()
+				+ " s (courtstats.nightly-load.settle-time), and no " + Inbox.doneMarker(delivery).getFileName()
+				+ " beside it; the next run reads it";
+		logger.info("{}: {}", delivery, message);
+		return new ReleaseOutcome(source, label, ReleaseOutcome.Status.WAITING, null, message);
+	}
+
+	/**
+	 * Moves a delivery its run just published into the archive folder, when one is set. A
+	 * delivery that cannot be moved stays in the inbox, where it is recognised as loaded:
+	 * the load is not failed for it.
+	 */
+	private void archive(Path inbox, Path delivery, ReleaseOutcome outcome) {
+		Optional<Path> archive = this.settings.archiveFolder();
+		if (archive.isEmpty() || outcome.status() != ReleaseOutcome.Status.LOADED
+				|| delivery.toAbsolutePath().normalize().equals(inbox.toAbsolutePath().normalize())) {
+			return;
+		}
+		try {
+			Path target = Inbox.archive(delivery, archive.get());
+			logger.info("{}: published, moved to {}", delivery.getFileName(), target);
+		}
+		catch (IntakeException ex) {
+			logger.warn(ex.getMessage());
+		}
 	}
 
 	/**
@@ -216,8 +275,9 @@ public class NightlyLoad {
 						"stopped on request (courtstats stop) after its last committed chunk; `courtstats restart "
 								+ execution.getId() + "` or the next load resumes it");
 			}
-			return new ReleaseOutcome(source, label, ReleaseOutcome.Status.FAILED, execution.getId(),
-					LoadFailures.describe(execution));
+			ReleaseOutcome.Status status = LoadFailures.isHeldBackForRejects(execution)
+					? ReleaseOutcome.Status.HELD_BACK : ReleaseOutcome.Status.FAILED;
+			return new ReleaseOutcome(source, label, status, execution.getId(), LoadFailures.describe(execution));
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
 			JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), parameters);

@@ -1,6 +1,8 @@
 package org.courtstats.nightly;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,8 +13,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inbox the folder deliveries arrive in
  * @param chunkSize rows per chunk: one transaction, one {@code COPY}, one restart point
  * @param stagingThreads files staged at the same time
+ * @param maxRejectedShare the share of a table's rows read that may be rejected before
+ * its release is held back (0.01 = 1%)
+ * @param rejectedRowsFloor rejected rows a table may have whatever its size, so that a
+ * small table's one bad line does not hold its release back
+ * @param settleTime how long a delivery must have gone unmodified before it is read, so
+ * that a file still being written is not; a {@code <name>.done} marker beside it makes it
+ * ready at once
+ * @param archive the folder loaded deliveries are moved to once published; blank to leave
+ * them in the inbox
  */
 @ConfigurationProperties("courtstats.nightly-load")
 public record NightlyLoadSettings(@DefaultValue("./inbox") Path inbox, @DefaultValue("5000") int chunkSize,
-		@DefaultValue("2") int stagingThreads) {
+		@DefaultValue("2") int stagingThreads, @DefaultValue("0.01") double maxRejectedShare,
+		@DefaultValue("5") long rejectedRowsFloor, @DefaultValue("60s") Duration settleTime,
+		@DefaultValue("") String archive) {
+
+	/**
+	 * The archive folder, when loaded deliveries are to be moved out of the inbox.
+	 * @return the folder, or empty to leave deliveries in place
+	 */
+	public Optional<Path> archiveFolder() {
+		return (this.archive == null || this.archive.isBlank()) ? Optional.empty() : Optional.of(Path.of(this.archive));
+	}
+
 }

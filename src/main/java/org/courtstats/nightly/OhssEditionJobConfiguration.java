@@ -18,6 +18,7 @@ import org.courtstats.staging.CopyStagingWriter;
 import org.courtstats.staging.SourceFileSlice;
 import org.courtstats.staging.StagedRecord;
 import org.courtstats.warehouse.LoadRunLedger;
+import org.courtstats.warehouse.RejectedRows;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunLock;
 import org.courtstats.warehouse.WarehouseBuild;
@@ -146,10 +147,10 @@ class OhssEditionJobConfiguration {
 
 	@Bean
 	Step publishEdition(JobRepository jobRepository, PlatformTransactionManager transactionManager, Releases releases,
-			WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks, RunLock runLock) {
-		return new StepBuilder(jobRepository)
-			.tasklet(BorderJobs.publish(SOURCE, "Edition", releases, warehouseChecks, runLock,
-					warehouseBuild::buildOhssEdition), transactionManager)
+			WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks, RunLock runLock, RejectedRows rejectedRows,
+			NightlyLoadSettings settings) {
+		return new StepBuilder(jobRepository).tasklet(BorderJobs.publish(SOURCE, "Edition", releases, warehouseChecks,
+				runLock, rejectedRows, settings, warehouseBuild::buildOhssEdition), transactionManager)
 			.build();
 	}
 

@@ -30,12 +30,26 @@ public record ReleaseOutcome(String source, String releaseLabel, Status status, 
 		REFUSED,
 
 		/** Not started because an earlier release failed. */
-		NOT_STARTED
+		NOT_STARTED,
+
+		/**
+		 * Staged but not published: a table rejected more rows than the threshold allows.
+		 * Raising the threshold, or replaying corrected rows, and loading again publishes
+		 * it.
+		 */
+		HELD_BACK,
+
+		/**
+		 * Not read: the delivery is still being written (modified within the settle time,
+		 * and no {@code .done} marker), or an older release is. The next run reads it.
+		 */
+		WAITING
 
 	}
 
 	public boolean isFailure() {
-		return this.status == Status.FAILED || this.status == Status.REFUSED || this.status == Status.NOT_STARTED;
+		return this.status == Status.FAILED || this.status == Status.REFUSED || this.status == Status.NOT_STARTED
+				|| this.status == Status.HELD_BACK;
 	}
 
 }

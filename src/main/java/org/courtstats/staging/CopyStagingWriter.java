@@ -137,6 +137,15 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 		if (stepExecution.getStatus().isUnsuccessful()) {
 			return null;
 		}
+		countRows();
+		return null;
+	}
+
+	/**
+	 * Counts the file's staged, rejected and repaired rows into {@code etl.source_file},
+	 * once the whole file is written, and reconciles them with {@code Count.txt}.
+	 */
+	public void countRows() {
 		try {
 			this.jdbc.update("""
 					update etl.source_file
@@ -158,7 +167,6 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 		catch (RuntimeException ex) {
 			throw new ItemStreamException("Could not count the staged rows of " + this.slice.tableName(), ex);
 		}
-		return null;
 	}
 
 	/**

@@ -140,6 +140,43 @@ public class Releases {
 	}
 
 	/**
+	 * The run a release's rows are recorded against: the run that published it, or else
+	 * its latest run.
+	 * @param releaseKey the release
+	 * @return a job execution id, or null when no run loaded it
+	 */
+	public Long lastRun(long releaseKey) {
+		return this.jdbc.queryForObject("""
+				select coalesce(d.job_execution_id, (
+				    select max(r.job_execution_id) from etl.load_run as r
+				    where r.source = d.source and r.release_label = d.release_label))
+				from warehouse.dim_release as d
+				where d.release_key = ?
+				""", Long.class, releaseKey);
+	}
+
+	/**
+	 * A release of the same source published after this one, or with a later as-of date:
+	 * replaying rows into this one would overwrite that one's facts.
+	 * @param releaseKey the release
+	 * @return the later release's label, if there is one
+	 */
+	public Optional<String> publishedAfter(long releaseKey) {
+		return this.jdbc.queryForList("""
+				select later.release_label
+				from warehouse.dim_release as this_release
+				join warehouse.dim_release as later
+				    on later.source = this_release.source and later.release_key <> this_release.release_key
+				where this_release.release_key = ?
+				    and later.status = 'published'
+				    and (later.as_of_date > this_release.as_of_date
+				        or later.loaded_at > this_release.loaded_at)
+				order by later.loaded_at desc
+				limit 1
+				""", String.class, releaseKey).stream().findFirst();
+	}
+
+	/**
 	 * A published release.
 	 *
 	 * @param label its label

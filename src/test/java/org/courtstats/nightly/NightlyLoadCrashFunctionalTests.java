@@ -58,6 +58,7 @@ class NightlyLoadCrashFunctionalTests extends NightlyLoadTestSupport {
 		Process load = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
 				System.getProperty("java.class.path"), "-Dcourtstats.database.url=" + url,
 				"-Dcourtstats.database.user=postgres", "-Dcourtstats.nightly-load.chunk-size=" + CHUNK,
+				"-Dcourtstats.nightly-load.settle-time=0s",
 				"-Dcourtstats.log-dir=" + new File("target/test-logs").getAbsolutePath(),
 				CourtstatsApplication.class.getName(), "load", "--inbox", inbox.toString())
 			.directory(inbox.toFile())

@@ -1,0 +1,77 @@
+package org.courtstats.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.courtstats.nightly.RejectReplay;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code courtstats replay-rejects}: loads the rejected rows of a release again once
+ * their cause is fixed.
+ */
+@Command(name = "replay-rejects", mixinStandardHelpOptions = true,
+		description = {
+				"Loads the rejected rows of an EOIR release again, once their cause is fixed: a record corrected in "
+						+ "etl.rejected_row.raw_record, or a loader that now reads it.",
+				"The release is staged again from its delivered files (in the inbox or the archive), each rejected "
+						+ "line read as its raw_record stands, and integrated, checked and published in one "
+						+ "transaction: rows that now read are loaded and leave etl.rejected_row, the others stay. "
+						+ "Only the latest release of a source is replayed.",
+				"Without --run, the release of each source's latest run." },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:replayed, or nothing to replay", "1:a release was not replayed (the message says why)",
+				"2:usage error, or --run names no run",
+				"3:the release still rejects more rows than the threshold allows; nothing was changed",
+				"4:refused: a load is running against the warehouse" })
+class ReplayRejectsCommand implements Callable<Integer> {
+
+	@Spec
+	private CommandSpec spec;
+
+	@Option(names = "--run", paramLabel = "ID",
+			description = "A run (job execution id): replays the release it loaded.")
+	private Long run;
+
+	@Option(names = "--table", paramLabel = "T",
+			description = "Take the corrected records of this table only (any case); the other rejected lines "
+					+ "are read from their files as delivered.")
+	private String table;
+
+	@Override
+	public Integer call() {
+		try (ConfigurableApplicationContext context = Warehouse.open()) {
+			List<RejectReplay.Outcome> outcomes = context.getBean(RejectReplay.class).replay(this.run, this.table);
+			PrintWriter out = this.spec.commandLine().getOut();
+			if (outcomes.isEmpty()) {
+				out.println("No rejected rows to replay"
+						+ ((this.run != null) ? " in the release of run " + this.run : " in the latest releases")
+						+ ".");
+				return ExitCodes.OK;
+			}
+			boolean refused = false;
+			for (RejectReplay.Outcome outcome : outcomes) {
+				if (outcome.replayed()) {
+					out.printf("%s release '%s': replayed: %,d rejected rows loaded, %,d still rejected%n",
+							outcome.source(), outcome.releaseLabel(), outcome.rowsLoaded(),
+							outcome.rowsStillRejected());
+				}
+				else {
+					refused = true;
+					this.spec.commandLine()
+						.getErr()
+						.printf("courtstats: %s release '%s': %s%n", outcome.source(), outcome.releaseLabel(),
+								outcome.message());
+				}
+			}
+			return refused ? ExitCodes.FAILED : ExitCodes.OK;
+		}
+	}
+
+}

@@ -1,0 +1,273 @@
+package org.courtstats.nightly;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.courtstats.eoir.EoirFileReader;
+import org.courtstats.eoir.EoirLine;
+import org.courtstats.eoir.EoirRowProcessor;
+import org.courtstats.eoir.EoirTables;
+import org.courtstats.intake.EoirRelease;
+import org.courtstats.intake.Inbox;
+import org.courtstats.intake.ReleaseLabels;
+import org.courtstats.intake.SourceFileRegistry;
+import org.courtstats.intake.ZipEntryResource;
+import org.courtstats.normalize.ControlCharacters;
+import org.courtstats.staging.CopyStagingWriter;
+import org.courtstats.staging.SourceFileSlice;
+import org.courtstats.staging.StagedRecord;
+import org.courtstats.warehouse.LoadRunLedger;
+import org.courtstats.warehouse.RejectedRows;
+import org.courtstats.warehouse.Releases;
+import org.courtstats.warehouse.RunLock;
+import org.courtstats.warehouse.WarehouseBuild;
+import org.courtstats.warehouse.WarehouseChecks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the rejected rows of an EOIR release again, once their cause is fixed: the
+ * operator corrected {@code etl.rejected_row.raw_record}, or a newer version of the
+ * loader reads what an older one rejected.
+ * <p>
+ * A release is a full snapshot, and its load derives facts across tables (a proceeding's
+ * representation from {@code tbl_RepsAssigned}, a case's MPP signals from its
+ * identifiers, proceedings and hearings, the collapsed duplicates), so a replayed line is
+ * not integrated alone: the whole release is staged again from its delivered files (in
+ * the inbox or the archive), each rejected line read as its {@code raw_record} now
+ * stands, and the release's integration, threshold, checks and publication run over it in
+ * one transaction. The load files being keyed upserts, every row that did not change
+ * stays as it was; lines that now read leave {@code etl.rejected_row}, lines that still
+ * fail stay in it. Only the latest release of a source can be replayed: integrating an
+ * older one would write its rows over a newer snapshot's.
+ */
+@Service
+public class RejectReplay {
+
+	private static final Logger logger = LoggerFactory.getLogger(RejectReplay.class);
+
+	private final DataSource dataSource;
+
+	private final TransactionTemplate transaction;
+
+	private final Releases releases;
+
+	private final RejectedRows rejectedRows;
+
+	private final SourceFileRegistry sourceFiles;
+
+	private final WarehouseBuild warehouseBuild;
+
+	private final WarehouseChecks warehouseChecks;
+
+	private final LoadRunLedger loadRunLedger;
+
+	private final RunLock runLock;
+
+	private final NightlyLoadSettings settings;
+
+	RejectReplay(DataSource dataSource, PlatformTransactionManager transactionManager, Releases releases,
+			RejectedRows rejectedRows, SourceFileRegistry sourceFiles, WarehouseBuild warehouseBuild,
+			WarehouseChecks warehouseChecks, LoadRunLedger loadRunLedger, RunLock runLock,
+			NightlyLoadSettings settings) {
+		this.dataSource = dataSource;
+		this.transaction = new TransactionTemplate(transactionManager);
+		this.releases = releases;
+		this.rejectedRows = rejectedRows;
+		this.sourceFiles = sourceFiles;
+		this.warehouseBuild = warehouseBuild;
+		this.warehouseChecks = warehouseChecks;
+		this.loadRunLedger = loadRunLedger;
+		this.runLock = runLock;
+		this.settings = settings;
+	}
+
+	/**
+	 * Replays the rejected rows of the release of a run, or of each source's latest
+	 * release.
+	 * @param run a job execution id, or null
+	 * @param table only this table's corrected records (any case), or null for all
+	 * @return what happened to each release that holds rejected rows
+	 */
+	public List<Outcome> replay(Long run, String table) {
+		if (run != null && !this.rejectedRows.isKnownRun(run)) {
+			throw new IllegalArgumentException("Run " + run + " is not in etl.load_run. "
+					+ "'courtstats rejects' names the runs; reporting.load_history lists them all.");
+		}
+		try (RunLock.Lease lease = this.runLock.acquire()) {
+			List<Outcome> outcomes = new ArrayList<>();
+			for (RejectedRows.Release release : this.rejectedRows.releases(run, table)) {
+				outcomes.add(replay(release, table));
+			}
+			return outcomes;
+		}
+	}
+
+	private Outcome replay(RejectedRows.Release release, String table) {
+		String label = release.releaseLabel();
+		if (!release.source().equals(EoirReleaseJobConfiguration.SOURCE)) {
+			return refused(release, "only EOIR lines are replayed. An OHSS sheet or a CBP row is corrected by "
+					+ "delivering the corrected file under a new name, which loads as a release of its own.");
+		}
+		Optional<String> later = this.releases.publishedAfter(release.releaseKey());
+		if (later.isPresent()) {
+			return refused(release,
+					"release '" + later.get() + "' was published after it, and a release is a full "
+							+ "snapshot: integrating '" + label + "' again would write its rows over the newer one's. "
+							+ "Only the latest release of a source is replayed; the newer snapshot carries these rows "
+							+ "if EOIR delivered them correctly.");
+		}
+		Optional<Path> location = location(release.releaseKey());
+		if (location.isEmpty()) {
+			return refused(release, "its delivered files are neither where they were loaded from nor in the archive "
+					+ "(courtstats.nightly-load.archive). The release is staged again from them: put the release "
+					+ "folder or zip back in the inbox, then replay.");
+		}
+		Long jobExecutionId = this.releases.lastRun(release.releaseKey());
+		EoirRelease delivered = new EoirRelease(label, ReleaseLabels.asOfDate(label), location.get(),
+				Inbox.filesOf(location.get()));
+		List<SourceFileRegistry.Fingerprint> fingerprints = this.sourceFiles.fingerprint(delivered);
+		long[] remaining = new long[2];
+		this.transaction.executeWithoutResult((status) -> {
+			// Refuses a file whose bytes changed since the release was loaded, and
+			// records
+			// where the files are now.
+			this.sourceFiles.register(delivered, fingerprints, release.releaseKey());
+			Map<Long, Map<Long, String>> records = this.rejectedRows.records(release.releaseKey(), table);
+			long corrected = records.values().stream().mapToLong(Map::size).sum();
+			for (SourceFileRegistry.RegisteredFile file : this.sourceFiles.filesToStage(release.releaseKey())) {
+				stage(file, records.getOrDefault(file.sourceFileId(), Map.of()), jobExecutionId);
+			}
+			LocalDate asOfDate = this.releases.asOfDate(release.releaseKey());
+			this.warehouseBuild.buildEoirRelease(release.releaseKey(),
+					this.releases.versionDate((asOfDate != null) ? asOfDate : LocalDate.now()));
+			this.rejectedRows.verifyWithinThreshold(release.releaseKey(), this.settings.maxRejectedShare(),
+					this.settings.rejectedRowsFloor());
+			this.warehouseChecks.verify(release.releaseKey(), EoirReleaseJobConfiguration.SOURCE);
+			this.releases.publish(release.releaseKey(), jobExecutionId);
+			long stillRejected = this.rejectedRows.records(release.releaseKey(), table)
+				.values()
+				.stream()
+				.mapToLong(Map::size)
+				.sum();
+			remaining[0] = corrected - stillRejected;
+			remaining[1] = stillRejected;
+			this.loadRunLedger.finished(jobExecutionId, "COMPLETED",
+					"rejected rows replayed: " + remaining[0] + " loaded, " + remaining[1] + " still rejected");
+		});
+		logger.info("Release '{}': {} rejected rows loaded, {} still rejected", label, remaining[0], remaining[1]);
+		return new Outcome(release.source(), label, true, remaining[0], remaining[1], null);
+	}
+
+	private void stage(SourceFileSlice slice, EoirFileReader reader, Map<Long, String> records) throws Exception {
+		CopyStagingWriter writer = new CopyStagingWriter(this.dataSource, slice);
+		// A fresh context: the writer clears the file's staged, rejected and repaired
+		// rows.
+		writer.open(new ExecutionContext());
+		EoirRowProcessor processor = new EoirRowProcessor();
+		reader.setLineMapper((line, lineNumber) -> {
+			String text = ControlCharacters.strip(records.getOrDefault((long) lineNumber, line));
+			return new EoirLine(lineNumber, text, text.split("\t", -1), reader.header());
+		});
+		reader.open(new ExecutionContext());
+		try {
+			List<StagedRecord> chunk = new ArrayList<>();
+			for (EoirLine line = reader.read(); line != null; line = reader.read()) {
+				StagedRecord record = processor.process(line);
+				if (record != null) {
+					chunk.add(record);
+				}
+				if (chunk.size() >= this.settings.chunkSize()) {
+					writer.write(new Chunk<>(chunk));
+					chunk.clear();
+				}
+			}
+			writer.write(new Chunk<>(chunk));
+		}
+		finally {
+			reader.close();
+		}
+		writer.countRows();
+	}
+
+	private void stage(SourceFileRegistry.RegisteredFile file, Map<Long, String> records, Long jobExecutionId) {
+		Resource resource = (file.archivePath() != null)
+				? new ZipEntryResource(Path.of(file.archivePath()), file.relativePath())
+				: new FileSystemResource(Path.of(file.path()));
+		EoirFileReader reader = new EoirFileReader("replayReader", resource, file.fileName(),
+				EoirTables.named(file.tableName()));
+		SourceFileSlice slice = new SourceFileSlice(file.sourceFileId(), file.tableName(),
+				EoirTables.named(file.tableName()).stagingTable(), jobExecutionId);
+		try {
+			stage(slice, reader, records);
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(file.path() + " could not be staged again: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Where the release's files are now: where they were loaded from, or else in the
+	 * archive folder under the same name.
+	 */
+	private Optional<Path> location(long releaseKey) {
+		List<SourceFileRegistry.RegisteredFile> files = this.sourceFiles.filesToStage(releaseKey);
+		if (files.isEmpty()) {
+			return Optional.empty();
+		}
+		SourceFileRegistry.RegisteredFile file = files.get(0);
+		Path loadedFrom;
+		if (file.archivePath() != null) {
+			loadedFrom = Path.of(file.archivePath());
+		}
+		else {
+			String path = file.path();
+			loadedFrom = Path.of(path.substring(0, path.length() - file.relativePath().length() - 1));
+		}
+		if (Files.exists(loadedFrom)) {
+			return Optional.of(loadedFrom);
+		}
+		return this.settings.archiveFolder()
+			.map((archive) -> archive.resolve(loadedFrom.getFileName().toString()))
+			.filter(Files::exists);
+	}
+
+	private static Outcome refused(RejectedRows.Release release, String why) {
+		return new Outcome(release.source(), release.releaseLabel(), false, 0, release.rowsRejected(),
+				"not replayed: " + why);
+	}
+
+	/**
+	 * What a replay did with one release.
+	 *
+	 * @param source eoir, ohss or cbp
+	 * @param releaseLabel the release
+	 * @param replayed whether it was staged and integrated again
+	 * @param rowsLoaded rejected rows that now read and were loaded
+	 * @param rowsStillRejected rejected rows that still fail (all of them when not
+	 * replayed)
+	 * @param message why it was not replayed, or null
+	 */
+	public record Outcome(String source, String releaseLabel, boolean replayed, long rowsLoaded, long rowsStillRejected,
+			String message) {
+	}
+
+}

@@ -1,0 +1,230 @@
+package org.courtstats.warehouse;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * The rows a release quarantined in {@code etl.rejected_row}: what an operator looks at,
+ * and the threshold above which they hold the release back.
+ */
+public class RejectedRows {
+
+	/**
+	 * The release of a chosen run, or of each source's latest run that staged files.
+	 * Rejected rows are taken by release, not by run: a restarted release's rows come
+	 * from several runs.
+	 */
+	private static final String CHOSEN_RELEASES = """
+			with runs as (
+			    select r.source, r.release_label, d.release_key, r.job_execution_id
+			    from etl.load_run as r
+			    join warehouse.dim_release as d using (source, release_label)
+			    where exists (select 1 from etl.source_file as f where f.release_key = d.release_key)
+			),
+
+			chosen as (
+			    select distinct on (source) source, release_label, release_key
+			    from runs
+			    where cast(:run as bigint) is null or job_execution_id = :run
+			    order by source, job_execution_id desc
+			)
+			""";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	public RejectedRows(DataSource dataSource) {
+		this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+	}
+
+	/**
+	 * Holds a release back when one of its tables rejected more rows than allowed: more
+	 * than {@code maxShare} of its rows read, and more than {@code floor}.
+	 * @param releaseKey the release
+	 * @param maxShare the share of a table's rows read that may be rejected (0.01 = 1%)
+	 * @param floor rejected rows any table may have whatever its size
+	 * @throws RejectedRowsOverThresholdException naming each table over the threshold
+	 */
+	public void verifyWithinThreshold(long releaseKey, double maxShare, long floor) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("release_key", releaseKey)
+			.addValue("max_share", maxShare)
+			.addValue("floor", floor);
+		List<String> over = this.jdbc.query("""
+				select f.table_name, sum(f.rows_rejected) as rejected, sum(f.rows_read) as read, d.release_label
+				from etl.source_file as f
+				join warehouse.dim_release as d using (release_key)
+				where f.release_key = :release_key and f.table_name is not null
+				group by f.table_name, d.release_label
+				having sum(f.rows_rejected) > :floor
+				    and sum(f.rows_rejected) > :max_share * sum(f.rows_read)
+				order by f.table_name
+				""", parameters, (rs, row) -> {
+			long rejected = rs.getLong(2);
+			long read = rs.getLong(3);
+			return "%s has %,d rejected rows of %,d read (%s)".formatted(rs.getString(1), rejected, read,
+					percent((read > 0) ? (double) rejected / read : 1.0));
+		});
+		if (over.isEmpty()) {
+			return;
+		}
+		String label = this.jdbc.queryForObject(
+				"select release_label from warehouse.dim_release where release_key = :release_key", parameters,
+				String.class);
+		throw new RejectedRowsOverThresholdException("Release '" + label + "' is held back, not published: "
+				+ String.join("; ", over) + ", over the threshold of " + percent(maxShare)
+				+ " of a table's rows read (courtstats.nightly-load.max-rejected-share = " + maxShare + "; up to "
+				+ floor + " rejected rows per table are always allowed). Its staged rows are kept. See them with "
+				+ "'courtstats rejects'; then raise the threshold (e.g. "
+				+ "--courtstats.nightly-load.max-rejected-share=" + Math.min(1.0, maxShare * 5)
+				+ ") and run the load again to publish the release, or correct the rows and run "
+				+ "'courtstats replay-rejects'.");
+	}
+
+	/**
+	 * The rejected rows of the release of a run, or of each source's latest release.
+	 * @param run a job execution id, or null for each source's latest run
+	 * @param table a table name (any case), or null for all
+	 * @param limit the most rows to return
+	 * @return the rows, by source, table and line
+	 */
+	public List<Rejected> list(Long run, String table, int limit) {
+		return this.jdbc.query(CHOSEN_RELEASES + """
+				select c.source, c.release_label, r.table_name, f.relative_path, r.sheet_name, r.line_number,
+				    r.reason_code, r.message, r.raw_record, r.rejected_row_id
+				from etl.rejected_row as r
+				join etl.source_file as f using (source_file_id)
+				join chosen as c on c.release_key = f.release_key
+				where cast(:table as text) is null or lower(r.table_name) = :table
+				order by c.source, r.table_name, r.line_number, r.rejected_row_id
+				limit :limit
+				""", parameters(run, table).addValue("limit", limit),
+				(rs, row) -> new Rejected(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9)));
+	}
+
+	/**
+	 * How many rows each table of the chosen releases rejected, by reason.
+	 * @param run a job execution id, or null for each source's latest run
+	 * @param table a table name (any case), or null for all
+	 * @return one count per source, release, table and reason
+	 */
+	public List<Count> counts(Long run, String table) {
+		return this.jdbc.query(CHOSEN_RELEASES + """
+				select c.source, c.release_label, r.table_name, r.reason_code, count(*) as rows_rejected
+				from etl.rejected_row as r
+				join etl.source_file as f using (source_file_id)
+				join chosen as c on c.release_key = f.release_key
+				where cast(:table as text) is null or lower(r.table_name) = :table
+				group by c.source, c.release_label, r.table_name, r.reason_code
+				order by c.source, r.table_name, rows_rejected desc, r.reason_code
+				""", parameters(run, table), (rs, row) -> new Count(rs.getString(1), rs.getString(2), rs.getString(3),
+				rs.getString(4), rs.getLong(5)));
+	}
+
+	/**
+	 * The chosen releases that hold rejected rows, with how many.
+	 * @param run a job execution id, or null for each source's latest run
+	 * @param table a table name (any case), or null for all
+	 * @return one entry per release
+	 */
+	public List<Release> releases(Long run, String table) {
+		return this.jdbc.query(CHOSEN_RELEASES + """
+				select c.source, c.release_label, c.release_key, count(*) as rows_rejected
+				from etl.rejected_row as r
+				join etl.source_file as f using (source_file_id)
+				join chosen as c on c.release_key = f.release_key
+				where cast(:table as text) is null or lower(r.table_name) = :table
+				group by c.source, c.release_label, c.release_key
+				order by c.source
+				""", parameters(run, table),
+				(rs, row) -> new Release(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+	}
+
+	/**
+	 * The rejected rows of a release as they are now, by file and line: the corrected
+	 * record an operator may have written into {@code raw_record}.
+	 * @param releaseKey the release
+	 * @param table a table name (any case), or null for all
+	 * @return for each file id, its rejected lines and their records
+	 */
+	public Map<Long, Map<Long, String>> records(long releaseKey, String table) {
+		Map<Long, Map<Long, String>> records = new HashMap<>();
+		this.jdbc.query("""
+				select r.source_file_id, r.line_number, r.raw_record
+				from etl.rejected_row as r
+				join etl.source_file as f using (source_file_id)
+				where f.release_key = :release_key and r.raw_record is not null
+				    and (cast(:table as text) is null or lower(r.table_name) = :table)
+				""", parameters(null, table).addValue("release_key", releaseKey), (rs) -> {
+			records.computeIfAbsent(rs.getLong(1), (file) -> new HashMap<>()).put(rs.getLong(2), rs.getString(3));
+		});
+		return records;
+	}
+
+	/**
+	 * Whether a run is known to {@code etl.load_run}.
+	 * @param run a job execution id
+	 * @return true when it is
+	 */
+	public boolean isKnownRun(long run) {
+		Long runs = this.jdbc.queryForObject("select count(*) from etl.load_run where job_execution_id = :run",
+				new MapSqlParameterSource("run", run), Long.class);
+		return runs != null && runs > 0;
+	}
+
+	private static MapSqlParameterSource parameters(Long run, String table) {
+		return new MapSqlParameterSource().addValue("run", run)
+			.addValue("table", (table != null) ? table.toLowerCase(Locale.ROOT) : null);
+	}
+
+	private static String percent(double share) {
+		return String.format(Locale.ROOT, "%.2f%%", share * 100).replace(".00%", "%");
+	}
+
+	/**
+	 * One quarantined row.
+	 *
+	 * @param source eoir, ohss or cbp
+	 * @param releaseLabel its release
+	 * @param tableName its table
+	 * @param file its file's path inside the release
+	 * @param sheetName its worksheet, or null
+	 * @param lineNumber its line (or row) number
+	 * @param reasonCode why it was rejected
+	 * @param message what was expected and found
+	 * @param rawRecord the line as read, or null
+	 */
+	public record Rejected(String source, String releaseLabel, String tableName, String file, String sheetName,
+			long lineNumber, String reasonCode, String message, String rawRecord) {
+	}
+
+	/**
+	 * A release holding rejected rows.
+	 *
+	 * @param source eoir, ohss or cbp
+	 * @param releaseLabel its label
+	 * @param releaseKey its key
+	 * @param rowsRejected its rejected rows (of the chosen table, when one is)
+	 */
+	public record Release(String source, String releaseLabel, long releaseKey, long rowsRejected) {
+	}
+
+	/**
+	 * Rejected rows of one table for one reason.
+	 *
+	 * @param source eoir, ohss or cbp
+	 * @param releaseLabel the release
+	 * @param tableName the table
+	 * @param reasonCode the reason
+	 * @param rows how many
+	 */
+	public record Count(String source, String releaseLabel, String tableName, String reasonCode, long rows) {
+	}
+
+}

@@ -1,0 +1,276 @@
+package org.courtstats.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.courtstats.TestWarehouse;
+import org.courtstats.samples.EoirSampleGenerator;
+import org.courtstats.samples.SampleRelease;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The quarantined rows as an operator meets them: {@code rejects} lists them, a release
+ * rejecting too many is held back ({@code load} exits 3), and {@code replay-rejects}
+ * loads a corrected line.
+ */
+class RejectedRowsCommandsFunctionalTests {
+
+	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+	private static final String LABEL = EoirSampleGenerator.DEFAULT_LABEL;
+
+	@TempDir
+	Path inbox;
+
+	@TempDir
+	Path archive;
+
+	private final StringWriter out = new StringWriter();
+
+	private final StringWriter err = new StringWriter();
+
+	private JdbcTemplate warehouse;
+
+	@BeforeEach
+	void pointAtAFreshWarehouse() {
+		String url = TestWarehouse.newDatabase("rejects");
+		System.setProperty("courtstats.database.url", url);
+		System.setProperty("courtstats.database.user", "postgres");
+		this.warehouse = new JdbcTemplate(TestWarehouse.dataSource(url));
+	}
+
+	@AfterEach
+	void forgetTheWarehouse() {
+		System.clearProperty("courtstats.database.url");
+		System.clearProperty("courtstats.database.user");
+		System.clearProperty("courtstats.nightly-load.max-rejected-share");
+		System.clearProperty("courtstats.nightly-load.archive");
+	}
+
+	@Test
+	void aReleaseRejectingMoreThanOnePercentOfATableIsHeldBackUntilTheThresholdIsRaised() throws IOException {
+		// given: ten more proceedings whose key is not an integer, eleven rejected in all
+		Path release = EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2).folder();
+		Path proceedings = release.resolve("EOIR Case Data/B_TblProceeding.csv");
+		List<String> lines = Files.readAllLines(proceedings, WINDOWS_1252);
+		for (int line = 1; line <= 10; line++) {
+			lines.set(line, "X" + lines.get(line));
+		}
+		Files.writeString(proceedings, String.join("\r\n", lines) + "\r\n", WINDOWS_1252);
+		long read = lines.size() - 1;
+
+		// when
+		int heldBack = run("load", "--inbox", this.inbox.toString());
+
+		// then: nothing is published, the staged rows are kept
+		assertThat(heldBack).isEqualTo(3);
+		assertThat(this.err.toString())
+			.contains("release '" + LABEL + "' held back: Release '" + LABEL
+					+ "' is held back, not published: B_TblProceeding has 11 rejected rows of %,d read".formatted(read))
+			.contains("over the threshold of 1% of a table's rows read")
+			.contains("max-rejected-share");
+		assertThat(this.out.toString()).contains("Release '" + LABEL + "': HELD BACK (job execution");
+		assertThat(count("select count(*) from warehouse.dim_release where status = 'published'")).isZero();
+		assertThat(count("select count(*) from warehouse.fct_proceeding")).isZero();
+		assertThat(count("select count(*) from warehouse.fct_case")).isZero();
+		assertThat(count("select count(*) from staging.eoir_proceeding")).isEqualTo(read - 11);
+
+		// when: the threshold is raised and the load runs again
+		System.setProperty("courtstats.nightly-load.max-rejected-share", "0.05");
+		int published = run("load", "--inbox", this.inbox.toString());
+
+		// then
+		assertThat(published).isZero();
+		assertThat(count("select count(*) from warehouse.dim_release where status = 'published'")).isOne();
+		assertThat(count("select count(*) from warehouse.fct_proceeding where deleted_in_release_key is null"))
+			.isEqualTo(read - 11);
+		assertThat(count("select count(*) from staging.eoir_proceeding")).isZero();
+	}
+
+	@Test
+	void aHeldBackReleaseIsPublishedByReplayingItsCorrectedLines() throws IOException {
+		// given: a release held back for ten proceedings whose key reads X123
+		Path release = EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2).folder();
+		Path proceedings = release.resolve("EOIR Case Data/B_TblProceeding.csv");
+		List<String> lines = Files.readAllLines(proceedings, WINDOWS_1252);
+		for (int line = 1; line <= 10; line++) {
+			lines.set(line, "X" + lines.get(line));
+		}
+		Files.writeString(proceedings, String.join("\r\n", lines) + "\r\n", WINDOWS_1252);
+		long read = lines.size() - 1;
+		assertThat(run("load", "--inbox", this.inbox.toString())).isEqualTo(3);
+
+		// when: the operator corrects the ten lines in place, and replays them
+		assertThat(this.warehouse
+			.update("update etl.rejected_row set raw_record = substr(raw_record, 2) " + "where raw_record like 'X%'"))
+			.isEqualTo(10);
+		int replayed = run("replay-rejects", "--table", "B_TblProceeding");
+		this.out.getBuffer().setLength(0);
+		int loadedAfter = run("load", "--inbox", this.inbox.toString());
+
+		// then: published with the ten proceedings, the sample's own reject still
+		// rejected
+		assertThat(replayed).as(this.err.toString()).isZero();
+		assertThat(count("select count(*) from warehouse.dim_release where status = 'published'")).isOne();
+		assertThat(count("select count(*) from warehouse.fct_proceeding where deleted_in_release_key is null"))
+			.isEqualTo(read - 1);
+		assertThat(count("select count(*) from etl.rejected_row where table_name = 'B_TblProceeding'")).isOne();
+		assertThat(loadedAfter).isZero();
+		assertThat(this.out.toString()).contains("Release '" + LABEL + "': already loaded, nothing to do");
+	}
+
+	@Test
+	void theBundledSampleReleaseLoadsWithTheDefaultThreshold() {
+		EoirSampleGenerator.generate(this.inbox, LABEL, 50, 3);
+
+		int exitCode = run("load", "--inbox", this.inbox.toString());
+
+		assertThat(exitCode).isZero();
+		assertThat(count("select count(*) from etl.rejected_row")).isEqualTo(3);
+	}
+
+	@Test
+	void rejectsListsTheQuarantinedRowsOfTheLatestReleaseWithACountPerTableAndReason() {
+		// given
+		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2);
+		assertThat(run("load", "--inbox", this.inbox.toString())).isZero();
+		long proceedingLine = sample.rejects()
+			.stream()
+			.filter((reject) -> reject.tableName().equals("B_TblProceeding"))
+			.findFirst()
+			.orElseThrow()
+			.lineNumber();
+		this.out.getBuffer().setLength(0);
+
+		// when
+		int all = run("rejects");
+		String listed = this.out.toString();
+		this.out.getBuffer().setLength(0);
+		int oneTable = run("rejects", "--table", "b_tblproceeding", "--limit", "5");
+		String oneTableListed = this.out.toString();
+		this.out.getBuffer().setLength(0);
+		int limited = run("rejects", "--limit", "1");
+		String limitedListed = this.out.toString();
+		int unknownRun = run("rejects", "--run", "9999");
+
+		// then
+		assertThat(all).isZero();
+		assertThat(listed).contains("Rejected rows of eoir release '" + LABEL + "':")
+			.containsPattern("A_TblCaseIdentifier +key_missing +1\\R")
+			.containsPattern("B_TblProceeding +key_not_integer +1\\R")
+			.containsPattern("tbl_schedule +key_missing +1\\R")
+			.contains("B_TblProceeding EOIR Case Data/B_TblProceeding.csv:" + proceedingLine
+					+ "  key_not_integer  IDNPROCEEDING is 'FC', expected an integer")
+			.containsPattern("\\R    FC\\\\t\\d+\\\\t");
+		assertThat(oneTable).isZero();
+		assertThat(oneTableListed).contains("B_TblProceeding")
+			.doesNotContain("tbl_schedule")
+			.doesNotContain("A_TblCaseIdentifier");
+		assertThat(limited).isZero();
+		assertThat(limitedListed).contains("1 of 3 rejected rows listed");
+		assertThat(unknownRun).isEqualTo(2);
+		assertThat(this.err.toString()).contains("Run 9999 is not in etl.load_run");
+	}
+
+	@Test
+	void aLineCorrectedInRejectedRowIsReplayedIntoItsFactAndNothingElseChanges() {
+		// given: the sample release loaded and archived, and its rejected proceeding line
+		// corrected in place
+		System.setProperty("courtstats.nightly-load.archive", this.archive.toString());
+		EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2);
+		assertThat(run("load", "--inbox", this.inbox.toString())).isZero();
+		assertThat(this.archive.resolve(LABEL)).isDirectory();
+		Map<String, String> before = checksums();
+		long proceedingsBefore = count("select count(*) from warehouse.fct_proceeding");
+		assertThat(this.warehouse.update("update etl.rejected_row set raw_record = '99999901' || "
+				+ "substr(raw_record, 3) where table_name = 'B_TblProceeding' and raw_record like 'FC\t%'"))
+			.isOne();
+		this.out.getBuffer().setLength(0);
+
+		// when
+		int exitCode = run("replay-rejects");
+
+		// then: the line is a proceeding now, the other rejects stay, and nothing else
+		// in the warehouse changed
+		assertThat(exitCode).as(this.err.toString()).isZero();
+		assertThat(this.out.toString())
+			.contains("eoir release '" + LABEL + "': replayed: 1 rejected rows loaded, 2 still rejected");
+		assertThat(count("select count(*) from warehouse.fct_proceeding")).isEqualTo(proceedingsBefore + 1);
+		assertThat(count("select count(*) from warehouse.fct_proceeding where proceeding_id = 99999901 "
+				+ "and deleted_in_release_key is null"))
+			.isOne();
+		assertThat(this.warehouse.query("select table_name, reason_code from etl.rejected_row order by 1",
+				(rs, row) -> tuple(rs.getString(1), rs.getString(2))))
+			.containsExactly(tuple("A_TblCaseIdentifier", "key_missing"), tuple("tbl_schedule", "key_missing"));
+		assertThat(count("select rows_rejected from etl.source_file where table_name = 'B_TblProceeding'")).isZero();
+		Map<String, String> after = checksums();
+		assertThat(after).containsAllEntriesOf(withoutKey(before, "fct_proceeding"));
+		assertThat(checksum("fct_proceeding where proceeding_id <> 99999901")).isEqualTo(before.get("fct_proceeding"));
+		assertThat(count("select count(*) from staging.eoir_proceeding")).isZero();
+	}
+
+	@Test
+	void replayRefusesARunOlderThanTheLatestRelease() {
+		// given: two monthly releases loaded
+		EoirSampleGenerator.generateSeries(this.inbox, List.of("EOIR Case Data 2026-0401", "EOIR Case Data 2026-0501"),
+				60, 4);
+		assertThat(run("load", "--inbox", this.inbox.toString())).isZero();
+		long firstRun = count("select min(job_execution_id) from etl.load_run");
+		Map<String, String> before = checksums();
+
+		// when
+		int exitCode = run("replay-rejects", "--run", Long.toString(firstRun));
+
+		// then
+		assertThat(exitCode).isOne();
+		assertThat(this.err.toString()).contains("eoir release 'EOIR Case Data 2026-0401': not replayed: release "
+				+ "'EOIR Case Data 2026-0501' was published after it");
+		assertThat(checksums()).isEqualTo(before);
+	}
+
+	private Map<String, String> checksums() {
+		Map<String, String> sums = new TreeMap<>();
+		for (String table : this.warehouse.queryForList(
+				"select tablename from pg_tables " + "where schemaname = 'warehouse' and tablename <> 'dim_release'",
+				String.class)) {
+			sums.put(table, checksum(table));
+		}
+		return sums;
+	}
+
+	private String checksum(String tableAndCondition) {
+		String[] parts = tableAndCondition.split(" ", 2);
+		return this.warehouse.queryForObject("select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) "
+				+ "from warehouse." + parts[0] + " as t " + ((parts.length > 1) ? parts[1] : ""), String.class);
+	}
+
+	private static Map<String, String> withoutKey(Map<String, String> map, String key) {
+		Map<String, String> copy = new TreeMap<>(map);
+		copy.remove(key);
+		return copy;
+	}
+
+	private long count(String sql) {
+		return this.warehouse.queryForObject(sql, Long.class);
+	}
+
+	private int run(String... args) {
+		return CourtstatsCommand.execute(new PrintWriter(this.out, true), new PrintWriter(this.err, true), args);
+	}
+
+}
