@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "courtstats", mixinStandardHelpOptions = true, version = "courtstats 0.1.0",
 		description = "Loads US immigration-court and border statistics into a PostgreSQL star schema.",
-		subcommands = { LoadCommand.class, WarehouseCommand.class, GenerateSampleCommand.class,
-				DictionaryCommand.class },
+		subcommands = { LoadCommand.class, WarehouseCommand.class, GenerateSampleCommand.class, DictionaryCommand.class,
+				ScheduleCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:done, or nothing to do", "1:failed; run the same command again to resume",
 				"2:usage or configuration error", "4:refused: another load is running against the warehouse" })
@@ -53,7 +53,7 @@ public class CourtstatsCommand implements Runnable {
 	public void run() {
 		this.spec.commandLine().usage(this.spec.commandLine().getErr());
 		throw new CommandLine.ParameterException(this.spec.commandLine(),
-				"Name a command: load, warehouse, generate-sample or dictionary.");
+				"Name a command: load, schedule, warehouse, generate-sample or dictionary.");
 	}
 
 }
