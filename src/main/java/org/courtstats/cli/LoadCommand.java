@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.courtstats.nightly.NightlyLoad;
 import org.courtstats.nightly.NightlyLoadSettings;
 import org.courtstats.nightly.ReleaseOutcome;
+import org.courtstats.observability.StagingProgress;
 import org.courtstats.warehouse.EmbeddedWarehouse;
 import org.courtstats.warehouse.WarehouseReports;
 import picocli.CommandLine.Command;
@@ -54,8 +55,7 @@ class LoadCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		try (ConfigurableApplicationContext context = Warehouse.open()) {
 			Path folder = (this.inbox != null) ? this.inbox : context.getBean(NightlyLoadSettings.class).inbox();
-			List<ReleaseOutcome> outcomes = context.getBean(NightlyLoad.class)
-				.run(folder, this.release, this.allowOlder);
+			List<ReleaseOutcome> outcomes = run(context, folder);
 			EmbeddedWarehouse embedded = context.getBeanProvider(EmbeddedWarehouse.class).getIfAvailable();
 			if (embedded != null) {
 				embedded.allowAnalystLogin();
@@ -95,6 +95,25 @@ class LoadCommand implements Callable<Integer> {
 			return ExitCodes.HELD_BACK;
 		}
 		return outcomes.stream().anyMatch(ReleaseOutcome::isFailure) ? ExitCodes.FAILED : ExitCodes.OK;
+	}
+
+	/**
+	 * Runs the load, with a progress line while it stages when a terminal watches it.
+	 */
+	private List<ReleaseOutcome> run(ConfigurableApplicationContext context, Path folder) {
+		if (!TerminalProgress.isTerminal()) {
+			return context.getBean(NightlyLoad.class).run(folder, this.release, this.allowOlder);
+		}
+		StagingProgress progress = context.getBean(StagingProgress.class);
+		TerminalProgress terminal = new TerminalProgress(this.spec.commandLine().getOut());
+		progress.showOn(terminal);
+		try {
+			return context.getBean(NightlyLoad.class).run(folder, this.release, this.allowOlder);
+		}
+		finally {
+			progress.showOn(null);
+			terminal.clear();
+		}
 	}
 
 }

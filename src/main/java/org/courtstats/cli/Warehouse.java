@@ -25,14 +25,21 @@ final class Warehouse {
 				.run();
 		}
 		catch (RuntimeException ex) {
-			WarehouseUnavailableException ours = find(ex);
-			if (ours != null) {
-				throw ours;
-			}
-			throw new WarehouseUnavailableException("The warehouse could not be opened: " + LoadFailures.rootMessage(ex)
-					+ ". Check COURTSTATS_DB_URL, COURTSTATS_DB_USER and COURTSTATS_DB_PASSWORD, and that the user "
-					+ "may create schemas and roles (see README, 'Pointing at a real PostgreSQL').", ex);
+			throw unavailable(ex);
 		}
+	}
+
+	/**
+	 * The failure to start the application context, as the operator reads it.
+	 */
+	static WarehouseUnavailableException unavailable(RuntimeException ex) {
+		WarehouseUnavailableException ours = find(ex);
+		if (ours != null) {
+			return ours;
+		}
+		return new WarehouseUnavailableException("The warehouse could not be opened: " + LoadFailures.rootMessage(ex)
+				+ ". Check COURTSTATS_DB_URL, COURTSTATS_DB_USER and COURTSTATS_DB_PASSWORD, and that the user "
+				+ "may create schemas and roles (see README, 'Pointing at a real PostgreSQL').", ex);
 	}
 
 	private static WarehouseUnavailableException find(Throwable failure) {

@@ -13,6 +13,7 @@ import org.courtstats.cbp.CbpRecord;
 import org.courtstats.cbp.EncounterRowProcessor;
 import org.courtstats.intake.BorderFile;
 import org.courtstats.intake.SourceFileRegistry;
+import org.courtstats.observability.RunObservation;
 import org.courtstats.observability.StagingProgress;
 import org.courtstats.staging.CopyStagingWriter;
 import org.courtstats.staging.SourceFileSlice;
@@ -57,8 +58,9 @@ class CbpFileJobConfiguration {
 
 	@Bean
 	Job cbpFileJob(JobRepository jobRepository, Step registerEncounterFile, Step stageEncounterFile,
-			Step publishEncounterFile, LoadRunLedger loadRunLedger) {
+			Step publishEncounterFile, LoadRunLedger loadRunLedger, RunObservation runObservation) {
 		return new JobBuilder(jobRepository).listener(new LoadRunListener(loadRunLedger))
+			.listener(runObservation)
 			.start(registerEncounterFile)
 			.on(EoirReleaseJobConfiguration.DUPLICATE)
 			.end()

@@ -19,6 +19,7 @@ import org.courtstats.intake.IntakeException;
 import org.courtstats.intake.ReleaseLabels;
 import org.courtstats.intake.SourceFileRegistry;
 import org.courtstats.intake.ZipEntryResource;
+import org.courtstats.observability.RunObservation;
 import org.courtstats.observability.StagingProgress;
 import org.courtstats.staging.CopyStagingWriter;
 import org.courtstats.staging.SourceFileSlice;
@@ -76,8 +77,9 @@ class EoirReleaseJobConfiguration {
 
 	@Bean
 	Job eoirReleaseJob(JobRepository jobRepository, Step registerRelease, Step stageRelease, Step publishRelease,
-			LoadRunLedger loadRunLedger) {
+			LoadRunLedger loadRunLedger, RunObservation runObservation) {
 		return new JobBuilder(jobRepository).listener(new LoadRunListener(loadRunLedger))
+			.listener(runObservation)
 			.start(registerRelease)
 			.on(DUPLICATE)
 			.end()
@@ -214,11 +216,6 @@ class EoirReleaseJobConfiguration {
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
 		return new CopyStagingWriter(dataSource, new SourceFileSlice(sourceFileId, tableName,
 				EoirTables.named(tableName).stagingTable(), jobExecutionId));
-	}
-
-	@Bean
-	StagingProgress stagingProgress() {
-		return new StagingProgress();
 	}
 
 	// step 3: integrate the staged release, check it and publish it, in one transaction

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import org.courtstats.intake.BorderFile;
 import org.courtstats.intake.SourceFileRegistry;
+import org.courtstats.observability.RunObservation;
 import org.courtstats.observability.StagingProgress;
 import org.courtstats.ohss.OhssCellProcessor;
 import org.courtstats.ohss.OhssEdition;
@@ -58,8 +59,9 @@ class OhssEditionJobConfiguration {
 
 	@Bean
 	Job ohssEditionJob(JobRepository jobRepository, Step registerEdition, Step stageEdition, Step publishEdition,
-			LoadRunLedger loadRunLedger) {
+			LoadRunLedger loadRunLedger, RunObservation runObservation) {
 		return new JobBuilder(jobRepository).listener(new LoadRunListener(loadRunLedger))
+			.listener(runObservation)
 			.start(registerEdition)
 			.on(EoirReleaseJobConfiguration.DUPLICATE)
 			.end()

@@ -1,0 +1,70 @@
+package org.courtstats.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.courtstats.CourtstatsApplication;
+import org.courtstats.nightly.ScheduledNightlyLoad;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+
+/**
+ * {@code courtstats schedule}: keeps running, fires the nightly load on its cron schedule
+ * and serves its health and meters over HTTP.
+ */
+@Command(name = "schedule", mixinStandardHelpOptions = true,
+		description = { "Keeps running and loads the inbox (courtstats.nightly-load.inbox) on the cron schedule "
+				+ "courtstats.nightly-load.schedule (default '0 0 2 * * *', 02:00 every night), one run at a "
+				+ "time: a run still going when the next fires, here or in another process, makes that " + "one skip.",
+				"Serves /actuator/health and /actuator/prometheus on server.port (default 8080). "
+						+ "SIGTERM (or Ctrl-C) stops a running load after its current chunk commits; the next run "
+						+ "resumes it." })
+class ScheduleCommand implements Callable<Integer> {
+
+	@Spec
+	private CommandSpec spec;
+
+	@Override
+	public Integer call() throws Exception {
+		ConfigurableApplicationContext context = open();
+		int port = (context instanceof WebServerApplicationContext web) ? web.getWebServer().getPort() : -1;
+		this.spec.commandLine()
+			.getOut()
+			.println("Loading on schedule '"
+					+ context.getEnvironment().getProperty("courtstats.nightly-load.schedule", "0 0 2 * * *")
+					+ "'; health and meters at http://localhost:" + port
+					+ "/actuator/health and /actuator/prometheus. Stop with SIGTERM or Ctrl-C.");
+		this.spec.commandLine().getOut().flush();
+		CountDownLatch closed = new CountDownLatch(1);
+		context.addApplicationListener((ContextClosedEvent event) -> closed.countDown());
+		if (context.isActive()) {
+			closed.await();
+		}
+		return ExitCodes.OK;
+	}
+
+	/**
+	 * The one command with a web server: the others stay off the network.
+	 */
+	static ConfigurableApplicationContext open() {
+		try {
+			return new SpringApplicationBuilder(CourtstatsApplication.class).web(WebApplicationType.SERVLET)
+				.profiles(ScheduledNightlyLoad.PROFILE)
+				.bannerMode(Banner.Mode.OFF)
+				.logStartupInfo(false)
+				.run();
+		}
+		catch (RuntimeException ex) {
+			throw Warehouse.unavailable(ex);
+		}
+	}
+
+}

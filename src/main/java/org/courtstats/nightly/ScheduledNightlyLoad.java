@@ -1,0 +1,177 @@
+package org.courtstats.nightly;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.courtstats.warehouse.RunLockException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Profile;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The nightly load on a schedule ({@code courtstats schedule}): it fires on the cron
+ * expression {@code courtstats.nightly-load.schedule}, one run at a time. A run still
+ * going when the next fires makes that one skip, and so does another process holding the
+ * warehouse's run lock. When the process is asked to stop (SIGTERM), the running job is
+ * stopped after its current chunk commits, so that the next run resumes from there.
+ */
+@Component
+@Profile(ScheduledNightlyLoad.PROFILE)
+@EnableScheduling
+public class ScheduledNightlyLoad implements SmartLifecycle {
+
+	/** The profile the {@code schedule} command runs with. */
+	public static final String PROFILE = "schedule";
+
+	private static final Logger logger = LoggerFactory.getLogger(ScheduledNightlyLoad.class);
+
+	private final NightlyLoad nightlyLoad;
+
+	private final NightlyLoadSettings settings;
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final List<Job> jobs;
+
+	private final AtomicBoolean loading = new AtomicBoolean();
+
+	private final AtomicReference<CountDownLatch> runEnded = new AtomicReference<>(new CountDownLatch(0));
+
+	private volatile boolean running;
+
+	ScheduledNightlyLoad(NightlyLoad nightlyLoad, NightlyLoadSettings settings, JobOperator jobOperator,
+			JobRepository jobRepository, List<Job> jobs) {
+		this.nightlyLoad = nightlyLoad;
+		this.settings = settings;
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.jobs = jobs;
+	}
+
+	/**
+	 * Loads the inbox, unless a load is still going in this process or another.
+	 * @return what happened to each release, or an empty list when the run was skipped
+	 */
+	@Scheduled(cron = "${courtstats.nightly-load.schedule:0 0 2 * * *}")
+	public List<ReleaseOutcome> fire() {
+		if (!this.running) {
+			logger.info("Nightly load not started: the process is stopping");
+			return List.of();
+		}
+		if (!this.loading.compareAndSet(false, true)) {
+			logger.warn("Nightly load skipped: the previous run is still going");
+			return List.of();
+		}
+		this.runEnded.set(new CountDownLatch(1));
+		try {
+			logger.info("Nightly load started on schedule over {}", this.settings.inbox().toAbsolutePath());
+			List<ReleaseOutcome> outcomes = this.nightlyLoad.run(this.settings.inbox(), null);
+			long failed = outcomes.stream().filter(ReleaseOutcome::isFailure).count();
+			logger.info("Nightly load ended: {} releases, {} failed or refused", outcomes.size(), failed);
+			return outcomes;
+		}
+		catch (RunLockException ex) {
+			logger.warn("Nightly load skipped: {}", ex.getMessage());
+			return List.of();
+		}
+		catch (RuntimeException ex) {
+			// The schedule goes on: the next run resumes what this one left.
+			logger.error("Nightly load failed: {}", LoadFailures.rootMessage(ex), ex);
+			return List.of();
+		}
+		finally {
+			this.loading.set(false);
+			this.runEnded.get().countDown();
+		}
+	}
+
+	/**
+	 * Whether a run is going in this process.
+	 * @return true while a load runs
+	 */
+	public boolean isLoading() {
+		return this.loading.get();
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		stopRunningJobs();
+		awaitRun();
+		this.running = false;
+	}
+
+	@Override
+	public void stop(Runnable callback) {
+		this.running = false;
+		if (!this.loading.get()) {
+			callback.run();
+			return;
+		}
+		stopRunningJobs();
+		Thread waiter = new Thread(() -> {
+			awaitRun();
+			callback.run();
+		}, "nightly-load-shutdown");
+		waiter.start();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Stops before the web server and the scheduler: the health endpoint answers while
+	 * the running job winds down.
+	 */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
+	}
+
+	private void stopRunningJobs() {
+		if (!this.loading.get()) {
+			return;
+		}
+		for (Job job : this.jobs) {
+			for (JobExecution execution : this.jobRepository.findRunningJobExecutions(job.getName())) {
+				try {
+					logger.warn("Stopping run {} of release '{}' after its current chunk; the next run resumes it",
+							execution.getId(), execution.getJobParameters().getString("release"));
+					this.jobOperator.stop(execution);
+				}
+				catch (Exception ex) {
+					logger.warn("Could not stop run {}: {}", execution.getId(), ex.getMessage());
+				}
+			}
+		}
+	}
+
+	private void awaitRun() {
+		try {
+			this.runEnded.get().await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,21 @@
+package org.courtstats.observability;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where a one-shot load sends its meters ({@code courtstats.metrics} in
+ * {@code config/application.yml}).
+ *
+ * @param pushgatewayUrl a Prometheus Pushgateway, e.g. {@code http://pushgateway:9091};
+ * when blank, nothing is pushed
+ * @param pushgatewayJob the {@code job} label the meters are pushed under
+ * @param pushRate how often a running load pushes, besides once when it ends
+ */
+@ConfigurationProperties("courtstats.metrics")
+public record MetricsSettings(URI pushgatewayUrl, @DefaultValue("courtstats") String pushgatewayJob,
+		@DefaultValue("1m") Duration pushRate) {
+}

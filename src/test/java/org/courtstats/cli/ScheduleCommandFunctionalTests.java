@@ -1,0 +1,175 @@
+package org.courtstats.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.courtstats.TestWarehouse;
+import org.courtstats.nightly.ReleaseOutcome;
+import org.courtstats.nightly.ScheduledNightlyLoad;
+import org.courtstats.samples.EoirSampleGenerator;
+import org.courtstats.samples.SampleRelease;
+import org.courtstats.warehouse.RunLock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code courtstats schedule} as a scheduler host runs it: it fires the load on its cron
+ * expression, one run at a time, and serves the load's meters and Spring Batch's timers
+ * to a Prometheus scrape.
+ */
+class ScheduleCommandFunctionalTests {
+
+	private static final String[] PROPERTIES = { "courtstats.database.url", "courtstats.database.user",
+			"courtstats.nightly-load.inbox", "courtstats.nightly-load.schedule", "server.port", "courtstats.log-dir" };
+
+	@TempDir
+	Path inbox;
+
+	@TempDir
+	Path logs;
+
+	private String url;
+
+	private ConfigurableApplicationContext context;
+
+	@BeforeEach
+	void pointAtAFreshWarehouse() {
+		this.url = TestWarehouse.newDatabase("schedule");
+		System.setProperty("courtstats.database.url", this.url);
+		System.setProperty("courtstats.database.user", "postgres");
+		System.setProperty("courtstats.nightly-load.inbox", this.inbox.toString());
+		// every second, so that the test does not wait for the night
+		System.setProperty("courtstats.nightly-load.schedule", "* * * * * *");
+		System.setProperty("server.port", "0");
+		System.setProperty("courtstats.log-dir", this.logs.toString());
+	}
+
+	@AfterEach
+	void stopAndForget() {
+		if (this.context != null) {
+			this.context.close();
+		}
+		for (String property : PROPERTIES) {
+			System.clearProperty(property);
+		}
+	}
+
+	@Test
+	void firesTheLoadOnScheduleOneRunAtATimeAndServesItsMeters() throws Exception {
+		// given: a sample release in the inbox
+		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, 300, 2);
+		JdbcTemplate jdbc = new JdbcTemplate(TestWarehouse.dataSource(this.url));
+
+		// when: the schedule runs
+		this.context = ScheduleCommand.open();
+		ScheduledNightlyLoad scheduled = this.context.getBean(ScheduledNightlyLoad.class);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+		while (!scheduled.isLoading() && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		boolean caughtRunning = scheduled.isLoading();
+		List<ReleaseOutcome> whileRunning = scheduled.fire();
+		waitForPublished(jdbc, deadline);
+
+		// then: the load fired by itself, and a fire while it ran did nothing
+		assertThat(caughtRunning).as("a load started on the schedule").isTrue();
+		assertThat(whileRunning).as("a fire while a run is going is skipped").isEmpty();
+		assertThat(jdbc.queryForObject("select count(*) from etl.load_run", Long.class))
+			.as("one run loaded the release")
+			.isEqualTo(1);
+		long executionId = jdbc.queryForObject(
+				"select job_execution_id from warehouse.dim_release where release_label = ?", Long.class,
+				sample.label());
+
+		// and: the scrape holds the load's counts by source and table, and Batch's timers
+		String scrape = get("/actuator/prometheus");
+		long caseRejects = sample.rejects().stream().filter((r) -> r.tableName().equals("A_TblCase")).count();
+		long proceedingRejects = sample.rejects()
+			.stream()
+			.filter((r) -> r.tableName().equals("B_TblProceeding"))
+			.count();
+		long proceedingsRead = jdbc
+			.queryForObject("select rows_read from etl.source_file where table_name = 'B_TblProceeding'", Long.class);
+		assertThat(scrape)
+			.contains("courtstats_rows_read_total{source=\"eoir\",table=\"A_TblCase\"} "
+					+ (sample.expected().cases() + caseRejects) + ".0")
+			.contains("courtstats_rows_rejected_total{source=\"eoir\",table=\"A_TblCase\"} " + caseRejects + ".0")
+			.contains("courtstats_rows_read_total{source=\"eoir\",table=\"B_TblProceeding\"} " + proceedingsRead + ".0")
+			.contains("courtstats_rows_rejected_total{source=\"eoir\",table=\"B_TblProceeding\"} " + proceedingRejects
+					+ ".0")
+			.contains("courtstats_rows_loaded_total{source=\"eoir\",table=\"B_TblProceeding\"} "
+					+ (proceedingsRead - proceedingRejects) + ".0")
+			.contains("courtstats_load_duration_seconds_count{source=\"eoir\"} 1")
+			.containsPattern("courtstats_last_successful_load_seconds\\{source=\"eoir\"} \\d\\.\\d+E9")
+			.containsPattern(
+					"spring_batch_job_seconds_count\\{[^}]*name=\"eoirReleaseJob\"[^}]*status=\"COMPLETED\"[^}]*} 1")
+			.containsPattern("spring_batch_step_seconds_count\\{[^}]*spring_batch_step_name=\"stageTable:A_TblCase\""
+					+ "[^}]*spring_batch_step_status=\"COMPLETED\"[^}]*} 1")
+			.containsPattern("spring_batch_step_seconds_count\\{[^}]*spring_batch_step_name=\"publishRelease\"[^}]*} 1")
+			.doesNotContainPattern("step_name=\"[^\"]*#\\d+\"")
+			.doesNotContain(sample.label());
+		assertThat(get("/actuator/health")).contains("\"status\":\"UP\"");
+
+		// and: the run's log lines name it, from the thread of a staging partition too
+		String log = Files.readString(this.logs.resolve("courtstats.log"), StandardCharsets.UTF_8);
+		assertThat(log).contains("[run " + executionId + " " + sample.label() + "] o.c.")
+			.containsPattern("\\[stage-\\d+] \\[run " + executionId + " " + sample.label()
+					+ "] o\\S+StagingProgress - A_TblCase.csv: completed");
+
+		// when: another process holds the run lock
+		try (RunLock.Lease held = new RunLock(lockDataSource()).acquire()) {
+			List<ReleaseOutcome> locked = scheduled.fire();
+
+			// then: the fire does nothing
+			assertThat(locked).isEmpty();
+			assertThat(jdbc.queryForObject("select count(*) from etl.load_run", Long.class)).isEqualTo(1);
+		}
+	}
+
+	private DataSource lockDataSource() {
+		return TestWarehouse.dataSource(this.url);
+	}
+
+	private static void waitForPublished(JdbcTemplate jdbc, long deadline) throws InterruptedException {
+		while (System.nanoTime() < deadline) {
+			Long published = jdbc
+				.queryForObject("select count(*) from warehouse.dim_release where status = 'published'", Long.class);
+			Long running = jdbc.queryForObject("select count(*) from etl.load_run where ended_at is null", Long.class);
+			if (published != null && published > 0 && running != null && running == 0) {
+				return;
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("the scheduled load did not publish the release in time");
+	}
+
+	private String get(String path) throws IOException, InterruptedException {
+		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.timeout(Duration.ofSeconds(30))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return response.body();
+	}
+
+}
