@@ -421,6 +421,7 @@ class RunCommandsFunctionalTests {
 		return new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
 				System.getProperty("java.class.path"), "-Dcourtstats.database.url=" + this.url,
 				"-Dcourtstats.database.user=postgres", "-Dcourtstats.nightly-load.chunk-size=" + CHUNK,
+				"-Dcourtstats.nightly-load.settle-time=0s",
 				"-Dcourtstats.log-dir=" + new File("target/test-logs").getAbsolutePath(),
 				CourtstatsApplication.class.getName(), "load", "--inbox", this.inbox.toString())
 			.directory(this.inbox.toFile())
