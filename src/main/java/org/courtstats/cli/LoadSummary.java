@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.courtstats.nightly.ReleaseOutcome;
+import org.courtstats.ohss.ValueStatus;
 import org.courtstats.warehouse.WarehouseReports;
 import org.courtstats.warehouse.WarehouseReports.FileCounts;
 import org.courtstats.warehouse.WarehouseReports.LineOutcomes;
@@ -153,13 +154,8 @@ class LoadSummary {
 		if (month.bookOuts() != null) {
 			return String.format("%,d", month.bookOuts());
 		}
-		return switch (month.valueStatus()) {
-			case "not_applicable" -> "X";
-			case "not_available" -> "NA";
-			case "withheld" -> "D";
-			case "zero_dash" -> "-";
-			default -> "?";
-		};
+		ValueStatus status = ValueStatus.ofCode(month.valueStatus());
+		return (status != null && status.marker() != null) ? status.marker() : "?";
 	}
 
 	/**

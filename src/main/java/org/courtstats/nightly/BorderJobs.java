@@ -2,9 +2,14 @@ package org.courtstats.nightly;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import org.courtstats.warehouse.RejectedRows;
+import org.courtstats.intake.BorderFile;
+import org.courtstats.intake.SourceFileRegistry;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunLock;
 import org.courtstats.warehouse.WarehouseChecks;
@@ -39,6 +44,38 @@ final class BorderJobs {
 			.getJobExecution()
 			.getExecutionContext()
 			.putLong(SOURCE_FILE_ID, sourceFileId);
+	}
+
+	/**
+	 * The register step of a one-file job: fingerprint the file and, unless the same
+	 * bytes were loaded before under another name (then the job ends as a duplicate),
+	 * record its release with the as-of date the file gives, and the file, for the steps
+	 * after it.
+	 * @param source ohss or cbp
+	 * @param tableName the logical table the file is recorded under
+	 * @param what how the log names the file, e.g. {@code Edition}
+	 * @param asOfDate reads the file's as-of date (the file is refused by the exception
+	 * it throws)
+	 */
+	static Tasklet register(String source, String tableName, String what, Releases releases,
+			SourceFileRegistry sourceFiles, Function<BorderFile, LocalDate> asOfDate) {
+		return (contribution, chunkContext) -> {
+			Map<String, Object> parameters = chunkContext.getStepContext().getJobParameters();
+			BorderFile file = new BorderFile(source, (String) parameters.get("release"),
+					Path.of((String) parameters.get("filePath")));
+			SourceFileRegistry.Fingerprint fingerprint = sourceFiles.fingerprint(file);
+			Optional<String> sameBytes = sourceFiles.publishedWithSameBytes(file, fingerprint);
+			if (sameBytes.isPresent()) {
+				sourceFiles.register(file, fingerprint, tableName, null);
+				markDuplicate(contribution, chunkContext, sameBytes.get());
+				logger.info("{} '{}' holds the same bytes as '{}', loaded before; nothing to do", what, file.label(),
+						sameBytes.get());
+				return RepeatStatus.FINISHED;
+			}
+			long releaseKey = releases.register(source, file.label(), asOfDate.apply(file));
+			rememberSourceFile(chunkContext, sourceFiles.register(file, fingerprint, tableName, releaseKey));
+			return RepeatStatus.FINISHED;
+		};
 	}
 
 	/**

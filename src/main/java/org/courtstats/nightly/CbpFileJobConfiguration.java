@@ -2,8 +2,6 @@ package org.courtstats.nightly;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -34,7 +32,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -81,29 +78,21 @@ class CbpFileJobConfiguration {
 	@Bean
 	Step registerEncounterFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Releases releases, SourceFileRegistry sourceFiles) {
-		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
-			Map<String, Object> parameters = chunkContext.getStepContext().getJobParameters();
-			BorderFile file = new BorderFile(SOURCE, (String) parameters.get("release"),
-					Path.of((String) parameters.get("filePath")));
-			SourceFileRegistry.Fingerprint fingerprint = sourceFiles.fingerprint(file);
-			Optional<String> sameBytes = sourceFiles.publishedWithSameBytes(file, fingerprint);
-			if (sameBytes.isPresent()) {
-				sourceFiles.register(file, fingerprint, EncounterRowProcessor.TABLE_NAME, null);
-				BorderJobs.markDuplicate(contribution, chunkContext, sameBytes.get());
-				logger.info("CBP file '{}' holds the same bytes as '{}', loaded before; nothing to do", file.label(),
-						sameBytes.get());
-				return RepeatStatus.FINISHED;
-			}
-			CbpFileCoverage coverage = CbpFileCoverage.scan(file.path());
-			LocalDate asOfDate = (coverage.lastMonthStart() != null)
-					? coverage.lastMonthStart().plusMonths(1).minusDays(1) : null;
-			long releaseKey = releases.register(SOURCE, file.label(), asOfDate);
-			long sourceFileId = sourceFiles.register(file, fingerprint, EncounterRowProcessor.TABLE_NAME, releaseKey);
-			BorderJobs.rememberSourceFile(chunkContext, sourceFileId);
-			logger.info("CBP file '{}': {} layout, {} rows in fiscal years {}, through {}", file.label(),
-					coverage.variant(), String.format("%,d", coverage.rows()), coverage.fiscalYears(), asOfDate);
-			return RepeatStatus.FINISHED;
-		}, transactionManager).allowStartIfComplete(true).build();
+		return new StepBuilder(jobRepository)
+			.tasklet(BorderJobs.register(SOURCE, EncounterRowProcessor.TABLE_NAME, "CBP file", releases, sourceFiles,
+					CbpFileJobConfiguration::asOfDate), transactionManager)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	/** The last day of the latest month the file has a row for, or null for none. */
+	private static LocalDate asOfDate(BorderFile file) {
+		CbpFileCoverage coverage = CbpFileCoverage.scan(file.path());
+		LocalDate asOfDate = (coverage.lastMonthStart() != null) ? coverage.lastMonthStart().plusMonths(1).minusDays(1)
+				: null;
+		logger.info("CBP file '{}': {} layout, {} rows in fiscal years {}, through {}", file.label(),
+				coverage.variant(), String.format("%,d", coverage.rows()), coverage.fiscalYears(), asOfDate);
+		return asOfDate;
 	}
 
 	// step 2: stage the rows

@@ -1,9 +1,7 @@
 package org.courtstats.nightly;
 
 import java.nio.file.Path;
-import java.time.YearMonth;
-import java.util.Map;
-import java.util.Optional;
+import java.time.LocalDate;
 
 import javax.sql.DataSource;
 
@@ -34,7 +32,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,35 +74,24 @@ class OhssEditionJobConfiguration {
 	}
 
 	// step 1: fingerprint the workbook and read its as-of month, or recognise bytes
-	// loaded
-	// before
+	// loaded before
 
 	@Bean
 	Step registerEdition(JobRepository jobRepository, PlatformTransactionManager transactionManager, Releases releases,
 			SourceFileRegistry sourceFiles) {
-		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
-			Map<String, Object> parameters = chunkContext.getStepContext().getJobParameters();
-			BorderFile file = new BorderFile(SOURCE, (String) parameters.get("release"),
-					Path.of((String) parameters.get("filePath")));
-			SourceFileRegistry.Fingerprint fingerprint = sourceFiles.fingerprint(file);
-			Optional<String> sameBytes = sourceFiles.publishedWithSameBytes(file, fingerprint);
-			if (sameBytes.isPresent()) {
-				sourceFiles.register(file, fingerprint, OhssCellProcessor.TABLE_NAME, null);
-				BorderJobs.markDuplicate(contribution, chunkContext, sameBytes.get());
-				logger.info("Edition '{}' holds the same bytes as '{}', loaded before; nothing to do", file.label(),
-						sameBytes.get());
-				return RepeatStatus.FINISHED;
-			}
-			YearMonth asOfMonth;
-			try (OhssEdition edition = OhssEdition.open(file.path())) {
-				asOfMonth = edition.asOfMonth();
-			}
-			long releaseKey = releases.register(SOURCE, file.label(), asOfMonth.atEndOfMonth());
-			long sourceFileId = sourceFiles.register(file, fingerprint, OhssCellProcessor.TABLE_NAME, releaseKey);
-			BorderJobs.rememberSourceFile(chunkContext, sourceFileId);
-			logger.info("Edition '{}': OHSS monthly tables as of {}", file.label(), asOfMonth);
-			return RepeatStatus.FINISHED;
-		}, transactionManager).allowStartIfComplete(true).build();
+		return new StepBuilder(jobRepository)
+			.tasklet(BorderJobs.register(SOURCE, OhssCellProcessor.TABLE_NAME, "Edition", releases, sourceFiles,
+					OhssEditionJobConfiguration::asOfDate), transactionManager)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	/** The last day of the month the edition's tables run to. */
+	private static LocalDate asOfDate(BorderFile file) {
+		try (OhssEdition edition = OhssEdition.open(file.path())) {
+			logger.info("Edition '{}': OHSS monthly tables as of {}", file.label(), edition.asOfMonth());
+			return edition.asOfMonth().atEndOfMonth();
+		}
 	}
 
 	// step 2: stage the cells of every table

@@ -18,6 +18,7 @@ import org.courtstats.observability.SvgCharts.Segment;
 import org.courtstats.observability.SvgCharts.Series;
 import org.courtstats.warehouse.WarehouseReports.InAbsentiaYear;
 import org.courtstats.warehouse.WarehouseReports.LoadRun;
+import org.courtstats.ohss.ValueStatus;
 import org.courtstats.warehouse.WarehouseReports.MppReturnMonth;
 import org.courtstats.warehouse.WarehouseReports.RunTableCounts;
 
@@ -345,13 +346,8 @@ public final class RunReportPage {
 		if (value == null) {
 			return "";
 		}
-		return switch (value.valueStatus()) {
-			case "not_applicable" -> "X";
-			case "not_available" -> "NA";
-			case "withheld" -> "D";
-			case "zero_dash" -> "-";
-			default -> value.valueStatus();
-		};
+		ValueStatus status = ValueStatus.ofCode(value.valueStatus());
+		return (status != null && status.marker() != null) ? status.marker() : value.valueStatus();
 	}
 
 	private static double rate(InAbsentiaYear year) {

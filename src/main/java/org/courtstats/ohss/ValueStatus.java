@@ -52,6 +52,20 @@ public enum ValueStatus {
 	}
 
 	/**
+	 * The status a warehouse {@code value_status} names.
+	 * @param code the code, such as {@code not_applicable}
+	 * @return the status, or {@code null} for an unknown code
+	 */
+	public static ValueStatus ofCode(String code) {
+		for (ValueStatus status : values()) {
+			if (status.code.equals(code)) {
+				return status;
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * The status a marker stands for. The en dash counts as the dash.
 	 * @param text the trimmed cell text
 	 * @return the status, or {@code null} if the text is not a marker
