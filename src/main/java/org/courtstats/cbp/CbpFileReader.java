@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -46,6 +47,8 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 	private CbpHeader header;
 
 	private EncounterRowMapper mapper;
+
+	private Map<Long, String> correctedRecords = Map.of();
 
 	public CbpFileReader(String name, Path file) {
 		this(name, new FileSystemResource(file), file.getFileName().toString());
@@ -100,7 +103,35 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 		if (record == null) {
 			return null;
 		}
-		return this.mapper.map(lineOf(record), record.toList(), FORMAT.format((Object[]) record.values()));
+		long line = lineOf(record);
+		String corrected = this.correctedRecords.get(line);
+		if (corrected != null) {
+			return this.mapper.map(line, parse(corrected), corrected);
+		}
+		return this.mapper.map(line, record.toList(), FORMAT.format((Object[]) record.values()));
+	}
+
+	/**
+	 * Reads the given lines as the records given instead of as the file holds them: rows
+	 * an operator corrected in {@code etl.rejected_row.raw_record}.
+	 * @param correctedRecords CSV records (one row, as quarantined) by line number
+	 */
+	public void setCorrectedRecords(Map<Long, String> correctedRecords) {
+		this.correctedRecords = Map.copyOf(correctedRecords);
+	}
+
+	/**
+	 * The values of a corrected record; a record that is not one CSV row is read as one
+	 * value, which the mapper rejects for its field count.
+	 */
+	private static List<String> parse(String record) {
+		try (CSVParser parser = CSVParser.parse(record, FORMAT)) {
+			List<CSVRecord> rows = parser.getRecords();
+			return (rows.size() == 1) ? rows.get(0).toList() : List.of(record);
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return List.of(record);
+		}
 	}
 
 	@Override

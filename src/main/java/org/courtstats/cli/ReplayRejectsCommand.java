@@ -18,12 +18,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @Command(name = "replay-rejects", mixinStandardHelpOptions = true,
 		description = {
-				"Loads the rejected rows of an EOIR release again, once their cause is fixed: a record corrected in "
+				"Loads the rejected rows of a release again, once their cause is fixed: a record corrected in "
 						+ "etl.rejected_row.raw_record, or a loader that now reads it.",
 				"The release is staged again from its delivered files (in the inbox or the archive), each rejected "
 						+ "line read as its raw_record stands, and integrated, checked and published in one "
 						+ "transaction: rows that now read are loaded and leave etl.rejected_row, the others stay. "
-						+ "Only the latest release of a source is replayed.",
+						+ "Any OHSS edition or CBP file can be replayed; of EOIR, only the latest release (a full "
+						+ "snapshot: an older one would overwrite the newer one's rows).",
 				"Without --run, the release of each source's latest run." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:replayed, or nothing to replay", "1:a release was not replayed (the message says why)",

@@ -10,16 +10,21 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.courtstats.cbp.CbpFileReader;
+import org.courtstats.cbp.EncounterRowProcessor;
 import org.courtstats.eoir.EoirFileReader;
 import org.courtstats.eoir.EoirLine;
 import org.courtstats.eoir.EoirRowProcessor;
 import org.courtstats.eoir.EoirTables;
+import org.courtstats.intake.BorderFile;
 import org.courtstats.intake.EoirRelease;
 import org.courtstats.intake.Inbox;
 import org.courtstats.intake.ReleaseLabels;
 import org.courtstats.intake.SourceFileRegistry;
 import org.courtstats.intake.ZipEntryResource;
 import org.courtstats.normalize.ControlCharacters;
+import org.courtstats.ohss.OhssCellProcessor;
+import org.courtstats.ohss.OhssEditionReader;
 import org.courtstats.staging.CopyStagingWriter;
 import org.courtstats.staging.SourceFileSlice;
 import org.courtstats.staging.StagedRecord;
@@ -34,6 +39,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
@@ -41,9 +48,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads the rejected rows of an EOIR release again, once their cause is fixed: the
- * operator corrected {@code etl.rejected_row.raw_record}, or a newer version of the
- * loader reads what an older one rejected.
+ * Loads the rejected rows of a release again, once their cause is fixed: the operator
+ * corrected {@code etl.rejected_row.raw_record}, or a newer version of the loader reads
+ * what an older one rejected.
  * <p>
  * A release is a full snapshot, and its load derives facts across tables (a proceeding's
  * representation from {@code tbl_RepsAssigned}, a case's MPP signals from its
@@ -53,8 +60,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stands, and the release's integration, threshold, checks and publication run over it in
  * one transaction. The load files being keyed upserts, every row that did not change
  * stays as it was; lines that now read leave {@code etl.rejected_row}, lines that still
- * fail stay in it. Only the latest release of a source can be replayed: integrating an
- * older one would write its rows over a newer snapshot's.
+ * fail stay in it. Only the latest EOIR release can be replayed: integrating an older one
+ * would write its rows over a newer snapshot's. An OHSS edition or a CBP file is replayed
+ * from its one file, whichever release it is.
  */
 @Service
 public class RejectReplay {
@@ -121,8 +129,7 @@ public class RejectReplay {
 	private Outcome replay(RejectedRows.Release release, String table) {
 		String label = release.releaseLabel();
 		if (!release.source().equals(EoirReleaseJobConfiguration.SOURCE)) {
-			return refused(release, "only EOIR lines are replayed. An OHSS sheet or a CBP row is corrected by "
-					+ "delivering the corrected file under a new name, which loads as a release of its own.");
+			return replayFile(release, table);
 		}
 		Optional<String> later = this.releases.publishedAfter(release.releaseKey());
 		if (later.isPresent()) {
@@ -174,21 +181,80 @@ public class RejectReplay {
 		return new Outcome(release.source(), label, true, remaining[0], remaining[1], null);
 	}
 
-	private void stage(SourceFileSlice slice, EoirFileReader reader, Map<Long, String> records) throws Exception {
-		CopyStagingWriter writer = new CopyStagingWriter(this.dataSource, slice);
-		// A fresh context: the writer clears the file's staged, rejected and repaired
-		// rows.
-		writer.open(new ExecutionContext());
-		EoirRowProcessor processor = new EoirRowProcessor();
-		reader.setLineMapper((line, lineNumber) -> {
-			String text = ControlCharacters.strip(records.getOrDefault((long) lineNumber, line));
-			return new EoirLine(lineNumber, text, text.split("\t", -1), reader.header());
+	/**
+	 * Replays an OHSS edition or a CBP file: a release of one file, whose integration
+	 * does not depend on the order releases load in (the latest edition of a table year
+	 * and the file holding a fiscal year are decided by as-of month), so any release of
+	 * these sources can be replayed, not only the latest.
+	 */
+	private Outcome replayFile(RejectedRows.Release release, String table) {
+		String source = release.source();
+		String label = release.releaseLabel();
+		List<SourceFileRegistry.RegisteredFile> files = this.sourceFiles.filesToStage(release.releaseKey());
+		Optional<Path> location = files.stream().findFirst().flatMap((file) -> fileLocation(Path.of(file.path())));
+		if (location.isEmpty()) {
+			return refused(release, "its file is neither where it was loaded from nor in the archive "
+					+ "(courtstats.nightly-load.archive). The file is read again: put it back in the inbox under "
+					+ "the same name, then replay.");
+		}
+		SourceFileRegistry.RegisteredFile registered = files.get(0);
+		Long jobExecutionId = this.releases.lastRun(release.releaseKey());
+		BorderFile delivered = new BorderFile(source, label, location.get());
+		SourceFileRegistry.Fingerprint fingerprint = this.sourceFiles.fingerprint(delivered);
+		long rejectedBefore = this.rejectedRows.count(release.releaseKey(), table);
+		long[] stillRejected = new long[1];
+		this.transaction.executeWithoutResult((status) -> {
+			this.sourceFiles.register(delivered, fingerprint, registered.tableName(), release.releaseKey());
+			Map<Long, String> records = this.rejectedRows.records(release.releaseKey(), table)
+				.getOrDefault(registered.sourceFileId(), Map.of());
+			LocalDate asOfDate = this.releases.asOfDate(release.releaseKey());
+			try {
+				if (source.equals(OhssEditionJobConfiguration.SOURCE)) {
+					stage(new SourceFileSlice(registered.sourceFileId(), OhssCellProcessor.TABLE_NAME,
+							OhssCellProcessor.STAGING_TABLE, jobExecutionId),
+							new OhssEditionReader("replayReader", location.get()), new OhssCellProcessor());
+					this.warehouseBuild.buildOhssEdition(release.releaseKey(), asOfDate);
+				}
+				else {
+					CbpFileReader reader = new CbpFileReader("replayReader", location.get());
+					reader.setCorrectedRecords(records);
+					stage(new SourceFileSlice(registered.sourceFileId(), EncounterRowProcessor.TABLE_NAME,
+							EncounterRowProcessor.STAGING_TABLE, jobExecutionId), reader, new EncounterRowProcessor());
+					this.warehouseBuild.buildCbpFile(release.releaseKey(), asOfDate);
+				}
+			}
+			catch (RuntimeException ex) {
+				throw ex;
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(location.get() + " could not be staged again: " + ex.getMessage(), ex);
+			}
+			this.rejectedRows.verifyWithinThreshold(release.releaseKey(), this.settings.maxRejectedShare(),
+					this.settings.rejectedRowsFloor());
+			this.warehouseChecks.verify(release.releaseKey(), source);
+			this.releases.publish(release.releaseKey(), jobExecutionId);
+			stillRejected[0] = this.rejectedRows.count(release.releaseKey(), table);
+			this.loadRunLedger.finished(jobExecutionId, "COMPLETED", "rejected rows replayed: "
+					+ (rejectedBefore - stillRejected[0]) + " loaded, " + stillRejected[0] + " still rejected");
 		});
+		long loaded = Math.max(0, rejectedBefore - stillRejected[0]);
+		logger.info("Release '{}': {} rejected rows loaded, {} still rejected", label, loaded, stillRejected[0]);
+		return new Outcome(source, label, true, loaded, stillRejected[0], null);
+	}
+
+	/**
+	 * Stages one file again from the start: the writer, opened with a fresh context,
+	 * first clears the file's staged, rejected and repaired rows.
+	 */
+	private <T> void stage(SourceFileSlice slice, ItemStreamReader<T> reader,
+			ItemProcessor<? super T, StagedRecord> processor) throws Exception {
+		CopyStagingWriter writer = new CopyStagingWriter(this.dataSource, slice);
+		writer.open(new ExecutionContext());
 		reader.open(new ExecutionContext());
 		try {
 			List<StagedRecord> chunk = new ArrayList<>();
-			for (EoirLine line = reader.read(); line != null; line = reader.read()) {
-				StagedRecord record = processor.process(line);
+			for (T item = reader.read(); item != null; item = reader.read()) {
+				StagedRecord record = processor.process(item);
 				if (record != null) {
 					chunk.add(record);
 				}
@@ -213,8 +279,12 @@ public class RejectReplay {
 				EoirTables.named(file.tableName()));
 		SourceFileSlice slice = new SourceFileSlice(file.sourceFileId(), file.tableName(),
 				EoirTables.named(file.tableName()).stagingTable(), jobExecutionId);
+		reader.setLineMapper((line, lineNumber) -> {
+			String text = ControlCharacters.strip(records.getOrDefault((long) lineNumber, line));
+			return new EoirLine(lineNumber, text, text.split("\t", -1), reader.header());
+		});
 		try {
-			stage(slice, reader, records);
+			stage(slice, reader, new EoirRowProcessor());
 		}
 		catch (RuntimeException ex) {
 			throw ex;
@@ -242,6 +312,14 @@ public class RejectReplay {
 			String path = file.path();
 			loadedFrom = Path.of(path.substring(0, path.length() - file.relativePath().length() - 1));
 		}
+		return fileLocation(loadedFrom);
+	}
+
+	/**
+	 * Where a delivered file or folder is now: where it was loaded from, or else in the
+	 * archive folder under the same name.
+	 */
+	private Optional<Path> fileLocation(Path loadedFrom) {
 		if (Files.exists(loadedFrom)) {
 			return Optional.of(loadedFrom);
 		}

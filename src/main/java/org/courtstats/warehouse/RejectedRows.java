@@ -168,6 +168,23 @@ public class RejectedRows {
 	}
 
 	/**
+	 * How many rows of a release are quarantined.
+	 * @param releaseKey the release
+	 * @param table a table name (any case), or null for all
+	 * @return the count of its rows in {@code etl.rejected_row}
+	 */
+	public long count(long releaseKey, String table) {
+		Long count = this.jdbc.queryForObject("""
+				select count(*)
+				from etl.rejected_row as r
+				join etl.source_file as f using (source_file_id)
+				where f.release_key = :release_key
+				    and (cast(:table as text) is null or lower(r.table_name) = :table)
+				""", parameters(null, table).addValue("release_key", releaseKey), Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	/**
 	 * Whether a run is known to {@code etl.load_run}.
 	 * @param run a job execution id
 	 * @return true when it is

@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.courtstats.TestWarehouse;
 import org.courtstats.samples.EoirSampleGenerator;
 import org.courtstats.samples.SampleRelease;
+import org.courtstats.spreadsheet.TestWorkbooks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,10 @@ class RejectedRowsCommandsFunctionalTests {
 	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
 	private static final String LABEL = EoirSampleGenerator.DEFAULT_LABEL;
+
+	private static final String CBP_HEADER = "Fiscal Year,Month Grouping,Month (abbv),Component,Land Border Region,"
+			+ "Area of Responsibility,AOR (Abbv),Demographic,Citizenship,Title of Authority,Encounter Type,"
+			+ "Encounter Count\r\n";
 
 	@TempDir
 	Path inbox;
@@ -241,6 +248,99 @@ class RejectedRowsCommandsFunctionalTests {
 		assertThat(this.err.toString()).contains("eoir release 'EOIR Case Data 2026-0401': not replayed: release "
 				+ "'EOIR Case Data 2026-0501' was published after it");
 		assertThat(checksums()).isEqualTo(before);
+	}
+
+	@Test
+	void aCorrectedCbpRowIsReplayedFromTheArchivedFile() throws IOException {
+		// given: a CBP file loaded and archived, two of its rows rejected, one of them
+		// corrected in place
+		System.setProperty("courtstats.nightly-load.archive", this.archive.toString());
+		Files.writeString(this.inbox.resolve("nationwide-encounters-fy25-aor.csv"), CBP_HEADER
+				+ cbpRow("OCT", "GUATEMALA", "12") + cbpRow("OCTOBER", "MEXICO", "3") + cbpRow("NOV", "MEXICO", "-4"));
+		assertThat(run("load", "--inbox", this.inbox.toString())).as(this.err.toString()).isZero();
+		assertThat(this.archive.resolve("nationwide-encounters-fy25-aor.csv")).isRegularFile();
+		assertThat(count("select sum(encounter_count) from warehouse.fct_encounter")).isEqualTo(12);
+		assertThat(this.warehouse.update(
+				"update etl.rejected_row set raw_record = replace(raw_record, 'OCTOBER', 'OCT') where line_number = 3"))
+			.isOne();
+
+		// when
+		int exitCode = run("replay-rejects");
+
+		// then: the corrected row is an encounter now, the other stays rejected
+		assertThat(exitCode).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).contains(
+				"cbp release 'nationwide-encounters-fy25-aor': replayed: 1 rejected rows loaded, 1 still rejected");
+		assertThat(this.warehouse.queryForList("select citizenship_label, fiscal_month, encounter_count "
+				+ "from warehouse.fct_encounter order by encounter_count"))
+			.extracting((row) -> row.get("citizenship_label"), (row) -> row.get("fiscal_month"),
+					(row) -> row.get("encounter_count"))
+			.containsExactly(tuple("MEXICO", 1, 3L), tuple("GUATEMALA", 1, 12L));
+		assertThat(this.warehouse.queryForList("select line_number, reason_code from etl.rejected_row"))
+			.extracting((row) -> row.get("line_number"), (row) -> row.get("reason_code"))
+			.containsExactly(tuple(4L, "negative_count"));
+		assertThat(count("select count(*) from staging.cbp_encounter")).isZero();
+	}
+
+	@Test
+	void anOlderCbpFileIsReplayedWithoutTakingBackTheYearsOfANewerOne() throws IOException {
+		// given: a file whose row for November is rejected, then a newer file covering
+		// the same fiscal year, which holds it
+		Files.writeString(this.inbox.resolve("encounters-fy25-nov-aor.csv"),
+				CBP_HEADER + cbpRow("OCT", "GUATEMALA", "12") + cbpRow("NOVEMBER", "MEXICO", "3"));
+		assertThat(run("load", "--inbox", this.inbox.toString())).as(this.err.toString()).isZero();
+		long olderRun = count("select max(job_execution_id) from etl.load_run");
+		Files.writeString(this.inbox.resolve("encounters-fy25-dec-aor.csv"), CBP_HEADER
+				+ cbpRow("OCT", "GUATEMALA", "13") + cbpRow("NOV", "MEXICO", "4") + cbpRow("DEC", "MEXICO", "5"));
+		assertThat(run("load", "--inbox", this.inbox.toString())).as(this.err.toString()).isZero();
+		assertThat(this.warehouse.update(
+				"update etl.rejected_row set raw_record = replace(raw_record, 'NOVEMBER', 'NOV') where line_number = 3"))
+			.isOne();
+		Map<String, String> before = checksums();
+
+		// when
+		int exitCode = run("replay-rejects", "--run", Long.toString(olderRun));
+
+		// then: the older file's row leaves quarantine, and the year stays the newer
+		// file's
+		assertThat(exitCode).as(this.err.toString()).isZero();
+		assertThat(this.out.toString())
+			.contains("cbp release 'encounters-fy25-nov-aor': replayed: 1 rejected rows loaded, 0 still rejected");
+		assertThat(count("select count(*) from etl.rejected_row")).isZero();
+		assertThat(count("select sum(encounter_count) from warehouse.fct_encounter")).isEqualTo(13 + 4 + 5);
+		assertThat(checksums()).isEqualTo(before);
+	}
+
+	@Test
+	void anOhssEditionIsReadAgainAndATableThatStillBreaksStaysRejected() throws IOException {
+		// given: an edition whose Notes sheet is rejected as a table
+		XSSFWorkbook workbook = TestWorkbooks.bookOuts();
+		XSSFSheet bookOuts = workbook.getSheet("Book-Outs");
+		bookOuts.getRow(3).removeCell(bookOuts.getRow(3).getCell(4));
+		bookOuts.getRow(4).removeCell(bookOuts.getRow(4).getCell(4));
+		TestWorkbooks.write(workbook, this.inbox.resolve("book-outs-and-notes.xlsx"));
+		assertThat(run("load", "--inbox", this.inbox.toString())).as(this.err.toString()).isZero();
+		long cells = count("select count(*) from warehouse.fct_border_statistic");
+		assertThat(cells).isPositive();
+		Map<String, String> before = checksums();
+
+		// when
+		int exitCode = run("replay-rejects");
+
+		// then
+		assertThat(exitCode).as(this.err.toString()).isZero();
+		assertThat(this.out.toString())
+			.contains("ohss release 'book-outs-and-notes': replayed: 0 rejected rows loaded, 1 still rejected");
+		assertThat(this.warehouse.queryForList("select sheet_name, reason_code from etl.rejected_row"))
+			.extracting((row) -> row.get("sheet_name"), (row) -> row.get("reason_code"))
+			.containsExactly(tuple("Notes", "unrecognised_layout"));
+		assertThat(checksums()).isEqualTo(before);
+		assertThat(count("select count(*) from staging.ohss_cell")).isZero();
+	}
+
+	private static String cbpRow(String month, String citizenship, String count) {
+		return "2025,FYTD," + month + ",U.S. Border Patrol,Southwest Land Border,Tucson Sector,TCA,Single Adults,"
+				+ citizenship + ",Title 8,Apprehensions," + count + "\r\n";
 	}
 
 	private Map<String, String> checksums() {
