@@ -142,14 +142,23 @@ public class RunOperations {
 			throw new IllegalArgumentException(run + " is marked " + execution.getStatus() + ", but no load holds "
 					+ "the run lock: the process running it ended. Run `courtstats recover` to mark it failed.");
 		}
-		// Not JobOperator.stop: it stamps an end time, which JobRepository.update turns
-		// into STOPPED at once, while the run still finishes its chunk. Marked STOPPING,
-		// the run's steps see it when they next record their progress (each chunk), stop,
-		// and the load records STOPPED itself.
-		execution.setStatus(BatchStatus.STOPPING);
-		this.jobRepository.update(execution);
+		requestStop(execution);
 		logger.info("Run {} asked to stop", executionId);
 		return find(executionId);
+	}
+
+	/**
+	 * Asks a running run to stop after its current chunk commits, wherever it runs.
+	 * <p>
+	 * Not {@code JobOperator.stop}: it stamps an end time, which
+	 * {@code JobRepository.update} turns into STOPPED at once, while the run still
+	 * finishes its chunk. Marked STOPPING, the run's steps see it when they next record
+	 * their progress (each chunk), stop, and the load records STOPPED itself.
+	 * @param execution the run, as last read from the repository
+	 */
+	void requestStop(JobExecution execution) {
+		execution.setStatus(BatchStatus.STOPPING);
+		this.jobRepository.update(execution);
 	}
 
 	/**

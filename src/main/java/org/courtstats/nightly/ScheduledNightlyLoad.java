@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
@@ -40,7 +39,7 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 
 	private final NightlyLoadSettings settings;
 
-	private final JobOperator jobOperator;
+	private final RunOperations runOperations;
 
 	private final JobRepository jobRepository;
 
@@ -52,11 +51,11 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	ScheduledNightlyLoad(NightlyLoad nightlyLoad, NightlyLoadSettings settings, JobOperator jobOperator,
+	ScheduledNightlyLoad(NightlyLoad nightlyLoad, NightlyLoadSettings settings, RunOperations runOperations,
 			JobRepository jobRepository, List<Job> jobs) {
 		this.nightlyLoad = nightlyLoad;
 		this.settings = settings;
-		this.jobOperator = jobOperator;
+		this.runOperations = runOperations;
 		this.jobRepository = jobRepository;
 		this.jobs = jobs;
 	}
@@ -156,7 +155,7 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 				try {
 					logger.warn("Stopping run {} of release '{}' after its current chunk; the next run resumes it",
 							execution.getId(), execution.getJobParameters().getString("release"));
-					this.jobOperator.stop(execution);
+					this.runOperations.requestStop(execution);
 				}
 				catch (Exception ex) {
 					logger.warn("Could not stop run {}: {}", execution.getId(), ex.getMessage());
