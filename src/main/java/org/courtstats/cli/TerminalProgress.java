@@ -9,14 +9,16 @@ import java.util.Map;
 import org.courtstats.observability.ProgressDisplay;
 
 /**
- * A progress line redrawn in place on the terminal: for each file being staged, its rows
- * (of those {@code Count.txt} gives, when it gives them), the rate and the time left.
- * When a file ends the line is cleared, so that the log line saying so starts on a clean
- * line.
+ * A progress line redrawn in place on the terminal: for each file being staged, a bar of
+ * the share done, its rows (of those {@code Count.txt} gives, when it gives them), the
+ * megabytes read of its size, the rate and the time left. When a file ends the line is
+ * cleared, so that the log line saying so starts on a clean line.
  */
 class TerminalProgress implements ProgressDisplay {
 
 	private static final String CLEAR_LINE = "\r\u001b[K";
+
+	private static final int BAR_WIDTH = 10;
 
 	private final PrintWriter out;
 
@@ -35,14 +37,14 @@ class TerminalProgress implements ProgressDisplay {
 	}
 
 	@Override
-	public synchronized void started(String fileName, Long expectedRows) {
-		this.files.put(fileName, describe(fileName, 0, expectedRows, 0));
+	public synchronized void started(ProgressDisplay.FileProgress file) {
+		this.files.put(file.fileName(), describe(file));
 		redraw();
 	}
 
 	@Override
-	public synchronized void progressed(String fileName, long rows, Long expectedRows, long elapsedNanos) {
-		this.files.put(fileName, describe(fileName, rows, expectedRows, elapsedNanos));
+	public synchronized void progressed(ProgressDisplay.FileProgress file) {
+		this.files.put(file.fileName(), describe(file));
 		redraw();
 	}
 
@@ -68,22 +70,46 @@ class TerminalProgress implements ProgressDisplay {
 		this.out.flush();
 	}
 
-	static String describe(String fileName, long rows, Long expectedRows, long elapsedNanos) {
-		long rate = (elapsedNanos > 0) ? rows * 1_000_000_000L / elapsedNanos : 0;
-		StringBuilder line = new StringBuilder(fileName).append(' ');
-		if (expectedRows != null && expectedRows > 0) {
-			long percent = Math.min(100, rows * 100 / expectedRows);
-			line.append(String.format("%,d/%,d rows (%d%%)", rows, expectedRows, percent));
+	/**
+	 * One file's part of the line: a bar and the share done (by bytes where they are
+	 * counted, else by the rows {@code Count.txt} gives), rows, megabytes, the rate and
+	 * the time left.
+	 */
+	static String describe(ProgressDisplay.FileProgress file) {
+		long elapsed = file.elapsedNanos();
+		long rate = (elapsed > 0) ? file.rows() * 1_000_000_000L / elapsed : 0;
+		Double done = file.fractionDone();
+		StringBuilder line = new StringBuilder(file.fileName()).append(' ');
+		if (done != null) {
+			int filled = (int) Math.floor(done * BAR_WIDTH);
+			line.append('[')
+				.append("#".repeat(filled))
+				.append("-".repeat(BAR_WIDTH - filled))
+				.append(String.format("] %d%% ", (long) Math.floor(done * 100)));
+		}
+		if (file.expectedRows() != null && file.expectedRows() > 0) {
+			line.append(String.format("%,d/%,d rows", file.rows(), file.expectedRows()));
 		}
 		else {
-			line.append(String.format("%,d rows", rows));
+			line.append(String.format("%,d rows", file.rows()));
+		}
+		if (file.bytesRead() != null) {
+			line.append(String.format(", %s", megabytes(file.bytesRead())));
+			if (file.sizeBytes() != null && file.sizeBytes() > 0) {
+				line.append('/').append(megabytes(file.sizeBytes()));
+			}
+			line.append(" MB");
 		}
 		line.append(String.format(", %,d rows/s", rate));
-		if (expectedRows != null && rate > 0 && expectedRows > rows) {
-			long secondsLeft = (expectedRows - rows) / rate;
+		if (done != null && done > 0 && done < 1 && elapsed > 0) {
+			long secondsLeft = Math.round(elapsed / 1e9 * (1 - done) / done);
 			line.append(String.format(", %d:%02d left", secondsLeft / 60, secondsLeft % 60));
 		}
 		return line.toString();
+	}
+
+	private static String megabytes(long bytes) {
+		return String.format("%,.1f", bytes / 1e6);
 	}
 
 }

@@ -10,6 +10,7 @@ import org.courtstats.cbp.CbpFileReader;
 import org.courtstats.cbp.CbpRecord;
 import org.courtstats.cbp.EncounterRowProcessor;
 import org.courtstats.intake.BorderFile;
+import org.courtstats.intake.CountingResource;
 import org.courtstats.intake.SourceFileRegistry;
 import org.courtstats.observability.RunObservation;
 import org.courtstats.observability.StagingProgress;
@@ -35,6 +36,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -114,8 +116,12 @@ class CbpFileJobConfiguration {
 
 	@Bean
 	@StepScope
-	CbpFileReader cbpFileReader(@Value("#{jobParameters['filePath']}") String filePath) {
-		return new CbpFileReader("cbpFileReader", Path.of(filePath));
+	CbpFileReader cbpFileReader(@Value("#{jobParameters['filePath']}") String filePath,
+			@Value("#{stepExecution.id}") long stepExecutionId, StagingProgress stagingProgress) {
+		Path file = Path.of(filePath);
+		return new CbpFileReader("cbpFileReader",
+				new CountingResource(new FileSystemResource(file), stagingProgress.bytesReadBy(stepExecutionId)),
+				file.getFileName().toString());
 	}
 
 	@Bean

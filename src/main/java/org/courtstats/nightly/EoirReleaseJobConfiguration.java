@@ -18,6 +18,7 @@ import org.courtstats.intake.Inbox;
 import org.courtstats.intake.IntakeException;
 import org.courtstats.intake.ReleaseLabels;
 import org.courtstats.intake.SourceFileRegistry;
+import org.courtstats.intake.CountingResource;
 import org.courtstats.intake.ZipEntryResource;
 import org.courtstats.observability.RunObservation;
 import org.courtstats.observability.StagingProgress;
@@ -197,10 +198,13 @@ class EoirReleaseJobConfiguration {
 			@Value("#{stepExecutionContext['zip']}") String zip,
 			@Value("#{stepExecutionContext['zipEntry']}") String zipEntry,
 			@Value("#{stepExecutionContext['fileName']}") String fileName,
-			@Value("#{stepExecutionContext['tableName']}") String tableName) {
+			@Value("#{stepExecutionContext['tableName']}") String tableName,
+			@Value("#{stepExecution.id}") long stepExecutionId, StagingProgress stagingProgress) {
 		Resource resource = (zip != null) ? new ZipEntryResource(Path.of(zip), zipEntry)
 				: new FileSystemResource(Path.of(path));
-		return new EoirFileReader("eoirTableReader", resource, fileName, EoirTables.named(tableName));
+		return new EoirFileReader("eoirTableReader",
+				new CountingResource(resource, stagingProgress.bytesReadBy(stepExecutionId)), fileName,
+				EoirTables.named(tableName));
 	}
 
 	@Bean

@@ -1,7 +1,9 @@
 package org.courtstats.observability;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.courtstats.warehouse.LoadStatistics;
 import org.slf4j.Logger;
@@ -19,9 +21,9 @@ import org.springframework.core.Ordered;
 
 /**
  * Follows each file being staged: on a terminal, a {@link ProgressDisplay} shows its
- * rows, rate and time left as they go; in the log, one line a minute per file and a line
- * when it is done. When a file's step completes, its rows read, loaded and rejected are
- * counted into the {@link LoadMeters}.
+ * rows, bytes, rate and time left as they go; in the log, one line a minute per file and
+ * a line when it is done. When a file's step completes, its rows read, loaded and
+ * rejected are counted into the {@link LoadMeters}.
  * <p>
  * It is {@link Ordered} so that Spring Batch calls its {@code afterStep} after the
  * staging writer's, which records the file's counts in {@code etl.source_file}. It also
@@ -45,6 +47,8 @@ public class StagingProgress implements ItemWriteListener<Object>, StepExecution
 
 	private final Map<Long, Progress> progress = new ConcurrentHashMap<>();
 
+	private final Map<Long, AtomicLong> bytesRead = new ConcurrentHashMap<>();
+
 	private volatile ProgressDisplay display;
 
 	public StagingProgress(LoadMeters meters, LoadStatistics statistics) {
@@ -60,6 +64,16 @@ public class StagingProgress implements ItemWriteListener<Object>, StepExecution
 		this.display = display;
 	}
 
+	/**
+	 * The counter a step's reader counts the bytes it reads into (through
+	 * {@code intake.CountingResource}), for the progress display.
+	 * @param stepExecutionId the step (a staging partition) reading the file
+	 * @return its counter
+	 */
+	public AtomicLong bytesReadBy(long stepExecutionId) {
+		return this.bytesRead.computeIfAbsent(stepExecutionId, (id) -> new AtomicLong());
+	}
+
 	@Override
 	public int getOrder() {
 		return Ordered.HIGHEST_PRECEDENCE;
@@ -69,14 +83,16 @@ public class StagingProgress implements ItemWriteListener<Object>, StepExecution
 	public void beforeStep(StepExecution stepExecution) {
 		boolean ownsLogContext = RunLogContext.enter(stepExecution.getJobExecution());
 		Long sourceFileId = sourceFileId(stepExecution);
-		Long expected = (sourceFileId != null)
-				? this.statistics.stagedFile(sourceFileId).map(LoadStatistics.StagedFile::expectedRows).orElse(null)
-				: null;
+		Optional<LoadStatistics.StagedFile> file = (sourceFileId != null) ? this.statistics.stagedFile(sourceFileId)
+				: Optional.empty();
 		long now = System.nanoTime();
-		this.progress.put(stepExecution.getId(), new Progress(fileName(stepExecution), expected, now, ownsLogContext));
+		Progress started = new Progress(fileName(stepExecution),
+				file.map(LoadStatistics.StagedFile::expectedRows).orElse(null),
+				file.map(LoadStatistics.StagedFile::sizeBytes).orElse(null), now, ownsLogContext);
+		this.progress.put(stepExecution.getId(), started);
 		ProgressDisplay shown = this.display;
 		if (shown != null) {
-			shown.started(fileName(stepExecution), expected);
+			shown.started(started.at(stepExecution.getId(), now));
 		}
 	}
 
@@ -97,13 +113,15 @@ public class StagingProgress implements ItemWriteListener<Object>, StepExecution
 		if (shown != null) {
 			if (now - current.lastShown >= DISPLAY_INTERVAL_NANOS) {
 				current.lastShown = now;
-				shown.progressed(current.fileName, current.rows, current.expectedRows, now - current.started);
+				shown.progressed(current.at(stepExecution.getId(), now));
 			}
 		}
 		else if (now - current.lastLogged >= LOG_INTERVAL_NANOS) {
 			current.lastLogged = now;
-			logger.info("{}: {} rows staged ({} rows/s)", current.fileName, String.format("%,d", current.rows),
-					String.format("%,d", rate(current.rows, now - current.started)));
+			Double done = current.at(stepExecution.getId(), now).fractionDone();
+			logger.info("{}: {} rows staged ({} rows/s){}", current.fileName, String.format("%,d", current.rows),
+					String.format("%,d", rate(current.rows, now - current.started)),
+					(done != null) ? String.format(", %d%% done", Math.round(done * 100)) : "");
 		}
 	}
 
@@ -123,12 +141,15 @@ public class StagingProgress implements ItemWriteListener<Object>, StepExecution
 				if (shown != null) {
 					shown.finished(done.fileName, stepExecution.getStatus().name().toLowerCase(), done.rows, elapsed);
 				}
-				logger.info("{}: {} ({} rows in {} s, {} rows/s)", done.fileName,
+				AtomicLong bytes = this.bytesRead.get(stepExecution.getId());
+				logger.info("{}: {} ({} rows{} in {} s, {} rows/s)", done.fileName,
 						stepExecution.getStatus().name().toLowerCase(), String.format("%,d", done.rows),
+						(bytes != null) ? String.format(", %,d bytes read", bytes.get()) : "",
 						String.format("%.1f", elapsed / 1e9), String.format("%,d", rate(done.rows, elapsed)));
 			}
 		}
 		finally {
+			this.bytesRead.remove(stepExecution.getId());
 			if (done != null && done.ownsLogContext) {
 				RunLogContext.leave();
 			}
@@ -154,11 +175,13 @@ public class StagingProgress implements ItemWriteListener<Object>, StepExecution
 		return (nanos > 0) ? rows * 1_000_000_000L / nanos : 0;
 	}
 
-	private static final class Progress {
+	private final class Progress {
 
 		private final String fileName;
 
 		private final Long expectedRows;
+
+		private final Long sizeBytes;
 
 		private final long started;
 
@@ -170,13 +193,20 @@ public class StagingProgress implements ItemWriteListener<Object>, StepExecution
 
 		private long rows;
 
-		private Progress(String fileName, Long expectedRows, long started, boolean ownsLogContext) {
+		private Progress(String fileName, Long expectedRows, Long sizeBytes, long started, boolean ownsLogContext) {
 			this.fileName = fileName;
 			this.expectedRows = expectedRows;
+			this.sizeBytes = sizeBytes;
 			this.started = started;
 			this.ownsLogContext = ownsLogContext;
 			this.lastLogged = started;
 			this.lastShown = started;
+		}
+
+		private ProgressDisplay.FileProgress at(long stepExecutionId, long now) {
+			AtomicLong bytes = StagingProgress.this.bytesRead.get(stepExecutionId);
+			return new ProgressDisplay.FileProgress(this.fileName, this.rows, this.expectedRows,
+					(bytes != null) ? bytes.get() : null, this.sizeBytes, now - this.started);
 		}
 
 	}

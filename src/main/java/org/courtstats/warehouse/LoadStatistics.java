@@ -30,12 +30,12 @@ public class LoadStatistics {
 		return this.jdbc
 			.query("""
 					select source, coalesce(table_name, file_name), coalesce(rows_read, 0), coalesce(rows_loaded, 0),
-					    coalesce(rows_rejected, 0), count_txt_rows
+					    coalesce(rows_rejected, 0), count_txt_rows, size_bytes
 					from etl.source_file
 					where source_file_id = ?
 					""",
 					(rs, row) -> new StagedFile(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-							rs.getLong(5), (Long) rs.getObject(6)),
+							rs.getLong(5), (Long) rs.getObject(6), (Long) rs.getObject(7)),
 					sourceFileId)
 			.stream()
 			.findFirst();
@@ -85,9 +85,10 @@ public class LoadStatistics {
 	 * @param rowsLoaded rows staged
 	 * @param rowsRejected rows quarantined in {@code etl.rejected_row}
 	 * @param expectedRows the rows the release's {@code Count.txt} gives, or null
+	 * @param sizeBytes the file's size (uncompressed, for a zip entry), or null
 	 */
 	public record StagedFile(String source, String tableName, long rowsRead, long rowsLoaded, long rowsRejected,
-			Long expectedRows) {
+			Long expectedRows, Long sizeBytes) {
 	}
 
 }

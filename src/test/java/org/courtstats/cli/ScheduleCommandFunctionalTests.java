@@ -133,7 +133,10 @@ class ScheduleCommandFunctionalTests {
 		String log = Files.readString(this.logs.resolve("courtstats.log"), StandardCharsets.UTF_8);
 		assertThat(log).contains("[run " + executionId + " " + sample.label() + "] o.c.")
 			.containsPattern("\\[stage-\\d+] \\[run " + executionId + " " + sample.label()
-					+ "] o\\S+StagingProgress - A_TblCase.csv: completed");
+					+ "] o\\S+StagingProgress - A_TblCase.csv: completed \\("
+					+ String.format("%,d", sample.expected().cases() + caseRejects) + " rows, "
+					+ String.format("%,d", Files.size(sample.folder().resolve("EOIR Case Data/A_TblCase.csv")))
+					+ " bytes read in ");
 
 		// when: another process holds the run lock
 		try (RunLock.Lease held = new RunLock(lockDataSource()).acquire()) {
