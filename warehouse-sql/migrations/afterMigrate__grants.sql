@@ -5,6 +5,12 @@ do $$
 declare
     obj record;
 begin
+    -- From PostgreSQL 16 a user with CREATEROLE that created courtstats_loader (V001) holds it
+    -- with ADMIN only, and may not hand it objects until granted membership by itself.
+    if current_setting('server_version_num')::int >= 160000
+        and not pg_has_role(current_user, 'courtstats_loader', 'SET') then
+        execute format('grant courtstats_loader to %I', current_user);
+    end if;
     -- Schemas first: a new owner of a table needs the right to create in its schema.
     for obj in
         select nspname as name from pg_namespace
