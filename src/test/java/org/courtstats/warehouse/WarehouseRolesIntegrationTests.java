@@ -151,6 +151,7 @@ class WarehouseRolesIntegrationTests {
 				        or (n.nspname = 'etl' and c.relname not in ('rejected_row', 'load_run')))
 				order by 1""", String.class);
 		unreadable.forEach((relation) -> forbidden.add("select * from " + relation + " limit 1"));
+		forbidden.add("select * from public.flyway_schema_history limit 1");
 		SCHEMAS.forEach((schema) -> forbidden.add("create table " + schema + ".analyst_probe (id int)"));
 		forbidden.add("create table public.analyst_probe (id int)");
 		forbidden.add("create view public.analyst_probe as select 1 as one");
@@ -178,6 +179,10 @@ class WarehouseRolesIntegrationTests {
 			.contains("warehouse.dim_date", "warehouse.fct_proceeding", "etl.rejected_row", "etl.load_run",
 					"etl.source_file", "staging.eoir_case", "batch.batch_job_execution")
 			.hasSizeGreaterThanOrEqualTo(40);
+		assertThat(this.jdbc.queryForObject("select to_regclass('public.flyway_schema_history') is not null",
+				Boolean.class))
+			.as("Flyway's history table, in schema public")
+			.isTrue();
 		assertThat(views).as("reporting views").contains("reporting.mpp_case_outcomes", "reporting.load_history");
 		assertThat(unreadable).as("what the analyst may not read")
 			.contains("etl.source_file", "staging.eoir_case", "staging.eoir_proceeding", "batch.batch_job_instance",
