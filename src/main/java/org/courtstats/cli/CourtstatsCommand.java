@@ -1,6 +1,7 @@
 package org.courtstats.cli;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,6 +44,11 @@ public class CourtstatsCommand implements Runnable {
 	 * @return the exit code
 	 */
 	public static int execute(PrintWriter out, PrintWriter err, String... args) {
+		Optional<String> secret = CommandLineSecrets.refusal(args, System.getProperties());
+		if (secret.isPresent()) {
+			err.println("courtstats: " + secret.get());
+			return ExitCodes.USAGE;
+		}
 		CommandLine commandLine = new CommandLine(new CourtstatsCommand());
 		commandLine.setOut(out);
 		commandLine.setErr(err);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -118,9 +119,10 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 
 	private void createDatabase() throws SQLException {
 		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?");
 				Statement statement = connection.createStatement()) {
-			try (ResultSet rs = statement.executeQuery("select 1 from pg_database where datname = '"
-					+ this.settings.database().replace("'", "''") + "'")) {
+			exists.setString(1, this.settings.database());
+			try (ResultSet rs = exists.executeQuery()) {
 				if (rs.next()) {
 					return;
 				}

@@ -37,7 +37,7 @@ class WarehouseDataSourceConfiguration {
 		else {
 			dataSource.setJdbcUrl(settings.url());
 			dataSource.setUsername(settings.user());
-			dataSource.setPassword(settings.password());
+			dataSource.setPassword(DatabaseCredentials.password(settings));
 		}
 		dataSource.setPoolName("warehouse");
 		// A dead peer is noticed, so that the run lock's session ends with its process.

@@ -14,12 +14,14 @@ import org.springframework.util.StringUtils;
  * embedded one
  * @param user user for that server ({@code COURTSTATS_DB_USER})
  * @param password password for that server ({@code COURTSTATS_DB_PASSWORD})
+ * @param passwordFile a file holding that password instead, read at startup
+ * ({@code COURTSTATS_DB_PASSWORD_FILE}); one final newline is not part of it
  * @param poolSize connections the loader may hold
  * @param embedded settings of the embedded PostgreSQL
  */
 @ConfigurationProperties("courtstats.database")
-public record WarehouseSettings(String url, String user, String password, @DefaultValue("8") int poolSize,
-		@DefaultValue Embedded embedded) {
+public record WarehouseSettings(String url, String user, String password, String passwordFile,
+		@DefaultValue("8") int poolSize, @DefaultValue Embedded embedded) {
 
 	/**
 	 * Whether the loader starts its own PostgreSQL.

@@ -1,0 +1,60 @@
+package org.courtstats.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Refuses a database password given on the command line, as an argument or a {@code -D}
+ * system property: every user of the machine reads it in the process list, and shells
+ * keep it in their history.
+ */
+final class CommandLineSecrets {
+
+	/**
+	 * Settings that hold the password itself, with dots, dashes and underscores removed,
+	 * lower case: Spring binds any of them, and the placeholders of
+	 * {@code application.yml} resolve system properties too.
+	 */
+	private static final List<String> PASSWORD_SETTINGS = List.of("courtstatsdatabasepassword", "courtstatsdbpassword",
+			"springdatasourcepassword", "springflywaypassword");
+
+	static final String USE_INSTEAD = "Set the environment variable COURTSTATS_DB_PASSWORD, or write the password "
+			+ "into a file only the loader's user may read and set COURTSTATS_DB_PASSWORD_FILE to its path.";
+
+	private CommandLineSecrets() {
+	}
+
+	/**
+	 * Why the command line is refused, if it is.
+	 * @param args the program's arguments
+	 * @param systemProperties the JVM's system properties
+	 * @return the message to print, naming the setting but never its value
+	 */
+	static Optional<String> refusal(String[] args, Properties systemProperties) {
+		for (String arg : args) {
+			String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+			if (isPassword(name)) {
+				return Optional.of("A password was given on the command line (" + name.strip()
+						+ "), where every user of this machine can read it. " + USE_INSTEAD);
+			}
+		}
+		for (String key : systemProperties.stringPropertyNames()) {
+			if (isPassword(key)) {
+				return Optional.of("A password was given as the system property -D" + key
+						+ ", where every user of this machine can read it in the process list. " + USE_INSTEAD);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static boolean isPassword(String name) {
+		String normalized = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+		// An argument names a setting when it ends with one:
+		// --courtstats.database.password,
+		// -Dcourtstats.database.password passed after the main class.
+		return PASSWORD_SETTINGS.stream().anyMatch((setting) -> normalized.endsWith(setting));
+	}
+
+}
