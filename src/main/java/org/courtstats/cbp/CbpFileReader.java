@@ -2,8 +2,8 @@ package org.courtstats.cbp;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.courtstats.normalize.BoundedLineReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +23,12 @@ import org.springframework.core.io.Resource;
 
 /**
  * Streams the rows of one CBP encounter file (RFC 4180 CSV, UTF-8 with or without a byte
- * order mark, CRLF or LF, header row) as {@link EncounterRow}s and rejects. The number of
- * rows read is saved in the step's execution context under the reader's name, so a
- * restart skips the rows already committed and resumes at the next line.
+ * order mark, CRLF, LF or CR, header row) as {@link EncounterRow}s and rejects. Bytes
+ * that are not UTF-8, or a line longer than {@link BoundedLineReader#MAX_LINE_LENGTH},
+ * fail the file with the line they are on, rather than load a mangled value or fill
+ * memory. The number of rows read is saved in the step's execution context under the
+ * reader's name, so a restart skips the rows already committed and resumes at the next
+ * line.
  */
 public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpRecord> {
 
@@ -70,9 +74,17 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 	@Override
 	protected void doOpen() throws Exception {
 		this.header = null;
-		BufferedReader reader = new BufferedReader(
-				new InputStreamReader(this.resource.getInputStream(), StandardCharsets.UTF_8));
-		skipByteOrderMark(reader);
+		BufferedReader reader = new BufferedReader(new BoundedLineReader(this.resource.getInputStream(),
+				StandardCharsets.UTF_8.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT)));
+		try {
+			skipByteOrderMark(reader);
+		}
+		catch (BoundedLineReader.LineException ex) {
+			reader.close();
+			throw unreadable(ex);
+		}
 		this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
 		this.records = this.parser.iterator();
 		try {
@@ -174,11 +186,20 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 			return this.records.hasNext() ? this.records.next() : null;
 		}
 		catch (UncheckedIOException ex) {
+			if (ex.getCause() instanceof BoundedLineReader.LineException line) {
+				throw unreadable(line);
+			}
 			throw new CbpFileException(this.fileName + ": line " + (linesBefore + 1)
 					+ ": the row cannot be read as CSV (" + ex.getCause().getMessage() + "). A value that "
 					+ "opens a double quote must close it, and a quote inside a value is written twice (\"\"). "
 					+ "Correct the file or obtain it again from CBP.", ex);
 		}
+	}
+
+	private CbpFileException unreadable(BoundedLineReader.LineException line) {
+		return new CbpFileException(this.fileName + ": " + line.getMessage() + ". CBP publishes its files as UTF-8 "
+				+ "CSV with lines of a few hundred characters: the file is corrupt or was saved in another form. "
+				+ "Nothing of it is loaded; obtain it again from CBP (or save it as CSV UTF-8).", line);
 	}
 
 	/**

@@ -10,4 +10,8 @@ public class EoirFileException extends RuntimeException {
 		super(message);
 	}
 
+	public EoirFileException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
 }

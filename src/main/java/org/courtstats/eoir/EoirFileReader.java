@@ -1,20 +1,30 @@
 package org.courtstats.eoir;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
+import org.courtstats.normalize.BoundedLineReader;
 import org.courtstats.normalize.ControlCharacters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
+import org.springframework.batch.infrastructure.item.file.NonTransientFlatFileException;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 
 /**
- * Streams the lines of one EOIR file: tab-delimited, no quoting, windows-1252, header on
- * line 1. Control characters (NUL bytes among them) are removed before a line is split.
- * Its position is saved in the step's execution context, so a restart resumes after the
- * last committed chunk.
+ * Streams the lines of one EOIR file: tab-delimited, no quoting, windows-1252 (UTF-8 when
+ * the file starts with a UTF-8 byte order mark), header on line 1. Control characters
+ * (NUL bytes among them) are removed before a line is split. A line longer than
+ * {@link BoundedLineReader#MAX_LINE_LENGTH} fails the file before it fills memory. Its
+ * position is saved in the step's execution context, so a restart resumes after the last
+ * committed chunk.
  */
 public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 
@@ -24,6 +34,8 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 	 */
 	public static final String ENCODING = "windows-1252";
 
+	private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+
 	private static final Logger logger = LoggerFactory.getLogger(EoirFileReader.class);
 
 	private final EoirTable table;
@@ -31,6 +43,10 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 	private final String fileName;
 
 	private EoirHeader header;
+
+	private long linesWithUndefinedBytes;
+
+	private long firstLineWithUndefinedBytes;
 
 	public EoirFileReader(String name, Path file, EoirTable table) {
 		this(name, new FileSystemResource(file), file.getFileName().toString(), table);
@@ -54,12 +70,30 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 		setName(name);
 		setResource(resource);
 		setEncoding(ENCODING);
+		setBufferedReaderFactory((source, encoding) -> {
+			// A UTF-8 byte order mark says the file was saved again as UTF-8: read it so,
+			// or its header's first name and every accented letter would be garbled.
+			BufferedInputStream in = new BufferedInputStream(source.getInputStream());
+			in.mark(UTF8_BOM.length);
+			byte[] start = in.readNBytes(UTF8_BOM.length);
+			boolean utf8 = Arrays.equals(start, UTF8_BOM);
+			if (!utf8) {
+				in.reset();
+			}
+			return new BufferedReader(new BoundedLineReader(in,
+					(utf8 ? StandardCharsets.UTF_8 : Charset.forName(encoding)).newDecoder()
+						.onMalformedInput(CodingErrorAction.REPLACE)
+						.onUnmappableCharacter(CodingErrorAction.REPLACE)));
+		});
 		setStrict(true);
 		setComments(new String[0]);
 		setLinesToSkip(1);
 		setSkippedLinesCallback((line) -> this.header = EoirHeader.parse(this.table, this.fileName, line));
 		setLineMapper((line, lineNumber) -> {
 			String text = ControlCharacters.strip(line);
+			if (text.indexOf('\uFFFD') >= 0 && this.linesWithUndefinedBytes++ == 0) {
+				this.firstLineWithUndefinedBytes = lineNumber;
+			}
 			return new EoirLine(lineNumber, text, text.split("\t", -1), this.header);
 		});
 	}
@@ -67,7 +101,12 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 	@Override
 	protected void doOpen() throws Exception {
 		this.header = null;
-		super.doOpen();
+		try {
+			super.doOpen();
+		}
+		catch (NonTransientFlatFileException ex) {
+			throw unreadableLine(ex);
+		}
 		if (this.header == null) {
 			throw new EoirFileException(this.fileName + ": the file is empty, expected a header line naming the "
 					+ this.table.name() + " columns. Deliver the file again or remove it from the release.");
@@ -78,6 +117,48 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 							+ "column the load reads, map the new name in EoirTables.",
 					this.fileName, String.join(", ", this.header.unknownColumns()), this.table.name());
 		}
+	}
+
+	@Override
+	protected void doClose() throws Exception {
+		if (this.linesWithUndefinedBytes > 0) {
+			// Not worth failing a release for, but not to pass unseen either.
+			logger.warn(
+					"{}: {} line(s) hold bytes that do not decode as windows-1252 (the first at line {}); they "
+							+ "were read as U+FFFD. If names look garbled, the file may be in another encoding.",
+					this.fileName, this.linesWithUndefinedBytes, this.firstLineWithUndefinedBytes);
+		}
+		this.linesWithUndefinedBytes = 0;
+		super.doClose();
+	}
+
+	@Override
+	protected EoirLine doRead() throws Exception {
+		try {
+			return super.doRead();
+		}
+		catch (NonTransientFlatFileException ex) {
+			throw unreadableLine(ex);
+		}
+	}
+
+	@Override
+	protected void jumpToItem(int itemIndex) throws Exception {
+		try {
+			super.jumpToItem(itemIndex);
+		}
+		catch (NonTransientFlatFileException ex) {
+			throw unreadableLine(ex);
+		}
+	}
+
+	private RuntimeException unreadableLine(NonTransientFlatFileException ex) {
+		if (ex.getCause() instanceof BoundedLineReader.LineException line) {
+			return new EoirFileException(this.fileName + ": " + line.getMessage() + "; EOIR lines are a few hundred "
+					+ "characters, so the file is corrupt or not an EOIR table. The release is not loaded: obtain "
+					+ "the file again from EOIR.", ex);
+		}
+		return ex;
 	}
 
 	/**

@@ -112,7 +112,7 @@ public final class Inbox {
 						+ "' twice: " + other.getFileName() + " and " + location.getFileName()
 						+ ". Keep one of them (the zip, or the folder unzipped from it) and remove the other.");
 			}
-			releases.add(new EoirRelease(label, asOfDate, location, filesOf(location)));
+			releases.add(new EoirRelease(label, asOfDate, location, filesOrNone(location)));
 		}
 		releases.sort(Comparator.comparing(EoirRelease::asOfDate, Comparator.nullsLast(Comparator.naturalOrder()))
 			.thenComparing(EoirRelease::label));
@@ -135,6 +135,7 @@ public final class Inbox {
 		List<BorderFile> found = new ArrayList<>();
 		try (Stream<Path> children = Files.list(inbox)) {
 			for (Path child : children.sorted().toList()) {
+				warnIfLink(child);
 				BorderFile file = Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS) ? BorderFile.classify(child)
 						: null;
 				if (file != null) {
@@ -165,6 +166,9 @@ public final class Inbox {
 		Map<String, Path> seen = new HashMap<>();
 		try (Stream<Path> paths = Files.walk(folder, MAX_DEPTH)) {
 			for (Path path : paths.sorted().toList()) {
+				if (!path.equals(folder)) {
+					warnIfLink(path);
+				}
 				if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
 					continue;
 				}
@@ -251,6 +255,39 @@ public final class Inbox {
 		catch (IOException ex) {
 			throw new IntakeException(delivery + " was loaded but could not be moved to the archive " + archive + ": "
 					+ ex.getMessage() + ". It stays in the inbox, where it is recognised as loaded.", ex);
+		}
+	}
+
+	/**
+	 * The files of a release found in the inbox, or none when they cannot be listed (a
+	 * zip cut short, a table twice): the release's own run lists them again and fails
+	 * with that message, while the other deliveries of the inbox load.
+	 */
+	private static List<DeliveredFile> filesOrNone(Path location) {
+		try {
+			return filesOf(location);
+		}
+		catch (IntakeException ex) {
+			logger.debug("{} cannot be listed; its run reports why", location, ex);
+			return List.of();
+		}
+	}
+
+	/**
+	 * A symbolic link is never followed, so that nothing outside the inbox is read; the
+	 * operator is told, since the file it points at is not loaded.
+	 */
+	private static void warnIfLink(Path path) {
+		if (Files.isSymbolicLink(path)) {
+			String target;
+			try {
+				target = Files.readSymbolicLink(path).toString();
+			}
+			catch (IOException ex) {
+				target = "?";
+			}
+			logger.warn("{} is a symbolic link (to {}): links are not followed, so it is not loaded. Copy or move "
+					+ "the delivery itself into the inbox.", path, target);
 		}
 	}
 

@@ -54,7 +54,8 @@ final class ReleaseContents implements Closeable {
 	 * Its bytes, from the start (decompressed for a zip entry).
 	 */
 	InputStream open(DeliveredFile file) throws IOException {
-		return file.zipEntry() ? this.zip.getInputStream(entry(file)) : Files.newInputStream(file.path());
+		return file.zipEntry() ? ZipReleases.openEntry(file.path(), this.zip, entry(file))
+				: Files.newInputStream(file.path());
 	}
 
 	private ZipArchiveEntry entry(DeliveredFile file) throws IOException {

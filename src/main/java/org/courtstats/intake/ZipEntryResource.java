@@ -66,7 +66,7 @@ public class ZipEntryResource extends AbstractResource {
 	public InputStream getInputStream() throws IOException {
 		ZipFile archive = ZipReleases.open(this.zip);
 		try {
-			InputStream entry = archive.getInputStream(entry(archive));
+			InputStream entry = ZipReleases.openEntry(this.zip, archive, entry(archive));
 			return new FilterInputStream(entry) {
 
 				@Override

@@ -1,6 +1,8 @@
 package org.courtstats.intake;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,14 +16,30 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.archivers.zip.ZipMethod;
 import org.courtstats.eoir.EoirTable;
 import org.courtstats.eoir.EoirTables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the zip EOIR ships a release in ({@code EOIR Case Data.zip}) in place. Its
  * entries are usually Deflate64, which only Commons Compress reads. Entry names are kept
  * as plain strings: nothing resolves them against the file system, so a name such as
- * {@code ../../etc/passwd} cannot reach outside the zip.
+ * {@code ../../etc/passwd} cannot reach outside the zip; such an entry is not read at
+ * all, and a warning names it. An entry that would inflate far beyond its compressed size
+ * (a zip bomb) is refused before any of it is inflated, and an entry inflating past the
+ * size its header declares is cut off.
  */
 final class ZipReleases {
+
+	/**
+	 * Text tables compress a few to a few dozen times; a ratio beyond this, on an entry
+	 * larger than {@link #BOMB_MIN_SIZE}, is the shape of a zip bomb.
+	 */
+	static final long BOMB_RATIO = 200;
+
+	/** Below this uncompressed size an entry is never taken for a zip bomb. */
+	static final long BOMB_MIN_SIZE = 64L * 1024 * 1024;
+
+	private static final Logger logger = LoggerFactory.getLogger(ZipReleases.class);
 
 	/** Between the zip's path and an entry name in a location. */
 	static final String ENTRY_SEPARATOR = "!/";
@@ -93,6 +111,19 @@ final class ZipReleases {
 				if (fileName.isEmpty()) {
 					continue;
 				}
+				if (isUnsafeName(name)) {
+					logger.warn("{}: entry '{}' names a path outside the zip (absolute, or with '..'); it is ignored, "
+							+ "and nothing is ever extracted. Ask the sender for a zip whose entries are the release's "
+							+ "files.", zip, name);
+					files.add(new DeliveredFile(zip, name, null, true));
+					continue;
+				}
+				if (isBomb(entry)) {
+					throw new IntakeException(zip + ": entry '" + name + "' declares " + entry.getSize()
+							+ " bytes compressed into " + entry.getCompressedSize() + " (over " + BOMB_RATIO
+							+ " times), the shape of a zip bomb: the release is refused before any of it is "
+							+ "inflated. Download the release again from EOIR.");
+				}
 				if (!archive.canReadEntryData(entry)) {
 					throw new IntakeException(zip + ": entry '" + name + "' is stored with "
 							+ describeMethod(entry.getMethod())
@@ -116,6 +147,76 @@ final class ZipReleases {
 					+ "otherwise download the release again.", ex);
 		}
 		return files;
+	}
+
+	/**
+	 * The decompressed bytes of an entry, cut off with an error when they run past the
+	 * size the entry declares (a zip bomb that lies about its size, or a corrupt zip).
+	 * @param zip the zip, for messages
+	 * @param archive the open zip
+	 * @param entry the entry
+	 * @return its bytes
+	 * @throws IOException when the entry cannot be read
+	 */
+	static InputStream openEntry(Path zip, ZipFile archive, ZipArchiveEntry entry) throws IOException {
+		long declared = entry.getSize();
+		InputStream in = archive.getInputStream(entry);
+		if (declared < 0) {
+			return in;
+		}
+		return new FilterInputStream(in) {
+
+			private long read;
+
+			@Override
+			public int read() throws IOException {
+				int b = super.read();
+				count((b < 0) ? -1 : 1);
+				return b;
+			}
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) throws IOException {
+				int n = super.read(buffer, offset, length);
+				count(n);
+				return n;
+			}
+
+			private void count(int n) throws IOException {
+				if (n > 0) {
+					this.read += n;
+				}
+				if (this.read > declared) {
+					throw new IOException(zip + ": entry '" + entry.getName() + "' inflates past the " + declared
+							+ " bytes its header declares (a zip bomb, or a corrupt zip); reading stopped. "
+							+ "Download the release again from EOIR.");
+				}
+			}
+
+		};
+	}
+
+	/**
+	 * Whether an entry name would reach outside the zip if it were ever resolved as a
+	 * path: absolute (also with a drive letter), or with a {@code ..} segment.
+	 */
+	static boolean isUnsafeName(String name) {
+		String path = name.replace('\\', '/');
+		if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) {
+			return true;
+		}
+		for (String segment : path.split("/")) {
+			if (segment.equals("..")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isBomb(ZipArchiveEntry entry) {
+		long size = entry.getSize();
+		long compressed = entry.getCompressedSize();
+		return size > BOMB_MIN_SIZE && compressed >= 0 && size > compressed * BOMB_RATIO;
 	}
 
 	private static String describeMethod(int code) {

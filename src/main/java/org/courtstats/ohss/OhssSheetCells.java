@@ -63,6 +63,16 @@ final class OhssSheetCells implements Iterator<OhssCell> {
 		}
 		Integer yearOfTotal = fiscalYearTotal(row);
 		Integer month = (yearOfTotal == null) ? monthRow(row) : null;
+		CellValue label = row.cell("B");
+		if (yearOfTotal == null && month == null && label != null && label.isNumber()) {
+			// Column B is text in every OHSS table; a number there is most likely a month
+			// stored as a date, and ending the data at it would drop the rows below
+			// unseen.
+			throw new OhssLayoutException(this.layout.sheetName(), this.where + ": cell B" + row.rowNumber()
+					+ " holds the number " + label.display() + " where 'Total' or a month name (October ... "
+					+ "September) is expected; a date stored as a number? The table is not loaded: ask OHSS for "
+					+ "the table with its months written as text.");
+		}
 		if (yearOfTotal == null && month == null) {
 			this.ended = true;
 			return;

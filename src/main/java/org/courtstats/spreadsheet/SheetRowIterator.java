@@ -90,7 +90,11 @@ final class SheetRowIterator implements Iterator<SheetRow>, AutoCloseable {
 
 	private SheetRow readRow() throws XMLStreamException {
 		while (this.xml.hasNext()) {
-			if (this.xml.next() == XMLStreamConstants.START_ELEMENT && "row".equals(this.xml.getLocalName())) {
+			int event = this.xml.next();
+			if (event == XMLStreamConstants.DTD) {
+				throw new UnreadableCellException(SpreadsheetFile.DOCTYPE_REFUSED);
+			}
+			if (event == XMLStreamConstants.START_ELEMENT && "row".equals(this.xml.getLocalName())) {
 				int rowNumber = intAttribute("r", this.lastRowNumber + 1);
 				this.lastRowNumber = rowNumber;
 				boolean hidden = booleanAttribute("hidden");
@@ -123,6 +127,7 @@ final class SheetRowIterator implements Iterator<SheetRow>, AutoCloseable {
 
 	private CellValue readCell(String type, String column, int rowNumber) throws XMLStreamException {
 		String stored = null;
+		String formula = null;
 		StringBuilder inline = null;
 		int phoneticDepth = 0;
 		while (this.xml.hasNext()) {
@@ -131,6 +136,9 @@ final class SheetRowIterator implements Iterator<SheetRow>, AutoCloseable {
 				String name = this.xml.getLocalName();
 				if ("v".equals(name)) {
 					stored = this.xml.getElementText();
+				}
+				else if ("f".equals(name)) {
+					formula = this.xml.getElementText();
 				}
 				else if ("is".equals(name)) {
 					inline = new StringBuilder();
@@ -148,6 +156,12 @@ final class SheetRowIterator implements Iterator<SheetRow>, AutoCloseable {
 					phoneticDepth--;
 				}
 				else if ("c".equals(name)) {
+					if (formula != null && stored == null && inline == null) {
+						// Read as empty, the cell would vanish from the table unseen.
+						throw new UnreadableCellException("cell " + column + rowNumber + " holds a formula (=" + formula
+								+ ") with no saved result, and formulas are not calculated here. Open "
+								+ "the workbook in Excel, let it calculate, save it, and deliver it again");
+					}
 					return value(type, stored, inline, column + rowNumber);
 				}
 			}
@@ -207,6 +221,17 @@ final class SheetRowIterator implements Iterator<SheetRow>, AutoCloseable {
 	private boolean booleanAttribute(String name) {
 		String value = this.xml.getAttributeValue(null, name);
 		return "1".equals(value) || "true".equalsIgnoreCase(value);
+	}
+
+	/** A cell or sheet that cannot be read as a table's data; the message says why. */
+	static final class UnreadableCellException extends IllegalStateException {
+
+		private static final long serialVersionUID = 1L;
+
+		UnreadableCellException(String message) {
+			super(message);
+		}
+
 	}
 
 	private static String letters(String reference) {

@@ -50,6 +50,13 @@ public final class SpreadsheetFile implements AutoCloseable {
 
 	private static final String BOMB_MARK = "Zip bomb detected";
 
+	/**
+	 * Why a part carrying a DOCTYPE is refused: workbooks never declare one, and its
+	 * entities (a local file, a URL) must never be resolved.
+	 */
+	static final String DOCTYPE_REFUSED = "its XML carries a DOCTYPE declaration, which workbooks never hold; the "
+			+ "file is refused without resolving any entity it declares. Get the file again from its publisher";
+
 	private final Path path;
 
 	private final OPCPackage workbook;
@@ -228,7 +235,13 @@ public final class SpreadsheetFile implements AutoCloseable {
 		if (ex instanceof SpreadsheetException known) {
 			return known;
 		}
+		if (ex instanceof SheetRowIterator.UnreadableCellException cell) {
+			return new SpreadsheetException(where + ": " + cell.getMessage() + ".", ex);
+		}
 		for (Throwable cause = ex; cause != null; cause = next(cause)) {
+			if (cause.getMessage() != null && cause.getMessage().contains("DOCTYPE")) {
+				return new SpreadsheetException(where + ": " + DOCTYPE_REFUSED + ".", ex);
+			}
 			if (cause.getMessage() != null && cause.getMessage().contains(BOMB_MARK)) {
 				return new SpreadsheetException(where
 						+ ": refused as a zip bomb: an entry inflates far more than a workbook's XML does (beyond"

@@ -108,7 +108,7 @@ class ZipEntryResourceTests {
 	}
 
 	@Test
-	void anEntryNamedToClimbOutOfTheZipIsReadFromTheZipAndNothingOutsideIsTouched() throws IOException {
+	void anEntryNamedToClimbOutOfTheZipIsIgnoredAndNothingOutsideIsTouched() throws IOException {
 		// given: files outside the zip under the names its entries give
 		Path inbox = Files.createDirectories(this.folder.resolve("inbox"));
 		Path outside = this.folder.resolve("A_TblCase.csv");
@@ -131,10 +131,8 @@ class ZipEntryResourceTests {
 		// then
 		assertThat(release.files()).extracting(DeliveredFile::relativePath)
 			.containsExactly("../../../../../../etc/passwd", "../A_TblCase.csv", "/etc/hosts");
-		assertThat(release.tableFiles()).singleElement().satisfies((file) -> {
-			assertThat(file.location()).isEqualTo(zip.toAbsolutePath() + "!/../A_TblCase.csv");
-			assertThat(file.fileName()).isEqualTo("A_TblCase.csv");
-		});
+		assertThat(release.tableFiles()).as("an entry named to climb out of the zip is never read as a table")
+			.isEmpty();
 		assertThat(new String(read, StandardCharsets.UTF_8)).isEqualTo("IDNCASE\nfrom the zip\n");
 		assertThat(new String(passwd, StandardCharsets.UTF_8)).isEqualTo("not the system's\n");
 		assertThat(Files.readString(outside)).isEqualTo("IDNCASE\nfrom outside\n");
