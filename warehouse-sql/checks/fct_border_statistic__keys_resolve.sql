@@ -1,5 +1,7 @@
 -- Every dimension key of a cell of the edition resolves to a dimension row.
 -- Returns the offending cells, one row per unresolved key; empty = pass.
+-- severity: error
+-- threshold: 0
 with edition as (
     select * from warehouse.fct_border_statistic where edition_release_key = :release_key
 )

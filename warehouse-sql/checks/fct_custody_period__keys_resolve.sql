@@ -1,5 +1,7 @@
 -- Every dimension key of a custody history entry changed by the release resolves to a dimension row.
 -- Returns the offending entries, one row per unresolved key; empty = pass.
+-- severity: error
+-- threshold: 0
 with changed as (
     select * from warehouse.fct_custody_period where release_key = :release_key
 )

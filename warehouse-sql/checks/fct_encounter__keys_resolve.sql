@@ -1,5 +1,7 @@
 -- Every dimension key of an encounter row of the file resolves to a dimension row.
 -- Returns the offending rows, one row per unresolved key; empty = pass.
+-- severity: error
+-- threshold: 0
 with loaded as (
     select * from warehouse.fct_encounter where release_key = :release_key
 )
