@@ -94,13 +94,7 @@ public class WarehouseChecks {
 	 */
 	public List<CheckResult> verify(long releaseKey, String source, Long jobExecutionId) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource(Map.of("release_key", releaseKey));
-		List<String> targets = WarehouseBuild.targets(source);
-		List<CheckResult> results = new ArrayList<>();
-		for (Check check : this.checks) {
-			if (targets.contains(check.table()) || check.table().equals("etl_source_file")) {
-				results.add(evaluate(check, parameters));
-			}
-		}
+		List<CheckResult> results = results(releaseKey, source);
 		record(results, releaseKey, source, jobExecutionId);
 		List<CheckResult> failed = results.stream()
 			.filter((result) -> !result.passed() && result.severity() == Severity.ERROR)
@@ -116,6 +110,25 @@ public class WarehouseChecks {
 							: "etl.check_result")
 					+ " lists every check of the run. Correct the data (or the check, in warehouse-sql/checks) "
 					+ "and run the load again.");
+		}
+		return results;
+	}
+
+	/**
+	 * Runs the checks of a release of a source in the caller's transaction, and neither
+	 * records nor acts on what they find.
+	 * @param releaseKey the release
+	 * @param source eoir, ohss or cbp
+	 * @return the results, in the order the checks ran
+	 */
+	List<CheckResult> results(long releaseKey, String source) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource(Map.of("release_key", releaseKey));
+		List<String> targets = WarehouseBuild.targets(source);
+		List<CheckResult> results = new ArrayList<>();
+		for (Check check : this.checks) {
+			if (targets.contains(check.table()) || check.table().equals("etl_source_file")) {
+				results.add(evaluate(check, parameters));
+			}
 		}
 		return results;
 	}
