@@ -58,7 +58,7 @@ public class WarehouseChecks {
 	 * Reads the checks, refusing a check file whose header lacks a valid severity or
 	 * threshold.
 	 * @param dataSource the warehouse
-	 * @throws IllegalStateException naming the check file and what its header needs
+	 * @throws IllegalArgumentException naming the check file and what its header needs
 	 */
 	public WarehouseChecks(DataSource dataSource) {
 		this.jdbc = new NamedParameterJdbcTemplate(dataSource);
@@ -237,7 +237,7 @@ public class WarehouseChecks {
 	 * @param fileName the file's name, e.g. {@code fct_case__keys_resolve.sql}
 	 * @param text its content
 	 * @return the check
-	 * @throws IllegalStateException naming the file when its header is incomplete or
+	 * @throws IllegalArgumentException naming the file when its header is incomplete or
 	 * wrong
 	 */
 	static Check parse(String fileName, String text) {
@@ -258,14 +258,14 @@ public class WarehouseChecks {
 					threshold = -1;
 				}
 				if (threshold < 0) {
-					throw new IllegalStateException(where + ": '-- threshold: " + thresholdLine.group(1)
+					throw new IllegalArgumentException(where + ": '-- threshold: " + thresholdLine.group(1)
 							+ "' is not a number of rows. Write the offending rows the check tolerates, "
 							+ "e.g. '-- threshold: 0'.");
 				}
 			}
 		}
 		if (severity == null) {
-			throw new IllegalStateException(where + " has no '-- severity:' line in its header comment. Add "
+			throw new IllegalArgumentException(where + " has no '-- severity:' line in its header comment. Add "
 					+ "'-- severity: error' (over the threshold holds the release back) or '-- severity: warn' "
 					+ "(recorded and logged; the release publishes), see warehouse-sql/README.md.");
 		}
@@ -299,7 +299,7 @@ public class WarehouseChecks {
 					return severity;
 				}
 			}
-			throw new IllegalStateException(where + ": '-- severity: " + word + "' is neither error nor warn.");
+			throw new IllegalArgumentException(where + ": '-- severity: " + word + "' is neither error nor warn.");
 		}
 
 	}

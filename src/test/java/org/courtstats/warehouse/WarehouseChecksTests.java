@@ -10,7 +10,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * A check file's header declares its severity and threshold; a file that does not is
@@ -41,14 +41,14 @@ class WarehouseChecksTests {
 
 	@Test
 	void aCheckWithoutASeverityIsRefusedNamingItsFile() {
-		assertThatIllegalStateException()
+		assertThatIllegalArgumentException()
 			.isThrownBy(() -> WarehouseChecks.parse("fct_case__x.sql", "-- Cases.\nselect 1\n-- severity: error"))
 			.withMessageStartingWith("warehouse-sql/checks/fct_case__x.sql has no '-- severity:' line")
 			.withMessageContaining("'-- severity: error'");
-		assertThatIllegalStateException()
+		assertThatIllegalArgumentException()
 			.isThrownBy(() -> WarehouseChecks.parse("fct_case__x.sql", "-- severity: fatal\nselect 1"))
 			.withMessage("warehouse-sql/checks/fct_case__x.sql: '-- severity: fatal' is neither error nor warn.");
-		assertThatIllegalStateException()
+		assertThatIllegalArgumentException()
 			.isThrownBy(() -> WarehouseChecks.parse("fct_case__x.sql", "-- severity: warn\n-- threshold: -1\nselect 1"))
 			.withMessageStartingWith("warehouse-sql/checks/fct_case__x.sql: '-- threshold: -1' is not a number");
 	}
