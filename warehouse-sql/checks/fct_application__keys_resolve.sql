@@ -1,5 +1,7 @@
 -- Every dimension key of a relief application changed by the release resolves to a dimension row.
 -- Returns the offending applications, one row per unresolved key; empty = pass.
+-- severity: error
+-- threshold: 0
 with changed as (
     select * from warehouse.fct_application where release_key = :release_key
 )
@@ -26,3 +28,11 @@ union all
 select a.application_id, 'nationality_key', a.nationality_key
 from changed as a left join warehouse.dim_nationality as d on d.nationality_key = a.nationality_key
 where d.nationality_key is null
+union all
+select a.application_id, 'release keys', a.release_key
+from changed as a
+where not exists (select 1 from warehouse.dim_release as r where r.release_key = a.release_key)
+    or not exists (select 1 from warehouse.dim_release as r where r.release_key = a.first_seen_release_key)
+    or not exists (select 1 from warehouse.dim_release as r where r.release_key = a.last_seen_release_key)
+    or (a.deleted_in_release_key is not null
+        and not exists (select 1 from warehouse.dim_release as r where r.release_key = a.deleted_in_release_key))

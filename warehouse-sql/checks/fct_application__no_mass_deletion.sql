@@ -1,6 +1,8 @@
 -- A release soft-deletes at most 5% of the applications present before it (EOIR has withheld a few
 -- thousand between releases, out of millions); more means a truncated or wrong delivery.
 -- Returns the figures when the release deleted more; empty = pass.
+-- severity: error
+-- threshold: 0
 with deleted as (
     select count(*) as applications from warehouse.fct_application where deleted_in_release_key = :release_key
 ),

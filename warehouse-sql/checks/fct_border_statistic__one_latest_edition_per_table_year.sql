@@ -1,5 +1,7 @@
 -- Each table fiscal year the edition publishes takes its latest values from exactly one edition.
 -- Returns the offending table years with how many editions hold latest values; empty = pass.
+-- severity: error
+-- threshold: 0
 with edition_years as (
     select distinct table_name, fiscal_year
     from warehouse.fct_border_statistic

@@ -1,5 +1,7 @@
 -- Every dimension key of a case changed by the release resolves to a dimension row.
 -- Returns the offending cases, one row per unresolved key; empty = pass.
+-- severity: error
+-- threshold: 0
 with changed as (
     select * from warehouse.fct_case where release_key = :release_key
 )
@@ -23,6 +25,11 @@ union all
 select c.case_id, 'court_key', c.court_key
 from changed as c left join warehouse.dim_court as d on d.court_key = c.court_key
 where d.court_key is null
+union all
+select c.case_id, 'mpp_hearing_location_key', c.mpp_hearing_location_key
+from changed as c
+left join warehouse.dim_hearing_location as d on d.hearing_location_key = c.mpp_hearing_location_key
+where d.hearing_location_key is null
 union all
 select c.case_id, 'date_of_entry_key', c.date_of_entry_key
 from changed as c left join warehouse.dim_date as d on d.date_key = c.date_of_entry_key

@@ -1,6 +1,8 @@
 -- A release soft-deletes at most 5% of the cases present before it (EOIR withholds thousands of
 -- rows at most, out of millions); more means a truncated or wrong delivery. Returns the figures
 -- when the release deleted more; empty = pass.
+-- severity: error
+-- threshold: 0
 with deleted as (
     select count(*) as cases from warehouse.fct_case where deleted_in_release_key = :release_key
 ),

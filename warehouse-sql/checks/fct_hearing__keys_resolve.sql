@@ -1,5 +1,7 @@
 -- Every dimension key of a scheduled hearing changed by the release resolves to a dimension row.
 -- Returns the offending hearings, one row per unresolved key; empty = pass.
+-- severity: error
+-- threshold: 0
 with changed as (
     select * from warehouse.fct_hearing where release_key = :release_key
 )
@@ -27,3 +29,11 @@ union all
 select h.schedule_id, 'adjournment_reason_key', h.adjournment_reason_key
 from changed as h left join warehouse.dim_adjournment_reason as d on d.adjournment_reason_key = h.adjournment_reason_key
 where d.adjournment_reason_key is null
+union all
+select h.schedule_id, 'release keys', h.release_key
+from changed as h
+where not exists (select 1 from warehouse.dim_release as r where r.release_key = h.release_key)
+    or not exists (select 1 from warehouse.dim_release as r where r.release_key = h.first_seen_release_key)
+    or not exists (select 1 from warehouse.dim_release as r where r.release_key = h.last_seen_release_key)
+    or (h.deleted_in_release_key is not null
+        and not exists (select 1 from warehouse.dim_release as r where r.release_key = h.deleted_in_release_key))

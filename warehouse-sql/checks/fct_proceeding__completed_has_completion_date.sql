@@ -1,5 +1,7 @@
 -- A completed proceeding has a completion date and an outcome; a pending one has neither.
 -- Returns the offending proceedings changed by the release; empty = pass.
+-- severity: error
+-- threshold: 0
 select proceeding_id, is_completed, completion_date_key, outcome_group
 from warehouse.fct_proceeding
 where release_key = :release_key

@@ -1,5 +1,7 @@
 -- Every dimension key of a proceeding changed by the release resolves to a dimension row.
 -- Returns the offending proceedings, one row per unresolved key; empty = pass.
+-- severity: error
+-- threshold: 0
 with changed as (
     select * from warehouse.fct_proceeding where release_key = :release_key
 )

@@ -1,5 +1,7 @@
 -- A release soft-deletes at most 5% of the proceedings present before it; more means a truncated
 -- or wrong delivery. Returns the figures when the release deleted more; empty = pass.
+-- severity: error
+-- threshold: 0
 with deleted as (
     select count(*) as proceedings from warehouse.fct_proceeding where deleted_in_release_key = :release_key
 ),

@@ -23,7 +23,7 @@ final class ExitCodes {
 
 	/**
 	 * A release was held back, not published: a table rejected more rows than the
-	 * threshold allows.
+	 * threshold allows, or an error check found more offending rows than it tolerates.
 	 */
 	static final int HELD_BACK = 3;
 
@@ -37,7 +37,8 @@ final class ExitCodes {
 		if (find(failure, RunLockException.class) != null) {
 			return LOCKED;
 		}
-		if (find(failure, RejectedRowsOverThresholdException.class) != null) {
+		if (find(failure, RejectedRowsOverThresholdException.class) != null
+				|| find(failure, WarehouseCheckException.class) != null) {
 			return HELD_BACK;
 		}
 		return (find(failure, IllegalArgumentException.class) != null) ? USAGE : FAILED;

@@ -3,10 +3,12 @@ package org.courtstats.cli;
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.courtstats.nightly.RunOperations;
 import org.courtstats.warehouse.RunHistory.Run;
+import org.courtstats.warehouse.WarehouseChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,9 +23,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Command(name = "status", mixinStandardHelpOptions = true,
 		description = { "Lists the latest runs of the nightly load, newest first: execution id, source, release, "
 				+ "status, start, end, and rows read, loaded and rejected (from etl.load_run); for a run that failed "
-				+ "or stopped, the step and its error.",
+				+ "or stopped, the step and its error; for a run whose data-quality checks failed or warned, "
+				+ "those checks (name, severity, offending rows).",
 				"Then the runs still marked as running, and whether a live load holds the run lock (then they run) "
-						+ "or not (then a process that ended left them: `courtstats recover` marks them failed)." },
+						+ "or not (then a process that ended left them: `courtstats recover` marks them failed).",
+				"With --checks RUN, every data-quality check that run made instead (etl.check_result)." },
 		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:shown", "2:usage or configuration error" })
 class StatusCommand implements Callable<Integer> {
 
@@ -36,10 +40,25 @@ class StatusCommand implements Callable<Integer> {
 			description = "How many of the latest runs to list (default: ${DEFAULT-VALUE}).")
 	private int limit;
 
+	@Option(names = "--checks", paramLabel = "RUN",
+			description = "List every data-quality check the run (job execution id) made over its release: "
+					+ "name, severity, threshold, offending rows, outcome and up to three offending rows.")
+	private Long checksOf;
+
 	@Override
 	public Integer call() {
 		if (this.limit < 1) {
 			throw new IllegalArgumentException("--limit must be at least 1, not " + this.limit + ".");
+		}
+		if (this.checksOf != null) {
+			List<WarehouseChecks.CheckResult> results;
+			try (ConfigurableApplicationContext context = Warehouse.open()) {
+				results = context.getBean(RunOperations.class).checks(this.checksOf);
+			}
+			PrintWriter out = this.spec.commandLine().getOut();
+			printChecks(out, this.checksOf, results);
+			out.flush();
+			return ExitCodes.OK;
 		}
 		RunOperations.Status status;
 		try (ConfigurableApplicationContext context = Warehouse.open()) {
@@ -71,6 +90,16 @@ class StatusCommand implements Callable<Integer> {
 				else if (!run.status().equals("COMPLETED") && run.message() != null) {
 					out.println("             " + run.message());
 				}
+				List<WarehouseChecks.CheckResult> flagged = status.flaggedChecks()
+					.getOrDefault(run.executionId(), List.of());
+				if (!flagged.isEmpty()) {
+					out.println("             checks: " + String.join("; ",
+							flagged.stream()
+								.map((check) -> "%s %s %,d rows".formatted(check.name(), check.severity().label(),
+										check.offendingRows()))
+								.toList())
+							+ " (courtstats status --checks " + run.executionId() + ")");
+				}
 			}
 		}
 		out.println();
@@ -91,6 +120,25 @@ class StatusCommand implements Callable<Integer> {
 				out.println("no process holds the run lock, so the process running it ended (killed, out of memory, "
 						+ "power cut). `courtstats recover` marks it failed; then `courtstats restart "
 						+ run.executionId() + "` or the next load resumes it.");
+			}
+		}
+	}
+
+	static void printChecks(PrintWriter out, long run, List<WarehouseChecks.CheckResult> results) {
+		if (results.isEmpty()) {
+			out.println("Run " + run + " recorded no data-quality check: it did not reach its publish step "
+					+ "(`courtstats status` shows where it stopped), or it is not a run of this warehouse.");
+			return;
+		}
+		out.println("Data-quality checks of run " + run + ", in the order they ran:");
+		out.printf("  %-55s %-8s %9s %10s  %s%n", "check", "severity", "threshold", "offending", "outcome");
+		for (WarehouseChecks.CheckResult result : results) {
+			String outcome = result.passed() ? "passed" : (result.severity() == WarehouseChecks.Severity.ERROR)
+					? "FAILED (held the release back)" : "WARNED (published)";
+			out.printf("  %-55s %-8s %,9d %,10d  %s%n", result.name(), result.severity().label(), result.threshold(),
+					result.offendingRows(), outcome);
+			if (!result.passed() && result.examples() != null) {
+				out.println("      e.g. " + result.examples());
 			}
 		}
 	}

@@ -110,9 +110,11 @@ final class BorderJobs {
 			String label = (String) chunkContext.getStepContext().getJobParameters().get("release");
 			long releaseKey = releases.key(source, label);
 			runLock.verifyHeld();
-			rejectedRows.verifyWithinThreshold(releaseKey, settings.maxRejectedShare(), settings.rejectedRowsFloor());
+			long run = contribution.getStepExecution().getJobExecutionId();
+			warehouseChecks.verifyRejectedShare(rejectedRows, releaseKey, source, run, settings.maxRejectedShare(),
+					settings.rejectedRowsFloor());
 			build.accept(releaseKey, releases.asOfDate(releaseKey));
-			warehouseChecks.verify(releaseKey, source);
+			warehouseChecks.verify(releaseKey, source, run);
 			releases.publish(releaseKey, contribution.getStepExecution().getJobExecutionId());
 			logger.info("{} '{}' published", what, label);
 			return RepeatStatus.FINISHED;

@@ -233,10 +233,12 @@ class EoirReleaseJobConfiguration {
 			LocalDate asOfDate = ReleaseLabels.asOfDate(label);
 			long releaseKey = releases.key(SOURCE, label);
 			runLock.verifyHeld();
-			rejectedRows.verifyWithinThreshold(releaseKey, settings.maxRejectedShare(), settings.rejectedRowsFloor());
+			long run = contribution.getStepExecution().getJobExecutionId();
+			warehouseChecks.verifyRejectedShare(rejectedRows, releaseKey, SOURCE, run, settings.maxRejectedShare(),
+					settings.rejectedRowsFloor());
 			warehouseBuild.buildEoirRelease(releaseKey,
 					releases.versionDate((asOfDate != null) ? asOfDate : LocalDate.now()));
-			warehouseChecks.verify(releaseKey, SOURCE);
+			warehouseChecks.verify(releaseKey, SOURCE, run);
 			releases.publish(releaseKey, contribution.getStepExecution().getJobExecutionId());
 			logger.info("Release '{}' published", label);
 			return RepeatStatus.FINISHED;

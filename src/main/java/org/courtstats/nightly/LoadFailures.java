@@ -60,15 +60,17 @@ public final class LoadFailures {
 	}
 
 	/**
-	 * Whether a run failed because its release rejected more rows than the threshold
-	 * allows (and not for another reason).
+	 * Whether a run failed because its release was held back: it rejected more rows than
+	 * the threshold allows, or an error check found more offending rows than it tolerates
+	 * (and not for another reason).
 	 * @param execution a finished run
-	 * @return true when it was held back for its rejected rows
+	 * @return true when it was held back
 	 */
-	static boolean isHeldBackForRejects(JobExecution execution) {
+	static boolean isHeldBack(JobExecution execution) {
 		return execution.getAllFailureExceptions()
 			.stream()
-			.anyMatch((failure) -> find(failure, RejectedRowsOverThresholdException.class));
+			.anyMatch((failure) -> find(failure, RejectedRowsOverThresholdException.class)
+					|| find(failure, WarehouseCheckException.class));
 	}
 
 	private static boolean find(Throwable failure, Class<? extends Throwable> type) {

@@ -275,8 +275,8 @@ public class NightlyLoad {
 						"stopped on request (courtstats stop) after its last committed chunk; `courtstats restart "
 								+ execution.getId() + "` or the next load resumes it");
 			}
-			ReleaseOutcome.Status status = LoadFailures.isHeldBackForRejects(execution)
-					? ReleaseOutcome.Status.HELD_BACK : ReleaseOutcome.Status.FAILED;
+			ReleaseOutcome.Status status = LoadFailures.isHeldBack(execution) ? ReleaseOutcome.Status.HELD_BACK
+					: ReleaseOutcome.Status.FAILED;
 			return new ReleaseOutcome(source, label, status, execution.getId(), LoadFailures.describe(execution));
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {

@@ -163,9 +163,10 @@ public class RejectReplay {
 			LocalDate asOfDate = this.releases.asOfDate(release.releaseKey());
 			this.warehouseBuild.buildEoirRelease(release.releaseKey(),
 					this.releases.versionDate((asOfDate != null) ? asOfDate : LocalDate.now()));
-			this.rejectedRows.verifyWithinThreshold(release.releaseKey(), this.settings.maxRejectedShare(),
+			this.warehouseChecks.verifyRejectedShare(this.rejectedRows, release.releaseKey(),
+					EoirReleaseJobConfiguration.SOURCE, jobExecutionId, this.settings.maxRejectedShare(),
 					this.settings.rejectedRowsFloor());
-			this.warehouseChecks.verify(release.releaseKey(), EoirReleaseJobConfiguration.SOURCE);
+			this.warehouseChecks.verify(release.releaseKey(), EoirReleaseJobConfiguration.SOURCE, jobExecutionId);
 			this.releases.publish(release.releaseKey(), jobExecutionId);
 			long stillRejected = this.rejectedRows.records(release.releaseKey(), table)
 				.values()
@@ -229,9 +230,9 @@ public class RejectReplay {
 			catch (Exception ex) {
 				throw new IllegalStateException(location.get() + " could not be staged again: " + ex.getMessage(), ex);
 			}
-			this.rejectedRows.verifyWithinThreshold(release.releaseKey(), this.settings.maxRejectedShare(),
-					this.settings.rejectedRowsFloor());
-			this.warehouseChecks.verify(release.releaseKey(), source);
+			this.warehouseChecks.verifyRejectedShare(this.rejectedRows, release.releaseKey(), source, jobExecutionId,
+					this.settings.maxRejectedShare(), this.settings.rejectedRowsFloor());
+			this.warehouseChecks.verify(release.releaseKey(), source, jobExecutionId);
 			this.releases.publish(release.releaseKey(), jobExecutionId);
 			stillRejected[0] = this.rejectedRows.count(release.releaseKey(), table);
 			this.loadRunLedger.finished(jobExecutionId, "COMPLETED", "rejected rows replayed: "

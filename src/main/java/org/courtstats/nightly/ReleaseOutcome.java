@@ -33,9 +33,10 @@ public record ReleaseOutcome(String source, String releaseLabel, Status status, 
 		NOT_STARTED,
 
 		/**
-		 * Staged but not published: a table rejected more rows than the threshold allows.
-		 * Raising the threshold, or replaying corrected rows, and loading again publishes
-		 * it.
+		 * Staged but not published: a table rejected more rows than the threshold allows,
+		 * or an error check ({@code warehouse-sql/checks}) found more offending rows than
+		 * it tolerates. Raising the threshold, or correcting the rows, and loading again
+		 * publishes it.
 		 */
 		HELD_BACK,
 

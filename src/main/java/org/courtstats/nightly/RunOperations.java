@@ -11,6 +11,7 @@ import org.courtstats.warehouse.LoadRunLedger;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunHistory;
 import org.courtstats.warehouse.RunLock;
+import org.courtstats.warehouse.WarehouseChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,8 +73,19 @@ public class RunOperations {
 	 * @return the status
 	 */
 	public Status status(int limit) {
-		return new Status(this.runHistory.recent(limit), this.runHistory.markedRunning(),
-				this.runLock.isHeldElsewhere());
+		List<RunHistory.Run> recent = this.runHistory.recent(limit);
+		return new Status(recent, this.runHistory.markedRunning(), this.runLock.isHeldElsewhere(),
+				this.runHistory.flaggedChecks(recent.stream().map(RunHistory.Run::executionId).toList()));
+	}
+
+	/**
+	 * The data-quality checks a run made over its release, passed or not.
+	 * @param run a job execution id
+	 * @return its results, in the order the checks ran; none when it did not reach its
+	 * publish step
+	 */
+	public List<WarehouseChecks.CheckResult> checks(long run) {
+		return this.runHistory.checks(run);
 	}
 
 	/**
@@ -241,8 +253,10 @@ public class RunOperations {
 	 * @param recent the latest runs, newest first
 	 * @param markedRunning the runs marked as running, oldest first
 	 * @param lockHeld whether a live load holds the run lock
+	 * @param flaggedChecks per recent run, the checks it failed or warned about
 	 */
-	public record Status(List<RunHistory.Run> recent, List<RunHistory.Run> markedRunning, boolean lockHeld) {
+	public record Status(List<RunHistory.Run> recent, List<RunHistory.Run> markedRunning, boolean lockHeld,
+			Map<Long, List<WarehouseChecks.CheckResult>> flaggedChecks) {
 
 	}
 

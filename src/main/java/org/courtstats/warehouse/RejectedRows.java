@@ -37,6 +37,20 @@ public class RejectedRows {
 			)
 			""";
 
+	/**
+	 * The tables of a release that rejected more rows than allowed, with their counts:
+	 * the offending rows of the check {@code rejected_rows__within_threshold}.
+	 */
+	static final String TABLES_OVER_THRESHOLD = """
+			select f.table_name, sum(f.rows_rejected) as rows_rejected, sum(f.rows_read) as rows_read
+			from etl.source_file as f
+			where f.release_key = :release_key and f.table_name is not null
+			group by f.table_name
+			having sum(f.rows_rejected) > :floor
+			    and sum(f.rows_rejected) > :max_share * sum(f.rows_read)
+			order by f.table_name
+			""";
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	public RejectedRows(DataSource dataSource) {
@@ -55,16 +69,7 @@ public class RejectedRows {
 		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("release_key", releaseKey)
 			.addValue("max_share", maxShare)
 			.addValue("floor", floor);
-		List<String> over = this.jdbc.query("""
-				select f.table_name, sum(f.rows_rejected) as rejected, sum(f.rows_read) as read, d.release_label
-				from etl.source_file as f
-				join warehouse.dim_release as d using (release_key)
-				where f.release_key = :release_key and f.table_name is not null
-				group by f.table_name, d.release_label
-				having sum(f.rows_rejected) > :floor
-				    and sum(f.rows_rejected) > :max_share * sum(f.rows_read)
-				order by f.table_name
-				""", parameters, (rs, row) -> {
+		List<String> over = this.jdbc.query(TABLES_OVER_THRESHOLD, parameters, (rs, row) -> {
 			long rejected = rs.getLong(2);
 			long read = rs.getLong(3);
 			return "%s has %,d rejected rows of %,d read (%s)".formatted(rs.getString(1), rejected, read,

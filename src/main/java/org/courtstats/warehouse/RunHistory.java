@@ -4,7 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -38,6 +43,12 @@ public class RunHistory {
 			left join etl.load_run as r using (job_execution_id)
 			""";
 
+	private static final String CHECK_RESULTS = """
+			select job_execution_id, check_name, severity, threshold, offending_rows, passed,
+			    cast(examples as text) as examples
+			from etl.check_result
+			""";
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transaction;
@@ -54,6 +65,35 @@ public class RunHistory {
 	 */
 	public List<Run> recent(int limit) {
 		return this.jdbc.query(RUNS + "order by e.job_execution_id desc limit ?", RunHistory::run, limit);
+	}
+
+	/**
+	 * The checks each of some runs failed or warned about (over their threshold), in the
+	 * order they ran.
+	 * @param runs job execution ids
+	 * @return per run with such checks, its failed and warned checks
+	 */
+	public Map<Long, List<WarehouseChecks.CheckResult>> flaggedChecks(Collection<Long> runs) {
+		Map<Long, List<WarehouseChecks.CheckResult>> flagged = new LinkedHashMap<>();
+		if (runs.isEmpty()) {
+			return flagged;
+		}
+		this.jdbc.query(CHECK_RESULTS + "where not passed and job_execution_id = any(?) order by check_result_id",
+				(ps) -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", runs.toArray(Long[]::new))), (rs) -> {
+					flagged.computeIfAbsent(rs.getLong("job_execution_id"), (run) -> new ArrayList<>())
+						.add(checkResult(rs, 0));
+				});
+		return flagged;
+	}
+
+	/**
+	 * Every check a run made, passed or not, in the order they ran.
+	 * @param run a job execution id
+	 * @return its check results; none when it did not reach its publish step
+	 */
+	public List<WarehouseChecks.CheckResult> checks(long run) {
+		return this.jdbc.query(CHECK_RESULTS + "where job_execution_id = ? order by check_result_id",
+				RunHistory::checkResult, run);
 	}
 
 	/**
@@ -125,6 +165,13 @@ public class RunHistory {
 				(end != null) ? end.toLocalDateTime() : null, rs.getObject("rows_read", Long.class),
 				rs.getObject("rows_loaded", Long.class), rs.getObject("rows_rejected", Long.class),
 				rs.getString("failed_step"), firstLine(rs.getString("message")));
+	}
+
+	private static WarehouseChecks.CheckResult checkResult(ResultSet rs, int row) throws SQLException {
+		return new WarehouseChecks.CheckResult(rs.getString("check_name"),
+				WarehouseChecks.Severity.valueOf(rs.getString("severity").toUpperCase(Locale.ROOT)),
+				rs.getLong("threshold"), rs.getLong("offending_rows"), rs.getBoolean("passed"),
+				rs.getString("examples"));
 	}
 
 	private static String firstLine(String message) {

@@ -146,7 +146,7 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 
 		// then: it is held back whole
 		assertThat(cut).singleElement().satisfies((outcome) -> {
-			assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.FAILED);
+			assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.HELD_BACK);
 			assertThat(outcome.message()).contains("fct_proceeding__no_mass_deletion").contains("held back");
 		});
 		assertThat(warehouseChecksum()).isEqualTo(before);
