@@ -1,6 +1,7 @@
 package org.courtstats.warehouse;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,11 +16,13 @@ import org.springframework.util.StringUtils;
  * @param user user for that server ({@code COURTSTATS_DB_USER})
  * @param password password for that server ({@code COURTSTATS_DB_PASSWORD})
  * @param poolSize connections the loader may hold
+ * @param connectionTimeout how long asking for a connection waits before it fails, e.g.
+ * while PostgreSQL restarts
  * @param embedded settings of the embedded PostgreSQL
  */
 @ConfigurationProperties("courtstats.database")
 public record WarehouseSettings(String url, String user, String password, @DefaultValue("8") int poolSize,
-		@DefaultValue Embedded embedded) {
+		@DefaultValue("30s") Duration connectionTimeout, @DefaultValue Embedded embedded) {
 
 	/**
 	 * Whether the loader starts its own PostgreSQL.
