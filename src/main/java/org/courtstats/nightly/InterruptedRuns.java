@@ -88,7 +88,7 @@ class InterruptedRuns {
 			last = this.jobRepository.getLastJobExecution(jobName, parameters);
 		}
 		for (StepExecution step : last.getStepExecutions()) {
-			if (step.getStatus() == BatchStatus.UNKNOWN) {
+			if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
 				logger.warn(
 						"Step {} of run {} could not record its status while the database was unreachable; "
 								+ "marking it failed, to resume from its last committed chunk",
