@@ -9,9 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +26,8 @@ import org.springframework.stereotype.Component;
 class InterruptedRuns {
 
 	static final String MESSAGE = "interrupted: the process running it ended before it finished";
+
+	static final String UNREACHABLE = "interrupted: the database could not be reached";
 
 	private static final Logger logger = LoggerFactory.getLogger(InterruptedRuns.class);
 
@@ -56,6 +61,49 @@ class InterruptedRuns {
 		}
 		recovered.sort(Comparator.comparingLong(JobExecution::getId));
 		return recovered;
+	}
+
+	/**
+	 * Makes a release's latest run restartable after its database connection was lost: a
+	 * run or step that could not record its end is still marked as running, or was marked
+	 * {@code UNKNOWN} (Spring Batch's mark for a status it could not save), which Spring
+	 * Batch refuses to restart. Both are marked failed. That is safe for these jobs
+	 * because each step records its progress in the transaction that does its work (a
+	 * chunk's rows and the reader's position; a whole register or publish step), so
+	 * whatever the database kept, the restart resumes from a state that agrees with it.
+	 * Only the holder of the run lock may call it.
+	 * @param jobName the release's job
+	 * @param parameters the release's job parameters
+	 */
+	void makeRestartable(String jobName, JobParameters parameters) {
+		JobExecution last = this.jobRepository.getLastJobExecution(jobName, parameters);
+		if (last == null) {
+			return;
+		}
+		if (last.isRunning()) {
+			logger.warn("Run {} of release '{}' could not record its end while the database was unreachable; "
+					+ "marking it failed", last.getId(), parameters.getString("release"));
+			this.jobOperator.recover(last);
+			this.loadRunLedger.finished(last.getId(), BatchStatus.FAILED.name(), UNREACHABLE);
+			last = this.jobRepository.getLastJobExecution(jobName, parameters);
+		}
+		for (StepExecution step : last.getStepExecutions()) {
+			if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
+				logger.warn(
+						"Step {} of run {} could not record its status while the database was unreachable; "
+								+ "marking it failed, to resume from its last committed chunk",
+						step.getStepName(), last.getId());
+				step.setStatus(BatchStatus.FAILED);
+				step.setExitStatus(ExitStatus.FAILED.addExitDescription(UNREACHABLE));
+				this.jobRepository.update(step);
+			}
+		}
+		if (last.getStatus() == BatchStatus.UNKNOWN) {
+			last.setStatus(BatchStatus.FAILED);
+			last.setExitStatus(ExitStatus.FAILED.addExitDescription(UNREACHABLE));
+			this.jobRepository.update(last);
+			this.loadRunLedger.finished(last.getId(), BatchStatus.FAILED.name(), UNREACHABLE);
+		}
 	}
 
 }

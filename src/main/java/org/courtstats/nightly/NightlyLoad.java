@@ -1,19 +1,23 @@
 package org.courtstats.nightly;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.courtstats.intake.BorderFile;
 import org.courtstats.intake.EoirRelease;
 import org.courtstats.intake.Inbox;
 import org.courtstats.intake.IntakeException;
 import org.courtstats.intake.SourceFileRegistry;
+import org.courtstats.warehouse.DatabaseFailures;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunLock;
+import org.courtstats.warehouse.WarehouseUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +29,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -256,11 +263,74 @@ public class NightlyLoad {
 	}
 
 	/**
-	 * Starts a release's job, or restarts it from where its last run stopped.
+	 * Starts a release's job, or restarts it from where its last run stopped. When the
+	 * database connection fails (PostgreSQL restarting, a network cut), the run is
+	 * restarted from its last committed chunk after a pause that doubles each time, up to
+	 * {@code courtstats.nightly-load.database-retry.attempts} runs in all.
+	 * @throws WarehouseUnavailableException when the database stays unreachable past the
+	 * last attempt
 	 */
 	ReleaseOutcome launch(Job job, String source, String label, JobParameters parameters) {
+		NightlyLoadSettings.DatabaseRetry retry = this.settings.databaseRetry();
+		RetryTemplate retryTemplate = new RetryTemplate(RetryPolicy.builder()
+			.maxRetries(Math.max(0, retry.attempts() - 1))
+			.delay(retry.initialBackoff())
+			.multiplier(2)
+			.maxDelay(retry.maxBackoff())
+			.predicate(DatabaseFailures::isConnectionFailure)
+			.build());
+		AtomicInteger attempts = new AtomicInteger();
+		Instant started = Instant.now();
+		try {
+			return retryTemplate.execute(() -> attempt(job, source, label, parameters, attempts.incrementAndGet()));
+		}
+		catch (RetryException ex) {
+			Throwable last = (ex.getLastException() != null) ? ex.getLastException() : ex.getCause();
+			if (last instanceof RuntimeException runtime && !DatabaseFailures.isConnectionFailure(runtime)) {
+				throw runtime;
+			}
+			throw new WarehouseUnavailableException("The warehouse database is unreachable ("
+					+ LoadFailures.rootMessage(last) + "): the load of '" + label + "' gave up after " + attempts.get()
+					+ " attempts over " + Duration.between(started, Instant.now()).toSeconds()
+					+ " s (courtstats.nightly-load.database-retry). Nothing committed is lost: once PostgreSQL is "
+					+ "back, run the same command again; it resumes where it stopped.", last);
+		}
+	}
+
+	/**
+	 * One attempt at a release's run. After a lost connection the run lock is taken again
+	 * (its session ended with the connection) and the run left behind is made
+	 * restartable; a publication that committed before the connection was lost is not
+	 * done again.
+	 */
+	private ReleaseOutcome attempt(Job job, String source, String label, JobParameters parameters, int attempt) {
+		if (attempt > 1) {
+			logger.info("Resuming release '{}' after a lost database connection (attempt {} of {})", label, attempt,
+					this.settings.databaseRetry().attempts());
+			this.runLock.reacquire();
+			if (this.releases.isPublished(source, label)) {
+				logger.info("Release '{}' was published before the connection was lost", label);
+				return new ReleaseOutcome(source, label, ReleaseOutcome.Status.LOADED, null, null);
+			}
+		}
+		this.interruptedRuns.makeRestartable(job.getName(), parameters);
+		return launchOnce(job, source, label, parameters);
+	}
+
+	private ReleaseOutcome launchOnce(Job job, String source, String label, JobParameters parameters) {
 		try {
 			JobExecution execution = this.jobOperator.start(job, parameters);
+			Optional<Throwable> lostConnection = execution.getAllFailureExceptions()
+				.stream()
+				.filter(DatabaseFailures::isConnectionFailure)
+				.findFirst();
+			if (execution.getStatus() != BatchStatus.COMPLETED && lostConnection.isPresent()) {
+				logger.warn("Release '{}': the database connection was lost ({}); its run {} stops here", label,
+						LoadFailures.rootMessage(lostConnection.get()), execution.getId());
+				throw new WarehouseUnavailableException(
+						"The database connection was lost: " + LoadFailures.rootMessage(lostConnection.get()),
+						lostConnection.get());
+			}
 			String duplicateOf = execution.getExecutionContext()
 				.getString(EoirReleaseJobConfiguration.DUPLICATE_OF, null);
 			if (execution.getStatus() == BatchStatus.COMPLETED && duplicateOf != null) {
@@ -292,6 +362,11 @@ public class NightlyLoad {
 			return new ReleaseOutcome(source, label, ReleaseOutcome.Status.ALREADY_LOADED, null, null);
 		}
 		catch (Exception ex) {
+			if (DatabaseFailures.isConnectionFailure(ex)) {
+				logger.warn("Release '{}': the database connection was lost ({})", label, LoadFailures.rootMessage(ex));
+				throw (ex instanceof RuntimeException runtime) ? runtime
+						: new WarehouseUnavailableException("The database connection was lost", ex);
+			}
 			return new ReleaseOutcome(source, label, ReleaseOutcome.Status.FAILED, null,
 					"the load of '" + label + "' could not start: " + ex.getMessage());
 		}

@@ -22,12 +22,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ready at once
  * @param archive the folder loaded deliveries are moved to once published; blank to leave
  * them in the inbox
+ * @param databaseRetry how long a release's run waits for an unreachable database before
+ * it gives up
  */
 @ConfigurationProperties("courtstats.nightly-load")
 public record NightlyLoadSettings(@DefaultValue("./inbox") Path inbox, @DefaultValue("5000") int chunkSize,
 		@DefaultValue("2") int stagingThreads, @DefaultValue("0.01") double maxRejectedShare,
 		@DefaultValue("5") long rejectedRowsFloor, @DefaultValue("60s") Duration settleTime,
-		@DefaultValue("") String archive) {
+		@DefaultValue("") String archive, @DefaultValue DatabaseRetry databaseRetry) {
 
 	/**
 	 * The archive folder, when loaded deliveries are to be moved out of the inbox.
@@ -35,6 +37,20 @@ public record NightlyLoadSettings(@DefaultValue("./inbox") Path inbox, @DefaultV
 	 */
 	public Optional<Path> archiveFolder() {
 		return (this.archive == null || this.archive.isBlank()) ? Optional.empty() : Optional.of(Path.of(this.archive));
+	}
+
+	/**
+	 * How a release's run is resumed when the database connection fails (PostgreSQL
+	 * restarted, a network cut): the run is restarted from its last committed chunk after
+	 * a pause that doubles each time, up to a number of attempts.
+	 *
+	 * @param attempts runs of the release in all, the first included; 1 gives up at once
+	 * @param initialBackoff the pause before the second attempt
+	 * @param maxBackoff the longest pause between two attempts
+	 */
+	public record DatabaseRetry(@DefaultValue("6") int attempts, @DefaultValue("5s") Duration initialBackoff,
+			@DefaultValue("2m") Duration maxBackoff) {
+
 	}
 
 }

@@ -65,6 +65,30 @@ public class RunLock {
 	}
 
 	/**
+	 * Takes the lock again on a new session after the database connection was lost (its
+	 * session, and the lock with it, ended), unless this process still holds it.
+	 * @throws RunLockException when another load took the lock meanwhile
+	 * @throws WarehouseUnavailableException when the database still cannot be reached
+	 */
+	public void reacquire() {
+		Lease lease = this.current.get();
+		if (lease == null) {
+			throw new IllegalStateException("The run lock is not held by this process");
+		}
+		if (lease.isHeld()) {
+			return;
+		}
+		lease.release();
+		try {
+			acquire();
+		}
+		catch (RunLockException ex) {
+			throw new RunLockException("The run lock was lost while the database could not be reached, and another "
+					+ "load has taken it: this run stops, and that load resumes the release.");
+		}
+	}
+
+	/**
 	 * Checks that this process still holds the lock before it publishes: a lock lost with
 	 * its session (a dropped connection, an idle-session timeout) lets another load take
 	 * it.
@@ -134,8 +158,17 @@ public class RunLock {
 			}
 		}
 
+		private void release() {
+			closeQuietly(this.connection);
+		}
+
 		@Override
 		public void close() {
+			Lease latest = RunLock.this.current.get();
+			if (latest != null && latest != this) {
+				// Taken again on a new session after the first was lost.
+				latest.close();
+			}
 			RunLock.this.current.compareAndSet(this, null);
 			try (PreparedStatement statement = this.connection.prepareStatement("select pg_advisory_unlock(?)")) {
 				statement.setLong(1, KEY);

@@ -43,6 +43,7 @@ class WarehouseDataSourceConfiguration {
 		// A dead peer is noticed, so that the run lock's session ends with its process.
 		dataSource.addDataSourceProperty("tcpKeepAlive", "true");
 		dataSource.setMaximumPoolSize(settings.poolSize());
+		dataSource.setConnectionTimeout(settings.connectionTimeout().toMillis());
 		dataSource.setMinimumIdle(1);
 		return dataSource;
 	}

@@ -1,6 +1,7 @@
 package org.courtstats.warehouse;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,11 +18,14 @@ import org.springframework.util.StringUtils;
  * @param passwordFile a file holding that password instead, read at startup
  * ({@code COURTSTATS_DB_PASSWORD_FILE}); one final newline is not part of it
  * @param poolSize connections the loader may hold
+ * @param connectionTimeout how long asking for a connection waits before it fails, e.g.
+ * while PostgreSQL restarts
  * @param embedded settings of the embedded PostgreSQL
  */
 @ConfigurationProperties("courtstats.database")
 public record WarehouseSettings(String url, String user, String password, String passwordFile,
-		@DefaultValue("8") int poolSize, @DefaultValue Embedded embedded) {
+		@DefaultValue("8") int poolSize, @DefaultValue("30s") Duration connectionTimeout,
+		@DefaultValue Embedded embedded) {
 
 	/**
 	 * Whether the loader starts its own PostgreSQL.

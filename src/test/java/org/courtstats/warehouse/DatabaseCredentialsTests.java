@@ -68,7 +68,7 @@ class DatabaseCredentialsTests {
 	@Test
 	void aPasswordInTheUrlIsRefusedWithoutRepeatingIt() {
 		WarehouseSettings settings = new WarehouseSettings(URL + "?sslmode=require&Password=hunter2", "loader", null,
-				null, 8, null);
+				null, 8, null, null);
 
 		assertThatIllegalArgumentException().isThrownBy(() -> DatabaseCredentials.password(settings))
 			.withMessageContaining("COURTSTATS_DB_PASSWORD_FILE")
@@ -76,7 +76,7 @@ class DatabaseCredentialsTests {
 	}
 
 	private static WarehouseSettings settings(String password, String passwordFile) {
-		return new WarehouseSettings(URL, "loader", password, passwordFile, 8, null);
+		return new WarehouseSettings(URL, "loader", password, passwordFile, 8, null, null);
 	}
 
 }
