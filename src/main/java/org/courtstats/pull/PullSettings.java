@@ -52,7 +52,7 @@ public record PullSettings(@DefaultValue("false") boolean enabled, @DefaultValue
 	 * @param enabled whether the source is pulled
 	 * @param timeLimit how long one check of the source may take, download included
 	 */
-	public record Source(String kind, URI url, URI listing, String pattern, @DefaultValue("true") boolean enabled,
+	public record Source(String kind, String url, String listing, String pattern, @DefaultValue("true") boolean enabled,
 			@DefaultValue("2h") Duration timeLimit) {
 
 		void check(String name) {
@@ -61,9 +61,37 @@ public record PullSettings(@DefaultValue("false") boolean enabled, @DefaultValue
 				throw new IllegalArgumentException(
 						prefix + ".kind must be eoir, ohss or cbp, not '" + this.kind + "'.");
 			}
-			if (this.url == null && (this.listing == null || this.pattern == null || this.pattern.isBlank())) {
+			if (blank(this.url) && (blank(this.listing) || blank(this.pattern))) {
 				throw new IllegalArgumentException(prefix + " needs a url, or a listing page and a file-name pattern.");
 			}
+			try {
+				fileUri();
+				listingUri();
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException(prefix + ": not an address: " + ex.getMessage(), ex);
+			}
+		}
+
+		/**
+		 * The file's address, kept as written: Spring's URI conversion would encode its
+		 * {@code %20} again.
+		 * @return the url, or null when a listing page names the file
+		 */
+		public URI fileUri() {
+			return blank(this.url) ? null : URI.create(this.url.trim());
+		}
+
+		/**
+		 * The listing page's address.
+		 * @return the page, or null
+		 */
+		public URI listingUri() {
+			return blank(this.listing) ? null : URI.create(this.listing.trim());
+		}
+
+		private static boolean blank(String text) {
+			return text == null || text.isBlank();
 		}
 
 		/**
@@ -79,7 +107,7 @@ public record PullSettings(@DefaultValue("false") boolean enabled, @DefaultValue
 		 * @return the url, or the listing page and pattern
 		 */
 		public String address() {
-			return (this.url != null) ? this.url.toString() : this.listing + " (links matching " + this.pattern + ")";
+			return !blank(this.url) ? this.url : this.listing + " (links matching " + this.pattern + ")";
 		}
 
 	}

@@ -122,7 +122,7 @@ public class SourcePull {
 		String address = source.address();
 		Instant checkedAt = Instant.now();
 		try {
-			URI uri = (source.url() != null) ? source.url() : newestLink(name, source, download);
+			URI uri = (source.fileUri() != null) ? source.fileUri() : newestLink(name, source, download);
 			address = uri.toString();
 			// The validators recorded belong to the file last fetched: a new link is a
 			// new file.
@@ -165,8 +165,8 @@ public class SourcePull {
 	}
 
 	private URI newestLink(String name, PullSettings.Source source, Download download) {
-		String html = download.page(source.listing());
-		return ListingLinks.newest(source.listing(), html, source.pattern())
+		String html = download.page(source.listingUri());
+		return ListingLinks.newest(source.listingUri(), html, source.pattern())
 			.orElseThrow(() -> new PullException(name + ": no link on " + source.listing() + " names a file matching '"
 					+ source.pattern() + "'. The publisher may have renamed its "
 					+ "files: check the page and set courtstats.pull.sources." + name + ".pattern."));
