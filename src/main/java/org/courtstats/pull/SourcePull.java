@@ -140,9 +140,17 @@ public class SourcePull {
 				return new PullOutcome(name, kind, address, PullOutcome.Status.NOT_MODIFIED, null, null, null, null);
 			}
 			Download.Partial partial = fetched.download().orElseThrow();
-			String sha256 = DownloadCheck.verify(partial.part(), kind, name + ": " + address);
-			long bytes = Files.size(partial.part());
-			settle(name, address, partial, sha256);
+			String sha256;
+			long bytes;
+			try {
+				sha256 = DownloadCheck.verify(partial.part(), kind, name + ": " + address);
+				bytes = Files.size(partial.part());
+				settle(name, address, partial, sha256);
+			}
+			finally {
+				// Refused or moved: either way no partial file stays behind.
+				Files.deleteIfExists(partial.part());
+			}
 			record(new SourceCheck(name, kind, address, checkedAt, SourceCheck.DOWNLOADED, null, partial.etag(),
 					partial.lastModified(), partial.published(), Instant.now(),
 					partial.target().getFileName().toString(), bytes, sha256));
