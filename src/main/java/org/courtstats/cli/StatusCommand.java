@@ -1,13 +1,17 @@
 package org.courtstats.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.courtstats.nightly.RunOperations;
+import org.courtstats.pull.SourcePull;
 import org.courtstats.warehouse.RunHistory.Run;
+import org.courtstats.warehouse.SourceChecks.SourceCheck;
 import org.courtstats.warehouse.WarehouseChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,11 +65,14 @@ class StatusCommand implements Callable<Integer> {
 			return ExitCodes.OK;
 		}
 		RunOperations.Status status;
+		List<SourcePull.Freshness> sources;
 		try (ConfigurableApplicationContext context = Warehouse.open()) {
 			status = context.getBean(RunOperations.class).status(this.limit);
+			sources = context.getBean(SourcePull.class).freshness();
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		print(out, status);
+		printSources(out, sources, Instant.now());
 		out.flush();
 		return ExitCodes.OK;
 	}
@@ -141,6 +148,38 @@ class StatusCommand implements Callable<Integer> {
 				out.println("      e.g. " + result.examples());
 			}
 		}
+	}
+
+	/**
+	 * Each declared source's freshness: how long since its publisher changed it, since
+	 * the pull checked it, and since the warehouse last published a release of its kind.
+	 */
+	static void printSources(PrintWriter out, List<SourcePull.Freshness> sources, Instant now) {
+		if (sources.isEmpty()) {
+			return;
+		}
+		out.println();
+		out.println("Sources (courtstats.pull.sources), freshness:");
+		out.printf("  %-8s %-5s %-20s %-34s %s%n", "source", "kind", "published", "checked", "loaded");
+		for (SourcePull.Freshness source : sources) {
+			SourceCheck check = source.lastCheck();
+			String published = (check != null && check.publishedAt() != null) ? ago(check.publishedAt(), now) : "-";
+			String checked = (check != null) ? ago(check.checkedAt(), now) + ", " + check.status() : "never";
+			out.printf("  %-8s %-5s %-20s %-34s %s%s%n", source.name(), source.kind(), published, checked,
+					(source.lastLoaded() != null) ? ago(source.lastLoaded(), now) : "never",
+					source.enabled() ? "" : "  (switched off)");
+		}
+	}
+
+	private static String ago(Instant then, Instant now) {
+		Duration age = Duration.between(then, now);
+		if (age.toDays() >= 2) {
+			return age.toDays() + " d ago";
+		}
+		if (age.toHours() >= 2) {
+			return age.toHours() + " h ago";
+		}
+		return (age.toMinutes() >= 2) ? age.toMinutes() + " min ago" : Math.max(age.toSeconds(), 0) + " s ago";
 	}
 
 	private static String time(LocalDateTime time) {

@@ -14,6 +14,8 @@ import org.courtstats.intake.EoirRelease;
 import org.courtstats.intake.Inbox;
 import org.courtstats.intake.IntakeException;
 import org.courtstats.intake.SourceFileRegistry;
+import org.courtstats.pull.PullOutcome;
+import org.courtstats.pull.SourcePull;
 import org.courtstats.warehouse.DatabaseFailures;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunLock;
@@ -65,10 +67,13 @@ public class NightlyLoad {
 
 	private final NightlyLoadSettings settings;
 
+	private final SourcePull sourcePull;
+
 	NightlyLoad(JobOperator jobOperator, Job eoirReleaseJob, Job ohssEditionJob, Job cbpFileJob, Releases releases,
 			RunLock runLock, SourceFileRegistry sourceFiles, JobRepository jobRepository,
-			InterruptedRuns interruptedRuns, NightlyLoadSettings settings) {
+			InterruptedRuns interruptedRuns, NightlyLoadSettings settings, SourcePull sourcePull) {
 		this.settings = settings;
+		this.sourcePull = sourcePull;
 		this.sourceFiles = sourceFiles;
 		this.jobOperator = jobOperator;
 		this.eoirReleaseJob = eoirReleaseJob;
@@ -108,14 +113,28 @@ public class NightlyLoad {
 					+ " lies inside the inbox " + inbox.toAbsolutePath() + ", where the archived deliveries would be "
 					+ "found again. Set courtstats.nightly-load.archive to a folder outside the inbox.");
 		}
-		List<EoirRelease> found = Inbox.eoirReleases(inbox, releaseLabel);
-		List<BorderFile> borderFiles = Inbox.borderFiles(inbox);
-		Instant now = Instant.now();
 		try (RunLock.Lease lease = this.runLock.acquire()) {
+			// Pulled under the run lock, so that two loads never write the same file.
+			List<PullOutcome> pulled = this.sourcePull.enabledForLoad() ? this.sourcePull.pull(inbox, null) : List.of();
+			List<EoirRelease> found = Inbox.eoirReleases(inbox, releaseLabel);
+			List<BorderFile> borderFiles = Inbox.borderFiles(inbox);
+			Instant now = Instant.now();
 			// A run still marked as running while this process holds the run lock was
 			// left by a process that ended: marked failed, its release resumes below.
 			this.interruptedRuns.recover();
-			List<ReleaseOutcome> outcomes = new ArrayList<>(load(inbox, found, allowOlder, now));
+			List<ReleaseOutcome> outcomes = new ArrayList<>();
+			pulled.stream()
+				.filter(PullOutcome::isFailure)
+				.forEach((failure) -> outcomes.add(new ReleaseOutcome(failure.kind(), failure.url(),
+						ReleaseOutcome.Status.FAILED, null, "pull of source " + failure.message())));
+			if (pulled.stream().anyMatch((outcome) -> outcome.isFailure() && outcome.kind().equals("eoir"))) {
+				// The EOIR part starts only on a complete, verified release: yesterday's
+				// warehouse stays as it is.
+				logger.warn("The EOIR source was not pulled; no EOIR release is loaded this run");
+			}
+			else {
+				outcomes.addAll(load(inbox, found, allowOlder, now));
+			}
 			for (BorderFile file : borderFiles) {
 				try {
 					if (!Inbox.isSettled(file.path(), this.settings.settleTime(), now)) {

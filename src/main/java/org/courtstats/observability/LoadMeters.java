@@ -35,11 +35,16 @@ public class LoadMeters {
 	/** When a source last published a release, in seconds since the epoch. */
 	public static final String LAST_SUCCESSFUL_LOAD = "courtstats.last.successful.load";
 
+	/** Age of each pulled source's file: time since its publisher last changed it. */
+	public static final String SOURCE_AGE = "courtstats.source.age";
+
 	private final MeterRegistry registry;
 
 	private final LoadStatistics statistics;
 
 	private final Map<String, AtomicLong> lastLoads = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicLong> sourcePublications = new ConcurrentHashMap<>();
 
 	public LoadMeters(MeterRegistry registry, LoadStatistics statistics) {
 		this.registry = registry;
@@ -96,6 +101,24 @@ public class LoadMeters {
 				return seconds;
 			}).set(last.getValue().getEpochSecond());
 		}
+	}
+
+	/**
+	 * Records when a pulled source's publisher last changed its file; the gauge gives its
+	 * age in seconds when it is read.
+	 * @param source the source's name in {@code courtstats.pull.sources}
+	 * @param publishedAt the file's Last-Modified time
+	 */
+	public void sourcePublished(String source, Instant publishedAt) {
+		this.sourcePublications.computeIfAbsent(source, (name) -> {
+			AtomicLong published = new AtomicLong();
+			Gauge.builder(SOURCE_AGE, published, (value) -> Instant.now().getEpochSecond() - value.get())
+				.description("Time since the publisher last changed the source's file (its Last-Modified)")
+				.baseUnit("seconds")
+				.tag("source", name)
+				.register(this.registry);
+			return published;
+		}).set(publishedAt.getEpochSecond());
 	}
 
 	private Counter counter(String name, String description, LoadStatistics.StagedFile file) {

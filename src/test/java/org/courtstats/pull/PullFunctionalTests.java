@@ -1,0 +1,305 @@
+package org.courtstats.pull;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.YearMonth;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.courtstats.TestWarehouse;
+import org.courtstats.cli.CourtstatsCommand;
+import org.courtstats.intake.Inbox;
+import org.courtstats.intake.ReleaseZips;
+import org.courtstats.samples.CbpSampleFile;
+import org.courtstats.samples.EoirSampleGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pull against a publisher on loopback, run as an operator runs it: conditional
+ * requests, resumed downloads, verification before a file enters the inbox, retries, and
+ * the nightly load's gate on a failed pull.
+ */
+class PullFunctionalTests {
+
+	private static final String ZIP_PATH = "/EOIR Case Data.zip";
+
+	private static final String AUGUST = "Mon, 03 Aug 2026 14:22:09 GMT";
+
+	private static final String SEPTEMBER = "Wed, 02 Sep 2026 09:00:00 GMT";
+
+	private static final String DATABASE = TestWarehouse.newDatabase("pull");
+
+	private static final List<String> PROPERTIES = List.of("courtstats.database.url", "courtstats.database.user",
+			"courtstats.pull.sources.eoir.url", "courtstats.pull.sources.ohss.enabled",
+			"courtstats.pull.sources.cbp.listing", "courtstats.pull.backoff", "courtstats.pull.attempts",
+			"courtstats.pull.enabled", "courtstats.nightly-load.settle-time",
+			"courtstats.pull.sources.eoir.time-limit");
+
+	@TempDir
+	Path inbox;
+
+	@TempDir
+	Path work;
+
+	private PublisherServer publisher;
+
+	private final JdbcTemplate jdbc = new JdbcTemplate(TestWarehouse.dataSource(DATABASE));
+
+	private final StringWriter out = new StringWriter();
+
+	private final StringWriter err = new StringWriter();
+
+	@BeforeEach
+	void startThePublisher() throws IOException {
+		this.publisher = new PublisherServer();
+		this.jdbc.execute("do $$ begin if to_regclass('etl.source_check') is not null then "
+				+ "delete from etl.source_check; end if; end $$");
+		System.setProperty("courtstats.database.url", DATABASE);
+		System.setProperty("courtstats.database.user", "postgres");
+		System.setProperty("courtstats.pull.sources.eoir.url", this.publisher.url(ZIP_PATH));
+		System.setProperty("courtstats.pull.sources.ohss.enabled", "false");
+		System.setProperty("courtstats.pull.sources.cbp.listing", this.publisher.url("/document/stats/encounters"));
+		System.setProperty("courtstats.pull.backoff", "10ms");
+		System.setProperty("courtstats.pull.attempts", "3");
+		System.setProperty("courtstats.nightly-load.settle-time", "60s");
+		System.setProperty("courtstats.pull.sources.eoir.time-limit", "90s");
+	}
+
+	@AfterEach
+	void stopThePublisher() {
+		this.publisher.close();
+		PROPERTIES.forEach(System::clearProperty);
+	}
+
+	@Test
+	void aFirstPullDownloadsASecondGets304AndAChangedFileIsFetched() throws Exception {
+		// given
+		byte[] august = releaseZip(40, 1);
+		this.publisher.serve(ZIP_PATH, august, "\"e7c249785323dd1:0\"", AUGUST);
+
+		// when
+		int first = run("pull", "--inbox", this.inbox.toString(), "--source", "eoir");
+		String firstOutput = this.out.toString();
+
+		// then: the zip is in the inbox under its publication date, verified and marked
+		// done
+		assertThat(first).as(this.err.toString()).isZero();
+		Path pulled = this.inbox.resolve("EOIR Case Data 2026-0803.zip");
+		assertThat(Files.readAllBytes(pulled)).isEqualTo(august);
+		assertThat(Inbox.doneMarker(pulled)).exists();
+		assertThat(firstOutput).contains("eoir: downloaded " + pulled).contains(sha256(august));
+		assertThat(this.jdbc.queryForMap("select status, etag, last_modified, bytes_fetched, sha256, file_name "
+				+ "from etl.source_check where source_name = 'eoir'"))
+			.containsEntry("status", "downloaded")
+			.containsEntry("etag", "\"e7c249785323dd1:0\"")
+			.containsEntry("last_modified", AUGUST)
+			.containsEntry("bytes_fetched", (long) august.length)
+			.containsEntry("sha256", sha256(august))
+			.containsEntry("file_name", "EOIR Case Data 2026-0803.zip");
+
+		// when
+		int second = run("pull", "--inbox", this.inbox.toString(), "--source", "eoir");
+
+		// then: the second pull asked with the ETag, got 304 and downloaded nothing
+		assertThat(second).isZero();
+		assertThat(this.out.toString()).contains("eoir: not modified since it was fetched");
+		assertThat(this.publisher.requests).hasSize(2);
+		assertThat(this.publisher.requests.get(1).ifNoneMatch()).isEqualTo("\"e7c249785323dd1:0\"");
+		assertThat(this.publisher.requests.get(1).status()).isEqualTo(304);
+		assertThat(this.jdbc.queryForObject("select status from etl.source_check", String.class))
+			.isEqualTo("not_modified");
+		assertThat(files(this.inbox)).containsExactlyInAnyOrder("EOIR Case Data 2026-0803.zip",
+				"EOIR Case Data 2026-0803.zip.done");
+
+		// when: EOIR replaces the zip
+		byte[] september = releaseZip(50, 2);
+		this.publisher.serve(ZIP_PATH, september, "\"f00d:0\"", SEPTEMBER);
+		int third = run("pull", "--inbox", this.inbox.toString(), "--source", "eoir");
+
+		// then
+		assertThat(third).isZero();
+		assertThat(this.publisher.requests.get(2).status()).isEqualTo(200);
+		assertThat(Files.readAllBytes(this.inbox.resolve("EOIR Case Data 2026-0902.zip"))).isEqualTo(september);
+		assertThat(Files.readAllBytes(pulled)).isEqualTo(august);
+		assertThat(this.jdbc.queryForObject("select etag from etl.source_check", String.class)).isEqualTo("\"f00d:0\"");
+	}
+
+	@Test
+	void aDownloadCutInTheMiddleResumesWithRangeAndVerifies() throws Exception {
+		// given: the publisher drops the connection after a third of the zip
+		byte[] zip = releaseZip(40, 3);
+		this.publisher.serve(ZIP_PATH, zip, "\"cut:1\"", AUGUST);
+		this.publisher.cutAfter.set(zip.length / 3);
+
+		// when
+		int exit = run("pull", "--inbox", this.inbox.toString(), "--source", "eoir");
+
+		// then: the second request asked for the rest, and the file is whole
+		assertThat(exit).as(this.err.toString()).isZero();
+		assertThat(this.publisher.requests).extracting(PublisherServer.Seen::status).containsExactly(200, 206);
+		assertThat(this.publisher.requests.get(1).range()).isEqualTo("bytes=" + (zip.length / 3) + "-");
+		assertThat(this.publisher.requests.get(1).ifRange()).isEqualTo("\"cut:1\"");
+		assertThat(Files.readAllBytes(this.inbox.resolve("EOIR Case Data 2026-0803.zip"))).isEqualTo(zip);
+		assertThat(this.jdbc.queryForObject("select sha256 from etl.source_check", String.class))
+			.isEqualTo(sha256(zip));
+		assertThat(files(this.inbox)).noneMatch((name) -> name.endsWith(".part"));
+	}
+
+	@Test
+	void aTruncatedOrCorruptFileIsNeverMovedIntoTheInbox() throws Exception {
+		// given: a zip published cut short (its Content-Length agrees), and a CBP "file"
+		// that is an error page
+		byte[] zip = releaseZip(40, 4);
+		byte[] truncated = java.util.Arrays.copyOf(zip, zip.length / 2);
+		this.publisher.serve(ZIP_PATH, truncated, "\"short\"", AUGUST);
+		String csvPath = "/sites/default/files/2026-03/nationwide-encounters-fy23-fy26-mar-aor.csv";
+		this.publisher.servePage("/document/stats/encounters", "<a href=\"" + csvPath + "\">March</a>");
+		this.publisher.serve(csvPath, "<html><body>Access denied</body></html>\n".getBytes(StandardCharsets.UTF_8),
+				"\"denied\"", AUGUST);
+
+		// when
+		int exit = run("pull", "--inbox", this.inbox.toString());
+
+		// then
+		assertThat(exit).isEqualTo(1);
+		assertThat(this.err.toString())
+			.contains("courtstats: eoir: " + this.publisher.url(ZIP_PATH)
+					+ ": the downloaded file is refused, its zip directory cannot be read")
+			.contains("courtstats: cbp: " + this.publisher.url(csvPath)
+					+ ": the downloaded file is refused, its first line is not a CBP header line");
+		assertThat(files(this.inbox)).isEmpty();
+		assertThat(this.jdbc.queryForList(
+				"select source_name || ' ' || status from etl.source_check " + "order by source_name", String.class))
+			.containsExactly("cbp failed", "eoir failed");
+	}
+
+	@Test
+	void aListingPageGivesTheNewestMatchingFile() throws Exception {
+		// given: a page linking last year's file, this month's, and something else
+		Path cbp = CbpSampleFile.write(this.work, YearMonth.of(2026, 3), 5).file();
+		String newest = "/sites/default/files/2026-03/" + cbp.getFileName();
+		this.publisher.servePage("/document/stats/encounters",
+				"<ul><li><a href='/sites/default/files/2025-03/nationwide-encounters-fy22-fy25-mar-aor.csv'>old</a>"
+						+ "<li><a href=\"" + newest + "\">new</a>"
+						+ "<li><a href=\"/sites/default/files/2026-03/southwest-land-border.pdf\">pdf</a></ul>");
+		this.publisher.serve(newest, Files.readAllBytes(cbp), "\"cbp-march\"", AUGUST);
+		System.setProperty("courtstats.pull.sources.eoir.url", this.publisher.url("/nothing-here.zip"));
+
+		// when
+		int exit = run("pull", "--inbox", this.inbox.toString(), "--source", "cbp");
+		int again = run("pull", "--inbox", this.inbox.toString(), "--source", "cbp");
+
+		// then
+		assertThat(exit).as(this.err.toString()).isZero();
+		assertThat(again).isZero();
+		assertThat(Files.readAllBytes(this.inbox.resolve(cbp.getFileName().toString())))
+			.isEqualTo(Files.readAllBytes(cbp));
+		assertThat(this.publisher.requests).extracting(PublisherServer.Seen::path, PublisherServer.Seen::status)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("/document/stats/encounters", 200),
+					org.assertj.core.groups.Tuple.tuple(newest, 200),
+					org.assertj.core.groups.Tuple.tuple("/document/stats/encounters", 200),
+					org.assertj.core.groups.Tuple.tuple(newest, 304));
+	}
+
+	@Test
+	void serverErrorsAreRetriedThenReportedAndTheLoadLeavesTheWarehouseAsItWas() throws Exception {
+		// given: a release pulled and loaded by the nightly load, with pulling on
+		System.setProperty("courtstats.pull.enabled", "true");
+		System.setProperty("courtstats.pull.sources.cbp.listing", this.publisher.url("/no-listing"));
+		System.setProperty("courtstats.pull.sources.cbp.enabled", "false");
+		byte[] august = releaseZip(40, 6);
+		this.publisher.serve(ZIP_PATH, august, "\"aug\"", AUGUST);
+		try {
+			int loaded = run("load", "--inbox", this.inbox.toString());
+			assertThat(loaded).as(this.out + "\n" + this.err).isZero();
+			assertThat(this.out.toString()).contains("Release 'EOIR Case Data 2026-0803': loaded");
+			long facts = this.jdbc.queryForObject("select count(*) from warehouse.fct_proceeding", Long.class);
+
+			// when: the publisher answers 503 to every request, first to pull, then to
+			// load
+			this.publisher.requests.clear();
+			this.publisher.failures.set(100);
+			int pulled = run("pull", "--inbox", this.inbox.toString());
+			String pullErrors = this.err.toString();
+			int load = run("load", "--inbox", this.inbox.toString());
+
+			// then: three attempts each, the failure named, the warehouse unchanged
+			assertThat(pulled).isEqualTo(1);
+			assertThat(pullErrors).contains("courtstats: eoir: " + this.publisher.url(ZIP_PATH)
+					+ " could not be fetched in 3 attempts (the server answered HTTP 503)");
+			assertThat(load).isEqualTo(1);
+			assertThat(this.err.toString()).contains("pull of source eoir: " + this.publisher.url(ZIP_PATH));
+			assertThat(this.publisher.requests).hasSize(6).allMatch((seen) -> seen.status() == 503);
+			assertThat(this.jdbc.queryForObject("select count(*) from warehouse.dim_release", Long.class)).isEqualTo(1);
+			assertThat(this.jdbc.queryForObject("select count(*) from warehouse.fct_proceeding", Long.class))
+				.isEqualTo(facts);
+			assertThat(this.jdbc.queryForMap("select status, etag from etl.source_check where source_name = 'eoir'"))
+				.containsEntry("status", "failed")
+				.containsEntry("etag", "\"aug\"");
+
+			// and: status shows each source's freshness
+			int status = run("status");
+			assertThat(status).isZero();
+			assertThat(this.out.toString()).contains("Sources (courtstats.pull.sources), freshness:")
+				.containsPattern("  eoir +eoir +\\d+ d ago +\\d+ s ago, failed +\\d+ s ago")
+				.containsPattern("  ohss +ohss +- +never +never  \\(switched off\\)")
+				.containsPattern("  cbp +cbp +- +never +never  \\(switched off\\)");
+		}
+		finally {
+			System.clearProperty("courtstats.pull.sources.cbp.enabled");
+		}
+	}
+
+	@Test
+	void theInboxReadsNoPartialFile() throws IOException {
+		// given: partial downloads of each kind
+		Files.writeString(this.inbox.resolve(".EOIR Case Data 2026-0803.zip.part"), "PK");
+		Files.writeString(this.inbox.resolve(".nationwide-encounters-fy23-fy26-mar-aor.csv.part"), "Fiscal Year,");
+		Files.writeString(this.inbox.resolve(".2024_1206_ohss_tables-august-2024.xlsx.part"), "PK");
+
+		// then
+		assertThat(Inbox.eoirReleases(this.inbox, null)).isEmpty();
+		assertThat(Inbox.borderFiles(this.inbox)).isEmpty();
+	}
+
+	private byte[] releaseZip(int cases, long seed) throws IOException {
+		Path folder = EoirSampleGenerator
+			.generate(this.work.resolve("release-" + seed), EoirSampleGenerator.DEFAULT_LABEL, cases, seed)
+			.folder();
+		Path zip = this.work.resolve("release-" + seed + ".zip");
+		Map<String, byte[]> entries = ReleaseZips.entriesOf(folder);
+		ReleaseZips.write(zip, entries, (name) -> false);
+		return Files.readAllBytes(zip);
+	}
+
+	private int run(String... args) {
+		this.out.getBuffer().setLength(0);
+		this.err.getBuffer().setLength(0);
+		return CourtstatsCommand.execute(new PrintWriter(this.out, true), new PrintWriter(this.err, true), args);
+	}
+
+	private static List<String> files(Path folder) throws IOException {
+		try (Stream<Path> paths = Files.list(folder)) {
+			return paths.map((path) -> path.getFileName().toString()).toList();
+		}
+	}
+
+	private static String sha256(byte[] bytes) throws Exception {
+		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+	}
+
+}
