@@ -33,20 +33,35 @@ final class CommandLineSecrets {
 	 * @return the message to print, naming the setting but never its value
 	 */
 	static Optional<String> refusal(String[] args, Properties systemProperties) {
-		for (String arg : args) {
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
 			String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-			if (isPassword(name)) {
+			String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1)
+					: (i + 1 < args.length) ? args[i + 1] : "";
+			if (isPassword(name) || (isApplicationJson(name) && mentionsPassword(value))) {
 				return Optional.of("A password was given on the command line (" + name.strip()
 						+ "), where every user of this machine can read it. " + USE_INSTEAD);
 			}
 		}
 		for (String key : systemProperties.stringPropertyNames()) {
-			if (isPassword(key)) {
+			if (isPassword(key) || (isApplicationJson(key) && mentionsPassword(systemProperties.getProperty(key)))) {
 				return Optional.of("A password was given as the system property -D" + key
 						+ ", where every user of this machine can read it in the process list. " + USE_INSTEAD);
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Spring Boot reads settings from the JSON of {@code spring.application.json} too, so
+	 * a password can hide in it.
+	 */
+	private static boolean isApplicationJson(String name) {
+		return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").endsWith("springapplicationjson");
+	}
+
+	private static boolean mentionsPassword(String value) {
+		return value != null && value.toLowerCase(Locale.ROOT).contains("password");
 	}
 
 	private static boolean isPassword(String name) {

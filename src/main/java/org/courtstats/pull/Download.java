@@ -119,8 +119,8 @@ final class Download {
 		String problem = null;
 		boolean complete = false;
 		for (int attempt = 1; attempt <= this.attempts && !complete; attempt++) {
-			waitBeforeAttempt(attempt, uri, problem);
 			try {
+				waitBeforeAttempt(attempt, uri, problem);
 				long resumeFrom = (partial != null && partial.validator() != null && Files.exists(partial.part()))
 						? Files.size(partial.part()) : 0;
 				HttpRequest.Builder request = request(uri).GET();
@@ -189,6 +189,12 @@ final class Download {
 				Thread.currentThread().interrupt();
 				deleteQuietly(partial);
 				throw new PullException(this.name + ": interrupted while downloading " + uri, ex);
+			}
+			catch (RuntimeException ex) {
+				// Out of time, or an answer that ends the download: no partial file is
+				// left behind for discovery to trip over or the disk to keep.
+				deleteQuietly(partial);
+				throw ex;
 			}
 		}
 		if (!complete) {

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -15,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.courtstats.cbp.CbpFileCoverage;
 import org.courtstats.spreadsheet.SpreadsheetException;
 import org.courtstats.spreadsheet.SpreadsheetFile;
 
@@ -36,16 +39,48 @@ final class DownloadCheck {
 	 * @param part the downloaded file
 	 * @param kind eoir, ohss or cbp
 	 * @param describe the source and address, for the message
+	 * @param lengthAnnounced whether the publisher announced the file's length, and the
+	 * download matched it; without it, a connection cut between rows of a CSV cannot be
+	 * told from its end
 	 * @return the file's SHA-256, hex
 	 * @throws PullException when the file is not what its kind promises
 	 */
-	static String verify(Path part, String kind, String describe) {
+	static String verify(Path part, String kind, String describe, boolean lengthAnnounced) {
 		switch (kind) {
 			case "eoir" -> checkZip(part, describe);
 			case "ohss" -> checkWorkbook(part, describe);
-			default -> checkCsv(part, describe);
+			default -> {
+				checkCsv(part, describe);
+				if (!lengthAnnounced) {
+					checkCsvEnds(part, describe);
+				}
+			}
 		}
 		return sha256(part);
+	}
+
+	/**
+	 * A CSV of unannounced length must end with a line break and read whole: a download
+	 * cut mid-row would otherwise load a shortened count.
+	 */
+	private static void checkCsvEnds(Path part, String describe) {
+		try (SeekableByteChannel channel = Files.newByteChannel(part)) {
+			ByteBuffer last = ByteBuffer.allocate(1);
+			channel.position(Math.max(0, channel.size() - 1));
+			if (channel.read(last) != 1 || (last.get(0) != '\n' && last.get(0) != '\r')) {
+				throw refused(describe, "the publisher announced no length and the file does not end with a line "
+						+ "break, as a download cut mid-row would not");
+			}
+		}
+		catch (IOException ex) {
+			throw refused(describe, "it cannot be read (" + ex.getMessage() + ")");
+		}
+		try {
+			CbpFileCoverage.scan(part);
+		}
+		catch (RuntimeException ex) {
+			throw refused(describe, "it does not read as a CBP encounters file to its end (" + ex.getMessage() + ")");
+		}
 	}
 
 	private static void checkZip(Path part, String describe) {

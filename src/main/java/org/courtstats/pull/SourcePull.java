@@ -143,7 +143,7 @@ public class SourcePull {
 			String sha256;
 			long bytes;
 			try {
-				sha256 = DownloadCheck.verify(partial.part(), kind, name + ": " + address);
+				sha256 = DownloadCheck.verify(partial.part(), kind, name + ": " + address, partial.total() != null);
 				bytes = Files.size(partial.part());
 				settle(name, address, partial, sha256);
 			}
@@ -159,9 +159,13 @@ public class SourcePull {
 			return new PullOutcome(name, kind, address, PullOutcome.Status.DOWNLOADED, partial.target(), bytes, sha256,
 					null);
 		}
-		catch (PullException | IOException ex) {
+		catch (RuntimeException | IOException ex) {
+			// Whatever a publisher's page or file holds, one source failing leaves the
+			// others to pull and the inbox to load.
 			String message = (ex instanceof PullException) ? ex.getMessage()
-					: name + ": " + address + " could not be moved into the inbox: " + ex.getMessage();
+					: (ex instanceof IOException)
+							? name + ": " + address + " could not be moved into the inbox: " + ex.getMessage()
+							: name + ": " + address + " could not be pulled: " + ex;
 			record(new SourceCheck(name, kind, address, checkedAt, SourceCheck.FAILED, message,
 					last.map(SourceCheck::etag).orElse(null), last.map(SourceCheck::lastModified).orElse(null),
 					last.map(SourceCheck::publishedAt).orElse(null), last.map(SourceCheck::changedAt).orElse(null),

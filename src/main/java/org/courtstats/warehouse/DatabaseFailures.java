@@ -1,9 +1,10 @@
 package org.courtstats.warehouse;
 
 import java.sql.SQLException;
-import java.sql.SQLTransientException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
@@ -13,25 +14,30 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
  */
 public final class DatabaseFailures {
 
+	/** admin_shutdown, crash_shutdown, cannot_connect_now. */
+	private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
+
 	private DatabaseFailures() {
 	}
 
 	/**
 	 * Whether a failure, or any of its causes, is a lost, refused or timed-out connection
 	 * to the database: SQLState class 08 (connection exception), 57P01-57P03 (the server
-	 * shutting down or starting up), a connection the pool could not give in time, or
-	 * another failure Spring calls transient.
+	 * shutting down or starting up), or a connection the pool could not give in time. A
+	 * deadlock, a serialization failure or a statement timeout is none of these: it is
+	 * reported as what it is rather than waited out as an unreachable server.
 	 * @param failure a failure
 	 * @return true when trying again later may succeed
 	 */
 	public static boolean isConnectionFailure(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof TransientDataAccessException || cause instanceof CannotGetJdbcConnectionException
-					|| cause instanceof SQLTransientException) {
+			if (cause instanceof TransientDataAccessResourceException
+					|| cause instanceof CannotGetJdbcConnectionException
+					|| cause instanceof SQLTransientConnectionException) {
 				return true;
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null
-					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+					&& (sql.getSQLState().startsWith("08") || SERVER_GOING_AWAY.contains(sql.getSQLState()))) {
 				return true;
 			}
 		}

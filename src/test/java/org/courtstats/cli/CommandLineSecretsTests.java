@@ -20,7 +20,10 @@ class CommandLineSecretsTests {
 	void aPasswordArgumentIsRefusedWithExitCode2AndNotEchoed() {
 		for (String[] args : new String[][] { { "load", "--courtstats.database.password=" + SECRET },
 				{ "status", "--spring.datasource.password", SECRET }, { "-Dcourtstats.database.password=" + SECRET },
-				{ "load", "--COURTSTATS_DB_PASSWORD=" + SECRET } }) {
+				{ "load", "--COURTSTATS_DB_PASSWORD=" + SECRET },
+				{ "load",
+						"--spring.application.json={\"courtstats\":{\"database\":{\"password\":\"" + SECRET + "\"}}}" },
+				{ "load", "--spring.application.json", "{\"spring.datasource.password\":\"" + SECRET + "\"}" } }) {
 			// given
 			StringWriter out = new StringWriter();
 			StringWriter err = new StringWriter();
