@@ -11,6 +11,7 @@ import java.time.YearMonth;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 import org.courtstats.TestWarehouse;
@@ -63,8 +64,14 @@ class PullFunctionalTests {
 
 	private final StringWriter err = new StringWriter();
 
+	/** The values the build set (a settle time of 0 s), given back after each test. */
+	private final Properties before = new Properties();
+
 	@BeforeEach
 	void startThePublisher() throws IOException {
+		PROPERTIES.stream()
+			.filter((name) -> System.getProperty(name) != null)
+			.forEach((name) -> this.before.setProperty(name, System.getProperty(name)));
 		this.publisher = new PublisherServer();
 		this.jdbc.execute("do $$ begin if to_regclass('etl.source_check') is not null then "
 				+ "delete from etl.source_check; end if; end $$");
@@ -83,6 +90,7 @@ class PullFunctionalTests {
 	void stopThePublisher() {
 		this.publisher.close();
 		PROPERTIES.forEach(System::clearProperty);
+		this.before.stringPropertyNames().forEach((name) -> System.setProperty(name, this.before.getProperty(name)));
 	}
 
 	@Test
