@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.courtstats.CourtstatsApplication;
+import org.courtstats.ChildJvm;
 import org.courtstats.samples.EoirSampleGenerator;
 import org.courtstats.samples.SampleRelease;
 import org.junit.jupiter.api.AfterAll;
@@ -141,13 +141,10 @@ class DatabasePasswordFunctionalTests {
 			throws IOException, InterruptedException {
 		Path logs = Files.createDirectories(folder.resolve(name + "-logs"));
 		Path console = folder.resolve(name + "-console.txt");
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-cp",
-				System.getProperty("java.class.path"), "-Dcourtstats.nightly-load.settle-time=0s",
-				"-Dcourtstats.log-dir=" + logs));
-		command.addAll(List.of(jvmOptions.split(",")));
-		command.add(CourtstatsApplication.class.getName());
-		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
+		List<String> options = new ArrayList<>(List.of("-Dcourtstats.log-dir=" + logs));
+		options.addAll(List.of(jvmOptions.split(",")));
+		ProcessBuilder builder = ChildJvm.courtstats(options, args)
+			.directory(folder.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(console.toFile());
 		builder.environment().keySet().removeIf((key) -> key.startsWith("COURTSTATS_"));

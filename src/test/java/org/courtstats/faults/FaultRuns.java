@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import org.courtstats.CourtstatsApplication;
+import org.courtstats.ChildJvm;
 import org.courtstats.TestWarehouse;
 import org.courtstats.samples.CbpSampleFile;
 import org.courtstats.samples.EoirSampleGenerator;
@@ -81,16 +81,13 @@ final class FaultRuns {
 	 */
 	static Load start(String url, List<String> properties, String name, String... args) throws IOException {
 		Files.createDirectories(LOGS);
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-				"-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC", "-cp",
-				System.getProperty("java.class.path"), "-Dcourtstats.database.url=" + url,
-				"-Dcourtstats.database.user=postgres", "-Dcourtstats.nightly-load.chunk-size=" + CHUNK,
-				"-Dcourtstats.nightly-load.settle-time=0s", "-Dcourtstats.log-dir=" + LOGS));
-		command.addAll(properties);
-		command.add(CourtstatsApplication.class.getName());
-		command.addAll(List.of(args));
+		List<String> options = new ArrayList<>(
+				List.of("-Dcourtstats.database.url=" + url, "-Dcourtstats.database.user=postgres",
+						"-Dcourtstats.nightly-load.chunk-size=" + CHUNK, "-Dcourtstats.log-dir=" + LOGS));
+		options.addAll(properties);
 		File output = LOGS.resolve(String.format("%03d-%s.log", ++runs, name)).toFile();
-		Process process = new ProcessBuilder(command).directory(LOGS.toFile())
+		Process process = ChildJvm.courtstats(options, args)
+			.directory(LOGS.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(output)
 			.start();

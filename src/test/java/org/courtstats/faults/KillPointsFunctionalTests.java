@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * load is run again until it is done, the warehouse holds exactly what a clean load of
  * the same delivery gives: no row lost, none duplicated. Each point is a statement made
  * to sleep the first time it runs (a trigger), so the kill lands in the step it names,
- * and the test checks that it did. Several points are visited per database, each killing
- * the restart of the previous one; a point whose step a restart has already got past is
- * visited on the next, fresh, database.
+ * and the test checks that it did. Every point is armed before the first load, so that no
+ * restart gets past one without stopping there (staging partitions run side by side):
+ * each load is killed at the first point it reaches and the next load resumes it, until
+ * every point has been visited, all on one database.
  */
 class KillPointsFunctionalTests {
 
@@ -32,65 +33,88 @@ class KillPointsFunctionalTests {
 
 	@Test
 	void aLoadKilledAtAnyPointIsResumedToTheCleanWarehouse() throws Exception {
-		// given: the delivery, and the warehouse a clean load of it gives
+		// given: the delivery, the warehouse a clean load of it gives, and a warehouse
+		// with
+		// every kill point armed
 		FaultRuns.deliver(inbox);
 		WarehouseComparison.Snapshot clean = FaultRuns.clean();
-		List<KillPoint> pending = new ArrayList<>(killPoints());
-		int planned = pending.size();
-		int survived = 0;
-		long lost = 0;
-		long duplicated = 0;
+		String url = TestWarehouse.newDatabase("faults_kill");
+		JdbcTemplate jdbc = new JdbcTemplate(TestWarehouse.dataSource(url));
+		FaultRuns.Load migrate = FaultRuns.start(url, List.of(), "migrate", "recover");
+		assertThat(migrate.exitCode(Duration.ofMinutes(2))).as(migrate.describe()).isZero();
+		FaultRuns.createSleepFunction(jdbc);
+		FaultRuns.noticeDeadClients(jdbc);
+		List<KillPoint> points = killPoints();
+		for (KillPoint point : points) {
+			point.arm(jdbc);
+		}
+		List<KillPoint> pending = new ArrayList<>(points);
 		List<String> report = new ArrayList<>();
 
-		// when: each database is loaded, killed at each point still ahead, and loaded
-		// again until done
-		for (int database = 1; !pending.isEmpty(); database++) {
-			assertThat(database).as("databases needed to reach every kill point").isLessThanOrEqualTo(6);
-			String url = TestWarehouse.newDatabase("faults_kill");
-			JdbcTemplate jdbc = new JdbcTemplate(TestWarehouse.dataSource(url));
-			FaultRuns.Load migrate = FaultRuns.start(url, List.of(), "migrate", "recover");
-			assertThat(migrate.exitCode(Duration.ofMinutes(2))).as(migrate.describe()).isZero();
-			FaultRuns.createSleepFunction(jdbc);
-			FaultRuns.noticeDeadClients(jdbc);
-			List<KillPoint> later = new ArrayList<>();
-			int kills = 0;
-			for (KillPoint point : pending) {
-				if (!point.isAhead(jdbc)) {
-					later.add(point);
-					continue;
-				}
-				report.add(point.killIn(jdbc, url, ++kills));
-				survived++;
-			}
-			pending = later;
-			if (kills > 0) {
-				FaultRuns.Load recover = FaultRuns.start(url, List.of(), "recover", "recover");
-				assertThat(recover.exitCode(Duration.ofMinutes(2))).as(recover.describe()).isZero();
-				assertThat(recover.text()).as("recover marks the killed run failed").contains("marked FAILED");
-			}
-			FaultRuns.Load finish = FaultRuns.start(url, List.of(), "finish", "load", "--inbox", inbox.toString());
-			assertThat(finish.exitCode(Duration.ofMinutes(3))).as(finish.describe()).isZero();
-
-			// then: the warehouse equals the clean one
-			WarehouseComparison.Difference difference = WarehouseComparison.compare(clean,
-					WarehouseComparison.take(jdbc));
-			lost += difference.lost();
-			duplicated += difference.duplicated();
-			assertThat(difference.tables()).as("tables that differ from the clean load after " + kills + " kills")
-				.isEmpty();
-			assertThat(difference.views()).as("reporting views whose row counts differ").isEmpty();
-			assertThat(jdbc.queryForList("select distinct status from batch.batch_job_execution "
-					+ "where job_execution_id in (select max(job_execution_id) from batch.batch_job_execution "
-					+ "group by job_instance_id)", String.class))
-				.as("each release's last run")
-				.containsOnly("COMPLETED");
+		// when: each load is killed at the first point it reaches, until all are visited
+		while (!pending.isEmpty()) {
+			assertThat(report).as("loads killed, with points still ahead: " + pending).hasSizeLessThan(points.size());
+			report.add(killAtNextPoint(jdbc, url, pending));
 		}
+		FaultRuns.Load recover = FaultRuns.start(url, List.of(), "recover", "recover");
+		assertThat(recover.exitCode(Duration.ofMinutes(2))).as(recover.describe()).isZero();
+		assertThat(recover.text()).as("recover marks the killed run failed").contains("marked FAILED");
+		FaultRuns.Load finish = FaultRuns.start(url, List.of(), "finish", "load", "--inbox", inbox.toString());
+		assertThat(finish.exitCode(Duration.ofMinutes(3))).as(finish.describe()).isZero();
+
+		// then: the warehouse equals the clean one
+		WarehouseComparison.Difference difference = WarehouseComparison.compare(clean, WarehouseComparison.take(jdbc));
 		report.forEach(System.out::println);
-		System.out.println(survived + " kill points survived, " + lost + " rows lost, " + duplicated
-				+ " rows duplicated (" + clean.rowCount() + " warehouse rows compared)");
-		assertThat(survived).isEqualTo(planned).isGreaterThanOrEqualTo(20);
-		assertThat(lost).as("rows lost").isZero();
-		assertThat(duplicated).as("rows duplicated").isZero();
+		System.out.println(report.size() + " kill points survived, " + difference.lost() + " rows lost, "
+				+ difference.duplicated() + " rows duplicated (" + clean.rowCount() + " warehouse rows compared)");
+		assertThat(difference.tables()).as("tables that differ from the clean load").isEmpty();
+		assertThat(difference.views()).as("reporting views whose row counts differ").isEmpty();
+		assertThat(difference.lost()).as("rows lost").isZero();
+		assertThat(difference.duplicated()).as("rows duplicated").isZero();
+		assertThat(jdbc.queryForList("select distinct status from batch.batch_job_execution "
+				+ "where job_execution_id in (select max(job_execution_id) from batch.batch_job_execution "
+				+ "group by job_instance_id)", String.class))
+			.as("each release's last run")
+			.containsOnly("COMPLETED");
+		assertThat(report).hasSize(points.size()).hasSizeGreaterThanOrEqualTo(20);
+	}
+
+	/**
+	 * Starts a load, kills it once it sleeps at an armed point, checks what the kill
+	 * left, and takes that point off the pending ones. A point of another staging
+	 * partition caught asleep in the same instant is armed again: its row was not
+	 * committed, so the next load comes back to it.
+	 */
+	private static String killAtNextPoint(JdbcTemplate jdbc, String url, List<KillPoint> pending) throws Exception {
+		FaultRuns.Load load = FaultRuns.start(url, List.of(), "kill", "load", "--inbox", inbox.toString());
+		FaultRuns.await(() -> {
+			assertThat(load.process().isAlive())
+				.as("the load ended with points still ahead: " + pending + " (" + load.describe() + ")")
+				.isTrue();
+			return FaultRuns.sleepingQuery(jdbc) != null;
+		}, Duration.ofMinutes(2));
+		String sleeping = FaultRuns.sleepingQuery(jdbc);
+		List<String> running = jdbc.queryForList("select step_name || ' (' || commit_count || ' chunks committed)' "
+				+ "from batch.batch_step_execution where status = 'STARTED'", String.class);
+		load.kill();
+		FaultRuns.awaitKilledSessionsGone(jdbc);
+		List<KillPoint> fired = pending.stream().filter((point) -> point.fired(jdbc)).toList();
+		KillPoint point = fired.stream()
+			.filter((candidate) -> sleeping.toLowerCase().contains(candidate.statement().toLowerCase()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("killed while running " + sleeping + ", at none of " + fired));
+		fired.stream().filter((other) -> other != point).forEach((other) -> other.arm(jdbc));
+		pending.remove(point);
+		assertThat(running).as(point.name() + ": the step the load was killed in")
+			.anyMatch((step) -> step.startsWith(point.step()));
+		if (point.fact() != null) {
+			assertThat(jdbc.queryForObject("select count(*) from warehouse." + point.fact(), Long.class))
+				.as(point.name() + ": nothing of a release killed while it publishes is visible")
+				.isZero();
+		}
+		return "killed at " + point.name() + ": in "
+				+ running.stream().filter((step) -> step.startsWith(point.step())).findFirst().orElseThrow()
+				+ ", while running: " + sleeping.strip().lines().findFirst().orElse("");
 	}
 
 	private static List<KillPoint> killPoints() {
@@ -162,53 +186,37 @@ class KillPointsFunctionalTests {
 			String fact, long firing) {
 
 		/**
-		 * Whether a restart on this database still passes the point: its release is not
-		 * published and, unless it re-runs on each restart (a register step), its step
-		 * has not completed.
+		 * Its trigger's and sequence's name. Of the triggers on one table, PostgreSQL
+		 * fires those whose names sort first first, so one counting rows counts the row
+		 * another sleeps on only if it sorts before it.
 		 */
-		boolean isAhead(JdbcTemplate jdbc) {
-			long published = jdbc.queryForObject(
-					"select count(*) from warehouse.dim_release where source = ? and status = 'published'", Long.class,
-					this.source);
-			long completed = jdbc.queryForObject(
-					"select count(*) from batch.batch_step_execution "
-							+ "where (step_name = ? or step_name like ? || '%') and status = 'COMPLETED'",
-					Long.class, this.step, this.step.endsWith("#") ? this.step : this.step + "#");
-			return published == 0 && (this.step.startsWith("register") || completed == 0);
+		private String triggerName() {
+			return String.format("kill_point_%s_%07d_%s", this.source, this.firing,
+					Integer.toUnsignedString(this.name.hashCode(), 36));
 		}
 
 		/**
-		 * Arms the point, starts a load, kills it there, and checks what the kill left.
+		 * Arms the point, or arms it again: the next firing of its trigger sleeps.
 		 */
-		String killIn(JdbcTemplate jdbc, String url, int kill) throws Exception {
-			String trigger = "kill_point_" + kill + "_" + Math.abs(this.name.hashCode());
-			FaultRuns.sleepOnce(jdbc, trigger, this.trigger, this.when, this.firing);
-			FaultRuns.Load load = FaultRuns.start(url, List.of(), "kill-" + trigger, "load", "--inbox",
-					inbox.toString());
-			FaultRuns.await(() -> {
-				assertThat(load.process().isAlive())
-					.as(this.name + ": the load ended before the point (" + load.describe() + ")")
-					.isTrue();
-				return FaultRuns.sleepingQuery(jdbc) != null;
-			}, Duration.ofMinutes(2));
-			String sleeping = FaultRuns.sleepingQuery(jdbc);
-			List<String> running = jdbc.queryForList("select step_name || ' (' || commit_count || ' chunks committed)' "
-					+ "from batch.batch_step_execution where status = 'STARTED' "
-					+ "and (step_name = ? or step_name like ? || '%')", String.class, this.step, this.step);
-			load.kill();
-			assertThat(sleeping).as(this.name + ": the statement the load was killed in")
-				.containsIgnoringCase(this.statement);
-			assertThat(running).as(this.name + ": the step the load was killed in")
-				.anyMatch((step) -> step.startsWith(this.step));
-			FaultRuns.awaitKilledSessionsGone(jdbc);
-			if (this.fact != null) {
-				assertThat(jdbc.queryForObject("select count(*) from warehouse." + this.fact, Long.class))
-					.as(this.name + ": nothing of a release killed while it publishes is visible")
-					.isZero();
-			}
-			return "killed at " + this.name + ": in "
-					+ running.stream().filter((step) -> step.startsWith(this.step)).findFirst().orElseThrow()
-					+ ", while running: " + sleeping.strip().lines().findFirst().orElse("");
+		void arm(JdbcTemplate jdbc) {
+			jdbc.execute("drop trigger if exists " + triggerName() + " on "
+					+ this.trigger.replaceFirst(".* on (\\S+) .*", "$1"));
+			jdbc.execute("drop sequence if exists public." + triggerName());
+			FaultRuns.sleepOnce(jdbc, triggerName(), this.trigger, this.when, this.firing);
+		}
+
+		/**
+		 * Whether its trigger has slept (the sequence counting its firings, which a
+		 * rollback does not reset, has reached the firing that sleeps).
+		 */
+		boolean fired(JdbcTemplate jdbc) {
+			return jdbc.queryForObject("select is_called and last_value >= ? from public." + triggerName(),
+					Boolean.class, this.firing);
+		}
+
+		@Override
+		public String toString() {
+			return this.name;
 		}
 
 	}

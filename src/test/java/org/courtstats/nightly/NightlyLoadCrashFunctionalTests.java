@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.courtstats.CourtstatsApplication;
+import org.courtstats.ChildJvm;
 import org.courtstats.TestWarehouse;
 import org.courtstats.samples.EoirSampleGenerator;
 import org.courtstats.samples.SampleRelease;
@@ -55,12 +55,12 @@ class NightlyLoadCrashFunctionalTests extends NightlyLoadTestSupport {
 
 		// when: a load runs in its own process, and is killed while it stages that line
 		Files.createDirectories(Path.of("target/test-logs"));
-		Process load = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
-				System.getProperty("java.class.path"), "-Dcourtstats.database.url=" + url,
-				"-Dcourtstats.database.user=postgres", "-Dcourtstats.nightly-load.chunk-size=" + CHUNK,
-				"-Dcourtstats.nightly-load.settle-time=0s",
-				"-Dcourtstats.log-dir=" + new File("target/test-logs").getAbsolutePath(),
-				CourtstatsApplication.class.getName(), "load", "--inbox", inbox.toString())
+		Process load = ChildJvm
+			.courtstats(
+					List.of("-Dcourtstats.database.url=" + url, "-Dcourtstats.database.user=postgres",
+							"-Dcourtstats.nightly-load.chunk-size=" + CHUNK,
+							"-Dcourtstats.log-dir=" + new File("target/test-logs").getAbsolutePath()),
+					"load", "--inbox", inbox.toString())
 			.directory(inbox.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(new File("target/test-logs/killed-load.log").getAbsoluteFile())

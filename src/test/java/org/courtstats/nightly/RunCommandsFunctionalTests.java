@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import org.courtstats.CourtstatsApplication;
+import org.courtstats.ChildJvm;
 import org.courtstats.TestWarehouse;
 import org.courtstats.cli.CourtstatsCommand;
 import org.courtstats.samples.EoirSampleGenerator;
@@ -172,6 +172,11 @@ class RunCommandsFunctionalTests {
 		// line
 		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, CASES, SEED);
 		holdUpStagingAtLine(FAILING_LINE, 30);
+		// PostgreSQL ends the killed load's sleeping statement when it notices the client
+		// gone,
+		// not 30 s later
+		this.jdbc.execute("alter database " + this.jdbc.queryForObject("select current_database()", String.class)
+				+ " set client_connection_check_interval = '200ms'");
 		Process load = startLoad("killed-load");
 		waitFor(() -> {
 			assertThat(load.isAlive()).as("the load process (see target/test-logs/killed-load.log)").isTrue();
@@ -418,12 +423,12 @@ class RunCommandsFunctionalTests {
 
 	private Process startLoad(String name) throws Exception {
 		Files.createDirectories(Path.of("target/test-logs"));
-		return new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
-				System.getProperty("java.class.path"), "-Dcourtstats.database.url=" + this.url,
-				"-Dcourtstats.database.user=postgres", "-Dcourtstats.nightly-load.chunk-size=" + CHUNK,
-				"-Dcourtstats.nightly-load.settle-time=0s",
-				"-Dcourtstats.log-dir=" + new File("target/test-logs").getAbsolutePath(),
-				CourtstatsApplication.class.getName(), "load", "--inbox", this.inbox.toString())
+		return ChildJvm
+			.courtstats(
+					List.of("-Dcourtstats.database.url=" + this.url, "-Dcourtstats.database.user=postgres",
+							"-Dcourtstats.nightly-load.chunk-size=" + CHUNK,
+							"-Dcourtstats.log-dir=" + new File("target/test-logs").getAbsolutePath()),
+					"load", "--inbox", this.inbox.toString())
 			.directory(this.inbox.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(new File("target/test-logs/" + name + ".log").getAbsoluteFile())

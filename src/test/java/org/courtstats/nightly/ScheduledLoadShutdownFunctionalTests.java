@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import org.courtstats.CourtstatsApplication;
+import org.courtstats.ChildJvm;
 import org.courtstats.TestWarehouse;
 import org.courtstats.samples.EoirSampleGenerator;
 import org.courtstats.samples.SampleRelease;
@@ -57,13 +57,13 @@ class ScheduledLoadShutdownFunctionalTests extends NightlyLoadTestSupport {
 		// the load stages that line
 		Files.createDirectories(Path.of("target/test-logs"));
 		File log = new File("target/test-logs/stopped-schedule.log").getAbsoluteFile();
-		Process schedule = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
-				System.getProperty("java.class.path"), "-Dcourtstats.database.url=" + url,
-				"-Dcourtstats.database.user=postgres", "-Dcourtstats.nightly-load.chunk-size=" + CHUNK,
-				"-Dcourtstats.nightly-load.settle-time=0s", "-Dcourtstats.nightly-load.inbox=" + inbox,
-				"-Dcourtstats.nightly-load.schedule=* * * * * *", "-Dserver.port=0",
-				"-Dcourtstats.log-dir=" + new File("target/test-logs/stopped-schedule").getAbsolutePath(),
-				CourtstatsApplication.class.getName(), "schedule")
+		Process schedule = ChildJvm
+			.courtstats(
+					List.of("-Dcourtstats.database.url=" + url, "-Dcourtstats.database.user=postgres",
+							"-Dcourtstats.nightly-load.chunk-size=" + CHUNK, "-Dcourtstats.nightly-load.inbox=" + inbox,
+							"-Dcourtstats.nightly-load.schedule=* * * * * *", "-Dserver.port=0",
+							"-Dcourtstats.log-dir=" + new File("target/test-logs/stopped-schedule").getAbsolutePath()),
+					"schedule")
 			.directory(inbox.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log)
