@@ -22,12 +22,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @Command(name = "pull", mixinStandardHelpOptions = true,
 		description = { "Checks each enabled source of courtstats.pull.sources (the EOIR case-data zip, the OHSS "
-				+ "workbook, the CBP encounters file) with a conditional request, and downloads a changed file "
+				+ "workbook, the CBP encounters file) that is due by its check-schedule (a source not due is not "
+				+ "contacted, unless --force) with a conditional request, and downloads a changed file "
 				+ "into the inbox: written as .<name>.part, resumed after a cut connection, verified, then moved "
 				+ "into place. What each check found is recorded in etl.source_check (see `courtstats status`).",
 				"Proxies: -Dhttps.proxyHost=HOST -Dhttps.proxyPort=PORT (or the same in JAVA_TOOL_OPTIONS)." },
 		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:every source checked: downloaded or not modified",
+		exitCodeList = { "0:every source checked (downloaded or not modified) or not due",
 				"1:a source could not be fetched or its file failed verification; nothing of it entered the inbox",
 				"2:usage or configuration error", "4:refused: a load is running against the warehouse" })
 class PullCommand implements Callable<Integer> {
@@ -43,13 +44,17 @@ class PullCommand implements Callable<Integer> {
 			description = "Pull only this source (a name under courtstats.pull.sources), even if it is switched off.")
 	private String source;
 
+	@Option(names = "--force",
+			description = "Check the sources now, even those whose check-schedule says they are not due.")
+	private boolean force;
+
 	@Override
 	public Integer call() {
 		List<PullOutcome> outcomes;
 		try (ConfigurableApplicationContext context = Warehouse.open()) {
 			Path folder = (this.inbox != null) ? this.inbox : context.getBean(NightlyLoadSettings.class).inbox();
 			try (RunLock.Lease lease = context.getBean(RunLock.class).acquire()) {
-				outcomes = context.getBean(SourcePull.class).pull(folder, this.source);
+				outcomes = context.getBean(SourcePull.class).pull(folder, this.source, this.force);
 			}
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
@@ -58,6 +63,7 @@ class PullCommand implements Callable<Integer> {
 		}
 		for (PullOutcome outcome : outcomes) {
 			switch (outcome.status()) {
+				case NOT_DUE -> out.println(outcome.message() + "; --force checks it now");
 				case NOT_MODIFIED ->
 					out.println(outcome.source() + ": not modified since it was fetched (" + outcome.url() + ")");
 				case DOWNLOADED -> out.printf("%s: downloaded %s (%,d bytes, sha256 %s) from %s%n", outcome.source(),

@@ -1,5 +1,6 @@
 package org.courtstats.pull;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,8 +30,8 @@ import java.util.regex.Pattern;
 /**
  * One check of one source: a conditional request, and for a changed file a download into
  * a partial file that resumes with {@code Range} after a cut connection. Failed attempts
- * (5xx answers, connection errors, time-outs, cut downloads) are retried with an
- * exponentially growing wait, within the source's time limit.
+ * (5xx answers, connection errors, time-outs, cut or stalled downloads) are retried with
+ * an exponentially growing wait, within the source's time limit.
  */
 final class Download {
 
@@ -56,6 +57,8 @@ final class Download {
 
 	private final Duration timeLimit;
 
+	private final Duration readTimeout;
+
 	private final ScheduledExecutorService watchdog;
 
 	Download(HttpClient client, String name, PullSettings.Source source, PullSettings settings,
@@ -66,6 +69,7 @@ final class Download {
 		this.attempts = settings.attempts();
 		this.backoff = settings.backoff();
 		this.timeLimit = source.timeLimit();
+		this.readTimeout = settings.readTimeout();
 		this.deadline = Instant.now().plus(source.timeLimit());
 		this.watchdog = watchdog;
 	}
@@ -92,7 +96,7 @@ final class Download {
 						throw new PullException(this.name + ": the listing page " + page + " answered HTTP " + code
 								+ ". Check courtstats.pull.sources." + this.name + ".listing.");
 					}
-					return new String(watched(body, () -> body.readNBytes(MAX_PAGE_BYTES)), StandardCharsets.UTF_8);
+					return new String(watched(body, (in) -> in.readNBytes(MAX_PAGE_BYTES)), StandardCharsets.UTF_8);
 				}
 			}
 			catch (IOException ex) {
@@ -232,36 +236,38 @@ final class Download {
 	private void copy(InputStream body, Path part, boolean append) throws IOException {
 		try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-			watched(body, () -> body.transferTo(out));
+			watched(body, (in) -> in.transferTo(out));
 		}
 	}
 
 	/**
-	 * Reads a body under the source's time limit: a read still blocked when the limit
-	 * passes is ended by closing the stream.
+	 * Reads a body under the read timeout and the source's time limit: a read still
+	 * blocked when no byte came for the read timeout, or when the limit passes, is ended
+	 * by closing the stream, and the attempt fails saying which.
 	 */
-	private <T> T watched(InputStream body, IoCall<T> call) throws IOException {
-		long remaining = Duration.between(Instant.now(), this.deadline).toMillis();
-		ScheduledFuture<?> alarm = this.watchdog.schedule(() -> {
-			try {
-				body.close();
-			}
-			catch (IOException ex) {
-				// The read it interrupts reports the failure.
-			}
-		}, Math.max(remaining, 0), TimeUnit.MILLISECONDS);
+	private <T> T watched(InputStream body, IoFunction<T> call) throws IOException {
+		WatchedStream watched = new WatchedStream(body);
 		try {
-			return call.call();
+			T result = call.apply(watched);
+			// A closed stream may read as a quiet end of file: a body of unannounced
+			// length would then look complete.
+			watched.failIfCut();
+			return result;
+		}
+		catch (IOException ex) {
+			watched.failIfCut();
+			throw ex;
 		}
 		finally {
-			alarm.cancel(false);
+			watched.stopWatching();
 		}
 	}
 
 	private HttpRequest.Builder request(URI uri) {
 		Duration remaining = Duration.between(Instant.now(), this.deadline);
+		Duration wait = (remaining.compareTo(this.readTimeout) < 0) ? remaining : this.readTimeout;
 		return HttpRequest.newBuilder(uri)
-			.timeout(remaining.isNegative() || remaining.isZero() ? Duration.ofMillis(1) : remaining)
+			.timeout(wait.isNegative() || wait.isZero() ? Duration.ofMillis(1) : wait)
 			.header("User-Agent", USER_AGENT);
 	}
 
@@ -293,9 +299,13 @@ final class Download {
 				+ "again (courtstats.pull.attempts sets the attempts).");
 	}
 
-	private static String describe(IOException ex) {
+	private String describe(IOException ex) {
 		if (ex instanceof HttpTimeoutException) {
-			return "no answer in time";
+			return "no answer within " + seconds(this.readTimeout)
+					+ " (courtstats.pull.read-timeout) or the time limit";
+		}
+		if (ex instanceof CutException) {
+			return ex.getMessage();
 		}
 		String message = ex.getMessage();
 		return ex.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
@@ -360,10 +370,121 @@ final class Download {
 		}
 	}
 
-	@FunctionalInterface
-	private interface IoCall<T> {
+	private static String seconds(Duration duration) {
+		return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+	}
 
-		T call() throws IOException;
+	@FunctionalInterface
+	private interface IoFunction<T> {
+
+		T apply(InputStream in) throws IOException;
+
+	}
+
+	/**
+	 * A body ended by the watchdog; its message says why.
+	 */
+	private static final class CutException extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		CutException(String message) {
+			super(message);
+		}
+
+	}
+
+	/**
+	 * A response body that notes when its last bytes arrived, and is closed by the
+	 * watchdog once none came for the read timeout or the time limit passed. One alarm
+	 * per read would load the watchdog with a task per buffer of a large download: the
+	 * alarm instead looks at the last progress and sets itself again.
+	 */
+	private final class WatchedStream extends FilterInputStream {
+
+		private volatile long lastProgress = System.nanoTime();
+
+		private volatile String cut;
+
+		private ScheduledFuture<?> alarm;
+
+		private boolean stopped;
+
+		WatchedStream(InputStream body) {
+			super(body);
+			arm(Download.this.readTimeout.toNanos());
+		}
+
+		@Override
+		public int read() throws IOException {
+			int read = super.read();
+			if (read >= 0) {
+				this.lastProgress = System.nanoTime();
+			}
+			return read;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int read = super.read(buffer, offset, length);
+			if (read > 0) {
+				this.lastProgress = System.nanoTime();
+			}
+			return read;
+		}
+
+		private synchronized void arm(long delayNanos) {
+			if (this.stopped) {
+				return;
+			}
+			long untilDeadline = TimeUnit.MILLISECONDS
+				.toNanos(Math.max(Duration.between(Instant.now(), Download.this.deadline).toMillis(), 0));
+			this.alarm = Download.this.watchdog.schedule(this::look, Math.max(Math.min(delayNanos, untilDeadline), 0),
+					TimeUnit.NANOSECONDS);
+		}
+
+		private void look() {
+			long idle = System.nanoTime() - this.lastProgress;
+			long timeout = Download.this.readTimeout.toNanos();
+			if (!Instant.now().isBefore(Download.this.deadline)) {
+				close("the time limit of " + Download.this.timeLimit.toMinutes() + " min passed mid-download");
+			}
+			else if (idle >= timeout) {
+				close("no bytes arrived for " + seconds(Download.this.readTimeout) + " (courtstats.pull.read-timeout)");
+			}
+			else {
+				arm(timeout - idle);
+			}
+		}
+
+		private void close(String reason) {
+			synchronized (this) {
+				if (this.stopped) {
+					return;
+				}
+				this.cut = reason;
+			}
+			try {
+				this.in.close();
+			}
+			catch (IOException ex) {
+				// The read it interrupts reports the failure.
+			}
+		}
+
+		void failIfCut() throws IOException {
+			String reason = this.cut;
+			if (reason != null) {
+				throw new CutException(reason);
+			}
+		}
+
+		synchronized void stopWatching() {
+			this.stopped = true;
+			if (this.alarm != null) {
+				this.alarm.cancel(false);
+			}
+		}
 
 	}
 

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.scheduling.support.CronExpression;
 
 /**
  * Settings of the pull ({@code courtstats.pull} in
@@ -19,12 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * connection errors, time-outs and cut downloads count)
  * @param backoff the wait after the first failed attempt, doubled after each further one
  * @param connectTimeout how long to wait for a connection to the publisher
+ * @param readTimeout how long a request may wait for the publisher's answer, or a
+ * download for its next bytes, before the attempt fails (and is retried, resuming with
+ * {@code Range}); a stalled server is otherwise cut only by the source's time limit
  * @param sources the declared sources by name
  */
 @ConfigurationProperties("courtstats.pull")
 public record PullSettings(@DefaultValue("false") boolean enabled, @DefaultValue("4") int attempts,
 		@DefaultValue("2s") Duration backoff, @DefaultValue("30s") Duration connectTimeout,
-		Map<String, Source> sources) {
+		@DefaultValue("60s") Duration readTimeout, Map<String, Source> sources) {
 
 	/** The kinds of source the inbox recognises. */
 	static final Set<String> KINDS = Set.of("eoir", "ohss", "cbp");
@@ -33,6 +37,10 @@ public record PullSettings(@DefaultValue("false") boolean enabled, @DefaultValue
 		sources = (sources != null) ? sources : Map.of();
 		if (attempts < 1) {
 			throw new IllegalArgumentException("courtstats.pull.attempts must be at least 1, not " + attempts + ".");
+		}
+		if (readTimeout.isNegative() || readTimeout.isZero()) {
+			throw new IllegalArgumentException(
+					"courtstats.pull.read-timeout must be longer than 0 s, not " + readTimeout + ".");
 		}
 		for (Map.Entry<String, Source> source : sources.entrySet()) {
 			source.getValue().check(source.getKey());
@@ -51,9 +59,13 @@ public record PullSettings(@DefaultValue("false") boolean enabled, @DefaultValue
 	 * regular expression; of several, the greatest address is taken
 	 * @param enabled whether the source is pulled
 	 * @param timeLimit how long one check of the source may take, download included
+	 * @param checkSchedule when the source is due: a Spring cron expression (or
+	 * {@code @daily}, {@code @weekly}, {@code @monthly}) in the server's time zone; the
+	 * source is checked once a time it names has passed since its last check (a failed
+	 * check does not count); blank checks it on every run
 	 */
 	public record Source(String kind, String url, String listing, String pattern, @DefaultValue("true") boolean enabled,
-			@DefaultValue("2h") Duration timeLimit) {
+			@DefaultValue("2h") Duration timeLimit, String checkSchedule) {
 
 		void check(String name) {
 			String prefix = "courtstats.pull.sources." + name;
@@ -71,6 +83,23 @@ public record PullSettings(@DefaultValue("false") boolean enabled, @DefaultValue
 			catch (IllegalArgumentException ex) {
 				throw new IllegalArgumentException(prefix + ": not an address: " + ex.getMessage(), ex);
 			}
+			try {
+				schedule();
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException(prefix + ".check-schedule '" + this.checkSchedule + "' is not a "
+						+ "cron expression (second minute hour day-of-month month day-of-week, e.g. '0 0 0 * * MON', "
+						+ "or @daily, @weekly, @monthly): " + ex.getMessage(), ex);
+			}
+		}
+
+		/**
+		 * When the source is due.
+		 * @return the parsed {@code check-schedule}, or null when it is checked on every
+		 * run
+		 */
+		public CronExpression schedule() {
+			return blank(this.checkSchedule) ? null : CronExpression.parse(this.checkSchedule.trim());
 		}
 
 		/**

@@ -9,6 +9,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +27,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.support.CronExpression;
 
 /**
  * Pulls the declared sources into the inbox: each is checked with a conditional request,
  * a changed file is downloaded beside its target as {@code .<name>.part}, verified, and
  * only then moved into place in one atomic rename (with a {@code .done} marker), so that
- * discovery never sees half a file. Every check is recorded in {@code etl.source_check}.
+ * discovery never sees half a file. Every check is recorded in {@code etl.source_check},
+ * from which a source's check-schedule tells whether it is due.
  */
 public class SourcePull {
 
 	private static final Logger logger = LoggerFactory.getLogger(SourcePull.class);
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
 
 	private final PullSettings settings;
 
@@ -65,13 +72,27 @@ public class SourcePull {
 	}
 
 	/**
-	 * Pulls the enabled sources, or one named source (enabled or not).
+	 * Pulls the enabled sources that are due, or one named source (enabled or not) if it
+	 * is due.
 	 * @param inbox the inbox folder
 	 * @param only a source name, or null for all enabled sources
 	 * @return what each check did, in the order the settings declare the sources
 	 * @throws IllegalArgumentException when the named source is not declared
 	 */
 	public List<PullOutcome> pull(Path inbox, String only) {
+		return pull(inbox, only, false);
+	}
+
+	/**
+	 * Pulls the enabled sources, or one named source (enabled or not).
+	 * @param inbox the inbox folder
+	 * @param only a source name, or null for all enabled sources
+	 * @param force whether to check the sources whose check-schedule says they are not
+	 * due
+	 * @return what each check did, in the order the settings declare the sources
+	 * @throws IllegalArgumentException when the named source is not declared
+	 */
+	public List<PullOutcome> pull(Path inbox, String only, boolean force) {
 		if (!Files.isDirectory(inbox)) {
 			throw new IllegalArgumentException("The inbox " + inbox.toAbsolutePath()
 					+ " is not a folder. Pass --inbox with the folder the pulled files go to.");
@@ -91,7 +112,7 @@ public class SourcePull {
 				String name = declared.getKey();
 				PullSettings.Source source = declared.getValue();
 				if ((only != null) ? name.equals(only) : source.enabled()) {
-					outcomes.add(pull(name, source, inbox, watchdog));
+					outcomes.add(pull(name, source, inbox, watchdog, force));
 				}
 			}
 		}
@@ -115,8 +136,20 @@ public class SourcePull {
 		return all;
 	}
 
-	private PullOutcome pull(String name, PullSettings.Source source, Path inbox, ScheduledExecutorService watchdog) {
+	private PullOutcome pull(String name, PullSettings.Source source, Path inbox, ScheduledExecutorService watchdog,
+			boolean force) {
 		Optional<SourceCheck> last = this.checks.find(name);
+		Optional<ZonedDateTime> notDueUntil = force ? Optional.empty()
+				: notDueUntil(source, last, ZonedDateTime.now(ZoneId.systemDefault()));
+		if (notDueUntil.isPresent()) {
+			// Nothing is recorded: the last check stays the one the schedule counts from.
+			String message = name + ": not due until " + TIME.format(notDueUntil.get()) + " (checked "
+					+ TIME.format(last.get().checkedAt().atZone(ZoneId.systemDefault())) + ", check-schedule '"
+					+ source.checkSchedule().trim() + "')";
+			logger.info(message);
+			return new PullOutcome(name, source.kindName(), source.address(), PullOutcome.Status.NOT_DUE, null, null,
+					null, message);
+		}
 		Download download = new Download(this.client, name, source, this.settings, watchdog);
 		String kind = source.kindName();
 		String address = source.address();
@@ -174,6 +207,22 @@ public class SourcePull {
 			logger.warn(message);
 			return new PullOutcome(name, kind, address, PullOutcome.Status.FAILED, null, null, null, message);
 		}
+	}
+
+	/**
+	 * When a source whose schedule names no time since its last check is next due. A
+	 * source never checked, last failed, or last checked at another address is due.
+	 */
+	static Optional<ZonedDateTime> notDueUntil(PullSettings.Source source, Optional<SourceCheck> last,
+			ZonedDateTime now) {
+		CronExpression schedule = source.schedule();
+		if (schedule == null || last.isEmpty() || last.get().checkedAt() == null
+				|| SourceCheck.FAILED.equals(last.get().status())
+				|| (source.fileUri() != null && !source.fileUri().toString().equals(last.get().url()))) {
+			return Optional.empty();
+		}
+		ZonedDateTime next = schedule.next(last.get().checkedAt().atZone(now.getZone()));
+		return (next != null && next.isAfter(now)) ? Optional.of(next) : Optional.empty();
 	}
 
 	private URI newestLink(String name, PullSettings.Source source, Download download) {

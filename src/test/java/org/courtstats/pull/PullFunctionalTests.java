@@ -7,24 +7,42 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.courtstats.CourtstatsApplication;
 import org.courtstats.TestWarehouse;
 import org.courtstats.cli.CourtstatsCommand;
 import org.courtstats.intake.Inbox;
 import org.courtstats.intake.ReleaseZips;
+import org.courtstats.observability.LoadMeters;
 import org.courtstats.samples.CbpSampleFile;
 import org.courtstats.samples.EoirSampleGenerator;
+import org.courtstats.samples.OhssSampleWorkbook;
+import org.courtstats.spreadsheet.SpreadsheetFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,8 +65,9 @@ class PullFunctionalTests {
 	private static final List<String> PROPERTIES = List.of("courtstats.database.url", "courtstats.database.user",
 			"courtstats.pull.sources.eoir.url", "courtstats.pull.sources.ohss.enabled",
 			"courtstats.pull.sources.cbp.listing", "courtstats.pull.backoff", "courtstats.pull.attempts",
-			"courtstats.pull.enabled", "courtstats.nightly-load.settle-time",
-			"courtstats.pull.sources.eoir.time-limit");
+			"courtstats.pull.enabled", "courtstats.nightly-load.settle-time", "courtstats.pull.sources.eoir.time-limit",
+			"courtstats.pull.sources.ohss.listing", "courtstats.pull.sources.eoir.check-schedule",
+			"courtstats.pull.read-timeout", "courtstats.pull.sources.cbp.enabled");
 
 	@TempDir
 	Path inbox;
@@ -119,8 +138,8 @@ class PullFunctionalTests {
 			.containsEntry("sha256", sha256(august))
 			.containsEntry("file_name", "EOIR Case Data 2026-0803.zip");
 
-		// when
-		int second = run("pull", "--inbox", this.inbox.toString(), "--source", "eoir");
+		// when: forced, since the source is not due again today
+		int second = run("pull", "--inbox", this.inbox.toString(), "--source", "eoir", "--force");
 
 		// then: the second pull asked with the ETag, got 304 and downloaded nothing
 		assertThat(second).isZero();
@@ -136,7 +155,7 @@ class PullFunctionalTests {
 		// when: EOIR replaces the zip
 		byte[] september = releaseZip(50, 2);
 		this.publisher.serve(ZIP_PATH, september, "\"f00d:0\"", SEPTEMBER);
-		int third = run("pull", "--inbox", this.inbox.toString(), "--source", "eoir");
+		int third = run("pull", "--inbox", this.inbox.toString(), "--source", "eoir", "--force");
 
 		// then
 		assertThat(third).isZero();
@@ -209,7 +228,7 @@ class PullFunctionalTests {
 
 		// when
 		int exit = run("pull", "--inbox", this.inbox.toString(), "--source", "cbp");
-		int again = run("pull", "--inbox", this.inbox.toString(), "--source", "cbp");
+		int again = run("pull", "--inbox", this.inbox.toString(), "--source", "cbp", "--force");
 
 		// then
 		assertThat(exit).as(this.err.toString()).isZero();
@@ -241,7 +260,7 @@ class PullFunctionalTests {
 			// load
 			this.publisher.requests.clear();
 			this.publisher.failures.set(100);
-			int pulled = run("pull", "--inbox", this.inbox.toString());
+			int pulled = run("pull", "--inbox", this.inbox.toString(), "--force");
 			String pullErrors = this.err.toString();
 			int load = run("load", "--inbox", this.inbox.toString());
 
@@ -282,6 +301,200 @@ class PullFunctionalTests {
 		// then
 		assertThat(Inbox.eoirReleases(this.inbox, null)).isEmpty();
 		assertThat(Inbox.borderFiles(this.inbox)).isEmpty();
+	}
+
+	@Test
+	void aSourceNotDueIsNotContactedUntilItsScheduleNamesATimeSinceItsLastCheck() throws Exception {
+		// given: the EOIR source checked once a day, and pulled today; a warehouse of its
+		// own, as the load below publishes a release
+		String database = TestWarehouse.newDatabase("pullschedule");
+		System.setProperty("courtstats.database.url", database);
+		JdbcTemplate jdbc = new JdbcTemplate(TestWarehouse.dataSource(database));
+		System.setProperty("courtstats.pull.sources.eoir.check-schedule", "@daily");
+		System.setProperty("courtstats.pull.sources.cbp.enabled", "false");
+		byte[] august = releaseZip(40, 7);
+		this.publisher.serve(ZIP_PATH, august, "\"daily\"", AUGUST);
+		assertThat(run("pull", "--inbox", this.inbox.toString(), "--source", "eoir")).as(this.err.toString()).isZero();
+		assertThat(this.publisher.requests).hasSize(1);
+		Timestamp checkedAt = jdbc.queryForObject("select checked_at from etl.source_check", Timestamp.class);
+		String midnight = checkedAt.toInstant().atZone(ZoneId.systemDefault()).toLocalDate().plusDays(1) + " 00:00";
+
+		// when: pulled again the same day, by hand and by the nightly load
+		int again = run("pull", "--inbox", this.inbox.toString(), "--source", "eoir");
+		String againOutput = this.out.toString();
+		System.setProperty("courtstats.pull.enabled", "true");
+		int load = run("load", "--inbox", this.inbox.toString());
+
+		// then: the publisher saw no further request, the load read what the pull had
+		// fetched, and the last check is still the one the schedule counts from
+		assertThat(again).as(this.err.toString()).isZero();
+		assertThat(againOutput).contains("eoir: not due until " + midnight)
+			.contains("check-schedule '@daily'")
+			.contains("--force checks it now");
+		assertThat(load).as(this.out + "\n" + this.err).isZero();
+		assertThat(this.out.toString()).contains("Release 'EOIR Case Data 2026-0803': loaded");
+		assertThat(this.publisher.requests).hasSize(1);
+		assertThat(jdbc.queryForObject("select checked_at from etl.source_check", Timestamp.class))
+			.isEqualTo(checkedAt);
+
+		// when: the last check was two days ago
+		jdbc.update("update etl.source_check set checked_at = checked_at - interval '2 days'");
+		int due = run("pull", "--inbox", this.inbox.toString(), "--source", "eoir");
+
+		// then: it is due, and asked conditionally
+		assertThat(due).isZero();
+		assertThat(this.out.toString()).contains("eoir: not modified since it was fetched");
+		assertThat(this.publisher.requests).hasSize(2);
+		assertThat(this.publisher.requests.get(1).status()).isEqualTo(304);
+
+		// when: a forced check fails, then the next run comes
+		this.publisher.failures.set(3);
+		int failed = run("pull", "--inbox", this.inbox.toString(), "--source", "eoir", "--force");
+		int afterFailure = run("pull", "--inbox", this.inbox.toString(), "--source", "eoir");
+
+		// then: a failed check does not count: the source is due at once
+		assertThat(failed).isEqualTo(1);
+		assertThat(afterFailure).isZero();
+		assertThat(this.publisher.requests).extracting(PublisherServer.Seen::status)
+			.containsExactly(200, 304, 503, 503, 503, 304);
+	}
+
+	@Test
+	void anOhssListingGivesTheNewestWorkbookAndACorruptOneIsRefused() throws Exception {
+		// given: a listing page with three editions' workbooks, a PDF and an annual
+		// report
+		System.setProperty("courtstats.pull.sources.ohss.enabled", "true");
+		System.setProperty("courtstats.pull.sources.ohss.listing", this.publisher.url("/ohss/monthly-tables"));
+		StringBuilder page = new StringBuilder("<h2>Monthly tables</h2><ul>");
+		for (YearMonth month : List.of(YearMonth.of(2026, 2), YearMonth.of(2026, 4), YearMonth.of(2026, 3))) {
+			Path workbook = OhssSampleWorkbook.write(this.work, month, month.getMonthValue()).file();
+			String path = "/sites/default/files/" + workbook.getFileName();
+			this.publisher.serve(path, Files.readAllBytes(workbook), "\"ohss-" + month + "\"", AUGUST);
+			page.append("<li><a href=\"").append(path).append("\">").append(month).append("</a>");
+		}
+		page.append("<li><a href=\"/sites/default/files/2026_0516_ohss_tables-april-2026.pdf\">PDF</a>")
+			.append("<li><a href=\"/sites/default/files/2026_0601_ohss_annual-flow-report.xlsx\">Annual</a></ul>");
+		this.publisher.servePage("/ohss/monthly-tables", page.toString());
+		String april = OhssSampleWorkbook.fileName(YearMonth.of(2026, 4));
+		Path published = this.work.resolve(april);
+
+		// when
+		int exit = run("pull", "--inbox", this.inbox.toString(), "--source", "ohss");
+
+		// then: only April's edition was fetched, under its published name, and it opens
+		assertThat(exit).as(this.err.toString()).isZero();
+		assertThat(this.publisher.requests).extracting(PublisherServer.Seen::path)
+			.containsExactly("/ohss/monthly-tables", "/sites/default/files/" + april);
+		Path pulled = this.inbox.resolve(april);
+		assertThat(Files.readAllBytes(pulled)).isEqualTo(Files.readAllBytes(published));
+		assertThat(Inbox.doneMarker(pulled)).exists();
+		try (SpreadsheetFile workbook = SpreadsheetFile.open(pulled)) {
+			assertThat(workbook.sheetNames()).contains(OhssSampleWorkbook.ENCOUNTERS_BY_CITIZENSHIP,
+					OhssSampleWorkbook.NATIONWIDE_USBP, OhssSampleWorkbook.BOOK_OUTS_BY_AGENCY);
+		}
+		assertThat(this.jdbc.queryForMap("select status, url, file_name from etl.source_check"))
+			.containsEntry("status", "downloaded")
+			.containsEntry("url", this.publisher.url("/sites/default/files/" + april))
+			.containsEntry("file_name", april);
+
+		// when: May's edition appears, published cut short (its Content-Length agrees)
+		Path may = OhssSampleWorkbook.write(this.work, YearMonth.of(2026, 5), 5).file();
+		String mayPath = "/sites/default/files/" + may.getFileName();
+		byte[] mayBytes = Files.readAllBytes(may);
+		this.publisher.serve(mayPath, Arrays.copyOf(mayBytes, mayBytes.length - 200), "\"ohss-may\"", SEPTEMBER);
+		this.publisher.servePage("/ohss/monthly-tables",
+				page + "<a href=\"" + mayPath + "\">" + YearMonth.of(2026, 5) + "</a>");
+		int corrupt = run("pull", "--inbox", this.inbox.toString(), "--source", "ohss", "--force");
+
+		// then: refused, named by its address, nothing of it in the inbox
+		assertThat(corrupt).isEqualTo(1);
+		assertThat(this.err.toString()).contains("courtstats: ohss: " + this.publisher.url(mayPath)
+				+ ": the downloaded file is refused, it does not open as an XLSX workbook");
+		assertThat(files(this.inbox)).containsExactlyInAnyOrder(april, april + ".done");
+		assertThat(this.jdbc.queryForMap("select status, url, file_name from etl.source_check"))
+			.containsEntry("status", "failed")
+			.containsEntry("url", this.publisher.url(mayPath))
+			.containsEntry("file_name", april);
+	}
+
+	@Test
+	void aStalledDownloadIsCutByTheReadTimeoutAndResumed() throws Exception {
+		// given: the publisher stops sending after a third of the zip, and holds the
+		// connection open far longer than the read timeout
+		System.setProperty("courtstats.pull.read-timeout", "500ms");
+		byte[] zip = releaseZip(40, 8);
+		this.publisher.serve(ZIP_PATH, zip, "\"stall:1\"", AUGUST);
+		this.publisher.stallAfter.set(zip.length / 3);
+
+		// when
+		long started = System.nanoTime();
+		int exit = run("pull", "--inbox", this.inbox.toString(), "--source", "eoir");
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+		// then: the stalled attempt failed after the read timeout, not the time limit nor
+		// the server's giving up, and the retry resumed where it stopped
+		assertThat(exit).as(this.err.toString()).isZero();
+		assertThat(took).isLessThan(PublisherServer.STALL_LIMIT.dividedBy(2));
+		assertThat(this.publisher.requests).extracting(PublisherServer.Seen::status).containsExactly(200, 206);
+		assertThat(this.publisher.requests.get(1).range()).isEqualTo("bytes=" + (zip.length / 3) + "-");
+		assertThat(this.publisher.requests.get(1).ifRange()).isEqualTo("\"stall:1\"");
+		assertThat(Files.readAllBytes(this.inbox.resolve("EOIR Case Data 2026-0803.zip"))).isEqualTo(zip);
+		assertThat(files(this.inbox)).noneMatch((name) -> name.endsWith(".part"));
+	}
+
+	@Test
+	void aStalledDownloadOfUnannouncedLengthFailsWhenEveryAttemptStalls() throws Exception {
+		// given: a CBP file of unannounced length whose answers stall half-way every
+		// time: cut there, it would end between rows and read as a shorter file
+		System.setProperty("courtstats.pull.read-timeout", "300ms");
+		System.setProperty("courtstats.pull.attempts", "2");
+		Path cbp = CbpSampleFile.write(this.work, YearMonth.of(2026, 3), 5).file();
+		String path = "/sites/default/files/2026-03/" + cbp.getFileName();
+		this.publisher.servePage("/document/stats/encounters", "<a href=\"" + path + "\">March</a>");
+		this.publisher.serve(path, Files.readAllBytes(cbp), "\"cbp-stall\"", AUGUST);
+		this.publisher.stallingPath.set(path);
+		this.publisher.chunked.set(true);
+
+		// when
+		int exit = run("pull", "--inbox", this.inbox.toString(), "--source", "cbp");
+
+		// then
+		assertThat(exit).isEqualTo(1);
+		assertThat(this.err.toString()).contains("courtstats: cbp: " + this.publisher.url(path)
+				+ " could not be fetched in 2 attempts (no bytes arrived for 300 ms (courtstats.pull.read-timeout))");
+		assertThat(this.publisher.requests).extracting(PublisherServer.Seen::path, PublisherServer.Seen::status)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("/document/stats/encounters", 200),
+					org.assertj.core.groups.Tuple.tuple(path, 200), org.assertj.core.groups.Tuple.tuple(path, 206));
+		assertThat(files(this.inbox)).isEmpty();
+	}
+
+	@Test
+	void theSourceAgeGaugeGivesTheTimeSinceTheServedLastModified() throws Exception {
+		// given
+		this.publisher.serve(ZIP_PATH, releaseZip(40, 9), "\"gauge\"", AUGUST);
+		Instant lastModified = ZonedDateTime.parse(AUGUST, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CourtstatsApplication.class)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.run()) {
+			// when
+			List<PullOutcome> outcomes = context.getBean(SourcePull.class).pull(this.inbox, "eoir");
+			long expected = Duration.between(lastModified, Instant.now()).toSeconds();
+
+			// then: the age of the served Last-Modified, in the registry and as
+			// Prometheus
+			// scrapes it
+			assertThat(outcomes).extracting(PullOutcome::status).containsExactly(PullOutcome.Status.DOWNLOADED);
+			PrometheusMeterRegistry registry = context.getBean(PrometheusMeterRegistry.class);
+			double age = registry.get(LoadMeters.SOURCE_AGE).tag("source", "eoir").gauge().value();
+			assertThat(age).isBetween(expected - 5.0, expected + 5.0);
+			Matcher scraped = Pattern.compile("(?m)^courtstats_source_age_seconds\\{source=\"eoir\"} (\\S+)$")
+				.matcher(registry.scrape());
+			assertThat(scraped.find()).as("courtstats_source_age_seconds{source=\"eoir\"} is scraped").isTrue();
+			assertThat(Double.parseDouble(scraped.group(1))).isBetween(expected - 5.0, expected + 5.0);
+		}
 	}
 
 	private byte[] releaseZip(int cases, long seed) throws IOException {
