@@ -483,9 +483,7 @@ class PullFunctionalTests {
 			List<PullOutcome> outcomes = context.getBean(SourcePull.class).pull(this.inbox, "eoir");
 			long expected = Duration.between(lastModified, Instant.now()).toSeconds();
 
-			// then: the age of the served Last-Modified, in the registry and as
-			// Prometheus
-			// scrapes it
+			// then: the age of the served Last-Modified, in the registry and scraped
 			assertThat(outcomes).extracting(PullOutcome::status).containsExactly(PullOutcome.Status.DOWNLOADED);
 			PrometheusMeterRegistry registry = context.getBean(PrometheusMeterRegistry.class);
 			double age = registry.get(LoadMeters.SOURCE_AGE).tag("source", "eoir").gauge().value();
