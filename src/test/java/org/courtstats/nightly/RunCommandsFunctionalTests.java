@@ -253,7 +253,7 @@ class RunCommandsFunctionalTests {
 	void aStopInAnotherProcessEndsTheRunAfterAChunkAndRestartCompletesIt() throws Exception {
 		// given: a load in a process of its own, held up in a chunk of the proceedings
 		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, CASES, SEED);
-		holdUpStagingAtLine(FAILING_LINE, 15);
+		holdUpStagingAtLine(FAILING_LINE, 8);
 		Process load = startLoad("stopped-load");
 		waitFor(() -> {
 			assertThat(load.isAlive()).as("the load process (see target/test-logs/stopped-load.log)").isTrue();
