@@ -46,6 +46,10 @@ class SqlConcatenationTests {
 			Map.of("slice.table().name()", "a staging table named in the code (StagingTable)",
 					"this.slice.table().name()", "a staging table named in the code (StagingTable)",
 					"String.join(\", \",slice.table().copyColumns())", "columns named in the code (StagingTable)"),
+			"JdbcBatchStagingWriter.java",
+			Map.of("slice.table().name()", "a staging table named in the code (StagingTable)",
+					"String.join(\", \",slice.table().copyColumns())", "columns named in the code (StagingTable)",
+					"String.join(\", \",Collections.nCopies(columns,\"?\"))", "bind parameter markers only"),
 			"WarehouseChecks.java", Map.of("check.sql()", "a query of warehouse-sql/checks/, shipped in the jar"),
 			// A setting, not input: the embedded server's database name, quoted as an
 			// identifier.
