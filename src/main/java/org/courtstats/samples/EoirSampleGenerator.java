@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 import org.courtstats.normalize.FiscalCalendar;
 
@@ -202,6 +203,9 @@ public final class EoirSampleGenerator {
 	/** The IDNPROCEEDING of that proceeding. */
 	static final long ORPHAN_PROCEEDING_ID = 7_999_998L;
 
+	/** Proceedings between two reports of a streamed release's progress. */
+	private static final long PROGRESS_EVERY = 250_000;
+
 	/** Months between the as-of dates of a release and the next one. */
 	private static final int MONTHS_BETWEEN_RELEASES = 1;
 
@@ -284,6 +288,23 @@ public final class EoirSampleGenerator {
 	 * @return the release and the rows written to each table
 	 */
 	public static StreamedRelease writeStreamed(Path inbox, String label, long proceedings, long seed, boolean next) {
+		return writeStreamed(inbox, label, proceedings, seed, next, (made) -> {
+		});
+	}
+
+	/**
+	 * Writes a release as {@link #writeStreamed(Path, String, long, long, boolean)} does,
+	 * telling the proceedings made so far every {@value #PROGRESS_EVERY}.
+	 * @param inbox the folder the release folder goes in
+	 * @param label the release label, also the folder name
+	 * @param proceedings how many proceedings the first release holds, at least 20
+	 * @param seed the random seed: the same seed writes the same bytes
+	 * @param next whether to write the next month's release of the same cases
+	 * @param progress told the proceedings made so far
+	 * @return the release and the rows written to each table
+	 */
+	public static StreamedRelease writeStreamed(Path inbox, String label, long proceedings, long seed, boolean next,
+			LongConsumer progress) {
 		if (proceedings < 20) {
 			throw new IllegalArgumentException("A sample release needs at least 20 proceedings, not " + proceedings);
 		}
@@ -293,15 +314,16 @@ public final class EoirSampleGenerator {
 			// Changes draw from a random of their own, so that both releases make the
 			// same
 			// cases.
-			return generator.stream(inbox.resolve(label), label, proceedings, next, new Random(seed * 31 + 7));
+			return generator.stream(inbox.resolve(label), label, proceedings, next, new Random(seed * 31 + 7),
+					progress);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write the sample release into " + inbox, ex);
 		}
 	}
 
-	private StreamedRelease stream(Path folder, String label, long proceedings, boolean next, Random change)
-			throws IOException {
+	private StreamedRelease stream(Path folder, String label, long proceedings, boolean next, Random change,
+			LongConsumer progress) throws IOException {
 		Path data = folder.resolve("EOIR Case Data");
 		Path lookup = folder.resolve("Lookup");
 		Files.createDirectories(data);
@@ -328,7 +350,11 @@ public final class EoirSampleGenerator {
 			long made = 0;
 			while (made < proceedings) {
 				addCase(model, LocalDate.of(2019, 1, 1).plusDays(this.random.nextInt(365 * 6)));
+				long before = made;
 				made += model.proceedings.size();
+				if (made / PROGRESS_EVERY > before / PROGRESS_EVERY) {
+					progress.accept(made);
+				}
 				boolean gone = next && change.nextInt(200) == 0;
 				// A case that is gone is still made, so that the cases after it stay the
 				// same.
