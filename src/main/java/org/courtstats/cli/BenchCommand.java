@@ -101,7 +101,7 @@ class BenchCommand implements Callable<Integer> {
 				"outcome");
 		for (BenchResult.Phase phase : result.phases()) {
 			PeakHeap heap = phase.heap();
-			out.printf("%-20s %10.1f %14s %14s %4d  %s%n", phase.name(), seconds(phase.elapsed()),
+			out.printf("%-20s %10.2f %14s %14s %4d  %s%n", phase.name(), seconds(phase.elapsed()),
 					(heap != null) ? String.format("%,d", heap.peakUsedBytes() >> 20) : "-",
 					(heap != null) ? String.format("%,d", heap.peakLiveBytes() >> 20) : "-", phase.exitCode(),
 					phase.outcome());
