@@ -96,7 +96,11 @@ class StagingWritersIntegrationTests {
 		reader.open(new ExecutionContext());
 		try {
 			for (EoirLine line = reader.read(); line != null; line = reader.read()) {
-				records.add(processor.process(line));
+				StagedRecord record = processor.process(line);
+				// A blank line is filtered out, as in the step.
+				if (record != null) {
+					records.add(record);
+				}
 			}
 		}
 		finally {
