@@ -46,7 +46,14 @@ class SqlConcatenationTests {
 			Map.of("slice.table().name()", "a staging table named in the code (StagingTable)",
 					"this.slice.table().name()", "a staging table named in the code (StagingTable)",
 					"String.join(\", \",slice.table().copyColumns())", "columns named in the code (StagingTable)"),
-			"WarehouseChecks.java", Map.of("check.sql()", "a query of warehouse-sql/checks/, shipped in the jar"),
+			"JdbcBatchStagingWriter.java",
+			Map.of("slice.table().name()", "a staging table named in the code (StagingTable)",
+					"String.join(\", \",slice.table().copyColumns())", "columns named in the code (StagingTable)",
+					"String.join(\", \",Collections.nCopies(columns,\"?\"))", "bind parameter markers only"),
+			"LoadBenchmark.java",
+			Map.of("name", "the benchmark's own scratch database names, constants of LoadBenchmark"), "RawCopy.java",
+			Map.of("table", "raw_ and a file name reduced to [a-z0-9_] by RawCopy.tableName"), "WarehouseChecks.java",
+			Map.of("check.sql()", "a query of warehouse-sql/checks/, shipped in the jar"),
 			// A setting, not input: the embedded server's database name, quoted as an
 			// identifier.
 			"EmbeddedWarehouse.java", Map.of("this.settings.database().replace(\"\\\"\",\"\\\"\\\"\")",

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 		subcommands = { LoadCommand.class, WarehouseCommand.class, GenerateSampleCommand.class, DictionaryCommand.class,
 				StatusCommand.class, RestartCommand.class, StopCommand.class, AbandonCommand.class,
 				RecoverCommand.class, PurgeCommand.class, ReportCommand.class, RejectsCommand.class,
-				ReplayRejectsCommand.class, ScheduleCommand.class, PullCommand.class },
+				ReplayRejectsCommand.class, ScheduleCommand.class, PullCommand.class, BenchCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:done, or nothing to do", "1:failed; run the same command again to resume",
 				"2:usage or configuration error",
@@ -64,7 +64,7 @@ public class CourtstatsCommand implements Runnable {
 		this.spec.commandLine().usage(this.spec.commandLine().getErr());
 		throw new CommandLine.ParameterException(this.spec.commandLine(),
 				"Name a command: load, schedule, warehouse, generate-sample, dictionary, status, restart, stop, "
-						+ "abandon, recover, purge, report, rejects, replay-rejects or pull.");
+						+ "abandon, recover, purge, report, rejects, replay-rejects, pull or bench.");
 	}
 
 }

@@ -133,8 +133,8 @@ class CbpFileJobConfiguration {
 	@StepScope
 	CopyStagingWriter cbpStagingWriter(DataSource dataSource,
 			@Value("#{jobExecutionContext['" + BorderJobs.SOURCE_FILE_ID + "']}") long sourceFileId,
-			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		return new CopyStagingWriter(dataSource, new SourceFileSlice(sourceFileId, EncounterRowProcessor.TABLE_NAME,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, NightlyLoadSettings settings) {
+		return settings.stagingWriterFor(dataSource, new SourceFileSlice(sourceFileId, EncounterRowProcessor.TABLE_NAME,
 				EncounterRowProcessor.STAGING_TABLE, jobExecutionId));
 	}
 

@@ -217,8 +217,8 @@ class EoirReleaseJobConfiguration {
 	CopyStagingWriter stagingWriter(DataSource dataSource,
 			@Value("#{stepExecutionContext['sourceFileId']}") long sourceFileId,
 			@Value("#{stepExecutionContext['tableName']}") String tableName,
-			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		return new CopyStagingWriter(dataSource, new SourceFileSlice(sourceFileId, tableName,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, NightlyLoadSettings settings) {
+		return settings.stagingWriterFor(dataSource, new SourceFileSlice(sourceFileId, tableName,
 				EoirTables.named(tableName).stagingTable(), jobExecutionId));
 	}
 

@@ -4,6 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import org.courtstats.staging.CopyStagingWriter;
+import org.courtstats.staging.JdbcBatchStagingWriter;
+import org.courtstats.staging.SourceFileSlice;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -24,12 +30,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * them in the inbox
  * @param databaseRetry how long a release's run waits for an unreachable database before
  * it gives up
+ * @param stagingWriter how staged rows are written: {@code copy} (PostgreSQL
+ * {@code COPY}, the default) or {@code jdbc-batch} (batched {@code INSERT}s, kept to
+ * measure {@code COPY} against)
  */
 @ConfigurationProperties("courtstats.nightly-load")
 public record NightlyLoadSettings(@DefaultValue("./inbox") Path inbox, @DefaultValue("5000") int chunkSize,
 		@DefaultValue("2") int stagingThreads, @DefaultValue("0.01") double maxRejectedShare,
 		@DefaultValue("5") long rejectedRowsFloor, @DefaultValue("60s") Duration settleTime,
-		@DefaultValue("") String archive, @DefaultValue DatabaseRetry databaseRetry) {
+		@DefaultValue("") String archive, @DefaultValue DatabaseRetry databaseRetry,
+		@DefaultValue("copy") StagingWriter stagingWriter) {
 
 	/**
 	 * The archive folder, when loaded deliveries are to be moved out of the inbox.
@@ -37,6 +47,30 @@ public record NightlyLoadSettings(@DefaultValue("./inbox") Path inbox, @DefaultV
 	 */
 	public Optional<Path> archiveFolder() {
 		return (this.archive == null || this.archive.isBlank()) ? Optional.empty() : Optional.of(Path.of(this.archive));
+	}
+
+	/**
+	 * A writer for one file's staged rows, of the kind these settings name.
+	 * @param dataSource the data source of the chunk transactions
+	 * @param slice the file's rows
+	 * @return the writer
+	 */
+	public CopyStagingWriter stagingWriterFor(DataSource dataSource, SourceFileSlice slice) {
+		return (this.stagingWriter == StagingWriter.JDBC_BATCH) ? new JdbcBatchStagingWriter(dataSource, slice)
+				: new CopyStagingWriter(dataSource, slice);
+	}
+
+	/**
+	 * How staged rows reach PostgreSQL.
+	 */
+	public enum StagingWriter {
+
+		/** {@code COPY ... FROM STDIN}, one per chunk and table. */
+		COPY,
+
+		/** Batched {@code INSERT}s, one batch per chunk and table. */
+		JDBC_BATCH
+
 	}
 
 	/**

@@ -126,8 +126,8 @@ class OhssEditionJobConfiguration {
 	@StepScope
 	CopyStagingWriter ohssStagingWriter(DataSource dataSource,
 			@Value("#{jobExecutionContext['" + BorderJobs.SOURCE_FILE_ID + "']}") long sourceFileId,
-			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		return new CopyStagingWriter(dataSource, new SourceFileSlice(sourceFileId, OhssCellProcessor.TABLE_NAME,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, NightlyLoadSettings settings) {
+		return settings.stagingWriterFor(dataSource, new SourceFileSlice(sourceFileId, OhssCellProcessor.TABLE_NAME,
 				OhssCellProcessor.STAGING_TABLE, jobExecutionId));
 	}
 

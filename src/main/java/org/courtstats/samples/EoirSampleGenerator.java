@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 import org.courtstats.normalize.FiscalCalendar;
 
@@ -201,6 +203,9 @@ public final class EoirSampleGenerator {
 	/** The IDNPROCEEDING of that proceeding. */
 	static final long ORPHAN_PROCEEDING_ID = 7_999_998L;
 
+	/** Proceedings between two reports of a streamed release's progress. */
+	private static final long PROGRESS_EVERY = 250_000;
+
 	/** Months between the as-of dates of a release and the next one. */
 	private static final int MONTHS_BETWEEN_RELEASES = 1;
 
@@ -263,6 +268,146 @@ public final class EoirSampleGenerator {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write the sample release into " + inbox, ex);
 		}
+	}
+
+	/**
+	 * Writes a release of at least the given number of proceedings as it makes it, a case
+	 * at a time, so that memory holds one case whatever the size (a model of two million
+	 * proceedings does not fit in a 512 MB heap): the proportions of cases, hearings,
+	 * applications, charges and representation are those of
+	 * {@link #generate(Path, String, int, long)}, without its planted quirks and without
+	 * expected counts. With {@code next} it writes the release a month later instead: the
+	 * same cases from the same seed, of which one in 200 is gone with all its rows, one
+	 * row in 100 of each table changed (a date the warehouse keeps moved by a day, a
+	 * charge status swapped), and new cases holding 1% more proceedings.
+	 * @param inbox the folder the release folder goes in
+	 * @param label the release label, also the folder name
+	 * @param proceedings how many proceedings the first release holds, at least 20
+	 * @param seed the random seed: the same seed writes the same bytes
+	 * @param next whether to write the next month's release of the same cases
+	 * @return the release and the rows written to each table
+	 */
+	public static StreamedRelease writeStreamed(Path inbox, String label, long proceedings, long seed, boolean next) {
+		return writeStreamed(inbox, label, proceedings, seed, next, (made) -> {
+		});
+	}
+
+	/**
+	 * Writes a release as {@link #writeStreamed(Path, String, long, long, boolean)} does,
+	 * telling the proceedings made so far every {@value #PROGRESS_EVERY}.
+	 * @param inbox the folder the release folder goes in
+	 * @param label the release label, also the folder name
+	 * @param proceedings how many proceedings the first release holds, at least 20
+	 * @param seed the random seed: the same seed writes the same bytes
+	 * @param next whether to write the next month's release of the same cases
+	 * @param progress told the proceedings made so far
+	 * @return the release and the rows written to each table
+	 */
+	public static StreamedRelease writeStreamed(Path inbox, String label, long proceedings, long seed, boolean next,
+			LongConsumer progress) {
+		if (proceedings < 20) {
+			throw new IllegalArgumentException("A sample release needs at least 20 proceedings, not " + proceedings);
+		}
+		try {
+			EoirSampleGenerator generator = new EoirSampleGenerator(0, seed);
+			generator.makeJudges();
+			// Changes draw from a random of their own, so that both releases make the
+			// same
+			// cases.
+			return generator.stream(inbox.resolve(label), label, proceedings, next, new Random(seed * 31 + 7),
+					progress);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write the sample release into " + inbox, ex);
+		}
+	}
+
+	private StreamedRelease stream(Path folder, String label, long proceedings, boolean next, Random change,
+			LongConsumer progress) throws IOException {
+		Path data = folder.resolve("EOIR Case Data");
+		Path lookup = folder.resolve("Lookup");
+		Files.createDirectories(data);
+		Files.createDirectories(lookup);
+		Model model = new Model();
+		if (next) {
+			model.month = 1;
+			model.asOf = AS_OF.plusMonths(MONTHS_BETWEEN_RELEASES);
+		}
+		Map<String, Integer> lookupCounts = new LinkedHashMap<>();
+		writeLookups(lookup, lookupCounts, model);
+		Map<String, Long> rows = new LinkedHashMap<>();
+		try (TableOut cases = new TableOut(data, "A_TblCase", CASE_COLUMNS, "DATE_OF_ENTRY");
+				TableOut identifiers = new TableOut(data, "A_TblCaseIdentifier", IDENTIFIER_COLUMNS, null);
+				TableOut proceedingsOut = new TableOut(data, "B_TblProceeding", PROCEEDING_COLUMNS, "INPUT_DATE");
+				TableOut reps = new TableOut(data, "tbl_RepsAssigned", REPS_COLUMNS, "E_28_DATE");
+				TableOut schedule = new TableOut(data, "tbl_schedule", SCHEDULE_COLUMNS, "ADJ_DATE");
+				TableOut applications = new TableOut(data, "tbl_Court_Appln", APPLICATION_COLUMNS, "APPL_RECD_DATE");
+				TableOut charges = new TableOut(data, "B_TblProceedCharges", CHARGE_COLUMNS, "CHG_STATUS");
+				TableOut custody = new TableOut(data, "tbl_CustodyHistory", CUSTODY_HISTORY_COLUMNS, "DATDETAINED")) {
+			List<TableOut> tables = List.of(cases, identifiers, proceedingsOut, reps, schedule, applications, charges,
+					custody);
+			Random changes = next ? change : null;
+			long made = 0;
+			while (made < proceedings) {
+				addCase(model, LocalDate.of(2019, 1, 1).plusDays(this.random.nextInt(365 * 6)));
+				long before = made;
+				made += model.proceedings.size();
+				if (made / PROGRESS_EVERY > before / PROGRESS_EVERY) {
+					progress.accept(made);
+				}
+				boolean gone = next && change.nextInt(200) == 0;
+				// A case that is gone is still made, so that the cases after it stay the
+				// same.
+				flush(model, tables, !gone, changes);
+			}
+			long added = 0;
+			while (next && added < proceedings / 100) {
+				addCase(model, AS_OF.minusDays(this.random.nextInt(60)));
+				added += model.proceedings.size();
+				flush(model, tables, true, null);
+			}
+			for (TableOut table : tables) {
+				rows.put(table.name, table.rows);
+			}
+		}
+		try (Writer out = Files.newBufferedWriter(folder.resolve("Count.txt"), WINDOWS_1252)) {
+			for (Map.Entry<String, Integer> count : lookupCounts.entrySet()) {
+				out.write(count.getKey() + "\t" + count.getValue() + "\r\n");
+			}
+			for (Map.Entry<String, Long> count : rows.entrySet()) {
+				out.write(count.getKey() + "\t" + count.getValue() + "\r\n");
+			}
+		}
+		return new StreamedRelease(folder, label, rows);
+	}
+
+	/**
+	 * Writes the rows of the case just made, changing some when given {@code changes},
+	 * and lets them go; not to {@code write} still draws the case table's random values.
+	 */
+	private void flush(Model model, List<TableOut> tables, boolean write, Random changes) throws IOException {
+		List<List<String>> caseRows = new ArrayList<>();
+		for (SampleCase c : model.cases) {
+			caseRows.add(caseRow(c));
+		}
+		if (write) {
+			tables.get(0).write(caseRows, changes);
+			tables.get(1).write(model.identifiers.stream().map(EoirSampleGenerator::identifierRow).toList(), changes);
+			tables.get(2).write(model.proceedings.stream().map(EoirSampleGenerator::proceedingRow).toList(), changes);
+			tables.get(3).write(model.reps.stream().map(EoirSampleGenerator::repRow).toList(), changes);
+			tables.get(4).write(model.hearings.stream().map(EoirSampleGenerator::scheduleRow).toList(), changes);
+			tables.get(5).write(model.applications.stream().map(EoirSampleGenerator::applicationRow).toList(), changes);
+			tables.get(6).write(model.charges.stream().map(EoirSampleGenerator::chargeRow).toList(), changes);
+			tables.get(7).write(model.custodyPeriods.stream().map(EoirSampleGenerator::custodyRow).toList(), changes);
+		}
+		model.cases.clear();
+		model.identifiers.clear();
+		model.proceedings.clear();
+		model.reps.clear();
+		model.hearings.clear();
+		model.applications.clear();
+		model.charges.clear();
+		model.custodyPeriods.clear();
 	}
 
 	private SampleRelease write(Path folder, String label, Model model) throws IOException {
@@ -490,7 +635,7 @@ public final class EoirSampleGenerator {
 
 	private void addCase(Model model, LocalDate start) {
 		SampleCase c = new SampleCase();
-		c.id = 5_000_000L + model.cases.size() * 7L;
+		c.id = 5_000_000L + model.casesAdded++ * 7L;
 		String[] nationality = weighted(NATIONALITIES);
 		c.nat = nationality[0];
 		c.lang = LANGUAGE_OF.get(c.nat);
@@ -670,23 +815,30 @@ public final class EoirSampleGenerator {
 		List<Proceeding> pending = model.proceedings.stream()
 			.filter((p) -> p.completion == null && p.caseType.equals("RMV") && p.cutAfterFields == 0)
 			.toList();
+		// Grouped once: a scan of every application per proceeding is quadratic at a
+		// million rows.
+		Map<Proceeding, List<Application>> applicationsOf = new IdentityHashMap<>();
+		for (Application application : model.applications) {
+			applicationsOf.computeIfAbsent(application.proceeding, (key) -> new ArrayList<>()).add(application);
+		}
 		for (int i = 0; i < pending.size(); i += 10) {
 			Proceeding p = pending.get(i);
 			p.completion = previous.plusDays(15);
 			p.decCode = "X";
 			p.decType = "O";
 			p.absentia = (i % 20 == 0) ? "Y" : "N";
-			for (Application application : model.applications) {
-				if (application.proceeding == p) {
-					application.decision = applicationDecision(p, application.code);
-				}
+			for (Application application : applicationsOf.getOrDefault(p, List.of())) {
+				application.decision = applicationDecision(p, application.code);
 			}
 		}
-		List<Application> withheld = new ArrayList<>();
-		for (int i = 0; i < model.applications.size(); i += 25) {
-			withheld.add(model.applications.get(i));
+		List<Application> kept = new ArrayList<>(model.applications.size());
+		for (int i = 0; i < model.applications.size(); i++) {
+			if (i % 25 != 0) {
+				kept.add(model.applications.get(i));
+			}
 		}
-		model.applications.removeAll(withheld);
+		model.applications.clear();
+		model.applications.addAll(kept);
 		int added = Math.max(1, this.caseCount / 20);
 		for (int i = 0; i < added; i++) {
 			addCase(model, previous.minusDays(this.random.nextInt(60)));
@@ -845,27 +997,7 @@ public final class EoirSampleGenerator {
 	private int writeCases(Path file, Model model, List<SampleRelease.ExpectedRepair> repairs) throws IOException {
 		List<List<String>> rows = new ArrayList<>();
 		for (SampleCase c : model.cases) {
-			Map<String, String> row = new HashMap<>();
-			row.put("IDNCASE", String.valueOf(c.id));
-			row.put("ALIEN_CITY", (c.alienCity != null) ? c.alienCity : "PHOENIX");
-			row.put("ALIEN_STATE", "AZ");
-			row.put("ALIEN_ZIPCODE", (c.zipToken != null) ? c.zipToken : "85001");
-			row.put("NAT", c.nat);
-			row.put("LANG", (c.langToken != null) ? c.langToken : c.lang);
-			row.put("CUSTODY", c.custody);
-			row.put("SITE_TYPE", this.random.nextBoolean() ? "M" : "I");
-			row.put("CASE_TYPE", c.caseType);
-			row.put("UPDATE_SITE", c.court);
-			row.put("LATEST_HEARING", timestamp(c.start.plusDays(90)));
-			row.put("LATEST_TIME", "0830");
-			row.put("LATEST_CAL_TYPE", "M");
-			row.put("DATE_OF_ENTRY", timestamp(c.start.minusDays(10 + this.random.nextInt(300))));
-			row.put("C_ASY_TYPE", "E");
-			row.put("C_BIRTHDATE", (1 + this.random.nextInt(12)) + "/" + (1960 + this.random.nextInt(45)));
-			row.put("Sex", this.random.nextBoolean() ? "M" : "F");
-			row.put("LPR", "0");
-			row.put("CASEPRIORITY_CODE", "NA");
-			rows.add(ordered(CASE_COLUMNS, row));
+			rows.add(caseRow(c));
 		}
 		// A tab inside ALIEN_CITY shifts every later value one column right (line 111549
 		// of the 2026-04 file).
@@ -887,7 +1019,7 @@ public final class EoirSampleGenerator {
 			throws IOException {
 		List<List<String>> rows = new ArrayList<>();
 		for (Identifier identifier : model.identifiers) {
-			rows.add(List.of(String.valueOf(identifier.id), String.valueOf(identifier.caseId), identifier.code));
+			rows.add(identifierRow(identifier));
 		}
 		rows.add(List.of("199999", "", "MP"));
 		rejects.add(new SampleRelease.ExpectedReject("A_TblCaseIdentifier", rows.size() + 1L, "key_missing"));
@@ -898,34 +1030,13 @@ public final class EoirSampleGenerator {
 			List<SampleRelease.ExpectedRepair> repairs) throws IOException {
 		List<List<String>> rows = new ArrayList<>();
 		for (Proceeding p : model.proceedings) {
-			Map<String, String> row = new HashMap<>();
-			row.put("IDNPROCEEDING", String.valueOf(p.id));
-			row.put("IDNCASE", String.valueOf(p.caseId));
-			row.put("OSC_DATE", timestamp(p.osc));
-			row.put("INPUT_DATE", timestamp(p.input));
-			row.put("BASE_CITY_CODE", p.court);
-			row.put("HEARING_LOC_CODE", p.hearingLoc);
-			row.put("IJ_CODE", p.judge);
-			row.put("HEARING_DATE", timestamp(p.input.plusDays(45)));
-			row.put("HEARING_TIME", "1000");
-			row.put("DEC_TYPE", p.decType);
-			row.put("DEC_CODE", p.decCode);
-			row.put("OTHER_COMP", p.otherComp);
-			row.put("COMP_DATE", timestamp(p.completion));
-			row.put("ABSENTIA", p.absentia);
-			row.put("CUSTODY", (p.custodyToken != null) ? p.custodyToken : p.custody);
-			row.put("CASE_TYPE", p.caseType);
-			row.put("NAT", (p.natRaw != null) ? p.natRaw : p.nat);
-			row.put("LANG", p.lang);
-			row.put("SCHEDULED_HEAR_LOC", p.hearingLoc);
-			row.put("PREV_HEARING_LOC", p.prevHearingLoc);
-			row.put("CRIM_IND", "N");
+			List<String> row = proceedingRow(p);
 			if (p.cutAfterFields > 0) {
 				repairs.add(new SampleRelease.ExpectedRepair("B_TblProceeding", rows.size() + 2L, "padded", p.id));
-				rows.add(ordered(PROCEEDING_COLUMNS, row).subList(0, p.cutAfterFields));
+				rows.add(row.subList(0, p.cutAfterFields));
 			}
 			else {
-				rows.add(ordered(PROCEEDING_COLUMNS, row));
+				rows.add(row);
 			}
 		}
 		List<String> junkKey = new ArrayList<>(rows.get(0));
@@ -938,8 +1049,7 @@ public final class EoirSampleGenerator {
 	private int writeReps(Path file, Model model) throws IOException {
 		List<List<String>> rows = new ArrayList<>();
 		for (Rep rep : model.reps) {
-			rows.add(List.of(String.valueOf(rep.id), String.valueOf(rep.caseId), rep.level, rep.type, rep.parentTable,
-					String.valueOf(rep.parentId), "", "", "", timestamp(rep.e28), "1"));
+			rows.add(repRow(rep));
 		}
 		return writeTable(file, REPS_COLUMNS, rows);
 	}
@@ -947,30 +1057,7 @@ public final class EoirSampleGenerator {
 	private int writeSchedule(Path file, Model model, List<SampleRelease.ExpectedReject> rejects) throws IOException {
 		List<List<String>> rows = new ArrayList<>();
 		for (Hearing hearing : model.hearings) {
-			Proceeding p = hearing.proceeding;
-			Map<String, String> row = new HashMap<>();
-			row.put("IDNSCHEDULE", String.valueOf(hearing.id));
-			row.put("IDNPROCEEDING", String.valueOf(p.id));
-			row.put("IDNCASE", String.valueOf(p.caseId));
-			row.put("OSC_DATE", timestamp(p.osc));
-			row.put("GENERATION", "99");
-			row.put("SUB_GENERATION", "99");
-			row.put("REC_TYPE", "X");
-			row.put("LANG", p.lang);
-			row.put("HEARING_LOC_CODE", hearing.location);
-			row.put("BASE_CITY_CODE", p.court);
-			row.put("IJ_CODE", p.judge);
-			row.put("INPUT_DATE", timestamp(p.input));
-			row.put("INPUT_TIME", "0900");
-			row.put("CAL_TYPE", hearing.calType);
-			row.put("ADJ_DATE", timestamp(hearing.date));
-			row.put("ADJ_TIME_START", "0830");
-			row.put("ADJ_TIME_STOP", "0900");
-			row.put("ADJ_RSN", hearing.adjournment);
-			row.put("ADJ_MEDIUM", hearing.medium);
-			row.put("SCHEDULE_TYPE", hearing.scheduleType);
-			row.put("BLNCLOCKOVERRIDE", "0");
-			rows.add(ordered(SCHEDULE_COLUMNS, row));
+			rows.add(scheduleRow(hearing));
 		}
 		// tbl_schedule is where empty keys turn up in the real release.
 		List<String> emptyKey = new ArrayList<>(rows.get(rows.size() / 4));
@@ -984,9 +1071,7 @@ public final class EoirSampleGenerator {
 	private int writeApplications(Path file, Model model) throws IOException {
 		List<List<String>> rows = new ArrayList<>();
 		for (Application application : model.applications) {
-			rows.add(List.of(String.valueOf(application.id), String.valueOf(application.proceeding.id),
-					String.valueOf(application.proceeding.caseId), application.code, timestamp(application.received),
-					application.decision));
+			rows.add(applicationRow(application));
 		}
 		return writeTable(file, APPLICATION_COLUMNS, rows);
 	}
@@ -994,8 +1079,7 @@ public final class EoirSampleGenerator {
 	private int writeCharges(Path file, Model model) throws IOException {
 		List<List<String>> rows = new ArrayList<>();
 		for (Charge charge : model.charges) {
-			rows.add(List.of(String.valueOf(charge.id), String.valueOf(charge.caseId),
-					String.valueOf(charge.proceedingId), charge.charge, charge.status));
+			rows.add(chargeRow(charge));
 		}
 		return writeTable(file, CHARGE_COLUMNS, rows);
 	}
@@ -1003,10 +1087,113 @@ public final class EoirSampleGenerator {
 	private int writeCustodyHistory(Path file, Model model) throws IOException {
 		List<List<String>> rows = new ArrayList<>();
 		for (CustodyPeriod period : model.custodyPeriods) {
-			rows.add(List.of(String.valueOf(period.id), String.valueOf(period.caseId), period.custody,
-					timestamp(period.detained), timestamp(period.released)));
+			rows.add(custodyRow(period));
 		}
 		return writeTable(file, CUSTODY_HISTORY_COLUMNS, rows);
+	}
+
+	// the rows of each table
+
+	private List<String> caseRow(SampleCase c) {
+		Map<String, String> row = new HashMap<>();
+		row.put("IDNCASE", String.valueOf(c.id));
+		row.put("ALIEN_CITY", (c.alienCity != null) ? c.alienCity : "PHOENIX");
+		row.put("ALIEN_STATE", "AZ");
+		row.put("ALIEN_ZIPCODE", (c.zipToken != null) ? c.zipToken : "85001");
+		row.put("NAT", c.nat);
+		row.put("LANG", (c.langToken != null) ? c.langToken : c.lang);
+		row.put("CUSTODY", c.custody);
+		row.put("SITE_TYPE", this.random.nextBoolean() ? "M" : "I");
+		row.put("CASE_TYPE", c.caseType);
+		row.put("UPDATE_SITE", c.court);
+		row.put("LATEST_HEARING", timestamp(c.start.plusDays(90)));
+		row.put("LATEST_TIME", "0830");
+		row.put("LATEST_CAL_TYPE", "M");
+		row.put("DATE_OF_ENTRY", timestamp(c.start.minusDays(10 + this.random.nextInt(300))));
+		row.put("C_ASY_TYPE", "E");
+		row.put("C_BIRTHDATE", (1 + this.random.nextInt(12)) + "/" + (1960 + this.random.nextInt(45)));
+		row.put("Sex", this.random.nextBoolean() ? "M" : "F");
+		row.put("LPR", "0");
+		row.put("CASEPRIORITY_CODE", "NA");
+		return ordered(CASE_COLUMNS, row);
+	}
+
+	private static List<String> proceedingRow(Proceeding p) {
+		Map<String, String> row = new HashMap<>();
+		row.put("IDNPROCEEDING", String.valueOf(p.id));
+		row.put("IDNCASE", String.valueOf(p.caseId));
+		row.put("OSC_DATE", timestamp(p.osc));
+		row.put("INPUT_DATE", timestamp(p.input));
+		row.put("BASE_CITY_CODE", p.court);
+		row.put("HEARING_LOC_CODE", p.hearingLoc);
+		row.put("IJ_CODE", p.judge);
+		row.put("HEARING_DATE", timestamp(p.input.plusDays(45)));
+		row.put("HEARING_TIME", "1000");
+		row.put("DEC_TYPE", p.decType);
+		row.put("DEC_CODE", p.decCode);
+		row.put("OTHER_COMP", p.otherComp);
+		row.put("COMP_DATE", timestamp(p.completion));
+		row.put("ABSENTIA", p.absentia);
+		row.put("CUSTODY", (p.custodyToken != null) ? p.custodyToken : p.custody);
+		row.put("CASE_TYPE", p.caseType);
+		row.put("NAT", (p.natRaw != null) ? p.natRaw : p.nat);
+		row.put("LANG", p.lang);
+		row.put("SCHEDULED_HEAR_LOC", p.hearingLoc);
+		row.put("PREV_HEARING_LOC", p.prevHearingLoc);
+		row.put("CRIM_IND", "N");
+		return ordered(PROCEEDING_COLUMNS, row);
+	}
+
+	private static List<String> scheduleRow(Hearing hearing) {
+		Proceeding p = hearing.proceeding;
+		Map<String, String> row = new HashMap<>();
+		row.put("IDNSCHEDULE", String.valueOf(hearing.id));
+		row.put("IDNPROCEEDING", String.valueOf(p.id));
+		row.put("IDNCASE", String.valueOf(p.caseId));
+		row.put("OSC_DATE", timestamp(p.osc));
+		row.put("GENERATION", "99");
+		row.put("SUB_GENERATION", "99");
+		row.put("REC_TYPE", "X");
+		row.put("LANG", p.lang);
+		row.put("HEARING_LOC_CODE", hearing.location);
+		row.put("BASE_CITY_CODE", p.court);
+		row.put("IJ_CODE", p.judge);
+		row.put("INPUT_DATE", timestamp(p.input));
+		row.put("INPUT_TIME", "0900");
+		row.put("CAL_TYPE", hearing.calType);
+		row.put("ADJ_DATE", timestamp(hearing.date));
+		row.put("ADJ_TIME_START", "0830");
+		row.put("ADJ_TIME_STOP", "0900");
+		row.put("ADJ_RSN", hearing.adjournment);
+		row.put("ADJ_MEDIUM", hearing.medium);
+		row.put("SCHEDULE_TYPE", hearing.scheduleType);
+		row.put("BLNCLOCKOVERRIDE", "0");
+		return ordered(SCHEDULE_COLUMNS, row);
+	}
+
+	private static List<String> identifierRow(Identifier identifier) {
+		return List.of(String.valueOf(identifier.id), String.valueOf(identifier.caseId), identifier.code);
+	}
+
+	private static List<String> repRow(Rep rep) {
+		return List.of(String.valueOf(rep.id), String.valueOf(rep.caseId), rep.level, rep.type, rep.parentTable,
+				String.valueOf(rep.parentId), "", "", "", timestamp(rep.e28), "1");
+	}
+
+	private static List<String> applicationRow(Application application) {
+		return List.of(String.valueOf(application.id), String.valueOf(application.proceeding.id),
+				String.valueOf(application.proceeding.caseId), application.code, timestamp(application.received),
+				application.decision);
+	}
+
+	private static List<String> chargeRow(Charge charge) {
+		return List.of(String.valueOf(charge.id), String.valueOf(charge.caseId), String.valueOf(charge.proceedingId),
+				charge.charge, charge.status);
+	}
+
+	private static List<String> custodyRow(CustodyPeriod period) {
+		return List.of(String.valueOf(period.id), String.valueOf(period.caseId), period.custody,
+				timestamp(period.detained), timestamp(period.released));
 	}
 
 	// low-level helpers
@@ -1066,6 +1253,83 @@ public final class EoirSampleGenerator {
 			}
 		}
 		return options[options.length - 1];
+	}
+
+	/**
+	 * A release written by {@link #writeStreamed(Path, String, long, long, boolean)}.
+	 *
+	 * @param folder the release folder
+	 * @param label the release label
+	 * @param rows rows written to each case-data table, by table name
+	 */
+	public record StreamedRelease(Path folder, String label, Map<String, Long> rows) {
+
+		public StreamedRelease {
+			rows = Map.copyOf(rows);
+		}
+
+		/**
+		 * Rows written to the case-data tables in all.
+		 * @return the total
+		 */
+		public long totalRows() {
+			return this.rows.values().stream().mapToLong(Long::longValue).sum();
+		}
+
+	}
+
+	/** One case-data file being written a case at a time. */
+	private static final class TableOut implements java.io.Closeable {
+
+		final String name;
+
+		final Writer out;
+
+		/**
+		 * The column a changed row has changed, or -1 for a table whose rows never
+		 * change.
+		 */
+		final int changed;
+
+		long rows;
+
+		TableOut(Path folder, String name, List<String> header, String changedColumn) throws IOException {
+			this.name = name;
+			this.changed = (changedColumn != null) ? header.indexOf(changedColumn) : -1;
+			this.out = Files.newBufferedWriter(folder.resolve(name + ".csv"), WINDOWS_1252);
+			this.out.write(String.join("\t", header));
+			this.out.write("\r\n");
+		}
+
+		void write(List<List<String>> rows, Random changes) throws IOException {
+			for (List<String> row : rows) {
+				if (changes != null && this.changed >= 0 && changes.nextInt(100) == 0) {
+					List<String> copy = new ArrayList<>(row);
+					copy.set(this.changed, changedValue(copy.get(this.changed)));
+					row = copy;
+				}
+				this.out.write(String.join("\t", row));
+				this.out.write("\r\n");
+				this.rows++;
+			}
+		}
+
+		/** A date a day later, or a charge status swapped. */
+		private static String changedValue(String value) {
+			if (value.length() >= 10 && value.charAt(4) == '-') {
+				return timestamp(LocalDate.parse(value.substring(0, 10)).plusDays(1));
+			}
+			if (value.isEmpty()) {
+				return value;
+			}
+			return value.equals("S") ? "O" : "S";
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.out.close();
+		}
+
 	}
 
 	private static final class SampleCase {
@@ -1194,6 +1458,9 @@ public final class EoirSampleGenerator {
 
 		/** Months since the first release. */
 		int month;
+
+		/** Cases made so far, also those a streamed release has written and let go. */
+		long casesAdded;
 
 		LocalDate asOf = AS_OF;
 

@@ -37,11 +37,15 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 
 	private static final String STARTED_KEY = "staging.slice.started";
 
-	private static final String REJECT_COPY = "copy etl.rejected_row (source_file_id, table_name, sheet_name, "
-			+ "line_number, reason_code, message, raw_record, record_key, job_execution_id) from stdin (format text)";
+	static final String REJECT_COLUMNS = "etl.rejected_row (source_file_id, table_name, sheet_name, line_number, "
+			+ "reason_code, message, raw_record, record_key, job_execution_id)";
 
-	private static final String REPAIR_COPY = "copy etl.repaired_row (source_file_id, table_name, line_number, "
-			+ "repair_code, message, raw_record, job_execution_id) from stdin (format text)";
+	static final String REPAIR_COLUMNS = "etl.repaired_row (source_file_id, table_name, line_number, repair_code, "
+			+ "message, raw_record, job_execution_id)";
+
+	private static final String REJECT_COPY = "copy " + REJECT_COLUMNS + " from stdin (format text)";
+
+	private static final String REPAIR_COPY = "copy " + REPAIR_COLUMNS + " from stdin (format text)";
 
 	private final DataSource dataSource;
 
@@ -57,6 +61,22 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 		this.slice = slice;
 		this.rowCopy = "copy " + slice.table().name() + " (" + String.join(", ", slice.table().copyColumns())
 				+ ") from stdin (format text)";
+	}
+
+	/**
+	 * The file this writer stages.
+	 * @return its slice
+	 */
+	protected SourceFileSlice slice() {
+		return this.slice;
+	}
+
+	/**
+	 * The data source whose chunk transaction the rows are written in.
+	 * @return the data source
+	 */
+	protected DataSource dataSource() {
+		return this.dataSource;
 	}
 
 	@Override

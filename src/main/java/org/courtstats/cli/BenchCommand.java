@@ -1,0 +1,149 @@
+package org.courtstats.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.courtstats.CourtstatsApplication;
+import org.courtstats.bench.BenchResult;
+import org.courtstats.bench.ChildJvm;
+import org.courtstats.bench.LoadBenchmark;
+import org.courtstats.bench.PeakHeap;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code courtstats bench}: measures the nightly load against a raw {@code COPY} of the
+ * same generated release and prints the figures beside their targets.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+		description = { "Generates an EOIR release (and the next month's), then measures: a raw COPY of its files "
+				+ "(the floor), the nightly load into an empty warehouse, the same release offered again, the next "
+				+ "release, and the load with JDBC batch staging; prints times, each load's peak heap and the ratios "
+				+ "beside their targets.",
+				"Each load runs as 'courtstats load' in a JVM of its own; the warehouses are scratch databases on an "
+						+ "embedded PostgreSQL in a temporary folder (or on --database-url), dropped at the end. "
+						+ "A MISS is information: the exit code is 0 unless a load failed." },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:measured (whatever the figures)", "1:a load failed", "2:usage error" })
+class BenchCommand implements Callable<Integer> {
+
+	@Spec
+	private CommandSpec spec;
+
+	@Option(names = "--proceedings", paramLabel = "N", defaultValue = "2000000",
+			description = "Proceedings in the generated release; cases, hearings, applications, charges and "
+					+ "representation follow in the generator's proportions (default: ${DEFAULT-VALUE}).")
+	private long proceedings;
+
+	@Option(names = "--seed", paramLabel = "S", defaultValue = "20260401",
+			description = "Random seed of the generator (default: ${DEFAULT-VALUE}).")
+	private long seed;
+
+	@Option(names = "--work-dir", paramLabel = "DIR",
+			description = "Folder for the releases, the embedded PostgreSQL and the loads' logs, deleted at the "
+					+ "end (default: a new folder in the system's temporary folder).")
+	private Path workDir;
+
+	@Option(names = "--database-url", paramLabel = "URL",
+			description = "A PostgreSQL server to create the scratch databases courtstats_bench_* on instead of an "
+					+ "embedded one (user and password from COURTSTATS_DB_USER and COURTSTATS_DB_PASSWORD). "
+					+ "Never point it at a warehouse you care about.")
+	private String databaseUrl;
+
+	@Option(names = "--load-heap", paramLabel = "SIZE", defaultValue = "512m",
+			description = "-Xmx of each load's JVM (default: ${DEFAULT-VALUE}).")
+	private String loadHeap;
+
+	@Option(names = "--threads", paramLabel = "N", defaultValue = "2",
+			description = "Files staged (and raw-copied) at the same time (default: ${DEFAULT-VALUE}).")
+	private int threads;
+
+	@Override
+	public Integer call() throws Exception {
+		PrintWriter out = this.spec.commandLine().getOut();
+		if (this.proceedings < 20) {
+			throw new CommandLine.ParameterException(this.spec.commandLine(),
+					"--proceedings must be at least 20, not " + this.proceedings);
+		}
+		Path work = (this.workDir != null) ? this.workDir.resolve("courtstats-bench")
+				: Files.createTempDirectory("courtstats-bench");
+		LoadBenchmark.Settings settings = new LoadBenchmark.Settings(this.proceedings, this.seed, work,
+				this.databaseUrl, System.getenv("COURTSTATS_DB_USER"), System.getenv("COURTSTATS_DB_PASSWORD"),
+				ChildJvm.current(CourtstatsApplication.class.getName()), this.loadHeap, this.threads);
+		long started = System.nanoTime();
+		BenchResult result = new LoadBenchmark(settings, (line) -> {
+			long elapsed = (System.nanoTime() - started) / 1_000_000_000L;
+			out.printf("[%02d:%02d] %s%n", elapsed / 60, elapsed % 60, line);
+			out.flush();
+		}).run();
+		print(out, result);
+		out.flush();
+		return result.loadsSucceeded() ? ExitCodes.OK : ExitCodes.FAILED;
+	}
+
+	private void print(PrintWriter out, BenchResult result) {
+		out.println();
+		out.printf("courtstats bench: %,d proceedings, loads in JVMs of -Xmx%s, %d staging threads%n",
+				result.proceedings(), this.loadHeap, this.threads);
+		for (Map.Entry<String, Long> release : result.rowsByRelease().entrySet()) {
+			out.printf("  release '%s': %,d case-data rows, %,d MB of files%n", release.getKey(), release.getValue(),
+					result.bytesByRelease().get(release.getKey()) >> 20);
+		}
+		out.println();
+		out.printf("%-20s %10s %14s %14s %4s  %s%n", "phase", "seconds", "peak heap MB", "live heap MB", "exit",
+				"outcome");
+		for (BenchResult.Phase phase : result.phases()) {
+			PeakHeap heap = phase.heap();
+			out.printf("%-20s %10.2f %14s %14s %4d  %s%n", phase.name(), seconds(phase.elapsed()),
+					(heap != null) ? String.format("%,d", heap.peakUsedBytes() >> 20) : "-",
+					(heap != null) ? String.format("%,d", heap.peakLiveBytes() >> 20) : "-", phase.exitCode(),
+					phase.outcome());
+		}
+		out.println();
+		double raw = seconds(result.phase("raw_copy").elapsed());
+		double full = seconds(result.phase("full_load").elapsed());
+		double noop = seconds(result.phase("noop_reload").elapsed());
+		double next = seconds(result.phase("next_release").elapsed());
+		double jdbc = seconds(result.phase("jdbc_batch_staging").elapsed());
+		out.printf("%-34s %8s %10s  %s%n", "ratio", "value", "target", "");
+		ratio(out, "full_load / raw_copy", full / raw, "<=", 2.0);
+		ratio(out, "noop_reload / raw_copy", noop / raw, "<=", 0.05);
+		ratio(out, "next_release / raw_copy", next / raw, "<=", 1.0);
+		ratio(out, "jdbc_batch_staging / full_load", jdbc / full, ">=", 4.0);
+		double stagingCopy = seconds(result.stagingCopy());
+		double stagingJdbc = seconds(result.stagingJdbcBatch());
+		if (stagingCopy > 0) {
+			ratio(out, "staging step: jdbc-batch / copy", stagingJdbc / stagingCopy, ">=", 4.0);
+		}
+		out.println("  (COPY at least 4x faster than JDBC batching: the whole load, and its stageRelease step alone, "
+				+ String.format("%.1f s with COPY, %.1f s with JDBC batches)", stagingCopy, stagingJdbc));
+		out.println();
+		out.println("full_load steps (batch.batch_step_execution, start to end):");
+		for (BenchResult.Step step : result.steps()) {
+			out.printf("  %-40s %10.1f s%n", step.name(), seconds(step.elapsed()));
+		}
+		out.println("full_load integration statements, slowest first (WarehouseBuild's log):");
+		result.statements()
+			.stream()
+			.limit(12)
+			.forEach((statement) -> out.printf("  %-40s %10.1f s %,14d rows%n", statement.file(),
+					seconds(statement.elapsed()), statement.rows()));
+	}
+
+	private static void ratio(PrintWriter out, String name, double value, String comparison, double target) {
+		boolean pass = comparison.equals("<=") ? value <= target : value >= target;
+		out.printf("%-34s %8.3f %4s %5.2f  %s%n", name, value, comparison, target, pass ? "PASS" : "MISS");
+	}
+
+	private static double seconds(Duration duration) {
+		return duration.toNanos() / 1e9;
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.courtstats.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * {@code bench} at a tiny size runs every phase and prints its figures: times, peak heaps
+ * and the ratios computed from them beside their targets (the times themselves are not
+ * asserted: they depend on the machine).
+ */
+class BenchCommandFunctionalTests {
+
+	private static final Pattern PHASE = Pattern
+		.compile("(?m)^(\\w+) +([\\d.]+) +([\\d,]+|-) +([\\d,]+|-) +(\\d+)  (.*)$");
+
+	@Test
+	void printsEveryPhaseAndTheRatiosOfItsTimes(@TempDir Path work) throws Exception {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+
+		int exitCode = CourtstatsCommand.execute(new PrintWriter(out), new PrintWriter(err), "bench", "--proceedings",
+				"2000", "--work-dir", work.toString());
+
+		String printed = out.toString();
+		assertThat(exitCode).as(printed + err).isZero();
+		assertThat(printed).contains("courtstats bench: 2,000 proceedings", "release 'EOIR Case Data 2026-0401'",
+				"release 'EOIR Case Data 2026-0501'");
+		double raw = seconds(printed, "raw_copy", false);
+		double full = seconds(printed, "full_load", true);
+		double noop = seconds(printed, "noop_reload", true);
+		double next = seconds(printed, "next_release", true);
+		double jdbc = seconds(printed, "jdbc_batch_staging", true);
+		assertThat(ratio(printed, "full_load / raw_copy")).isCloseTo(full / raw, within(0.05 * full / raw + 0.001));
+		assertThat(ratio(printed, "noop_reload / raw_copy")).isCloseTo(noop / raw, within(0.05 * noop / raw + 0.001));
+		assertThat(ratio(printed, "next_release / raw_copy")).isCloseTo(next / raw, within(0.05 * next / raw + 0.001));
+		assertThat(ratio(printed, "jdbc_batch_staging / full_load")).isCloseTo(jdbc / full,
+				within(0.05 * jdbc / full + 0.001));
+		assertThat(printed).containsPattern("full_load / raw_copy +[\\d.]+ +<= +2\\.00  (PASS|MISS)")
+			.containsPattern("noop_reload / raw_copy +[\\d.]+ +<= +0\\.05  (PASS|MISS)")
+			.containsPattern("next_release / raw_copy +[\\d.]+ +<= +1\\.00  (PASS|MISS)")
+			.containsPattern("jdbc_batch_staging / full_load +[\\d.]+ +>= +4\\.00  (PASS|MISS)")
+			.contains("Release 'EOIR Case Data 2026-0401' is already loaded; nothing to do")
+			.containsPattern("stageRelease +[\\d.]+ s")
+			.containsPattern("load/fct_proceeding.sql +[\\d.]+ s +[\\d,]+ rows");
+		// The work folder is cleaned up.
+		try (var left = Files.list(work)) {
+			assertThat(left).isEmpty();
+		}
+	}
+
+	/**
+	 * A phase's seconds, checked positive, with its peak heap present when it is a load.
+	 */
+	private static double seconds(String printed, String phase, boolean load) {
+		Matcher matcher = PHASE.matcher(printed);
+		while (matcher.find()) {
+			if (matcher.group(1).equals(phase)) {
+				double seconds = Double.parseDouble(matcher.group(2));
+				assertThat(seconds).as(phase).isPositive();
+				assertThat(matcher.group(5)).as(phase + " exit code").isEqualTo("0");
+				if (load) {
+					assertThat(Long.parseLong(matcher.group(3).replace(",", ""))).as(phase + " peak heap MB")
+						.isBetween(1L, 512L);
+					assertThat(Long.parseLong(matcher.group(4).replace(",", ""))).as(phase + " live heap MB")
+						.isBetween(0L, 512L);
+				}
+				return seconds;
+			}
+		}
+		throw new AssertionError("No line for phase " + phase + " in:\n" + printed);
+	}
+
+	private static double ratio(String printed, String name) {
+		Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + " +([\\d.]+) ").matcher(printed);
+		assertThat(matcher.find()).as(name + " in:\n" + printed).isTrue();
+		return Double.parseDouble(matcher.group(1));
+	}
+
+}

@@ -1,0 +1,128 @@
+package org.courtstats.staging;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.courtstats.CourtstatsApplication;
+import org.courtstats.TestWarehouse;
+import org.courtstats.eoir.EoirFileReader;
+import org.courtstats.eoir.EoirLine;
+import org.courtstats.eoir.EoirRowProcessor;
+import org.courtstats.eoir.EoirTable;
+import org.courtstats.eoir.EoirTables;
+import org.courtstats.samples.EoirSampleGenerator;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The COPY writer and the JDBC batch writer stage the same rows, repairs and rejects from
+ * the same file of a sample release, quirks included.
+ */
+@SpringBootTest(classes = CourtstatsApplication.class)
+class StagingWritersIntegrationTests {
+
+	static String url = TestWarehouse.newDatabase("writers");
+
+	final JdbcTemplate jdbc = new JdbcTemplate(TestWarehouse.dataSource(url));
+
+	@DynamicPropertySource
+	static void warehouse(DynamicPropertyRegistry registry) {
+		TestWarehouse.use(registry, url);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "A_TblCase", "B_TblProceeding", "tbl_schedule" })
+	void bothWritersStageIdenticalRows(String tableName, @TempDir Path inbox) throws Exception {
+		// Given the records the processor makes of a sample file, with its repairs and
+		// rejects
+		Path release = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 300, 7).folder();
+		Path file = release.resolve("EOIR Case Data").resolve(tableName + ".csv");
+		EoirTable table = EoirTables.named(tableName);
+		List<StagedRecord> records = records(file, table);
+		long copyFile = sourceFile(tableName, "copy", file);
+		long batchFile = sourceFile(tableName, "batch", file);
+
+		// When each writer writes them, in chunks of 100
+		write(new CopyStagingWriter(TestWarehouse.dataSource(url),
+				new SourceFileSlice(copyFile, tableName, table.stagingTable(), 1)), records);
+		write(new JdbcBatchStagingWriter(TestWarehouse.dataSource(url),
+				new SourceFileSlice(batchFile, tableName, table.stagingTable(), 1)), records);
+
+		// Then staging, etl.repaired_row and etl.rejected_row hold the same rows for both
+		String columns = "line_number, " + String.join(", ", table.stagingTable().dataColumns());
+		long rows = records.stream().filter((record) -> record instanceof StagedRecord.Row).count();
+		assertThat(rows).isGreaterThan(250);
+		assertSame(table.stagingTable().name(), columns, copyFile, batchFile, rows);
+		assertSame("etl.rejected_row",
+				"table_name, sheet_name, line_number, reason_code, message, raw_record, record_key, job_execution_id",
+				copyFile, batchFile, records.size() - rows);
+		long repairs = records.stream()
+			.filter((record) -> record instanceof StagedRecord.Row row && row.repair() != null)
+			.count();
+		assertSame("etl.repaired_row", "table_name, line_number, repair_code, message, raw_record, job_execution_id",
+				copyFile, batchFile, repairs);
+		assertThat(records.size() - rows + repairs).as("the sample plants a repair or a reject in each of these files")
+			.isPositive();
+	}
+
+	private void assertSame(String table, String columns, long copyFile, long batchFile, long expected) {
+		String select = "select " + columns + " from " + table + " where source_file_id = ?";
+		assertThat(this.jdbc.queryForList(select, copyFile)).hasSize((int) expected);
+		assertThat(this.jdbc.queryForList(select, batchFile)).hasSize((int) expected);
+		assertThat(
+				this.jdbc.queryForObject(
+						"select count(*) from ((" + select + " except all " + select + ") union all (" + select
+								+ " except all " + select + ")) as difference",
+						Long.class, copyFile, batchFile, batchFile, copyFile))
+			.isZero();
+	}
+
+	private static List<StagedRecord> records(Path file, EoirTable table) throws Exception {
+		EoirFileReader reader = new EoirFileReader("reader", file, table);
+		EoirRowProcessor processor = new EoirRowProcessor();
+		List<StagedRecord> records = new ArrayList<>();
+		reader.open(new ExecutionContext());
+		try {
+			for (EoirLine line = reader.read(); line != null; line = reader.read()) {
+				StagedRecord record = processor.process(line);
+				// A blank line is filtered out, as in the step.
+				if (record != null) {
+					records.add(record);
+				}
+			}
+		}
+		finally {
+			reader.close();
+		}
+		return records;
+	}
+
+	private long sourceFile(String tableName, String writer, Path file) throws Exception {
+		return this.jdbc.queryForObject("""
+				insert into etl.source_file (source, release_label, relative_path, path, file_name, table_name,
+				    size_bytes, sha256, status)
+				values ('eoir', ?, ?, ?, ?, ?, ?, 'test', 'registered')
+				returning source_file_id
+				""", Long.class, "writers " + writer, tableName + ".csv", file.toString(),
+				file.getFileName().toString(), tableName, Files.size(file));
+	}
+
+	private static void write(CopyStagingWriter writer, List<StagedRecord> records) throws Exception {
+		for (int from = 0; from < records.size(); from += 100) {
+			writer.write(new Chunk<>(records.subList(from, Math.min(records.size(), from + 100))));
+		}
+	}
+
+}
