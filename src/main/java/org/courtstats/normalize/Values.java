@@ -24,8 +24,17 @@ public final class Values {
 		if (value == null) {
 			return true;
 		}
-		String trimmed = value.strip();
-		return trimmed.isEmpty() || trimmed.equalsIgnoreCase("N/A") || trimmed.equalsIgnoreCase("b6");
+		return isStrippedNullToken(value.strip());
+	}
+
+	private static boolean isStrippedNullToken(String stripped) {
+		// Called for every value of every row: most values are settled by their length.
+		return switch (stripped.length()) {
+			case 0 -> true;
+			case 2 -> stripped.equalsIgnoreCase("b6");
+			case 3 -> stripped.equalsIgnoreCase("N/A");
+			default -> false;
+		};
 	}
 
 	/**
@@ -34,7 +43,11 @@ public final class Values {
 	 * @return the cleaned text or null
 	 */
 	public static String text(String value) {
-		return isNullToken(value) ? null : value.strip();
+		if (value == null) {
+			return null;
+		}
+		String stripped = value.strip();
+		return isStrippedNullToken(stripped) ? null : stripped;
 	}
 
 	/**

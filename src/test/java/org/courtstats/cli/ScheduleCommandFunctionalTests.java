@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,6 +62,10 @@ class ScheduleCommandFunctionalTests {
 		System.setProperty("courtstats.nightly-load.schedule", "* * * * * *");
 		System.setProperty("server.port", "0");
 		System.setProperty("courtstats.log-dir", this.logs.toString());
+		// Logging is set up once per JVM, into the log folder of the first context any
+		// test
+		// started: set it up again, into this test's.
+		LoggingSystem.get(getClass().getClassLoader()).cleanUp();
 	}
 
 	@AfterEach
