@@ -67,7 +67,7 @@ class PullFunctionalTests {
 			"courtstats.pull.sources.cbp.listing", "courtstats.pull.backoff", "courtstats.pull.attempts",
 			"courtstats.pull.enabled", "courtstats.nightly-load.settle-time", "courtstats.pull.sources.eoir.time-limit",
 			"courtstats.pull.sources.ohss.listing", "courtstats.pull.sources.eoir.check-schedule",
-			"courtstats.pull.read-timeout", "courtstats.pull.sources.cbp.enabled");
+			"courtstats.pull.read-timeout", "courtstats.pull.sources.cbp.enabled", "http.proxyHost", "http.proxyPort");
 
 	@TempDir
 	Path inbox;
@@ -301,6 +301,26 @@ class PullFunctionalTests {
 		// then
 		assertThat(Inbox.eoirReleases(this.inbox, null)).isEmpty();
 		assertThat(Inbox.borderFiles(this.inbox)).isEmpty();
+	}
+
+	@Test
+	void theProxyTheJvmIsGivenCarriesTheRequests() throws Exception {
+		// given: a publisher whose host name no resolver knows, reachable only through a
+		// proxy (the loopback server, which answers requests for any host)
+		byte[] zip = releaseZip(40, 10);
+		this.publisher.serve(ZIP_PATH, zip, "\"proxied\"", AUGUST);
+		System.setProperty("courtstats.pull.sources.eoir.url", "http://publisher.invalid/EOIR%20Case%20Data.zip");
+		System.setProperty("http.proxyHost", "127.0.0.1");
+		System.setProperty("http.proxyPort", this.publisher.url("/").replaceAll(".*:(\\d+)/$", "$1"));
+
+		// when
+		int exit = run("pull", "--inbox", this.inbox.toString(), "--source", "eoir");
+
+		// then: the request went to the proxy, naming the publisher, and the file arrived
+		assertThat(exit).as(this.err.toString()).isZero();
+		assertThat(this.publisher.requests).extracting(PublisherServer.Seen::path, PublisherServer.Seen::status)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(ZIP_PATH, 200));
+		assertThat(Files.readAllBytes(this.inbox.resolve("EOIR Case Data 2026-0803.zip"))).isEqualTo(zip);
 	}
 
 	@Test
