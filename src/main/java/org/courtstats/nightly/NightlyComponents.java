@@ -32,8 +32,8 @@ class NightlyComponents {
 	}
 
 	@Bean
-	WarehouseBuild warehouseBuild(DataSource dataSource, NightlyLoadSettings settings) {
-		return new WarehouseBuild(dataSource, settings.integrateWorkMem());
+	WarehouseBuild warehouseBuild(DataSource dataSource) {
+		return new WarehouseBuild(dataSource);
 	}
 
 	@Bean

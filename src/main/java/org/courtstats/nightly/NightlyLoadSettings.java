@@ -12,7 +12,6 @@ import org.courtstats.staging.SourceFileSlice;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the nightly load ({@code jobs/nightly-load/nightly-load.yml}).
@@ -34,16 +33,13 @@ import org.springframework.util.unit.DataSize;
  * @param stagingWriter how staged rows are written: {@code copy} (PostgreSQL
  * {@code COPY}, the default) or {@code jdbc-batch} (batched {@code INSERT}s, kept to
  * measure {@code COPY} against)
- * @param integrateWorkMem PostgreSQL's {@code work_mem} for the statements that integrate
- * a release: room for each sort and hash of millions of staged rows, which otherwise
- * spill to disk at the server's default of 4 MB
  */
 @ConfigurationProperties("courtstats.nightly-load")
 public record NightlyLoadSettings(@DefaultValue("./inbox") Path inbox, @DefaultValue("5000") int chunkSize,
 		@DefaultValue("2") int stagingThreads, @DefaultValue("0.01") double maxRejectedShare,
 		@DefaultValue("5") long rejectedRowsFloor, @DefaultValue("60s") Duration settleTime,
 		@DefaultValue("") String archive, @DefaultValue DatabaseRetry databaseRetry,
-		@DefaultValue("copy") StagingWriter stagingWriter, @DefaultValue("256MB") DataSize integrateWorkMem) {
+		@DefaultValue("copy") StagingWriter stagingWriter) {
 
 	/**
 	 * The archive folder, when loaded deliveries are to be moved out of the inbox.

@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Integrates a staged release into the warehouse by running the set-based statements of
@@ -57,11 +56,8 @@ public class WarehouseBuild {
 
 	private final List<WarehouseSql> cbpScripts;
 
-	private final DataSize workMem;
-
-	public WarehouseBuild(DataSource dataSource, DataSize workMem) {
+	public WarehouseBuild(DataSource dataSource) {
 		this.jdbc = new NamedParameterJdbcTemplate(dataSource);
-		this.workMem = workMem;
 		this.eoirScripts = scripts(EOIR_TARGETS);
 		this.ohssScripts = scripts(OHSS_TARGETS);
 		this.cbpScripts = scripts(CBP_TARGETS);
@@ -107,7 +103,6 @@ public class WarehouseBuild {
 		// Just-in-time compilation of these plans costs seconds and saves little on
 		// set-based inserts.
 		this.jdbc.getJdbcTemplate().execute("set local jit = off");
-		this.jdbc.getJdbcTemplate().execute("set local work_mem = '" + this.workMem.toKilobytes() + "kB'");
 		for (WarehouseSql script : scripts) {
 			long started = System.nanoTime();
 			int rows = 0;
