@@ -44,17 +44,19 @@ public final class ChildJvm {
 	 * @return the process to start
 	 */
 	public static ProcessBuilder courtstats(List<String> options, String... args) {
-		List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-				"-Dcourtstats.nightly-load.settle-time=0s"));
-		archive().ifPresent((file) -> command.addAll(List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + file)));
+		List<String> archiveOptions = archive().map((file) -> List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + file))
+			.orElse(List.of());
+		return new ProcessBuilder(command(archiveOptions, options, args));
+	}
+
+	private static List<String> command(List<String> archiveOptions, List<String> options, String... args) {
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dcourtstats.nightly-load.settle-time=0s"));
+		command.addAll(archiveOptions);
 		command.addAll(options);
 		command.addAll(List.of("-cp", classpath(), CourtstatsApplication.class.getName()));
 		command.addAll(Arrays.asList(args));
-		return new ProcessBuilder(command);
-	}
-
-	private static String java() {
-		return ProcessHandle.current().info().command().orElseThrow();
+		return command;
 	}
 
 	/**
@@ -110,11 +112,10 @@ public final class ChildJvm {
 			OhssSampleWorkbook.write(inbox, YearMonth.of(2026, 3), 5);
 			CbpSampleFile.write(inbox, YearMonth.of(2026, 3), 5);
 			String url = TestWarehouse.newDatabase("child_jvm_archive");
-			List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-					"-XX:ArchiveClassesAtExit=" + file, "-Dcourtstats.nightly-load.settle-time=0s",
-					"-Dcourtstats.database.url=" + url, "-Dcourtstats.database.user=postgres",
-					"-Dcourtstats.log-dir=" + FOLDER.resolve("logs"), "-cp", classpath(),
-					CourtstatsApplication.class.getName(), "load", "--inbox", inbox.toString()));
+			List<String> command = command(
+					List.of("-XX:ArchiveClassesAtExit=" + file), List.of("-Dcourtstats.database.url=" + url,
+							"-Dcourtstats.database.user=postgres", "-Dcourtstats.log-dir=" + FOLDER.resolve("logs")),
+					"load", "--inbox", inbox.toString());
 			Path output = FOLDER.resolve("archive-load.log");
 			Process process = new ProcessBuilder(command).directory(FOLDER.toFile())
 				.redirectErrorStream(true)

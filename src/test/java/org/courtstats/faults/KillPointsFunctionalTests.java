@@ -103,7 +103,7 @@ class KillPointsFunctionalTests {
 			.filter((candidate) -> sleeping.toLowerCase().contains(candidate.statement().toLowerCase()))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("killed while running " + sleeping + ", at none of " + fired));
-		fired.stream().filter((other) -> other != point).forEach((other) -> other.arm(jdbc));
+		fired.stream().filter((other) -> other != point).forEach((other) -> other.rearm(jdbc));
 		pending.remove(point);
 		assertThat(running).as(point.name() + ": the step the load was killed in")
 			.anyMatch((step) -> step.startsWith(point.step()));
@@ -196,13 +196,17 @@ class KillPointsFunctionalTests {
 		}
 
 		/**
-		 * Arms the point, or arms it again: the next firing of its trigger sleeps.
+		 * Arms the point: the given firing of its trigger sleeps.
 		 */
 		void arm(JdbcTemplate jdbc) {
-			jdbc.execute("drop trigger if exists " + triggerName() + " on "
-					+ this.trigger.replaceFirst(".* on (\\S+) .*", "$1"));
-			jdbc.execute("drop sequence if exists public." + triggerName());
 			FaultRuns.sleepOnce(jdbc, triggerName(), this.trigger, this.when, this.firing);
+		}
+
+		/**
+		 * Arms the point again: its firings are counted afresh.
+		 */
+		void rearm(JdbcTemplate jdbc) {
+			jdbc.execute("alter sequence public." + triggerName() + " restart");
 		}
 
 		/**
