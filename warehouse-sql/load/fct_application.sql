@@ -2,11 +2,9 @@
 -- against the warehouse by key and row hash; absent keys soft-deleted (EOIR withholds applications
 -- between releases). Its decision date, court and MPP flag are its proceeding's, so it runs after
 -- fct_proceeding. Grain: one row per application.
-insert into warehouse.fct_application (
-    application_id, proceeding_id, case_id, application_type_key, application_decision_key,
-    received_date_key, decision_date_key, court_key, nationality_key, is_mpp,
-    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
-)
+
+-- The release's rows, resolved and hashed, each marked with whether the warehouse holds its key.
+create temporary table incoming_application on commit drop as
 with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
@@ -48,27 +46,47 @@ select
     md5(row(
         r.proceeding_id, r.case_id, r.application_type_key, r.application_decision_key, r.received_date_key,
         r.decision_date_key, r.court_key, r.nationality_key, r.is_mpp
-    )::text) as row_hash
+    )::text) as row_hash,
+    f.application_id is not null as is_known
 from resolved as r
-on conflict (application_id) do update
-set proceeding_id = excluded.proceeding_id,
-    case_id = excluded.case_id,
-    application_type_key = excluded.application_type_key,
-    application_decision_key = excluded.application_decision_key,
-    received_date_key = excluded.received_date_key,
-    decision_date_key = excluded.decision_date_key,
-    court_key = excluded.court_key,
-    nationality_key = excluded.nationality_key,
-    is_mpp = excluded.is_mpp,
-    last_seen_release_key = excluded.last_seen_release_key,
+left join warehouse.fct_application as f on f.application_id = r.application_id;
+
+-- Keys the warehouse holds are updated in place; the row hash says whether the release changed them.
+update warehouse.fct_application as f
+set proceeding_id = i.proceeding_id,
+    case_id = i.case_id,
+    application_type_key = i.application_type_key,
+    application_decision_key = i.application_decision_key,
+    received_date_key = i.received_date_key,
+    decision_date_key = i.decision_date_key,
+    court_key = i.court_key,
+    nationality_key = i.nationality_key,
+    is_mpp = i.is_mpp,
+    last_seen_release_key = i.last_seen_release_key,
     deleted_in_release_key = null,
     release_key = case
-        when fct_application.row_hash is distinct from excluded.row_hash
-            or fct_application.deleted_in_release_key is not null
-            then excluded.release_key
-        else fct_application.release_key
+        when f.row_hash is distinct from i.row_hash
+            or f.deleted_in_release_key is not null
+            then i.release_key
+        else f.release_key
     end,
-    row_hash = excluded.row_hash;
+    row_hash = i.row_hash
+from incoming_application as i
+where i.is_known and f.application_id = i.application_id;
+
+-- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse).
+insert into warehouse.fct_application (
+    application_id, proceeding_id, case_id, application_type_key, application_decision_key,
+    received_date_key, decision_date_key, court_key, nationality_key, is_mpp,
+    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
+)
+select
+    i.application_id, i.proceeding_id, i.case_id, i.application_type_key,
+    i.application_decision_key, i.received_date_key, i.decision_date_key, i.court_key,
+    i.nationality_key, i.is_mpp, i.first_seen_release_key, i.last_seen_release_key,
+    i.deleted_in_release_key, i.release_key, i.row_hash
+from incoming_application as i
+where not i.is_known;
 
 
 -- A full snapshot that carries tbl_Court_Appln soft-deletes the applications it no longer holds.

@@ -1,10 +1,8 @@
 -- fct_case: one row per EOIR case (IDNCASE) of the release, diffed against the warehouse by key and
 -- row hash: new keys inserted, changed rows updated in place, absent keys soft-deleted.
-insert into warehouse.fct_case (
-    case_id, nationality_key, language_key, custody_key, case_type_key, court_key, date_of_entry_key,
-    is_mpp, mpp_by_identifier, mpp_by_location, mpp_hearing_location_key, nat_raw, case_type_raw,
-    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
-)
+
+-- The release's rows, resolved and hashed, each marked with whether the warehouse holds its key.
+create temporary table incoming_case on commit drop as
 with staged as (
     select distinct on (c.idncase) c.*
     from staging.eoir_case as c
@@ -48,30 +46,50 @@ select
         r.nationality_key, r.language_key, r.custody_key, r.case_type_key, r.court_key,
         r.date_of_entry_key, r.is_mpp, r.mpp_by_identifier, r.mpp_by_location, r.mpp_hearing_location_key,
         r.nat_raw, r.case_type_raw
-    )::text) as row_hash
+    )::text) as row_hash,
+    f.case_id is not null as is_known
 from resolved as r
-on conflict (case_id) do update
-set nationality_key = excluded.nationality_key,
-    language_key = excluded.language_key,
-    custody_key = excluded.custody_key,
-    case_type_key = excluded.case_type_key,
-    court_key = excluded.court_key,
-    date_of_entry_key = excluded.date_of_entry_key,
-    is_mpp = excluded.is_mpp,
-    mpp_by_identifier = excluded.mpp_by_identifier,
-    mpp_by_location = excluded.mpp_by_location,
-    mpp_hearing_location_key = excluded.mpp_hearing_location_key,
-    nat_raw = excluded.nat_raw,
-    case_type_raw = excluded.case_type_raw,
-    last_seen_release_key = excluded.last_seen_release_key,
+left join warehouse.fct_case as f on f.case_id = r.case_id;
+
+-- Keys the warehouse holds are updated in place; the row hash says whether the release changed them.
+update warehouse.fct_case as f
+set nationality_key = i.nationality_key,
+    language_key = i.language_key,
+    custody_key = i.custody_key,
+    case_type_key = i.case_type_key,
+    court_key = i.court_key,
+    date_of_entry_key = i.date_of_entry_key,
+    is_mpp = i.is_mpp,
+    mpp_by_identifier = i.mpp_by_identifier,
+    mpp_by_location = i.mpp_by_location,
+    mpp_hearing_location_key = i.mpp_hearing_location_key,
+    nat_raw = i.nat_raw,
+    case_type_raw = i.case_type_raw,
+    last_seen_release_key = i.last_seen_release_key,
     deleted_in_release_key = null,
     release_key = case
-        when fct_case.row_hash is distinct from excluded.row_hash
-            or fct_case.deleted_in_release_key is not null
-            then excluded.release_key
-        else fct_case.release_key
+        when f.row_hash is distinct from i.row_hash
+            or f.deleted_in_release_key is not null
+            then i.release_key
+        else f.release_key
     end,
-    row_hash = excluded.row_hash;
+    row_hash = i.row_hash
+from incoming_case as i
+where i.is_known and f.case_id = i.case_id;
+
+-- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse).
+insert into warehouse.fct_case (
+    case_id, nationality_key, language_key, custody_key, case_type_key, court_key, date_of_entry_key,
+    is_mpp, mpp_by_identifier, mpp_by_location, mpp_hearing_location_key, nat_raw, case_type_raw,
+    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
+)
+select
+    i.case_id, i.nationality_key, i.language_key, i.custody_key, i.case_type_key, i.court_key,
+    i.date_of_entry_key, i.is_mpp, i.mpp_by_identifier, i.mpp_by_location,
+    i.mpp_hearing_location_key, i.nat_raw, i.case_type_raw, i.first_seen_release_key,
+    i.last_seen_release_key, i.deleted_in_release_key, i.release_key, i.row_hash
+from incoming_case as i
+where not i.is_known;
 
 
 -- A full snapshot that carries A_TblCase soft-deletes the cases it no longer holds.

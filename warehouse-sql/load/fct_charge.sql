@@ -2,10 +2,9 @@
 -- (same proceeding, case, charge and status under another IDNPRCDCHG) collapse into one line: the one
 -- the warehouse already holds, else the lowest IDNPRCDCHG; dedup_decision.sql records what was dropped. Diffed against the warehouse by key
 -- and row hash; absent keys soft-deleted. Grain: one row per kept IDNPRCDCHG.
-insert into warehouse.fct_charge (
-    charge_id, proceeding_id, case_id, charge_key, charge_status, charge_status_raw,
-    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
-)
+
+-- The release's rows, resolved and hashed, each marked with whether the warehouse holds its key.
+create temporary table incoming_charge on commit drop as
 with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
@@ -43,23 +42,41 @@ select
     :release_key as last_seen_release_key,
     null::bigint as deleted_in_release_key,
     :release_key as release_key,
-    md5(row(r.proceeding_id, r.case_id, r.charge_key, r.charge_status, r.charge_status_raw)::text) as row_hash
+    md5(row(r.proceeding_id, r.case_id, r.charge_key, r.charge_status, r.charge_status_raw)::text) as row_hash,
+    f.charge_id is not null as is_known
 from resolved as r
-on conflict (charge_id) do update
-set proceeding_id = excluded.proceeding_id,
-    case_id = excluded.case_id,
-    charge_key = excluded.charge_key,
-    charge_status = excluded.charge_status,
-    charge_status_raw = excluded.charge_status_raw,
-    last_seen_release_key = excluded.last_seen_release_key,
+left join warehouse.fct_charge as f on f.charge_id = r.charge_id;
+
+-- Keys the warehouse holds are updated in place; the row hash says whether the release changed them.
+update warehouse.fct_charge as f
+set proceeding_id = i.proceeding_id,
+    case_id = i.case_id,
+    charge_key = i.charge_key,
+    charge_status = i.charge_status,
+    charge_status_raw = i.charge_status_raw,
+    last_seen_release_key = i.last_seen_release_key,
     deleted_in_release_key = null,
     release_key = case
-        when fct_charge.row_hash is distinct from excluded.row_hash
-            or fct_charge.deleted_in_release_key is not null
-            then excluded.release_key
-        else fct_charge.release_key
+        when f.row_hash is distinct from i.row_hash
+            or f.deleted_in_release_key is not null
+            then i.release_key
+        else f.release_key
     end,
-    row_hash = excluded.row_hash;
+    row_hash = i.row_hash
+from incoming_charge as i
+where i.is_known and f.charge_id = i.charge_id;
+
+-- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse).
+insert into warehouse.fct_charge (
+    charge_id, proceeding_id, case_id, charge_key, charge_status, charge_status_raw,
+    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
+)
+select
+    i.charge_id, i.proceeding_id, i.case_id, i.charge_key, i.charge_status, i.charge_status_raw,
+    i.first_seen_release_key, i.last_seen_release_key, i.deleted_in_release_key, i.release_key,
+    i.row_hash
+from incoming_charge as i
+where not i.is_known;
 
 
 -- A full snapshot that carries B_TblProceedCharges soft-deletes the charges it no longer holds.

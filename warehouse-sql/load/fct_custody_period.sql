@@ -1,9 +1,8 @@
 -- fct_custody_period: one row per custody history entry (IDNCUSTODY) of the release, diffed against
 -- the warehouse by key and row hash; absent keys soft-deleted. Grain: one row per IDNCUSTODY.
-insert into warehouse.fct_custody_period (
-    custody_history_id, case_id, custody_key, detained_date_key, released_date_key,
-    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
-)
+
+-- The release's rows, resolved and hashed, each marked with whether the warehouse holds its key.
+create temporary table incoming_custody_period on commit drop as
 with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
@@ -31,22 +30,40 @@ select
     :release_key as last_seen_release_key,
     null::bigint as deleted_in_release_key,
     :release_key as release_key,
-    md5(row(r.case_id, r.custody_key, r.detained_date_key, r.released_date_key)::text) as row_hash
+    md5(row(r.case_id, r.custody_key, r.detained_date_key, r.released_date_key)::text) as row_hash,
+    f.custody_history_id is not null as is_known
 from resolved as r
-on conflict (custody_history_id) do update
-set case_id = excluded.case_id,
-    custody_key = excluded.custody_key,
-    detained_date_key = excluded.detained_date_key,
-    released_date_key = excluded.released_date_key,
-    last_seen_release_key = excluded.last_seen_release_key,
+left join warehouse.fct_custody_period as f on f.custody_history_id = r.custody_history_id;
+
+-- Keys the warehouse holds are updated in place; the row hash says whether the release changed them.
+update warehouse.fct_custody_period as f
+set case_id = i.case_id,
+    custody_key = i.custody_key,
+    detained_date_key = i.detained_date_key,
+    released_date_key = i.released_date_key,
+    last_seen_release_key = i.last_seen_release_key,
     deleted_in_release_key = null,
     release_key = case
-        when fct_custody_period.row_hash is distinct from excluded.row_hash
-            or fct_custody_period.deleted_in_release_key is not null
-            then excluded.release_key
-        else fct_custody_period.release_key
+        when f.row_hash is distinct from i.row_hash
+            or f.deleted_in_release_key is not null
+            then i.release_key
+        else f.release_key
     end,
-    row_hash = excluded.row_hash;
+    row_hash = i.row_hash
+from incoming_custody_period as i
+where i.is_known and f.custody_history_id = i.custody_history_id;
+
+-- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse).
+insert into warehouse.fct_custody_period (
+    custody_history_id, case_id, custody_key, detained_date_key, released_date_key,
+    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
+)
+select
+    i.custody_history_id, i.case_id, i.custody_key, i.detained_date_key, i.released_date_key,
+    i.first_seen_release_key, i.last_seen_release_key, i.deleted_in_release_key, i.release_key,
+    i.row_hash
+from incoming_custody_period as i
+where not i.is_known;
 
 
 -- A full snapshot that carries tbl_CustodyHistory soft-deletes the custody periods it no longer holds.

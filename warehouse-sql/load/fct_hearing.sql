@@ -1,12 +1,9 @@
 -- fct_hearing: one row per scheduled hearing (IDNSCHEDULE) of the release, diffed against the
 -- warehouse by key and row hash: new keys inserted, changed rows updated in place, absent keys
 -- soft-deleted. A key on several lines keeps its last line (etl.dedup_decision records the others).
-insert into warehouse.fct_hearing (
-    schedule_id, proceeding_id, case_id, hearing_date_key, hearing_location_key, court_key, judge_key,
-    language_key, calendar_type, schedule_type, adjournment_reason_code, adjournment_reason_key,
-    hearing_medium, hearing_medium_raw,
-    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
-)
+
+-- The release's rows, resolved and hashed, each marked with whether the warehouse holds its key.
+create temporary table incoming_hearing on commit drop as
 with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
@@ -56,31 +53,53 @@ select
         r.proceeding_id, r.case_id, r.hearing_date_key, r.hearing_location_key, r.court_key, r.judge_key,
         r.language_key, r.calendar_type, r.schedule_type, r.adjournment_reason_code, r.adjournment_reason_key,
         r.hearing_medium, r.hearing_medium_raw
-    )::text) as row_hash
+    )::text) as row_hash,
+    f.schedule_id is not null as is_known
 from resolved as r
-on conflict (schedule_id) do update
-set proceeding_id = excluded.proceeding_id,
-    case_id = excluded.case_id,
-    hearing_date_key = excluded.hearing_date_key,
-    hearing_location_key = excluded.hearing_location_key,
-    court_key = excluded.court_key,
-    judge_key = excluded.judge_key,
-    language_key = excluded.language_key,
-    calendar_type = excluded.calendar_type,
-    schedule_type = excluded.schedule_type,
-    adjournment_reason_code = excluded.adjournment_reason_code,
-    adjournment_reason_key = excluded.adjournment_reason_key,
-    hearing_medium = excluded.hearing_medium,
-    hearing_medium_raw = excluded.hearing_medium_raw,
-    last_seen_release_key = excluded.last_seen_release_key,
+left join warehouse.fct_hearing as f on f.schedule_id = r.schedule_id;
+
+-- Keys the warehouse holds are updated in place; the row hash says whether the release changed them.
+update warehouse.fct_hearing as f
+set proceeding_id = i.proceeding_id,
+    case_id = i.case_id,
+    hearing_date_key = i.hearing_date_key,
+    hearing_location_key = i.hearing_location_key,
+    court_key = i.court_key,
+    judge_key = i.judge_key,
+    language_key = i.language_key,
+    calendar_type = i.calendar_type,
+    schedule_type = i.schedule_type,
+    adjournment_reason_code = i.adjournment_reason_code,
+    adjournment_reason_key = i.adjournment_reason_key,
+    hearing_medium = i.hearing_medium,
+    hearing_medium_raw = i.hearing_medium_raw,
+    last_seen_release_key = i.last_seen_release_key,
     deleted_in_release_key = null,
     release_key = case
-        when fct_hearing.row_hash is distinct from excluded.row_hash
-            or fct_hearing.deleted_in_release_key is not null
-            then excluded.release_key
-        else fct_hearing.release_key
+        when f.row_hash is distinct from i.row_hash
+            or f.deleted_in_release_key is not null
+            then i.release_key
+        else f.release_key
     end,
-    row_hash = excluded.row_hash;
+    row_hash = i.row_hash
+from incoming_hearing as i
+where i.is_known and f.schedule_id = i.schedule_id;
+
+-- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse).
+insert into warehouse.fct_hearing (
+    schedule_id, proceeding_id, case_id, hearing_date_key, hearing_location_key, court_key, judge_key,
+    language_key, calendar_type, schedule_type, adjournment_reason_code, adjournment_reason_key,
+    hearing_medium, hearing_medium_raw,
+    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
+)
+select
+    i.schedule_id, i.proceeding_id, i.case_id, i.hearing_date_key, i.hearing_location_key,
+    i.court_key, i.judge_key, i.language_key, i.calendar_type, i.schedule_type,
+    i.adjournment_reason_code, i.adjournment_reason_key, i.hearing_medium, i.hearing_medium_raw,
+    i.first_seen_release_key, i.last_seen_release_key, i.deleted_in_release_key, i.release_key,
+    i.row_hash
+from incoming_hearing as i
+where not i.is_known;
 
 
 -- A full snapshot that carries tbl_schedule soft-deletes the hearings it no longer holds.

@@ -1,12 +1,8 @@
 -- fct_proceeding: one row per EOIR proceeding (IDNPROCEEDING) of the release, an accumulating
 -- snapshot diffed against the warehouse by key and row hash; absent keys are soft-deleted.
-insert into warehouse.fct_proceeding (
-    proceeding_id, case_id, court_key, hearing_location_key, judge_key, case_type_key,
-    nationality_key, language_key, custody_key, nta_date_key, input_date_key, completion_date_key,
-    decision_key, outcome_group, is_completed, is_in_absentia, is_represented, is_mpp,
-    dec_code_raw, other_comp_raw, deported_1, deported_2,
-    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
-)
+
+-- The release's rows, resolved and hashed, each marked with whether the warehouse holds its key.
+create temporary table incoming_proceeding on commit drop as
 with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
@@ -96,39 +92,63 @@ select
         r.language_key, r.custody_key, r.nta_date_key, r.input_date_key, r.completion_date_key,
         r.decision_key, r.outcome_group, r.is_completed, r.is_in_absentia, r.is_represented, r.is_mpp,
         r.dec_code_raw, r.other_comp_raw, r.deported_1, r.deported_2
-    )::text) as row_hash
+    )::text) as row_hash,
+    f.proceeding_id is not null as is_known
 from resolved as r
-on conflict (proceeding_id) do update
-set case_id = excluded.case_id,
-    court_key = excluded.court_key,
-    hearing_location_key = excluded.hearing_location_key,
-    judge_key = excluded.judge_key,
-    case_type_key = excluded.case_type_key,
-    nationality_key = excluded.nationality_key,
-    language_key = excluded.language_key,
-    custody_key = excluded.custody_key,
-    nta_date_key = excluded.nta_date_key,
-    input_date_key = excluded.input_date_key,
-    completion_date_key = excluded.completion_date_key,
-    decision_key = excluded.decision_key,
-    outcome_group = excluded.outcome_group,
-    is_completed = excluded.is_completed,
-    is_in_absentia = excluded.is_in_absentia,
-    is_represented = excluded.is_represented,
-    is_mpp = excluded.is_mpp,
-    dec_code_raw = excluded.dec_code_raw,
-    other_comp_raw = excluded.other_comp_raw,
-    deported_1 = excluded.deported_1,
-    deported_2 = excluded.deported_2,
-    last_seen_release_key = excluded.last_seen_release_key,
+left join warehouse.fct_proceeding as f on f.proceeding_id = r.proceeding_id;
+
+-- Keys the warehouse holds are updated in place; the row hash says whether the release changed them.
+update warehouse.fct_proceeding as f
+set case_id = i.case_id,
+    court_key = i.court_key,
+    hearing_location_key = i.hearing_location_key,
+    judge_key = i.judge_key,
+    case_type_key = i.case_type_key,
+    nationality_key = i.nationality_key,
+    language_key = i.language_key,
+    custody_key = i.custody_key,
+    nta_date_key = i.nta_date_key,
+    input_date_key = i.input_date_key,
+    completion_date_key = i.completion_date_key,
+    decision_key = i.decision_key,
+    outcome_group = i.outcome_group,
+    is_completed = i.is_completed,
+    is_in_absentia = i.is_in_absentia,
+    is_represented = i.is_represented,
+    is_mpp = i.is_mpp,
+    dec_code_raw = i.dec_code_raw,
+    other_comp_raw = i.other_comp_raw,
+    deported_1 = i.deported_1,
+    deported_2 = i.deported_2,
+    last_seen_release_key = i.last_seen_release_key,
     deleted_in_release_key = null,
     release_key = case
-        when fct_proceeding.row_hash is distinct from excluded.row_hash
-            or fct_proceeding.deleted_in_release_key is not null
-            then excluded.release_key
-        else fct_proceeding.release_key
+        when f.row_hash is distinct from i.row_hash
+            or f.deleted_in_release_key is not null
+            then i.release_key
+        else f.release_key
     end,
-    row_hash = excluded.row_hash;
+    row_hash = i.row_hash
+from incoming_proceeding as i
+where i.is_known and f.proceeding_id = i.proceeding_id;
+
+-- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse).
+insert into warehouse.fct_proceeding (
+    proceeding_id, case_id, court_key, hearing_location_key, judge_key, case_type_key,
+    nationality_key, language_key, custody_key, nta_date_key, input_date_key, completion_date_key,
+    decision_key, outcome_group, is_completed, is_in_absentia, is_represented, is_mpp,
+    dec_code_raw, other_comp_raw, deported_1, deported_2,
+    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
+)
+select
+    i.proceeding_id, i.case_id, i.court_key, i.hearing_location_key, i.judge_key, i.case_type_key,
+    i.nationality_key, i.language_key, i.custody_key, i.nta_date_key, i.input_date_key,
+    i.completion_date_key, i.decision_key, i.outcome_group, i.is_completed, i.is_in_absentia,
+    i.is_represented, i.is_mpp, i.dec_code_raw, i.other_comp_raw, i.deported_1, i.deported_2,
+    i.first_seen_release_key, i.last_seen_release_key, i.deleted_in_release_key, i.release_key,
+    i.row_hash
+from incoming_proceeding as i
+where not i.is_known;
 
 
 -- A full snapshot that carries B_TblProceeding soft-deletes the proceedings it no longer holds.

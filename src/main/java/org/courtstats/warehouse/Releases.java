@@ -131,10 +131,19 @@ public class Releases {
 				where table_schema = 'staging' and column_name = 'source_file_id'
 				order by table_name
 				""", String.class);
+		String releaseFiles = "(select source_file_id from etl.source_file where release_key = ?)";
 		for (String table : stagingTables) {
-			this.jdbc.update("delete from " + table
-					+ " where source_file_id in (select source_file_id from etl.source_file where release_key = ?)",
-					releaseKey);
+			// A table that holds this release's rows alone is emptied at once rather than
+			// row by row: millions of rows, on a full EOIR release.
+			boolean othersStaged = Boolean.TRUE.equals(this.jdbc.queryForObject(
+					"select exists (select from " + table + " where source_file_id not in " + releaseFiles + ")",
+					Boolean.class, releaseKey));
+			if (othersStaged) {
+				this.jdbc.update("delete from " + table + " where source_file_id in " + releaseFiles, releaseKey);
+			}
+			else {
+				this.jdbc.update("truncate " + table);
+			}
 		}
 		this.jdbc.update("delete from staging.int_case_mpp where release_key = ?", releaseKey);
 	}

@@ -107,11 +107,25 @@ public class WarehouseBuild {
 			long started = System.nanoTime();
 			int rows = 0;
 			for (String statement : script.statements()) {
-				// A call reports no row count (-1): only inserts and updates are counted.
-				rows += Math.max(0, this.jdbc.update(statement, parameters));
+				// A call reports no row count (-1), and the rows of a working table are
+				// not
+				// the warehouse's: only inserts and updates are counted.
+				int changed = this.jdbc.update(statement, parameters);
+				if (!createsTable(statement)) {
+					rows += Math.max(0, changed);
+				}
 			}
 			logger.info("{}: {} rows in {} ms", script.path(), rows, (System.nanoTime() - started) / 1_000_000);
 		}
+	}
+
+	private static boolean createsTable(String statement) {
+		String code = statement.lines()
+			.map(String::strip)
+			.filter((line) -> !line.isEmpty() && !line.startsWith("--"))
+			.findFirst()
+			.orElse("");
+		return code.regionMatches(true, 0, "create ", 0, "create ".length());
 	}
 
 	/**

@@ -71,6 +71,22 @@ class WarehouseSchemaIntegrationTests {
 	}
 
 	@Test
+	void aDateKeyIsItsYearMonthAndDayForEveryDate() {
+		assertThat(this.jdbc.queryForList(
+				"""
+						select d
+						from (select date '0001-01-01' + g as d from generate_series(0, date '9999-12-31' - date '0001-01-01') as g) as days
+						where warehouse.date_key(d) <> to_char(d, 'YYYYMMDD')::int
+						limit 5
+						""",
+				String.class))
+			.isEmpty();
+		assertThat(this.jdbc.queryForObject("select warehouse.date_key(date '2026-04-15')", Integer.class))
+			.isEqualTo(20260415);
+		assertThat(this.jdbc.queryForObject("select warehouse.date_key(null)", Integer.class)).isEqualTo(-1);
+	}
+
+	@Test
 	void outcomeGroupsFollowTheContract() {
 		assertThat(this.jdbc.queryForList("""
 				select warehouse.outcome_group(t, c, k, d) from (values
