@@ -42,6 +42,8 @@ public final class LoadBenchmark {
 
 	private static final Pattern LOG_PREFIX = Pattern.compile("^\\S+ +(INFO|WARN|ERROR|DEBUG) +");
 
+	private static final Pattern LOAD_TIME = Pattern.compile("Nightly load of .* took (\\d+) ms");
+
 	private static final Pattern STATEMENT = Pattern.compile("(\\S+\\.sql): (\\d+) rows in (\\d+) ms");
 
 	private final Settings settings;
@@ -108,7 +110,7 @@ public final class LoadBenchmark {
 					+ this.settings.stagingThreads() + " files at a time");
 			Duration raw = RawCopy.run(server.named(databases.get(0)), firstInbox.resolve(FIRST_RELEASE),
 					this.settings.stagingThreads());
-			phases.add(new BenchResult.Phase("raw_copy", raw, null, 0,
+			phases.add(new BenchResult.Phase("raw_copy", raw, null, null, 0,
 					"in the benchmark's JVM, " + this.settings.stagingThreads() + " threads"));
 			this.progress.accept(String.format("raw_copy: %.1f s", seconds(raw)));
 
@@ -202,15 +204,33 @@ public final class LoadBenchmark {
 			.map((line) -> LOG_PREFIX.matcher(line).replaceFirst("").strip())
 			.findFirst()
 			.orElse("(no line about the release)");
-		this.progress.accept(String.format("%s: %.1f s, exit code %d, peak heap %,d MB: %s", phase, seconds(elapsed),
-				exitCode, heap.peakUsedBytes() >> 20, outcome));
+		Duration loadTime = loadTime(logs);
+		this.progress.accept(String.format("%s: %.1f s%s, exit code %d, peak heap %,d MB: %s", phase, seconds(elapsed),
+				(loadTime != null) ? String.format(" (the load itself %.1f s)", seconds(loadTime)) : "", exitCode,
+				heap.peakUsedBytes() >> 20, outcome));
 		if (exitCode != 0) {
 			this.progress.accept(phase + " failed; its output:");
 			printed.stream()
 				.skip(Math.max(0, printed.size() - 40))
 				.forEach((line) -> this.progress.accept("  " + line));
 		}
-		return new BenchResult.Phase(phase, elapsed, heap, exitCode, outcome);
+		return new BenchResult.Phase(phase, elapsed, loadTime, heap, exitCode, outcome);
+	}
+
+	/** The time the load logged for itself, or null when it logged none. */
+	private static Duration loadTime(Path logs) throws IOException {
+		Path log = logs.resolve("courtstats.log");
+		if (!Files.exists(log)) {
+			return null;
+		}
+		Duration time = null;
+		for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+			Matcher matcher = LOAD_TIME.matcher(line);
+			if (matcher.find()) {
+				time = Duration.ofMillis(Long.parseLong(matcher.group(1)));
+			}
+		}
+		return time;
 	}
 
 	private static List<BenchResult.Step> steps(Database database) throws SQLException {

@@ -113,6 +113,7 @@ public class NightlyLoad {
 					+ " lies inside the inbox " + inbox.toAbsolutePath() + ", where the archived deliveries would be "
 					+ "found again. Set courtstats.nightly-load.archive to a folder outside the inbox.");
 		}
+		long started = System.nanoTime();
 		try (RunLock.Lease lease = this.runLock.acquire()) {
 			// Pulled under the run lock, so that two loads never write the same file.
 			List<PullOutcome> pulled = this.sourcePull.enabledForLoad() ? this.sourcePull.pull(inbox, null) : List.of();
@@ -153,6 +154,10 @@ public class NightlyLoad {
 				}
 			}
 			return outcomes;
+		}
+		finally {
+			logger.info("Nightly load of {} took {} ms", inbox.toAbsolutePath(),
+					(System.nanoTime() - started) / 1_000_000);
 		}
 	}
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.within;
 class BenchCommandFunctionalTests {
 
 	private static final Pattern PHASE = Pattern
-		.compile("(?m)^(\\w+) +([\\d.]+) +([\\d,]+|-) +([\\d,]+|-) +(\\d+)  (.*)$");
+		.compile("(?m)^(\\w+) +([\\d.]+|-) +([\\d.]+) +([\\d,]+|-) +([\\d,]+|-) +(\\d+)  (.*)$");
 
 	@Test
 	void printsEveryPhaseAndTheRatiosOfItsTimes(@TempDir Path work) throws Exception {
@@ -59,7 +59,8 @@ class BenchCommandFunctionalTests {
 	}
 
 	/**
-	 * A phase's seconds, checked positive, with its peak heap present when it is a load.
+	 * A phase's seconds, checked positive, with its peak heap present when it is a load
+	 * and its own time within its process's.
 	 */
 	private static double seconds(String printed, String phase, boolean load) {
 		Matcher matcher = PHASE.matcher(printed);
@@ -67,11 +68,13 @@ class BenchCommandFunctionalTests {
 			if (matcher.group(1).equals(phase)) {
 				double seconds = Double.parseDouble(matcher.group(2));
 				assertThat(seconds).as(phase).isPositive();
-				assertThat(matcher.group(5)).as(phase + " exit code").isEqualTo("0");
+				assertThat(matcher.group(6)).as(phase + " exit code").isEqualTo("0");
 				if (load) {
-					assertThat(Long.parseLong(matcher.group(3).replace(",", ""))).as(phase + " peak heap MB")
+					assertThat(seconds).as(phase + " within its process")
+						.isLessThan(Double.parseDouble(matcher.group(3)));
+					assertThat(Long.parseLong(matcher.group(4).replace(",", ""))).as(phase + " peak heap MB")
 						.isBetween(1L, 512L);
-					assertThat(Long.parseLong(matcher.group(4).replace(",", ""))).as(phase + " live heap MB")
+					assertThat(Long.parseLong(matcher.group(5).replace(",", ""))).as(phase + " live heap MB")
 						.isBetween(0L, 512L);
 				}
 				return seconds;
