@@ -14,35 +14,49 @@ with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
 
--- Keys on more than one line, per table: a hash aggregate each, no sort of the whole release.
+-- Keys on more than one line, per table: a hash aggregate each, no sort of the whole release, and
+-- none at all for a table whose staged lines are as many as the keys the facts took from it (the
+-- incoming_* tables of load/fct_*.sql, one row per key), as in most releases.
 repeated_keys as (
     select 'A_TblCase' as table_name, s.idncase as record_key
     from staging.eoir_case as s join release_files using (source_file_id)
+    where (select count(*) from staging.eoir_case as c join release_files using (source_file_id))
+        > (select count(*) from incoming_case)
     group by s.idncase
     having count(*) > 1
     union all
     select 'B_TblProceeding', s.idnproceeding
     from staging.eoir_proceeding as s join release_files using (source_file_id)
+    where (select count(*) from staging.eoir_proceeding as c join release_files using (source_file_id))
+        > (select count(*) from incoming_proceeding)
     group by s.idnproceeding
     having count(*) > 1
     union all
     select 'tbl_schedule', s.idnschedule
     from staging.eoir_schedule as s join release_files using (source_file_id)
+    where (select count(*) from staging.eoir_schedule as c join release_files using (source_file_id))
+        > (select count(*) from incoming_hearing)
     group by s.idnschedule
     having count(*) > 1
     union all
     select 'tbl_Court_Appln', s.idnproceedingappln
     from staging.eoir_application as s join release_files using (source_file_id)
+    where (select count(*) from staging.eoir_application as c join release_files using (source_file_id))
+        > (select count(*) from incoming_application)
     group by s.idnproceedingappln
     having count(*) > 1
     union all
     select 'B_TblProceedCharges', s.idnprcdchg
     from staging.eoir_charge as s join release_files using (source_file_id)
+    where (select count(*) from staging.eoir_charge as c join release_files using (source_file_id))
+        > (select count(*) from incoming_charge)
     group by s.idnprcdchg
     having count(*) > 1
     union all
     select 'tbl_CustodyHistory', s.idncustody
     from staging.eoir_custody_history as s join release_files using (source_file_id)
+    where (select count(*) from staging.eoir_custody_history as c join release_files using (source_file_id))
+        > (select count(*) from incoming_custody_period)
     group by s.idncustody
     having count(*) > 1
 ),
@@ -50,27 +64,33 @@ repeated_keys as (
 keyed as (
     select 'A_TblCase' as table_name, s.idncase as record_key, s.source_file_id, s.line_number
     from staging.eoir_case as s join release_files using (source_file_id)
-    where s.idncase in (select r.record_key from repeated_keys as r where r.table_name = 'A_TblCase')
+    where exists (select from repeated_keys as r where r.table_name = 'A_TblCase')
+        and s.idncase in (select r.record_key from repeated_keys as r where r.table_name = 'A_TblCase')
     union all
     select 'B_TblProceeding', s.idnproceeding, s.source_file_id, s.line_number
     from staging.eoir_proceeding as s join release_files using (source_file_id)
-    where s.idnproceeding in (select r.record_key from repeated_keys as r where r.table_name = 'B_TblProceeding')
+    where exists (select from repeated_keys as r where r.table_name = 'B_TblProceeding')
+        and s.idnproceeding in (select r.record_key from repeated_keys as r where r.table_name = 'B_TblProceeding')
     union all
     select 'tbl_schedule', s.idnschedule, s.source_file_id, s.line_number
     from staging.eoir_schedule as s join release_files using (source_file_id)
-    where s.idnschedule in (select r.record_key from repeated_keys as r where r.table_name = 'tbl_schedule')
+    where exists (select from repeated_keys as r where r.table_name = 'tbl_schedule')
+        and s.idnschedule in (select r.record_key from repeated_keys as r where r.table_name = 'tbl_schedule')
     union all
     select 'tbl_Court_Appln', s.idnproceedingappln, s.source_file_id, s.line_number
     from staging.eoir_application as s join release_files using (source_file_id)
-    where s.idnproceedingappln in (select r.record_key from repeated_keys as r where r.table_name = 'tbl_Court_Appln')
+    where exists (select from repeated_keys as r where r.table_name = 'tbl_Court_Appln')
+        and s.idnproceedingappln in (select r.record_key from repeated_keys as r where r.table_name = 'tbl_Court_Appln')
     union all
     select 'B_TblProceedCharges', s.idnprcdchg, s.source_file_id, s.line_number
     from staging.eoir_charge as s join release_files using (source_file_id)
-    where s.idnprcdchg in (select r.record_key from repeated_keys as r where r.table_name = 'B_TblProceedCharges')
+    where exists (select from repeated_keys as r where r.table_name = 'B_TblProceedCharges')
+        and s.idnprcdchg in (select r.record_key from repeated_keys as r where r.table_name = 'B_TblProceedCharges')
     union all
     select 'tbl_CustodyHistory', s.idncustody, s.source_file_id, s.line_number
     from staging.eoir_custody_history as s join release_files using (source_file_id)
-    where s.idncustody in (select r.record_key from repeated_keys as r where r.table_name = 'tbl_CustodyHistory')
+    where exists (select from repeated_keys as r where r.table_name = 'tbl_CustodyHistory')
+        and s.idncustody in (select r.record_key from repeated_keys as r where r.table_name = 'tbl_CustodyHistory')
 ),
 
 ranked as (
@@ -105,9 +125,15 @@ with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
 
+-- Only when fct_charge took fewer charges than the release's distinct IDNPRCDCHGs (its staged lines
+-- less the repeated ones recorded above) did lines fold into others.
 by_key as (
     select distinct on (c.idnprcdchg) c.*
     from staging.eoir_charge as c join release_files using (source_file_id)
+    where (select count(*) from staging.eoir_charge as s join release_files using (source_file_id))
+        - (select count(*) from etl.dedup_decision as d
+            where d.release_key = :release_key and d.table_name = 'B_TblProceedCharges')
+        > (select count(*) from incoming_charge)
     order by c.idnprcdchg, c.source_file_id desc, c.line_number desc
 ),
 

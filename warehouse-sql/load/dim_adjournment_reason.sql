@@ -21,11 +21,9 @@ where dim_adjournment_reason.description is distinct from excluded.description
 
 insert into warehouse.dim_adjournment_reason (adjournment_code, description, is_inferred)
 select distinct
-    s.adj_rsn as code,
+    code,
     'Inferred from tbl_schedule' as description,
     true as is_inferred
-from staging.eoir_schedule as s
-join etl.source_file as f using (source_file_id)
-where f.release_key = :release_key
-    and s.adj_rsn is not null
+from used_code
+where dimension = 'adjournment_reason'
 on conflict (adjournment_code) do nothing;

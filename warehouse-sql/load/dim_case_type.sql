@@ -20,16 +20,8 @@ where dim_case_type.description is distinct from excluded.description
     or dim_case_type.is_inferred;
 
 insert into warehouse.dim_case_type (case_type_code, description, is_inferred)
-with release_files as not materialized (
-    select source_file_id from etl.source_file where release_key = :release_key
-),
-
-used as (
-    select c.case_type as code, 'A_TblCase' as source_table
-    from staging.eoir_case as c join release_files using (source_file_id)
-    union
-    select p.case_type, 'B_TblProceeding'
-    from staging.eoir_proceeding as p join release_files using (source_file_id)
+with used as (
+    select code, source_table from used_code where dimension = 'case_type'
 )
 
 select distinct on (code) code, 'Inferred from ' || source_table as description, true as is_inferred

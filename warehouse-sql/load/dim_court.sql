@@ -25,19 +25,8 @@ where (dim_court.court_name, dim_court.city, dim_court.state)
     or dim_court.is_inferred;
 
 insert into warehouse.dim_court (base_city_code, court_name, is_inferred)
-with release_files as not materialized (
-    select source_file_id from etl.source_file where release_key = :release_key
-),
-
-used as (
-    select p.base_city_code as code, 'B_TblProceeding' as source_table
-    from staging.eoir_proceeding as p join release_files using (source_file_id)
-    union
-    select c.update_site, 'A_TblCase'
-    from staging.eoir_case as c join release_files using (source_file_id)
-    union
-    select s.base_city_code, 'tbl_schedule'
-    from staging.eoir_schedule as s join release_files using (source_file_id)
+with used as (
+    select code, source_table from used_code where dimension = 'court'
 )
 
 select distinct on (code) code, 'Inferred from ' || source_table as court_name, true as is_inferred

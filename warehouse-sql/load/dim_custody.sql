@@ -20,19 +20,8 @@ where dim_custody.description is distinct from excluded.description
     or dim_custody.is_inferred;
 
 insert into warehouse.dim_custody (custody_code, description, is_inferred)
-with release_files as not materialized (
-    select source_file_id from etl.source_file where release_key = :release_key
-),
-
-used as (
-    select c.custody as code, 'A_TblCase' as source_table
-    from staging.eoir_case as c join release_files using (source_file_id)
-    union
-    select p.custody, 'B_TblProceeding'
-    from staging.eoir_proceeding as p join release_files using (source_file_id)
-    union
-    select h.custody, 'tbl_CustodyHistory'
-    from staging.eoir_custody_history as h join release_files using (source_file_id)
+with used as (
+    select code, source_table from used_code where dimension = 'custody'
 )
 
 select distinct on (code) code, 'Inferred from ' || source_table as description, true as is_inferred

@@ -3,28 +3,8 @@
 insert into warehouse.dim_date (
     date_key, full_date, calendar_year, calendar_month, fiscal_year, fiscal_month, fiscal_quarter
 )
-with release_files as not materialized (
-    select source_file_id from etl.source_file where release_key = :release_key
-),
-
-staged_dates as (
-    select c.date_of_entry as d from staging.eoir_case as c join release_files using (source_file_id)
-    union
-    select c.e_28_date from staging.eoir_case as c join release_files using (source_file_id)
-    union
-    select p.osc_date from staging.eoir_proceeding as p join release_files using (source_file_id)
-    union
-    select p.input_date from staging.eoir_proceeding as p join release_files using (source_file_id)
-    union
-    select p.comp_date from staging.eoir_proceeding as p join release_files using (source_file_id)
-    union
-    select s.adj_date from staging.eoir_schedule as s join release_files using (source_file_id)
-    union
-    select a.appl_recd_date from staging.eoir_application as a join release_files using (source_file_id)
-    union
-    select h.datdetained from staging.eoir_custody_history as h join release_files using (source_file_id)
-    union
-    select h.datreleased from staging.eoir_custody_history as h join release_files using (source_file_id)
+with staged_dates as (
+    select distinct day as d from used_code where dimension = 'date'
 )
 
 select

@@ -37,22 +37,8 @@ where (dim_hearing_location.name, dim_hearing_location.city, dim_hearing_locatio
     or dim_hearing_location.is_inferred;
 
 insert into warehouse.dim_hearing_location (hearing_loc_code, name, is_mpp_location, is_inferred)
-with release_files as not materialized (
-    select source_file_id from etl.source_file where release_key = :release_key
-),
-
-used as (
-    select p.hearing_loc_code as code, 'B_TblProceeding' as source_table
-    from staging.eoir_proceeding as p join release_files using (source_file_id)
-    union
-    select p.scheduled_hear_loc, 'B_TblProceeding'
-    from staging.eoir_proceeding as p join release_files using (source_file_id)
-    union
-    select p.prev_hearing_loc, 'B_TblProceeding'
-    from staging.eoir_proceeding as p join release_files using (source_file_id)
-    union
-    select s.hearing_loc_code, 'tbl_schedule'
-    from staging.eoir_schedule as s join release_files using (source_file_id)
+with used as (
+    select code, source_table from used_code where dimension = 'hearing_location'
 )
 
 select distinct on (code)

@@ -20,19 +20,8 @@ where dim_language.name is distinct from excluded.name
     or dim_language.is_inferred;
 
 insert into warehouse.dim_language (eoir_code, name, is_inferred)
-with release_files as not materialized (
-    select source_file_id from etl.source_file where release_key = :release_key
-),
-
-used as (
-    select c.lang as code, 'A_TblCase' as source_table
-    from staging.eoir_case as c join release_files using (source_file_id)
-    union
-    select p.lang, 'B_TblProceeding'
-    from staging.eoir_proceeding as p join release_files using (source_file_id)
-    union
-    select s.lang, 'tbl_schedule'
-    from staging.eoir_schedule as s join release_files using (source_file_id)
+with used as (
+    select code, source_table from used_code where dimension = 'language'
 )
 
 select distinct on (code) code, 'Inferred from ' || source_table as name, true as is_inferred

@@ -20,16 +20,8 @@ where dim_nationality.name is distinct from excluded.name
     or dim_nationality.is_inferred;
 
 insert into warehouse.dim_nationality (eoir_code, name, is_inferred)
-with release_files as not materialized (
-    select source_file_id from etl.source_file where release_key = :release_key
-),
-
-used as (
-    select c.nat as code, 'A_TblCase' as source_table
-    from staging.eoir_case as c join release_files using (source_file_id)
-    union
-    select p.nat, 'B_TblProceeding'
-    from staging.eoir_proceeding as p join release_files using (source_file_id)
+with used as (
+    select code, source_table from used_code where dimension = 'nationality'
 )
 
 select distinct on (code) code, 'Inferred from ' || source_table as name, true as is_inferred

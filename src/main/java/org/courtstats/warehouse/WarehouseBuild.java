@@ -20,17 +20,17 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 public class WarehouseBuild {
 
 	/** The load files, in the order their targets depend on each other. */
-	static final List<String> EOIR_TARGETS = List.of("dim_date", "dim_nationality", "dim_language", "dim_court",
-			"dim_hearing_location", "dim_judge", "dim_case_type", "dim_custody", "dim_decision", "dim_case_identifier",
-			"dim_application_type", "dim_application_decision", "dim_adjournment_reason", "dim_charge", "int_case_mpp",
-			"fct_case", "fct_proceeding", "fct_hearing", "fct_application", "fct_charge", "fct_custody_period",
-			"dedup_decision");
+	static final List<String> EOIR_TARGETS = List.of("used_code", "dim_date", "dim_nationality", "dim_language",
+			"dim_court", "dim_hearing_location", "dim_judge", "dim_case_type", "dim_custody", "dim_decision",
+			"dim_case_identifier", "dim_application_type", "dim_application_decision", "dim_adjournment_reason",
+			"dim_charge", "int_case_mpp", "fct_case", "fct_proceeding", "fct_hearing", "fct_application", "fct_charge",
+			"fct_custody_period", "dedup_decision");
 
 	/** The load files of a DHS OHSS edition. */
-	static final List<String> OHSS_TARGETS = List.of("dim_nationality", "fct_border_statistic");
+	static final List<String> OHSS_TARGETS = List.of("used_code", "dim_nationality", "fct_border_statistic");
 
 	/** The load files of a CBP encounters file. */
-	static final List<String> CBP_TARGETS = List.of("dim_nationality", "fct_encounter");
+	static final List<String> CBP_TARGETS = List.of("used_code", "dim_nationality", "fct_encounter");
 
 	/**
 	 * The load files of a source, in the order they run.

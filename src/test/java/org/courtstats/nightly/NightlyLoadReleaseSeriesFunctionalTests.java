@@ -50,6 +50,12 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 		Path mayInbox = deliveries.resolve("may");
 		copy(april.folder(), aprilInbox, APRIL);
 		copy(may.folder(), mayInbox, MAY);
+		// and: April delivers one scheduled hearing on two lines
+		List<String> repeatedHearing = new ArrayList<>();
+		editTable(aprilInbox.resolve(APRIL), "EOIR Case Data/tbl_schedule", (header, rows) -> {
+			rows.add(rows.get(0).clone());
+			repeatedHearing.add(rows.get(0)[header.indexOf("IDNSCHEDULE")]);
+		});
 
 		// when: April loads
 		assertThat(load(aprilInbox)).containsExactly(ReleaseOutcome.Status.LOADED);
@@ -57,6 +63,10 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 		// then: every fact holds what the generator counted
 		SampleRelease.Expected first = april.expected();
 		assertFacts(first);
+		assertThat(text("select string_agg(table_name || ' ' || rule || ' ' || kept_record_key, ', ') "
+				+ "from etl.dedup_decision where rule = 'same_key_last_line_wins'"))
+			.as("the hearing on two lines is one fact, its later line kept and the decision recorded")
+			.isEqualTo("tbl_schedule same_key_last_line_wins " + repeatedHearing.get(0));
 		assertThat(count("select count(*) from etl.dedup_decision where rule = 'exact_duplicate' "
 				+ "and table_name = 'B_TblProceedCharges'"))
 			.as("the charge delivered twice is collapsed, and the decision recorded")
