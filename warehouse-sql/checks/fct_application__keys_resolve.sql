@@ -33,6 +33,5 @@ select a.application_id, 'release keys', a.release_key
 from changed as a
 where not exists (select 1 from warehouse.dim_release as r where r.release_key = a.release_key)
     or not exists (select 1 from warehouse.dim_release as r where r.release_key = a.first_seen_release_key)
-    or not exists (select 1 from warehouse.dim_release as r where r.release_key = a.last_seen_release_key)
     or (a.deleted_in_release_key is not null
         and not exists (select 1 from warehouse.dim_release as r where r.release_key = a.deleted_in_release_key))

@@ -20,6 +20,5 @@ select c.custody_history_id, 'release keys', c.release_key
 from changed as c
 where not exists (select 1 from warehouse.dim_release as r where r.release_key = c.release_key)
     or not exists (select 1 from warehouse.dim_release as r where r.release_key = c.first_seen_release_key)
-    or not exists (select 1 from warehouse.dim_release as r where r.release_key = c.last_seen_release_key)
     or (c.deleted_in_release_key is not null
         and not exists (select 1 from warehouse.dim_release as r where r.release_key = c.deleted_in_release_key))

@@ -34,6 +34,5 @@ select h.schedule_id, 'release keys', h.release_key
 from changed as h
 where not exists (select 1 from warehouse.dim_release as r where r.release_key = h.release_key)
     or not exists (select 1 from warehouse.dim_release as r where r.release_key = h.first_seen_release_key)
-    or not exists (select 1 from warehouse.dim_release as r where r.release_key = h.last_seen_release_key)
     or (h.deleted_in_release_key is not null
         and not exists (select 1 from warehouse.dim_release as r where r.release_key = h.deleted_in_release_key))

@@ -146,11 +146,8 @@ ranked as (
         first_value(b.source_file_id) over same_charge as kept_source_file_id,
         first_value(b.line_number) over same_charge as kept_line_number
     from by_key as b
-    -- The line fct_charge kept: the one it now holds for this release.
-    left join warehouse.fct_charge as kept
-        on kept.charge_id = b.idnprcdchg
-        and kept.last_seen_release_key = :release_key
-        and kept.deleted_in_release_key is null
+    -- The line fct_charge kept for this release: its incoming row.
+    left join incoming_charge as kept on kept.charge_id = b.idnprcdchg
     window same_charge as (
         partition by b.idnproceeding, b.idncase, b.charge, b.chg_status
         order by kept.charge_id is null, b.idnprcdchg

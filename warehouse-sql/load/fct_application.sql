@@ -40,7 +40,6 @@ resolved as (
 select
     r.*,
     :release_key as first_seen_release_key,
-    :release_key as last_seen_release_key,
     null::bigint as deleted_in_release_key,
     :release_key as release_key,
     md5(row(
@@ -51,7 +50,8 @@ select
 from resolved as r
 left join warehouse.fct_application as f on f.application_id = r.application_id;
 
--- Keys the warehouse holds are updated in place; the row hash says whether the release changed them.
+-- Keys the warehouse holds are updated in place where the release changed them (the row hash) or
+-- revives them; the others are left as they are.
 update warehouse.fct_application as f
 set proceeding_id = i.proceeding_id,
     case_id = i.case_id,
@@ -62,32 +62,30 @@ set proceeding_id = i.proceeding_id,
     court_key = i.court_key,
     nationality_key = i.nationality_key,
     is_mpp = i.is_mpp,
-    last_seen_release_key = i.last_seen_release_key,
     deleted_in_release_key = null,
-    release_key = case
-        when f.row_hash is distinct from i.row_hash
-            or f.deleted_in_release_key is not null
-            then i.release_key
-        else f.release_key
-    end,
+    release_key = i.release_key,
     row_hash = i.row_hash
 from incoming_application as i
-where i.is_known and f.application_id = i.application_id;
+where i.is_known
+    and f.application_id = i.application_id
+    and (f.row_hash is distinct from i.row_hash or f.deleted_in_release_key is not null);
 
 -- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse).
 insert into warehouse.fct_application (
     application_id, proceeding_id, case_id, application_type_key, application_decision_key,
     received_date_key, decision_date_key, court_key, nationality_key, is_mpp,
-    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
+    first_seen_release_key, deleted_in_release_key, release_key, row_hash
 )
 select
     i.application_id, i.proceeding_id, i.case_id, i.application_type_key,
     i.application_decision_key, i.received_date_key, i.decision_date_key, i.court_key,
-    i.nationality_key, i.is_mpp, i.first_seen_release_key, i.last_seen_release_key,
+    i.nationality_key, i.is_mpp, i.first_seen_release_key,
     i.deleted_in_release_key, i.release_key, i.row_hash
 from incoming_application as i
 where not i.is_known;
 
 
 -- A full snapshot that carries tbl_Court_Appln soft-deletes the applications it no longer holds.
-call warehouse.soft_delete_absent('warehouse.fct_application', 'application_id', 'tbl_Court_Appln', :release_key);
+call warehouse.soft_delete_absent(
+    'warehouse.fct_application', 'application_id', 'tbl_Court_Appln', :release_key, 'incoming_application'
+);

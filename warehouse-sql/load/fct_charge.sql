@@ -39,7 +39,6 @@ resolved as (
 select
     r.*,
     :release_key as first_seen_release_key,
-    :release_key as last_seen_release_key,
     null::bigint as deleted_in_release_key,
     :release_key as release_key,
     md5(row(r.proceeding_id, r.case_id, r.charge_key, r.charge_status, r.charge_status_raw)::text) as row_hash,
@@ -47,37 +46,36 @@ select
 from resolved as r
 left join warehouse.fct_charge as f on f.charge_id = r.charge_id;
 
--- Keys the warehouse holds are updated in place; the row hash says whether the release changed them.
+-- Keys the warehouse holds are updated in place where the release changed them (the row hash) or
+-- revives them; the others are left as they are.
 update warehouse.fct_charge as f
 set proceeding_id = i.proceeding_id,
     case_id = i.case_id,
     charge_key = i.charge_key,
     charge_status = i.charge_status,
     charge_status_raw = i.charge_status_raw,
-    last_seen_release_key = i.last_seen_release_key,
     deleted_in_release_key = null,
-    release_key = case
-        when f.row_hash is distinct from i.row_hash
-            or f.deleted_in_release_key is not null
-            then i.release_key
-        else f.release_key
-    end,
+    release_key = i.release_key,
     row_hash = i.row_hash
 from incoming_charge as i
-where i.is_known and f.charge_id = i.charge_id;
+where i.is_known
+    and f.charge_id = i.charge_id
+    and (f.row_hash is distinct from i.row_hash or f.deleted_in_release_key is not null);
 
 -- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse).
 insert into warehouse.fct_charge (
     charge_id, proceeding_id, case_id, charge_key, charge_status, charge_status_raw,
-    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
+    first_seen_release_key, deleted_in_release_key, release_key, row_hash
 )
 select
     i.charge_id, i.proceeding_id, i.case_id, i.charge_key, i.charge_status, i.charge_status_raw,
-    i.first_seen_release_key, i.last_seen_release_key, i.deleted_in_release_key, i.release_key,
+    i.first_seen_release_key, i.deleted_in_release_key, i.release_key,
     i.row_hash
 from incoming_charge as i
 where not i.is_known;
 
 
 -- A full snapshot that carries B_TblProceedCharges soft-deletes the charges it no longer holds.
-call warehouse.soft_delete_absent('warehouse.fct_charge', 'charge_id', 'B_TblProceedCharges', :release_key);
+call warehouse.soft_delete_absent(
+    'warehouse.fct_charge', 'charge_id', 'B_TblProceedCharges', :release_key, 'incoming_charge'
+);

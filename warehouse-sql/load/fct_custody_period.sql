@@ -27,7 +27,6 @@ resolved as (
 select
     r.*,
     :release_key as first_seen_release_key,
-    :release_key as last_seen_release_key,
     null::bigint as deleted_in_release_key,
     :release_key as release_key,
     md5(row(r.case_id, r.custody_key, r.detained_date_key, r.released_date_key)::text) as row_hash,
@@ -35,36 +34,35 @@ select
 from resolved as r
 left join warehouse.fct_custody_period as f on f.custody_history_id = r.custody_history_id;
 
--- Keys the warehouse holds are updated in place; the row hash says whether the release changed them.
+-- Keys the warehouse holds are updated in place where the release changed them (the row hash) or
+-- revives them; the others are left as they are.
 update warehouse.fct_custody_period as f
 set case_id = i.case_id,
     custody_key = i.custody_key,
     detained_date_key = i.detained_date_key,
     released_date_key = i.released_date_key,
-    last_seen_release_key = i.last_seen_release_key,
     deleted_in_release_key = null,
-    release_key = case
-        when f.row_hash is distinct from i.row_hash
-            or f.deleted_in_release_key is not null
-            then i.release_key
-        else f.release_key
-    end,
+    release_key = i.release_key,
     row_hash = i.row_hash
 from incoming_custody_period as i
-where i.is_known and f.custody_history_id = i.custody_history_id;
+where i.is_known
+    and f.custody_history_id = i.custody_history_id
+    and (f.row_hash is distinct from i.row_hash or f.deleted_in_release_key is not null);
 
 -- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse).
 insert into warehouse.fct_custody_period (
     custody_history_id, case_id, custody_key, detained_date_key, released_date_key,
-    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
+    first_seen_release_key, deleted_in_release_key, release_key, row_hash
 )
 select
     i.custody_history_id, i.case_id, i.custody_key, i.detained_date_key, i.released_date_key,
-    i.first_seen_release_key, i.last_seen_release_key, i.deleted_in_release_key, i.release_key,
+    i.first_seen_release_key, i.deleted_in_release_key, i.release_key,
     i.row_hash
 from incoming_custody_period as i
 where not i.is_known;
 
 
 -- A full snapshot that carries tbl_CustodyHistory soft-deletes the custody periods it no longer holds.
-call warehouse.soft_delete_absent('warehouse.fct_custody_period', 'custody_history_id', 'tbl_CustodyHistory', :release_key);
+call warehouse.soft_delete_absent(
+    'warehouse.fct_custody_period', 'custody_history_id', 'tbl_CustodyHistory', :release_key, 'incoming_custody_period'
+);

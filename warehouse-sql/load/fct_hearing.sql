@@ -46,7 +46,6 @@ resolved as (
 select
     r.*,
     :release_key as first_seen_release_key,
-    :release_key as last_seen_release_key,
     null::bigint as deleted_in_release_key,
     :release_key as release_key,
     md5(row(
@@ -58,7 +57,8 @@ select
 from resolved as r
 left join warehouse.fct_hearing as f on f.schedule_id = r.schedule_id;
 
--- Keys the warehouse holds are updated in place; the row hash says whether the release changed them.
+-- Keys the warehouse holds are updated in place where the release changed them (the row hash) or
+-- revives them; the others are left as they are.
 update warehouse.fct_hearing as f
 set proceeding_id = i.proceeding_id,
     case_id = i.case_id,
@@ -73,34 +73,32 @@ set proceeding_id = i.proceeding_id,
     adjournment_reason_key = i.adjournment_reason_key,
     hearing_medium = i.hearing_medium,
     hearing_medium_raw = i.hearing_medium_raw,
-    last_seen_release_key = i.last_seen_release_key,
     deleted_in_release_key = null,
-    release_key = case
-        when f.row_hash is distinct from i.row_hash
-            or f.deleted_in_release_key is not null
-            then i.release_key
-        else f.release_key
-    end,
+    release_key = i.release_key,
     row_hash = i.row_hash
 from incoming_hearing as i
-where i.is_known and f.schedule_id = i.schedule_id;
+where i.is_known
+    and f.schedule_id = i.schedule_id
+    and (f.row_hash is distinct from i.row_hash or f.deleted_in_release_key is not null);
 
 -- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse).
 insert into warehouse.fct_hearing (
     schedule_id, proceeding_id, case_id, hearing_date_key, hearing_location_key, court_key, judge_key,
     language_key, calendar_type, schedule_type, adjournment_reason_code, adjournment_reason_key,
     hearing_medium, hearing_medium_raw,
-    first_seen_release_key, last_seen_release_key, deleted_in_release_key, release_key, row_hash
+    first_seen_release_key, deleted_in_release_key, release_key, row_hash
 )
 select
     i.schedule_id, i.proceeding_id, i.case_id, i.hearing_date_key, i.hearing_location_key,
     i.court_key, i.judge_key, i.language_key, i.calendar_type, i.schedule_type,
     i.adjournment_reason_code, i.adjournment_reason_key, i.hearing_medium, i.hearing_medium_raw,
-    i.first_seen_release_key, i.last_seen_release_key, i.deleted_in_release_key, i.release_key,
+    i.first_seen_release_key, i.deleted_in_release_key, i.release_key,
     i.row_hash
 from incoming_hearing as i
 where not i.is_known;
 
 
 -- A full snapshot that carries tbl_schedule soft-deletes the hearings it no longer holds.
-call warehouse.soft_delete_absent('warehouse.fct_hearing', 'schedule_id', 'tbl_schedule', :release_key);
+call warehouse.soft_delete_absent(
+    'warehouse.fct_hearing', 'schedule_id', 'tbl_schedule', :release_key, 'incoming_hearing'
+);

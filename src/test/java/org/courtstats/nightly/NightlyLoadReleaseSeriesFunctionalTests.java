@@ -93,6 +93,7 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 
 		// when: May loads, one of April's charges delivered again under a lower id
 		long aprilKey = releaseKey(APRIL);
+		String aprilTransaction = text("select min(xmin::text) from warehouse.fct_hearing");
 		long liveCharge = id("select min(charge_id) from warehouse.fct_charge where charge_id % 2 = 0");
 		editTable(mayInbox.resolve(MAY), "EOIR Case Data/B_TblProceedCharges", (header, rows) -> {
 			String[] again = rows.stream()
@@ -109,10 +110,13 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 		// then: facts follow the snapshot, withheld applications are kept but deleted
 		SampleRelease.Expected second = may.expected();
 		assertFacts(second);
-		assertThat(text("select coalesce(deleted_in_release_key, 0) || ' ' || last_seen_release_key "
+		assertThat(text("select coalesce(deleted_in_release_key, 0) || ' ' || first_seen_release_key "
 				+ "from warehouse.fct_charge where charge_id = " + liveCharge))
 			.as("a duplicate arriving later does not replace the charge the warehouse holds")
-			.isEqualTo("0 " + mayKey);
+			.isEqualTo("0 " + aprilKey);
+		assertThat(count("select count(*) from warehouse.fct_hearing where xmin::text = '" + aprilTransaction + "'"))
+			.as("May leaves the hearings it does not change as April wrote them")
+			.isGreaterThan(count("select count(*) from warehouse.fct_hearing") / 2);
 		assertThat(text("select kept_record_key || ' ' || dropped_record_key from etl.dedup_decision "
 				+ "where release_key = " + mayKey + " and dropped_record_key = '" + (liveCharge - 1) + "'"))
 			.isEqualTo(liveCharge + " " + (liveCharge - 1));

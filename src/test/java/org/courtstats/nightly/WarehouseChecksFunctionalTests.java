@@ -154,7 +154,7 @@ class WarehouseChecksFunctionalTests extends NightlyLoadTestSupport {
 	@ParameterizedTest(name = "{0}.{1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			fct_case           | mpp_hearing_location_key | case_id
-			fct_hearing        | last_seen_release_key    | schedule_id
+			fct_hearing        | first_seen_release_key   | schedule_id
 			fct_application    | first_seen_release_key   | application_id
 			fct_charge         | deleted_in_release_key   | charge_id
 			fct_custody_period | first_seen_release_key   | custody_history_id
