@@ -93,4 +93,6 @@ where not i.is_known;
 
 
 -- A full snapshot that carries A_TblCase soft-deletes the cases it no longer holds.
-call warehouse.soft_delete_absent('warehouse.fct_case', 'case_id', 'A_TblCase', :release_key);
+call warehouse.soft_delete_absent(
+    'warehouse.fct_case', 'case_id', 'A_TblCase', :release_key, 'incoming_case'
+);

@@ -152,4 +152,6 @@ where not i.is_known;
 
 
 -- A full snapshot that carries B_TblProceeding soft-deletes the proceedings it no longer holds.
-call warehouse.soft_delete_absent('warehouse.fct_proceeding', 'proceeding_id', 'B_TblProceeding', :release_key);
+call warehouse.soft_delete_absent(
+    'warehouse.fct_proceeding', 'proceeding_id', 'B_TblProceeding', :release_key, 'incoming_proceeding'
+);

@@ -9,9 +9,15 @@ alter table warehouse.fct_application drop column last_seen_release_key;
 alter table warehouse.fct_charge drop column last_seen_release_key;
 alter table warehouse.fct_custody_period drop column last_seen_release_key;
 
--- The deletes of a full snapshot for a fact whose present rows the load does not touch: the keys absent
--- from the release's incoming rows (the working table load/fct_*.sql fills), rather than the rows
--- whose last_seen_release_key the load did not set. Otherwise as the four-argument procedure.
+-- The deletes of a full snapshot are found against the release's incoming rows (the working table each
+-- load/fct_*.sql fills) rather than by a last_seen_release_key the load sets on every present row:
+-- one procedure for every fact, in place of V024's.
+drop procedure warehouse.soft_delete_absent(regclass, text, text, bigint);
+
+-- A release that carries a source table soft-deletes the fact rows whose keys are not among its incoming
+-- rows (deleted_in_release_key, release_key set to the release); a key whose line the release
+-- quarantined (etl.rejected_row.record_key) is still in the release and is kept as it was. A release
+-- without the table deletes nothing.
 create procedure warehouse.soft_delete_absent(
     fact regclass, key_column text, source_table text, p_release_key bigint, incoming regclass
 )

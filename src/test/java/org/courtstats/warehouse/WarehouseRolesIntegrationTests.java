@@ -255,7 +255,7 @@ class WarehouseRolesIntegrationTests {
 		// given: the load's procedure, and COPY to and from the server's files and
 		// programs
 		List<String> refusals = List.of(
-				"call warehouse.soft_delete_absent('warehouse.fct_case', 'case_id', 'A_TblCase', 1)",
+				"call warehouse.soft_delete_absent('warehouse.fct_case', 'case_id', 'A_TblCase', 1, 'warehouse.fct_case')",
 				"copy warehouse.dim_date from '/etc/hostname'", "copy etl.load_run to '/tmp/analyst_probe.txt'",
 				"copy (select 1) to program 'true'", "set role courtstats_loader");
 
@@ -342,7 +342,7 @@ class WarehouseRolesIntegrationTests {
 				order by 1""");
 
 		assertThat(routines).extracting((routine) -> routine.get("routine"))
-			.contains("warehouse.soft_delete_absent(regclass,text,text,bigint)", "warehouse.date_key(date)");
+			.contains("warehouse.soft_delete_absent(regclass,text,text,bigint,regclass)", "warehouse.date_key(date)");
 		assertThat(routines).as("security definer routines (they would run with the loader's rights)")
 			.filteredOn((routine) -> (Boolean) routine.get("definer"))
 			.isEmpty();
