@@ -131,15 +131,16 @@ public class Releases {
 				where table_schema = 'staging' and column_name = 'source_file_id'
 				order by table_name
 				""", String.class);
-		String releaseFiles = "(select source_file_id from etl.source_file where release_key = ?)";
 		for (String table : stagingTables) {
 			// A table that holds this release's rows alone is emptied at once rather than
 			// row by row: millions of rows, on a full EOIR release.
-			boolean othersStaged = Boolean.TRUE.equals(this.jdbc.queryForObject(
-					"select exists (select from " + table + " where source_file_id not in " + releaseFiles + ")",
+			boolean othersStaged = Boolean.TRUE.equals(this.jdbc.queryForObject("select exists (select from " + table
+					+ " where source_file_id not in (select source_file_id from etl.source_file where release_key = ?))",
 					Boolean.class, releaseKey));
 			if (othersStaged) {
-				this.jdbc.update("delete from " + table + " where source_file_id in " + releaseFiles, releaseKey);
+				this.jdbc.update("delete from " + table
+						+ " where source_file_id in (select source_file_id from etl.source_file where release_key = ?)",
+						releaseKey);
 			}
 			else {
 				this.jdbc.update("truncate " + table);
