@@ -101,9 +101,9 @@ class BenchCommand implements Callable<Integer> {
 				"live heap MB", "exit", "outcome");
 		for (BenchResult.Phase phase : result.phases()) {
 			PeakHeap heap = phase.heap();
-			out.printf("%-20s %10s %10.2f %14s %14s %4d  %s%n", phase.name(),
+			out.printf("%-20s %10s %10.3f %14s %14s %4d  %s%n", phase.name(),
 					(phase.loadTime() != null || phase.heap() == null)
-							? String.format("%.2f", seconds(phase.measured())) : "-",
+							? String.format("%.3f", seconds(phase.measured())) : "-",
 					seconds(phase.elapsed()), (heap != null) ? String.format("%,d", heap.peakUsedBytes() >> 20) : "-",
 					(heap != null) ? String.format("%,d", heap.peakLiveBytes() >> 20) : "-", phase.exitCode(),
 					phase.outcome());
