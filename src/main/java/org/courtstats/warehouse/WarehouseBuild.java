@@ -107,9 +107,9 @@ public class WarehouseBuild {
 			long started = System.nanoTime();
 			int rows = 0;
 			for (String statement : script.statements()) {
-				// A call reports no row count (-1), and a working table's rows are not
-				// the
-				// warehouse's: only inserts and updates are counted.
+				// Only inserts and updates are counted: a call reports no
+				// row count (-1), and a working table's rows are not the
+				// warehouse's.
 				int changed = this.jdbc.update(statement, parameters);
 				if (!createsTable(statement)) {
 					rows += Math.max(0, changed);
