@@ -1,12 +1,17 @@
 package org.courtstats.bench;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * How to start courtstats again in a JVM of its own: the running program's {@code java}
- * and its jar, or its class path when it runs from classes (as in the tests).
+ * and its jar, or its class path when it runs from classes (as in the tests). Paths are
+ * made absolute: a child runs in a folder of its own, where the relative
+ * {@code target/courtstats.jar} it was started with does not resolve.
  *
  * @param java the java executable
  * @param launch what follows the JVM options: {@code -jar <jar>} or
@@ -28,11 +33,25 @@ public record ChildJvm(String java, List<String> launch) {
 			.info()
 			.command()
 			.orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-		String classPath = System.getProperty("java.class.path");
-		if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar")) {
-			return new ChildJvm(java, List.of("-jar", classPath));
+		return of(java, System.getProperty("java.class.path"), mainClass);
+	}
+
+	/**
+	 * A child started from a class path as a JVM reports it.
+	 * @param java the java executable
+	 * @param classPath the class path, one jar or entries separated by the platform's
+	 * separator, relative to the current directory or absolute
+	 * @param mainClass the class to start when it is not a single jar
+	 * @return the child, with every path absolute
+	 */
+	static ChildJvm of(String java, String classPath, String mainClass) {
+		String absolute = Arrays.stream(classPath.split(File.pathSeparator))
+			.map((entry) -> entry.isEmpty() ? entry : Path.of(entry).toAbsolutePath().toString())
+			.collect(Collectors.joining(File.pathSeparator));
+		if (!absolute.contains(File.pathSeparator) && absolute.endsWith(".jar")) {
+			return new ChildJvm(java, List.of("-jar", absolute));
 		}
-		return new ChildJvm(java, List.of("-cp", classPath, mainClass));
+		return new ChildJvm(java, List.of("-cp", absolute, mainClass));
 	}
 
 	/**

@@ -118,8 +118,16 @@ public final class LoadBenchmark {
 			Database jdbc = server.named(databases.get(2));
 			// An empty warehouse is a migrated one: the migrations run before, untimed
 			// for the ratios, and show what a start of the program costs.
-			phases.add(child(work, "migrate_copy", copy, List.of("warehouse"), List.of()));
-			phases.add(child(work, "migrate_jdbc", jdbc, List.of("warehouse"), List.of()));
+			for (BenchResult.Phase migration : List.of(
+					child(work, "migrate_copy", copy, List.of("warehouse"), List.of()),
+					child(work, "migrate_jdbc", jdbc, List.of("warehouse"), List.of()))) {
+				if (migration.exitCode() != 0) {
+					// Without a schema no load can be measured, nor its steps read.
+					throw new IllegalStateException(migration.name() + " failed with exit code " + migration.exitCode()
+							+ " (its output is above), so no load can be measured");
+				}
+				phases.add(migration);
+			}
 			phases.add(load(work, "full_load", copy, firstInbox, List.of()));
 			List<BenchResult.Step> steps = steps(copy);
 			Duration stagingCopy = stagingTime(steps);
