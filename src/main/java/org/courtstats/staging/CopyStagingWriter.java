@@ -1,6 +1,5 @@
 package org.courtstats.staging;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -55,6 +54,14 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 
 	private final String rowCopy;
 
+	// A writer stages one file, one chunk at a time: its buffers are reused chunk after
+	// chunk.
+	private final CopyText rows = new CopyText(1 << 20);
+
+	private final CopyText rejects = new CopyText(1 << 10);
+
+	private final CopyText repairs = new CopyText(1 << 10);
+
 	public CopyStagingWriter(DataSource dataSource, SourceFileSlice slice) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
@@ -98,9 +105,9 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 
 	@Override
 	public void write(Chunk<? extends StagedRecord> chunk) throws Exception {
-		StringBuilder rows = new StringBuilder(chunk.size() * 256);
-		StringBuilder rejects = new StringBuilder();
-		StringBuilder repairs = new StringBuilder();
+		this.rows.clear();
+		this.rejects.clear();
+		this.repairs.clear();
 		Object[] values = null;
 		for (StagedRecord item : chunk) {
 			if (item instanceof StagedRecord.Row row) {
@@ -110,15 +117,15 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 				values[0] = this.slice.sourceFileId();
 				values[1] = row.lineNumber();
 				System.arraycopy(row.values(), 0, values, 2, row.values().length);
-				CopyText.appendRow(rows, values);
+				this.rows.appendRow(values);
 				StagedRecord.Repair repair = row.repair();
 				if (repair != null) {
-					CopyText.appendRow(repairs, this.slice.sourceFileId(), this.slice.tableName(), row.lineNumber(),
+					this.repairs.appendRow(this.slice.sourceFileId(), this.slice.tableName(), row.lineNumber(),
 							repair.repairCode(), repair.message(), repair.rawRecord(), this.slice.jobExecutionId());
 				}
 			}
 			else if (item instanceof StagedRecord.Rejected rejected) {
-				CopyText.appendRow(rejects, this.slice.sourceFileId(), this.slice.tableName(), rejected.sheetName(),
+				this.rejects.appendRow(this.slice.sourceFileId(), this.slice.tableName(), rejected.sheetName(),
 						rejected.lineNumber(), rejected.reasonCode(), rejected.message(), rejected.rawRecord(),
 						rejected.recordKey(), this.slice.jobExecutionId());
 			}
@@ -126,23 +133,22 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-			copy(copy, this.rowCopy, rows);
-			copy(copy, REJECT_COPY, rejects);
-			copy(copy, REPAIR_COPY, repairs);
+			copy(copy, this.rowCopy, this.rows);
+			copy(copy, REJECT_COPY, this.rejects);
+			copy(copy, REPAIR_COPY, this.repairs);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
 	}
 
-	private static void copy(CopyManager copy, String sql, StringBuilder data) throws SQLException {
+	private static void copy(CopyManager copy, String sql, CopyText data) throws SQLException {
 		if (data.isEmpty()) {
 			return;
 		}
-		byte[] bytes = data.toString().getBytes(StandardCharsets.UTF_8);
 		CopyIn in = copy.copyIn(sql);
 		try {
-			in.writeToCopy(bytes, 0, bytes.length);
+			data.writeTo(in);
 			in.endCopy();
 		}
 		finally {

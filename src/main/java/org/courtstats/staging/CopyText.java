@@ -1,56 +1,224 @@
 package org.courtstats.staging;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
+
+import org.postgresql.copy.CopyIn;
 
 /**
- * Renders values in PostgreSQL's {@code COPY ... (FORMAT text)} encoding.
+ * Rows in PostgreSQL's {@code COPY ... (FORMAT text)} encoding, written straight into a
+ * growable buffer of UTF-8 bytes: the writers send each chunk's rows from it as they are,
+ * with no string built in between, and reuse it for the next chunk.
  */
 final class CopyText {
 
-	private CopyText() {
+	private byte[] bytes;
+
+	private int length;
+
+	/**
+	 * An empty buffer.
+	 * @param capacity bytes to start with; it grows as rows need
+	 */
+	CopyText(int capacity) {
+		this.bytes = new byte[Math.max(capacity, 64)];
 	}
 
-	static void appendRow(StringBuilder out, Object... values) {
+	/**
+	 * Appends a row: its values separated by tabs, ended by a newline.
+	 * @param values null, text, whole numbers, dates or booleans
+	 * @throws IllegalArgumentException for a value of another type
+	 */
+	void appendRow(Object... values) {
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {
-				out.append('\t');
+				append((byte) '\t');
 			}
-			appendValue(out, values[i]);
+			appendValue(values[i]);
 		}
-		out.append('\n');
+		append((byte) '\n');
 	}
 
-	static void appendValue(StringBuilder out, Object value) {
+	private void appendValue(Object value) {
 		if (value == null) {
-			out.append("\\N");
+			appendAscii("\\N");
 		}
 		else if (value instanceof String text) {
-			appendText(out, text);
+			appendText(text);
 		}
-		else if (value instanceof Long || value instanceof Integer || value instanceof LocalDate
-				|| value instanceof Boolean) {
-			out.append(value);
+		else if (value instanceof Long number) {
+			appendNumber(number);
+		}
+		else if (value instanceof Integer number) {
+			appendNumber(number);
+		}
+		else if (value instanceof LocalDate date) {
+			appendDate(date);
+		}
+		else if (value instanceof Boolean bool) {
+			appendAscii(bool.toString());
 		}
 		else {
 			throw new IllegalArgumentException("Cannot stage a value of " + value.getClass());
 		}
 	}
 
-	private static void appendText(StringBuilder out, String text) {
-		for (int i = 0; i < text.length(); i++) {
+	private void appendText(String text) {
+		int chars = text.length();
+		// At most three bytes a char: an escape takes two, a char outside ASCII up to
+		// three (a surrogate pair, two chars, takes four).
+		ensure(3 * chars);
+		byte[] out = this.bytes;
+		int at = this.length;
+		for (int i = 0; i < chars; i++) {
 			char c = text.charAt(i);
-			switch (c) {
-				case '\\' -> out.append("\\\\");
-				case '\t' -> out.append("\\t");
-				case '\n' -> out.append("\\n");
-				case '\r' -> out.append("\\r");
-				case '\0' -> {
-					// PostgreSQL text cannot hold NUL; the readers strip it, this is the
-					// last guard.
+			if (c < 0x80) {
+				switch (c) {
+					case '\\' -> {
+						out[at++] = '\\';
+						out[at++] = '\\';
+					}
+					case '\t' -> {
+						out[at++] = '\\';
+						out[at++] = 't';
+					}
+					case '\n' -> {
+						out[at++] = '\\';
+						out[at++] = 'n';
+					}
+					case '\r' -> {
+						out[at++] = '\\';
+						out[at++] = 'r';
+					}
+					case '\0' -> {
+						// PostgreSQL text cannot hold NUL; the readers strip it, this is
+						// the last guard.
+					}
+					default -> out[at++] = (byte) c;
 				}
-				default -> out.append(c);
+			}
+			else if (c < 0x800) {
+				out[at++] = (byte) (0xC0 | (c >> 6));
+				out[at++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (Character.isSurrogate(c)) {
+				int codePoint = (Character.isHighSurrogate(c) && i + 1 < chars
+						&& Character.isLowSurrogate(text.charAt(i + 1))) ? Character.toCodePoint(c, text.charAt(++i))
+								: -1;
+				if (codePoint < 0) {
+					// A lone surrogate is no character: '?', as the JDK's encoder writes.
+					out[at++] = '?';
+				}
+				else {
+					out[at++] = (byte) (0xF0 | (codePoint >> 18));
+					out[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+					out[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+					out[at++] = (byte) (0x80 | (codePoint & 0x3F));
+				}
+			}
+			else {
+				out[at++] = (byte) (0xE0 | (c >> 12));
+				out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				out[at++] = (byte) (0x80 | (c & 0x3F));
 			}
 		}
+		this.length = at;
+	}
+
+	private void appendNumber(long number) {
+		if (number == Long.MIN_VALUE) {
+			appendAscii(Long.toString(number));
+			return;
+		}
+		ensure(20);
+		long rest = number;
+		if (rest < 0) {
+			this.bytes[this.length++] = '-';
+			rest = -rest;
+		}
+		int digits = 1;
+		for (long bound = 10; digits < 19 && rest >= bound; bound *= 10) {
+			digits++;
+		}
+		for (int i = this.length + digits - 1; i >= this.length; i--) {
+			this.bytes[i] = (byte) ('0' + (rest % 10));
+			rest /= 10;
+		}
+		this.length += digits;
+	}
+
+	private void appendDate(LocalDate date) {
+		int year = date.getYear();
+		if (year < 1000 || year > 9999) {
+			appendAscii(date.toString());
+			return;
+		}
+		ensure(10);
+		appendDigits(year, 4);
+		this.bytes[this.length++] = '-';
+		appendDigits(date.getMonthValue(), 2);
+		this.bytes[this.length++] = '-';
+		appendDigits(date.getDayOfMonth(), 2);
+	}
+
+	private void appendDigits(int value, int digits) {
+		int rest = value;
+		for (int i = this.length + digits - 1; i >= this.length; i--) {
+			this.bytes[i] = (byte) ('0' + (rest % 10));
+			rest /= 10;
+		}
+		this.length += digits;
+	}
+
+	private void appendAscii(String text) {
+		ensure(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			this.bytes[this.length++] = (byte) text.charAt(i);
+		}
+	}
+
+	private void append(byte b) {
+		ensure(1);
+		this.bytes[this.length++] = b;
+	}
+
+	private void ensure(int more) {
+		if (this.length + more > this.bytes.length) {
+			this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + more));
+		}
+	}
+
+	/**
+	 * Whether no row was appended since the last {@link #clear()}.
+	 * @return true when empty
+	 */
+	boolean isEmpty() {
+		return this.length == 0;
+	}
+
+	/** Empties the buffer, keeping its capacity for the next chunk. */
+	void clear() {
+		this.length = 0;
+	}
+
+	/**
+	 * Sends the rows to a {@code COPY ... FROM STDIN}.
+	 * @param in the copy
+	 * @throws SQLException when the server refuses them
+	 */
+	void writeTo(CopyIn in) throws SQLException {
+		in.writeToCopy(this.bytes, 0, this.length);
+	}
+
+	/**
+	 * The rows as text, as the server will read them.
+	 * @return the buffer decoded
+	 */
+	@Override
+	public String toString() {
+		return new String(this.bytes, 0, this.length, StandardCharsets.UTF_8);
 	}
 
 }

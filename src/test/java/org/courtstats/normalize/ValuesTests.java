@@ -17,6 +17,15 @@ class ValuesTests {
 		assertThat(Values.text("b6")).isNull();
 		assertThat(Values.text(" B6 ")).isNull();
 		assertThat(Values.text(null)).isNull();
+		assertThat(Values.text("N/a")).isNull();
+		assertThat(Values.text("n/A")).isNull();
+	}
+
+	@Test
+	void onlyTheExactTokensAreNull() {
+		for (String value : new String[] { "b7", "c6", "B", "6", "N-A", "NA/", "M/A", "N/B", "\u00e16", "b6x" }) {
+			assertThat(Values.text(value)).as(value).isEqualTo(value);
+		}
 	}
 
 	@Test
