@@ -1,18 +1,39 @@
 -- Every dimension key of a charge changed by the release resolves to a dimension row.
--- Returns the offending charges, one row per unresolved key; empty = pass.
+-- Returns the offending charges, one row per unresolved key; empty = pass. One scan of the changed
+-- rows looks every key up in its dimension; only a row with a key left unresolved is unfolded into
+-- one row per such key.
 -- severity: error
 -- threshold: 0
-with changed as (
-    select * from warehouse.fct_charge where release_key = :release_key
+with unresolved as (
+    select
+        c.charge_id,
+        c.charge_key::bigint as charge_key,
+        charge.charge_key is null as charge_key_unresolved,
+        c.release_key::bigint as release_keys,
+        (
+            changed_in.release_key is null
+            or first_seen.release_key is null
+            or (c.deleted_in_release_key is not null and deleted_in.release_key is null)
+        ) as release_keys_unresolved
+    from warehouse.fct_charge as c
+    left join warehouse.dim_charge as charge on charge.charge_key = c.charge_key
+    left join warehouse.dim_release as changed_in on changed_in.release_key = c.release_key
+    left join warehouse.dim_release as first_seen on first_seen.release_key = c.first_seen_release_key
+    left join warehouse.dim_release as deleted_in on deleted_in.release_key = c.deleted_in_release_key
+    where c.release_key = :release_key
+        and (
+            charge.charge_key is null
+            or changed_in.release_key is null
+            or first_seen.release_key is null
+            or (c.deleted_in_release_key is not null and deleted_in.release_key is null)
+        )
 )
 
-select c.charge_id, 'charge_key' as key_column, c.charge_key as key_value
-from changed as c left join warehouse.dim_charge as d on d.charge_key = c.charge_key
-where d.charge_key is null
-union all
-select c.charge_id, 'release keys', c.release_key
-from changed as c
-where not exists (select 1 from warehouse.dim_release as r where r.release_key = c.release_key)
-    or not exists (select 1 from warehouse.dim_release as r where r.release_key = c.first_seen_release_key)
-    or (c.deleted_in_release_key is not null
-        and not exists (select 1 from warehouse.dim_release as r where r.release_key = c.deleted_in_release_key))
+select u.charge_id, k.key_column, k.key_value
+from unresolved as u
+cross join lateral (
+    values
+        ('charge_key', u.charge_key, u.charge_key_unresolved),
+        ('release keys', u.release_keys, u.release_keys_unresolved)
+) as k (key_column, key_value, unresolved)
+where k.unresolved

@@ -1,20 +1,33 @@
 -- IDNCUSTODY (custody_history_id), the natural key of a custody history entry, is unique and not null:
--- one fact row per key, however the table is stored (its primary key enforces this only while the
--- table is not partitioned). Returns the offending keys among the rows the release changed, with their
--- fact rows; empty = pass.
+-- one fact row per key. The database refuses a second row and a null key while the key has a unique
+-- index of its own, checked at once, and is declared not null (the primary key); the check then reads
+-- no fact row. Without them (a table partitioned by release, say) it returns the offending keys among
+-- the rows the release changed, with their fact rows. Empty = pass.
 -- severity: error
 -- threshold: 0
-with changed as (
-    select custody_history_id from warehouse.fct_custody_period where release_key = :release_key
+with enforced as (
+    select exists (
+        select 1
+        from pg_index as i
+        join pg_attribute as a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+        where i.indrelid = 'warehouse.fct_custody_period'::regclass
+            and i.indisunique and i.indimmediate and i.indisvalid and i.indpred is null and i.indnkeyatts = 1
+            and a.attname = 'custody_history_id' and a.attnotnull
+    ) as by_database
+),
+
+changed as (
+    select custody_history_id from warehouse.fct_custody_period
+    where release_key = :release_key and not (select by_database from enforced)
 )
 
 select f.custody_history_id, count(*) as fact_rows
 from warehouse.fct_custody_period as f
-where f.custody_history_id in (select custody_history_id from changed)
+where f.custody_history_id in (select custody_history_id from changed) and not (select by_database from enforced)
 group by f.custody_history_id
 having count(*) > 1
 union all
 select null, count(*)
 from warehouse.fct_custody_period
-where release_key = :release_key and custody_history_id is null
+where release_key = :release_key and custody_history_id is null and not (select by_database from enforced)
 having count(*) > 0
