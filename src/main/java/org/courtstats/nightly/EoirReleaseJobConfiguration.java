@@ -2,7 +2,7 @@ package org.courtstats.nightly;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,9 +146,7 @@ class EoirReleaseJobConfiguration {
 		executor.setThreadNamePrefix("stage-");
 		executor.initialize();
 		return new StepBuilder(jobRepository).partitioner("stageTable", releaseFilesPartitioner)
-			.step(stageTable)
-			.taskExecutor(executor)
-			.gridSize(settings.stagingThreads())
+			.partitionHandler(new LargestFirstPartitionHandler(stageTable, executor, settings.stagingThreads()))
 			.build();
 	}
 
@@ -157,9 +155,10 @@ class EoirReleaseJobConfiguration {
 	Partitioner releaseFilesPartitioner(@Value("#{jobParameters['release']}") String label, Releases releases,
 			SourceFileRegistry sourceFiles) {
 		return (gridSize) -> {
-			Map<String, ExecutionContext> partitions = new HashMap<>();
+			Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
 			for (SourceFileRegistry.RegisteredFile file : sourceFiles.filesToStage(releases.key(SOURCE, label))) {
 				ExecutionContext context = new ExecutionContext();
+				context.putInt(LargestFirstPartitionHandler.ORDER_KEY, partitions.size());
 				context.putLong("sourceFileId", file.sourceFileId());
 				context.putString("tableName", file.tableName());
 				context.putString("path", file.path());
