@@ -207,6 +207,21 @@ class WarehouseChecksFunctionalTests extends NightlyLoadTestSupport {
 	}
 
 	@Test
+	void theChecksLeaveThePlannerSettingsOfTheTransactionAsTheyFoundThem() {
+		long releaseKey = releaseKey(EoirSampleGenerator.DEFAULT_LABEL);
+		List<String> settings = new TransactionTemplate(this.transactionManager).execute((status) -> {
+			status.setRollbackOnly();
+			this.jdbc.queryForObject("select set_config('parallel_tuple_cost', '0.2', true)", String.class);
+			List<WarehouseChecks.CheckResult> results = this.warehouseChecks.verify(releaseKey, "eoir", null);
+			assertThat(results).allMatch(WarehouseChecks.CheckResult::passed);
+			return List.of(this.jdbc.queryForObject("select current_setting('parallel_setup_cost')", String.class),
+					this.jdbc.queryForObject("select current_setting('parallel_tuple_cost')", String.class));
+		});
+
+		assertThat(settings).containsExactly("1000", "0.2");
+	}
+
+	@Test
 	void anOhssTotalOffItsMonthsByMoreThanTheRoundingWarns() {
 		Map<String, Object> result = warned("ohss", "fct_border_statistic__fiscal_year_total_matches_months", """
 				update warehouse.fct_border_statistic set value = value + 1000
