@@ -211,6 +211,14 @@ public final class EoirSampleGenerator {
 
 	private final Random random;
 
+	/**
+	 * Whether a proceeding's decision is drawn whether or not it is complete by the
+	 * release's date (and dropped when it is not), as streamed releases do: a release a
+	 * month later, which sees more proceedings complete, then draws the same numbers
+	 * after each, so that its cases keep their rows and keys.
+	 */
+	private boolean stableDraws;
+
 	private final int caseCount;
 
 	private final List<String> judges = new ArrayList<>();
@@ -310,6 +318,7 @@ public final class EoirSampleGenerator {
 		}
 		try {
 			EoirSampleGenerator generator = new EoirSampleGenerator(0, seed);
+			generator.stableDraws = true;
 			generator.makeJudges();
 			// Changes draw from a random of their own, so that both releases make the
 			// same
@@ -701,6 +710,11 @@ public final class EoirSampleGenerator {
 					p.completion = completion;
 					decide(p, c);
 				}
+				else if (this.stableDraws) {
+					p.decidedLater = new Proceeding();
+					p.decidedLater.caseType = p.caseType;
+					decide(p.decidedLater, c);
+				}
 			}
 			c.proceedings.add(p);
 			model.proceedings.add(p);
@@ -779,6 +793,10 @@ public final class EoirSampleGenerator {
 		application.code = code;
 		application.received = p.input.plusDays(20 + this.random.nextInt(180));
 		application.decision = (p.completion != null) ? applicationDecision(p, code) : "";
+		if (p.completion == null && p.decidedLater != null) {
+			// Drawn and dropped, as the proceeding's decision was.
+			applicationDecision(p.decidedLater, code);
+		}
 		return application;
 	}
 
@@ -1401,6 +1419,12 @@ public final class EoirSampleGenerator {
 		String decType;
 
 		String absentia;
+
+		/**
+		 * The decision drawn for a proceeding not yet complete by the release's date,
+		 * with stable draws; not written.
+		 */
+		Proceeding decidedLater;
 
 		/** Fields written before the line is cut short; 0 for a whole line. */
 		int cutAfterFields;

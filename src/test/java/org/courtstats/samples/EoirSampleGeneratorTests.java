@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -143,6 +145,35 @@ class EoirSampleGeneratorTests {
 
 		assertThat(tables).isEqualTo(EoirTables.ALL.size());
 		assertThat(unknown).as("columns the load would warn about").isEmpty();
+	}
+
+	@Test
+	void theStreamedNextReleaseKeepsTheFirstReleasesRowsAndKeysSaveAFew() throws IOException {
+		EoirSampleGenerator.StreamedRelease first = EoirSampleGenerator.writeStreamed(this.inbox.resolve("a"),
+				"EOIR Case Data 2026-0401", 20_000, 3, false);
+		EoirSampleGenerator.StreamedRelease next = EoirSampleGenerator.writeStreamed(this.inbox.resolve("b"),
+				"EOIR Case Data 2026-0501", 20_000, 3, true);
+
+		for (String table : List.of("A_TblCase", "B_TblProceeding", "tbl_schedule", "B_TblProceedCharges",
+				"tbl_Court_Appln", "tbl_RepsAssigned", "tbl_CustodyHistory")) {
+			Map<String, String> before = linesByKey(first.folder().resolve("EOIR Case Data").resolve(table + ".csv"));
+			Map<String, String> after = linesByKey(next.folder().resolve("EOIR Case Data").resolve(table + ".csv"));
+			long kept = before.keySet().stream().filter(after::containsKey).count();
+			long same = before.keySet().stream().filter((key) -> before.get(key).equals(after.get(key))).count();
+			// One case in 200 gone with its rows, one row in 100 changed, and the
+			// proceedings that complete in the month between the releases.
+			assertThat((double) kept / before.size()).as("%s: keys kept", table).isBetween(0.98, 1.0);
+			assertThat((double) same / kept).as("%s: rows unchanged", table).isGreaterThan(0.9);
+			assertThat(after.size()).as("%s: rows", table).isGreaterThan((int) kept);
+		}
+	}
+
+	private static Map<String, String> linesByKey(Path file) throws IOException {
+		Map<String, String> lines = new HashMap<>();
+		try (Stream<String> all = Files.lines(file, WINDOWS_1252)) {
+			all.skip(1).forEach((line) -> lines.put(line.substring(0, line.indexOf('\t')), line));
+		}
+		return lines;
 	}
 
 	@Test
