@@ -5,29 +5,21 @@
 -- the rows the release changed, with their fact rows. Empty = pass.
 -- severity: error
 -- threshold: 0
-with enforced as (
-    select exists (
-        select 1
-        from pg_index as i
-        join pg_attribute as a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
-        where i.indrelid = 'warehouse.fct_application'::regclass
-            and i.indisunique and i.indimmediate and i.indisvalid and i.indpred is null and i.indnkeyatts = 1
-            and a.attname = 'application_id' and a.attnotnull
-    ) as by_database
-),
-
-changed as (
+with changed as (
     select application_id from warehouse.fct_application
-    where release_key = :release_key and not (select by_database from enforced)
+    where release_key = :release_key
+        and not warehouse.natural_key_enforced('warehouse.fct_application', 'application_id')
 )
 
 select f.application_id, count(*) as fact_rows
 from warehouse.fct_application as f
-where f.application_id in (select application_id from changed) and not (select by_database from enforced)
+where f.application_id in (select application_id from changed)
+    and not warehouse.natural_key_enforced('warehouse.fct_application', 'application_id')
 group by f.application_id
 having count(*) > 1
 union all
 select null, count(*)
 from warehouse.fct_application
-where release_key = :release_key and application_id is null and not (select by_database from enforced)
+where release_key = :release_key and application_id is null
+    and not warehouse.natural_key_enforced('warehouse.fct_application', 'application_id')
 having count(*) > 0

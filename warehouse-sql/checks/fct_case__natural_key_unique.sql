@@ -5,29 +5,21 @@
 -- with their fact rows. Empty = pass.
 -- severity: error
 -- threshold: 0
-with enforced as (
-    select exists (
-        select 1
-        from pg_index as i
-        join pg_attribute as a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
-        where i.indrelid = 'warehouse.fct_case'::regclass
-            and i.indisunique and i.indimmediate and i.indisvalid and i.indpred is null and i.indnkeyatts = 1
-            and a.attname = 'case_id' and a.attnotnull
-    ) as by_database
-),
-
-changed as (
+with changed as (
     select case_id from warehouse.fct_case
-    where release_key = :release_key and not (select by_database from enforced)
+    where release_key = :release_key
+        and not warehouse.natural_key_enforced('warehouse.fct_case', 'case_id')
 )
 
 select f.case_id, count(*) as fact_rows
 from warehouse.fct_case as f
-where f.case_id in (select case_id from changed) and not (select by_database from enforced)
+where f.case_id in (select case_id from changed)
+    and not warehouse.natural_key_enforced('warehouse.fct_case', 'case_id')
 group by f.case_id
 having count(*) > 1
 union all
 select null, count(*)
 from warehouse.fct_case
-where release_key = :release_key and case_id is null and not (select by_database from enforced)
+where release_key = :release_key and case_id is null
+    and not warehouse.natural_key_enforced('warehouse.fct_case', 'case_id')
 having count(*) > 0
