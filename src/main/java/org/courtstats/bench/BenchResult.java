@@ -10,8 +10,11 @@ import java.util.Map;
  * What one benchmark run measured.
  *
  * @param proceedings proceedings asked for
- * @param rowsByRelease rows written to the case-data tables of each release, by label
- * @param bytesByRelease bytes of each release's files, by label
+ * @param rowsByRelease rows written to the case-data tables of each release, by a name
+ * that tells the release and its size
+ * @param bytesByRelease bytes of each release's files, by the same names
+ * @param firstRelease the name of the release of the full load
+ * @param quarterRelease the name of the release a quarter of its size
  * @param phases each phase's figures, in the order they ran
  * @param steps the full load's steps as its job repository recorded them
  * @param statements the full load's integration statements, slowest first
@@ -19,8 +22,8 @@ import java.util.Map;
  * @param stagingJdbcBatch the JDBC-batch load's staging step
  */
 public record BenchResult(long proceedings, Map<String, Long> rowsByRelease, Map<String, Long> bytesByRelease,
-		List<Phase> phases, List<Step> steps, List<Statement> statements, Duration stagingCopy,
-		Duration stagingJdbcBatch) {
+		String firstRelease, String quarterRelease, List<Phase> phases, List<Step> steps, List<Statement> statements,
+		Duration stagingCopy, Duration stagingJdbcBatch) {
 
 	public BenchResult {
 		rowsByRelease = Collections.unmodifiableMap(new LinkedHashMap<>(rowsByRelease));
@@ -40,6 +43,14 @@ public record BenchResult(long proceedings, Map<String, Long> rowsByRelease, Map
 			.filter((phase) -> phase.name().equals(name))
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("No phase " + name));
+	}
+
+	/**
+	 * How many times the rows of the quarter-size release the full load's release holds.
+	 * @return its case-data rows over the quarter's
+	 */
+	public double sizeFactor() {
+		return (double) this.rowsByRelease.get(this.firstRelease) / this.rowsByRelease.get(this.quarterRelease);
 	}
 
 	/**

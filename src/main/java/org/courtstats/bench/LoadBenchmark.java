@@ -26,11 +26,11 @@ import org.courtstats.samples.EoirSampleGenerator;
 /**
  * Measures the nightly load against its floor on one generated EOIR release: a raw
  * {@code COPY} of the files, the full load into an empty warehouse, the same release
- * offered again, the next month's release, and the full load with JDBC batch staging.
- * Each load is the real {@code load} command in a child JVM of its own with the heap
- * given, so that its heap is measured alone; each warehouse is a scratch database the
- * benchmark creates and drops, on an embedded PostgreSQL in the work folder unless a
- * server is given.
+ * offered again, the next month's release, the full load with JDBC batch staging, and the
+ * full load of a release a quarter of the size (how the load scales). Each load is the
+ * real {@code load} command in a child JVM of its own with the heap given, so that its
+ * heap is measured alone; each warehouse is a scratch database the benchmark creates and
+ * drops, on an embedded PostgreSQL in the work folder unless a server is given.
  */
 public final class LoadBenchmark {
 
@@ -97,12 +97,20 @@ public final class LoadBenchmark {
 	private BenchResult measure(Path work, Database server) throws Exception {
 		Path firstInbox = work.resolve("inbox-1");
 		Path nextInbox = work.resolve("inbox-2");
+		Path quarterInbox = work.resolve("inbox-quarter");
+		long quarter = quarterSize(this.settings.proceedings());
 		Map<String, Long> rows = new LinkedHashMap<>();
 		Map<String, Long> bytes = new LinkedHashMap<>();
-		generate(firstInbox, FIRST_RELEASE, false, rows, bytes);
-		generate(nextInbox, NEXT_RELEASE, true, rows, bytes);
+		String firstRelease = "release '" + FIRST_RELEASE + "'";
+		String quarterRelease = String.format("release '%s' at a quarter of the size (%,d proceedings)", FIRST_RELEASE,
+				quarter);
+		generate(firstInbox, FIRST_RELEASE, this.settings.proceedings(), false, firstRelease, rows, bytes);
+		generate(nextInbox, NEXT_RELEASE, this.settings.proceedings(), true, "release '" + NEXT_RELEASE + "'", rows,
+				bytes);
+		generate(quarterInbox, FIRST_RELEASE, quarter, false, quarterRelease, rows, bytes);
 
-		List<String> databases = List.of("courtstats_bench_raw", "courtstats_bench_copy", "courtstats_bench_jdbc");
+		List<String> databases = List.of("courtstats_bench_raw", "courtstats_bench_copy", "courtstats_bench_jdbc",
+				"courtstats_bench_quarter");
 		createDatabases(server, databases);
 		try {
 			List<BenchResult.Phase> phases = new ArrayList<>();
@@ -116,11 +124,13 @@ public final class LoadBenchmark {
 
 			Database copy = server.named(databases.get(1));
 			Database jdbc = server.named(databases.get(2));
+			Database quarterWarehouse = server.named(databases.get(3));
 			// An empty warehouse is a migrated one: the migrations run before, untimed
 			// for the ratios, and show what a start of the program costs.
 			for (BenchResult.Phase migration : List.of(
 					child(work, "migrate_copy", copy, List.of("warehouse"), List.of()),
-					child(work, "migrate_jdbc", jdbc, List.of("warehouse"), List.of()))) {
+					child(work, "migrate_jdbc", jdbc, List.of("warehouse"), List.of()),
+					child(work, "migrate_quarter", quarterWarehouse, List.of("warehouse"), List.of()))) {
 				if (migration.exitCode() != 0) {
 					// Without a schema no load can be measured, nor its steps read.
 					throw new IllegalStateException(migration.name() + " failed with exit code " + migration.exitCode()
@@ -137,28 +147,39 @@ public final class LoadBenchmark {
 			phases.add(load(work, "jdbc_batch_staging", jdbc, firstInbox,
 					List.of("-Dcourtstats.nightly-load.staging-writer=jdbc-batch")));
 			Duration stagingJdbc = stagingTime(steps(jdbc));
-			return new BenchResult(this.settings.proceedings(), rows, bytes, phases, steps, statements, stagingCopy,
-					stagingJdbc);
+			phases.add(load(work, "full_load_quarter", quarterWarehouse, quarterInbox, List.of()));
+			return new BenchResult(this.settings.proceedings(), rows, bytes, firstRelease, quarterRelease, phases,
+					steps, statements, stagingCopy, stagingJdbc);
 		}
 		finally {
 			dropDatabases(server, databases);
 		}
 	}
 
-	private void generate(Path inbox, String label, boolean next, Map<String, Long> rows, Map<String, Long> bytes)
-			throws IOException {
+	/**
+	 * The proceedings of the release that measures how the load scales: a quarter of the
+	 * benchmark's, and no fewer than a release holds.
+	 * @param proceedings the benchmark's proceedings
+	 * @return a quarter of them, at least 20
+	 */
+	static long quarterSize(long proceedings) {
+		return Math.max(20, proceedings / 4);
+	}
+
+	private void generate(Path inbox, String label, long proceedings, boolean next, String name, Map<String, Long> rows,
+			Map<String, Long> bytes) throws IOException {
 		this.progress.accept(String.format("Generating release '%s'%s (%,d proceedings) in %s", label,
-				next ? ", a month later" : "", this.settings.proceedings(), inbox));
+				next ? ", a month later" : "", proceedings, inbox));
 		long started = System.nanoTime();
-		EoirSampleGenerator.StreamedRelease release = EoirSampleGenerator.writeStreamed(inbox, label,
-				this.settings.proceedings(), this.settings.seed(), next,
+		EoirSampleGenerator.StreamedRelease release = EoirSampleGenerator.writeStreamed(inbox, label, proceedings,
+				this.settings.seed(), next,
 				(made) -> this.progress.accept(String.format("  %,d proceedings made", made)));
 		long size;
 		try (Stream<Path> files = Files.walk(release.folder())) {
 			size = files.filter(Files::isRegularFile).mapToLong(LoadBenchmark::size).sum();
 		}
-		rows.put(label, release.totalRows());
-		bytes.put(label, size);
+		rows.put(name, release.totalRows());
+		bytes.put(name, size);
 		this.progress.accept(String.format("  %,d rows, %,d MB, in %.1f s", release.totalRows(), size >> 20,
 				(System.nanoTime() - started) / 1e9));
 	}

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = { "Generates an EOIR release (and the next month's), then measures: a raw COPY of its files "
 				+ "(the floor), the nightly load into an empty warehouse, the same release offered again, the next "
-				+ "release, and the load with JDBC batch staging; prints times, each load's peak heap and the ratios "
-				+ "beside their targets.",
+				+ "release, the load with JDBC batch staging, and the load of a release a quarter of the size (how "
+				+ "the load scales); prints times, each load's peak heap and the ratios beside their targets.",
 				"Each load runs as 'courtstats load' in a JVM of its own; the warehouses are scratch databases on an "
 						+ "embedded PostgreSQL in a temporary folder (or on --database-url), dropped at the end. "
 						+ "A MISS is information: the exit code is 0 unless a load failed." },
@@ -68,9 +68,11 @@ class BenchCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = this.spec.commandLine().getOut();
-		if (this.proceedings < 20) {
+		if (this.proceedings < 80) {
+			// The release that measures how the load scales holds a quarter of them, and
+			// a release at least 20.
 			throw new CommandLine.ParameterException(this.spec.commandLine(),
-					"--proceedings must be at least 20, not " + this.proceedings);
+					"--proceedings must be at least 80, not " + this.proceedings);
 		}
 		Path work = (this.workDir != null) ? this.workDir.resolve("courtstats-bench")
 				: Files.createTempDirectory("courtstats-bench");
@@ -93,7 +95,7 @@ class BenchCommand implements Callable<Integer> {
 		out.printf("courtstats bench: %,d proceedings, loads in JVMs of -Xmx%s, %d staging threads%n",
 				result.proceedings(), this.loadHeap, this.threads);
 		for (Map.Entry<String, Long> release : result.rowsByRelease().entrySet()) {
-			out.printf("  release '%s': %,d case-data rows, %,d MB of files%n", release.getKey(), release.getValue(),
+			out.printf("  %s: %,d case-data rows, %,d MB of files%n", release.getKey(), release.getValue(),
 					result.bytesByRelease().get(release.getKey()) >> 20);
 		}
 		out.println();
@@ -114,6 +116,7 @@ class BenchCommand implements Callable<Integer> {
 		double noop = seconds(result.phase("noop_reload").measured());
 		double next = seconds(result.phase("next_release").measured());
 		double jdbc = seconds(result.phase("jdbc_batch_staging").measured());
+		double quarter = seconds(result.phase("full_load_quarter").measured());
 		out.println("seconds: a load's own time, from taking the run lock to its end, as its log gives it; like the "
 				+ "raw copy, it leaves out the start of a JVM, the Spring context and the schema check, which "
 				+ "\"process s\" includes (start to exit).");
@@ -130,6 +133,9 @@ class BenchCommand implements Callable<Integer> {
 		}
 		out.println("  (COPY at least 4x faster than JDBC batching: the whole load, and its stageRelease step alone, "
 				+ String.format("%.1f s with COPY, %.1f s with JDBC batches)", stagingCopy, stagingJdbc));
+		ratio(out, "full_load / full_load_quarter", full / quarter, "<=", 4.4);
+		out.printf("  (a full load at 4x the size within 4.4x the time: the release of full_load has %.2f times the "
+				+ "case-data rows of full_load_quarter's)%n", result.sizeFactor());
 		out.println();
 		out.println("full_load steps (batch.batch_step_execution, start to end):");
 		for (BenchResult.Step step : result.steps()) {

@@ -35,20 +35,28 @@ class BenchCommandFunctionalTests {
 		String printed = out.toString();
 		assertThat(exitCode).as(printed + err).isZero();
 		assertThat(printed).contains("courtstats bench: 2,000 proceedings", "release 'EOIR Case Data 2026-0401'",
-				"release 'EOIR Case Data 2026-0501'");
+				"release 'EOIR Case Data 2026-0501'",
+				"release 'EOIR Case Data 2026-0401' at a quarter of the size (500 proceedings)");
 		double raw = seconds(printed, "raw_copy", false);
 		double full = seconds(printed, "full_load", true);
 		double noop = seconds(printed, "noop_reload", true);
 		double next = seconds(printed, "next_release", true);
 		double jdbc = seconds(printed, "jdbc_batch_staging", true);
+		double quarter = seconds(printed, "full_load_quarter", true);
 		assertThat(ratio(printed, "full_load / raw_copy")).isCloseTo(full / raw, ofPrinted(full, raw));
 		assertThat(ratio(printed, "noop_reload / raw_copy")).isCloseTo(noop / raw, ofPrinted(noop, raw));
 		assertThat(ratio(printed, "next_release / raw_copy")).isCloseTo(next / raw, ofPrinted(next, raw));
 		assertThat(ratio(printed, "jdbc_batch_staging / full_load")).isCloseTo(jdbc / full, ofPrinted(jdbc, full));
+		assertThat(ratio(printed, "full_load / full_load_quarter")).isCloseTo(full / quarter, ofPrinted(full, quarter));
+		Matcher size = Pattern.compile("full_load has ([\\d.]+) times the case-data rows").matcher(printed);
+		assertThat(size.find()).as(printed).isTrue();
+		assertThat(Double.parseDouble(size.group(1))).as("rows of the full release over the quarter's")
+			.isBetween(3.5, 4.5);
 		assertThat(printed).containsPattern("full_load / raw_copy +[\\d.]+ +<= +2\\.00  (PASS|MISS)")
 			.containsPattern("noop_reload / raw_copy +[\\d.]+ +<= +0\\.05  (PASS|MISS)")
 			.containsPattern("next_release / raw_copy +[\\d.]+ +<= +1\\.00  (PASS|MISS)")
 			.containsPattern("jdbc_batch_staging / full_load +[\\d.]+ +>= +4\\.00  (PASS|MISS)")
+			.containsPattern("full_load / full_load_quarter +[\\d.]+ +<= +4\\.40  (PASS|MISS)")
 			.contains("Release 'EOIR Case Data 2026-0401' is already loaded; nothing to do")
 			.containsPattern("stageRelease +[\\d.]+ s")
 			.containsPattern("load/fct_proceeding.sql +[\\d.]+ s +[\\d,]+ rows");
@@ -56,6 +64,18 @@ class BenchCommandFunctionalTests {
 		try (var left = Files.list(work)) {
 			assertThat(left).isEmpty();
 		}
+	}
+
+	@Test
+	void refusesASizeTooSmallForTheQuarterRelease(@TempDir Path work) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+
+		int exitCode = CourtstatsCommand.execute(new PrintWriter(out), new PrintWriter(err), "bench", "--proceedings",
+				"79", "--work-dir", work.toString());
+
+		assertThat(exitCode).isEqualTo(2);
+		assertThat(err.toString()).contains("--proceedings must be at least 80, not 79");
 	}
 
 	/**
