@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.courtstats.TestWarehouse;
 import org.courtstats.samples.EoirSampleGenerator;
@@ -12,6 +14,7 @@ import org.courtstats.samples.SampleRelease;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -94,6 +97,8 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 		// when: May loads, one of April's charges delivered again under a lower id
 		long aprilKey = releaseKey(APRIL);
 		String aprilTransaction = text("select min(xmin::text) from warehouse.fct_hearing");
+		Map<Long, Integer> aprilCasePages = pages("fct_case", "case_id");
+		Map<Long, Integer> aprilProceedingPages = pages("fct_proceeding", "proceeding_id");
 		long liveCharge = id("select min(charge_id) from warehouse.fct_charge where charge_id % 2 = 0");
 		editTable(mayInbox.resolve(MAY), "EOIR Case Data/B_TblProceedCharges", (header, rows) -> {
 			String[] again = rows.stream()
@@ -117,6 +122,14 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(count("select count(*) from warehouse.fct_hearing where xmin::text = '" + aprilTransaction + "'"))
 			.as("May leaves the hearings it does not change as April wrote them")
 			.isGreaterThan(count("select count(*) from warehouse.fct_hearing") / 2);
+		assertThat(count("select count(*) from warehouse.fct_proceeding where first_seen_release_key = " + aprilKey
+				+ " and last_seen_release_key = " + mayKey))
+			.as("May rewrites the proceedings it holds")
+			.isGreaterThan(aprilProceedingPages.size() / 2);
+		assertThat(pages("fct_case", "case_id")).as("May updates every case in place, in its page")
+			.containsAllEntriesOf(aprilCasePages);
+		assertThat(pages("fct_proceeding", "proceeding_id")).as("May updates every proceeding in place, in its page")
+			.containsAllEntriesOf(aprilProceedingPages);
 		assertThat(text("select kept_record_key || ' ' || dropped_record_key from etl.dedup_decision "
 				+ "where release_key = " + mayKey + " and dropped_record_key = '" + (liveCharge - 1) + "'"))
 			.isEqualTo(liveCharge + " " + (liveCharge - 1));
@@ -227,6 +240,14 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 
 		// then: the warehouse holds May's snapshot again
 		assertFacts(second);
+	}
+
+	/** The page each row of a fact lies in, by its key. */
+	private Map<Long, Integer> pages(String fact, String key) {
+		Map<Long, Integer> pages = new HashMap<>();
+		this.jdbc.query("select " + key + ", (ctid::text::point)[0]::int from warehouse." + fact,
+				(RowCallbackHandler) (row) -> pages.put(row.getLong(1), row.getInt(2)));
+		return pages;
 	}
 
 }
