@@ -42,10 +42,10 @@ select
     :release_key as first_seen_release_key,
     null::bigint as deleted_in_release_key,
     :release_key as release_key,
-    md5(row(
+    hash_record_extended(row(
         r.proceeding_id, r.case_id, r.application_type_key, r.application_decision_key, r.received_date_key,
         r.decision_date_key, r.court_key, r.nationality_key, r.is_mpp
-    )::text) as row_hash,
+    ), 0) as row_hash,
     f.application_id is not null as is_known
 from resolved as r
 left join warehouse.fct_application as f on f.application_id = r.application_id;

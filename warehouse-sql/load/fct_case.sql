@@ -42,11 +42,11 @@ select
     :release_key as last_seen_release_key,
     null::bigint as deleted_in_release_key,
     :release_key as release_key,
-    md5(row(
+    hash_record_extended(row(
         r.nationality_key, r.language_key, r.custody_key, r.case_type_key, r.court_key,
         r.date_of_entry_key, r.is_mpp, r.mpp_by_identifier, r.mpp_by_location, r.mpp_hearing_location_key,
         r.nat_raw, r.case_type_raw
-    )::text) as row_hash,
+    ), 0) as row_hash,
     f.case_id is not null as is_known
 from resolved as r
 left join warehouse.fct_case as f on f.case_id = r.case_id;

@@ -41,7 +41,9 @@ select
     :release_key as first_seen_release_key,
     null::bigint as deleted_in_release_key,
     :release_key as release_key,
-    md5(row(r.proceeding_id, r.case_id, r.charge_key, r.charge_status, r.charge_status_raw)::text) as row_hash,
+    hash_record_extended(
+        row(r.proceeding_id, r.case_id, r.charge_key, r.charge_status, r.charge_status_raw), 0
+    ) as row_hash,
     f.charge_id is not null as is_known
 from resolved as r
 left join warehouse.fct_charge as f on f.charge_id = r.charge_id;

@@ -29,7 +29,7 @@ select
     :release_key as first_seen_release_key,
     null::bigint as deleted_in_release_key,
     :release_key as release_key,
-    md5(row(r.case_id, r.custody_key, r.detained_date_key, r.released_date_key)::text) as row_hash,
+    hash_record_extended(row(r.case_id, r.custody_key, r.detained_date_key, r.released_date_key), 0) as row_hash,
     f.custody_history_id is not null as is_known
 from resolved as r
 left join warehouse.fct_custody_period as f on f.custody_history_id = r.custody_history_id;

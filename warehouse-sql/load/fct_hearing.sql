@@ -48,11 +48,11 @@ select
     :release_key as first_seen_release_key,
     null::bigint as deleted_in_release_key,
     :release_key as release_key,
-    md5(row(
+    hash_record_extended(row(
         r.proceeding_id, r.case_id, r.hearing_date_key, r.hearing_location_key, r.court_key, r.judge_key,
         r.language_key, r.calendar_type, r.schedule_type, r.adjournment_reason_code, r.adjournment_reason_key,
         r.hearing_medium, r.hearing_medium_raw
-    )::text) as row_hash,
+    ), 0) as row_hash,
     f.schedule_id is not null as is_known
 from resolved as r
 left join warehouse.fct_hearing as f on f.schedule_id = r.schedule_id;

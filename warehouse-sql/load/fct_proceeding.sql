@@ -87,12 +87,12 @@ select
     :release_key as last_seen_release_key,
     null::bigint as deleted_in_release_key,
     :release_key as release_key,
-    md5(row(
+    hash_record_extended(row(
         r.case_id, r.court_key, r.hearing_location_key, r.judge_key, r.case_type_key, r.nationality_key,
         r.language_key, r.custody_key, r.nta_date_key, r.input_date_key, r.completion_date_key,
         r.decision_key, r.outcome_group, r.is_completed, r.is_in_absentia, r.is_represented, r.is_mpp,
         r.dec_code_raw, r.other_comp_raw, r.deported_1, r.deported_2
-    )::text) as row_hash,
+    ), 0) as row_hash,
     f.proceeding_id is not null as is_known
 from resolved as r
 left join warehouse.fct_proceeding as f on f.proceeding_id = r.proceeding_id;

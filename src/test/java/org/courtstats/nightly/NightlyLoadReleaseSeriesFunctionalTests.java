@@ -94,6 +94,13 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 				+ "and reason_code = 'key_missing'"))
 			.isEqualTo(1);
 
+		// when: the migration that hashes rows without their text runs again over April
+		List<String> aprilHashes = rowHashes();
+		this.jdbc.execute(Files.readString(Path.of("warehouse-sql/migrations/V040__hash_rows_without_their_text.sql")));
+
+		// then: it gives every fact row the hash the load gave it
+		assertThat(rowHashes()).isEqualTo(aprilHashes);
+
 		// when: May loads, one of April's charges delivered again under a lower id
 		long aprilKey = releaseKey(APRIL);
 		String aprilTransaction = text("select min(xmin::text) from warehouse.fct_hearing");
@@ -126,10 +133,13 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 				+ " and last_seen_release_key = " + mayKey))
 			.as("May rewrites the proceedings it holds")
 			.isGreaterThan(aprilProceedingPages.size() / 2);
-		assertThat(pages("fct_case", "case_id")).as("May updates every case in place, in its page")
-			.containsAllEntriesOf(aprilCasePages);
-		assertThat(pages("fct_proceeding", "proceeding_id")).as("May updates every proceeding in place, in its page")
-			.containsAllEntriesOf(aprilProceedingPages);
+		// A row the release lengthens may not fit in its page; nearly all stay.
+		assertThat(samePage(aprilCasePages, pages("fct_case", "case_id")))
+			.as("share of April's cases May updates in their page")
+			.isGreaterThan(0.95);
+		assertThat(samePage(aprilProceedingPages, pages("fct_proceeding", "proceeding_id")))
+			.as("share of April's proceedings May updates in their page")
+			.isGreaterThan(0.95);
 		assertThat(text("select kept_record_key || ' ' || dropped_record_key from etl.dedup_decision "
 				+ "where release_key = " + mayKey + " and dropped_record_key = '" + (liveCharge - 1) + "'"))
 			.isEqualTo(liveCharge + " " + (liveCharge - 1));
@@ -240,6 +250,27 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 
 		// then: the warehouse holds May's snapshot again
 		assertFacts(second);
+	}
+
+	/** Each EOIR fact's row hashes, in key order, as one text per fact. */
+	private List<String> rowHashes() {
+		return Map
+			.of("fct_case", "case_id", "fct_proceeding", "proceeding_id", "fct_hearing", "schedule_id",
+					"fct_application", "application_id", "fct_charge", "charge_id", "fct_custody_period",
+					"custody_history_id")
+			.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map((fact) -> fact.getKey() + " "
+					+ text("select count(*) || ' ' || md5(string_agg(row_hash::text, ',' " + "order by "
+							+ fact.getValue() + ")) from warehouse." + fact.getKey()))
+			.toList();
+	}
+
+	/** The share of the rows of before that lie in the same page after. */
+	private static double samePage(Map<Long, Integer> before, Map<Long, Integer> after) {
+		long same = before.entrySet().stream().filter((row) -> row.getValue().equals(after.get(row.getKey()))).count();
+		return (double) same / before.size();
 	}
 
 	/** The page each row of a fact lies in, by its key. */
