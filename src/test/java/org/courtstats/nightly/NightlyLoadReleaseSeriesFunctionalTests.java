@@ -262,8 +262,8 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
 			.map((fact) -> fact.getKey() + " "
-					+ text("select count(*) || ' ' || md5(string_agg(row_hash::text, ',' " + "order by "
-							+ fact.getValue() + ")) from warehouse." + fact.getKey()))
+					+ text("select count(*) || ' ' || md5(string_agg(row_hash::text, ',' order by " + fact.getValue()
+							+ ")) from warehouse." + fact.getKey()))
 			.toList();
 	}
 
