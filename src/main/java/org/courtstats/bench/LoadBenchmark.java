@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.courtstats.samples.EoirSampleGenerator;
+import org.courtstats.warehouse.EmbeddedWarehouse;
 
 /**
  * Measures the nightly load against its floor on one generated EOIR release: a raw
@@ -74,7 +75,7 @@ public final class LoadBenchmark {
 			Database server;
 			if (this.settings.databaseUrl() == null) {
 				this.progress.accept("Starting an embedded PostgreSQL in " + work.resolve("postgres"));
-				embedded = EmbeddedPostgres.builder()
+				embedded = EmbeddedWarehouse.serverBuilder()
 					.setDataDirectory(work.resolve("postgres"))
 					.setCleanDataDirectory(true)
 					.setPGStartupWait(Duration.ofSeconds(60))

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +33,15 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 
 	/** The lock file the embedded server holds while a process uses its data folder. */
 	private static final String LOCK_FILE = "epg-lock";
+
+	/**
+	 * The server settings the warehouse needs beyond the library's. The library's own
+	 * defaults suit throwaway test databases: {@code fsync} off, so that a crash of the
+	 * machine can leave the data folder corrupt, and commits acknowledged before they
+	 * reach the disk. A warehouse whose data outlives the run writes every commit to disk
+	 * before it acknowledges it.
+	 */
+	static final Map<String, String> SERVER_SETTINGS = Map.of("fsync", "on", "synchronous_commit", "on");
 
 	private final EmbeddedPostgres postgres;
 
@@ -54,8 +64,7 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 		try {
 			Files.createDirectories(dataDirectory);
 			stopOrphanedServer(dataDirectory);
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-				.setDataDirectory(dataDirectory)
+			EmbeddedPostgres postgres = serverBuilder().setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
 				.setPort(settings.port())
 				.setPGStartupWait(Duration.ofSeconds(60))
@@ -72,6 +81,17 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 							+ "courtstats.database.embedded.port; or point COURTSTATS_DB_URL at a PostgreSQL server.",
 					ex);
 		}
+	}
+
+	/**
+	 * A builder of the embedded server with the warehouse's settings, for a server the
+	 * caller gives a data folder and a port.
+	 * @return the builder
+	 */
+	public static EmbeddedPostgres.Builder serverBuilder() {
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+		SERVER_SETTINGS.forEach(builder::setServerConfig);
+		return builder;
 	}
 
 	/**

@@ -54,6 +54,9 @@ class EmbeddedWarehouseIntegrationTests {
 				.isEqualTo(sample.expected().cases());
 			assertThat(second.getBean(NightlyLoad.class).run(this.inbox, null)).extracting(ReleaseOutcome::status)
 				.containsExactly(ReleaseOutcome.Status.ALREADY_LOADED);
+			// a commit, once acknowledged, is on disk: the server writes it there first
+			assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
+			assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
 		}
 		assertThat(this.dataDirectory.resolve("postgresql.conf")).exists();
 	}
