@@ -41,7 +41,7 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	 * reach the disk. A warehouse whose data outlives the run writes every commit to disk
 	 * before it acknowledges it.
 	 */
-	static final Map<String, String> SERVER_SETTINGS = Map.of("fsync", "on", "synchronous_commit", "on");
+	private static final Map<String, String> SERVER_SETTINGS = Map.of("fsync", "on", "synchronous_commit", "on");
 
 	private final EmbeddedPostgres postgres;
 
