@@ -70,7 +70,10 @@ where i.is_known
     and f.application_id = i.application_id
     and (f.row_hash is distinct from i.row_hash or f.deleted_in_release_key is not null);
 
--- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse).
+-- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse,
+-- which builds the fact's indexes after the insert rather than entry by entry).
+call warehouse.set_indexes_aside('warehouse.fct_application');
+
 insert into warehouse.fct_application (
     application_id, proceeding_id, case_id, application_type_key, application_decision_key,
     received_date_key, decision_date_key, court_key, nationality_key, is_mpp,
@@ -83,6 +86,8 @@ select
     i.deleted_in_release_key, i.release_key, i.row_hash
 from incoming_application as i
 where not i.is_known;
+
+call warehouse.restore_indexes('warehouse.fct_application');
 
 
 -- A full snapshot that carries tbl_Court_Appln soft-deletes the applications it no longer holds.

@@ -77,7 +77,10 @@ set nationality_key = i.nationality_key,
 from incoming_case as i
 where i.is_known and f.case_id = i.case_id;
 
--- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse).
+-- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse,
+-- which builds the fact's indexes after the insert rather than entry by entry).
+call warehouse.set_indexes_aside('warehouse.fct_case');
+
 insert into warehouse.fct_case (
     case_id, nationality_key, language_key, custody_key, case_type_key, court_key, date_of_entry_key,
     is_mpp, mpp_by_identifier, mpp_by_location, mpp_hearing_location_key, nat_raw, case_type_raw,
@@ -90,6 +93,8 @@ select
     i.last_seen_release_key, i.deleted_in_release_key, i.release_key, i.row_hash
 from incoming_case as i
 where not i.is_known;
+
+call warehouse.restore_indexes('warehouse.fct_case');
 
 
 -- A full snapshot that carries A_TblCase soft-deletes the cases it no longer holds.

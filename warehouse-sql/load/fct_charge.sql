@@ -64,7 +64,10 @@ where i.is_known
     and f.charge_id = i.charge_id
     and (f.row_hash is distinct from i.row_hash or f.deleted_in_release_key is not null);
 
--- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse).
+-- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse,
+-- which builds the fact's indexes after the insert rather than entry by entry).
+call warehouse.set_indexes_aside('warehouse.fct_charge');
+
 insert into warehouse.fct_charge (
     charge_id, proceeding_id, case_id, charge_key, charge_status, charge_status_raw,
     first_seen_release_key, deleted_in_release_key, release_key, row_hash
@@ -75,6 +78,8 @@ select
     i.row_hash
 from incoming_charge as i
 where not i.is_known;
+
+call warehouse.restore_indexes('warehouse.fct_charge');
 
 
 -- A full snapshot that carries B_TblProceedCharges soft-deletes the charges it no longer holds.

@@ -49,7 +49,10 @@ where i.is_known
     and f.custody_history_id = i.custody_history_id
     and (f.row_hash is distinct from i.row_hash or f.deleted_in_release_key is not null);
 
--- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse).
+-- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse,
+-- which builds the fact's indexes after the insert rather than entry by entry).
+call warehouse.set_indexes_aside('warehouse.fct_custody_period');
+
 insert into warehouse.fct_custody_period (
     custody_history_id, case_id, custody_key, detained_date_key, released_date_key,
     first_seen_release_key, deleted_in_release_key, release_key, row_hash
@@ -60,6 +63,8 @@ select
     i.row_hash
 from incoming_custody_period as i
 where not i.is_known;
+
+call warehouse.restore_indexes('warehouse.fct_custody_period');
 
 
 -- A full snapshot that carries tbl_CustodyHistory soft-deletes the custody periods it no longer holds.

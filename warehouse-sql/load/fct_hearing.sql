@@ -81,7 +81,10 @@ where i.is_known
     and f.schedule_id = i.schedule_id
     and (f.row_hash is distinct from i.row_hash or f.deleted_in_release_key is not null);
 
--- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse).
+-- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse,
+-- which builds the fact's indexes after the insert rather than entry by entry).
+call warehouse.set_indexes_aside('warehouse.fct_hearing');
+
 insert into warehouse.fct_hearing (
     schedule_id, proceeding_id, case_id, hearing_date_key, hearing_location_key, court_key, judge_key,
     language_key, calendar_type, schedule_type, adjournment_reason_code, adjournment_reason_key,
@@ -96,6 +99,8 @@ select
     i.row_hash
 from incoming_hearing as i
 where not i.is_known;
+
+call warehouse.restore_indexes('warehouse.fct_hearing');
 
 
 -- A full snapshot that carries tbl_schedule soft-deletes the hearings it no longer holds.

@@ -132,7 +132,10 @@ set case_id = i.case_id,
 from incoming_proceeding as i
 where i.is_known and f.proceeding_id = i.proceeding_id;
 
--- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse).
+-- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse,
+-- which builds the fact's indexes after the insert rather than entry by entry).
+call warehouse.set_indexes_aside('warehouse.fct_proceeding');
+
 insert into warehouse.fct_proceeding (
     proceeding_id, case_id, court_key, hearing_location_key, judge_key, case_type_key,
     nationality_key, language_key, custody_key, nta_date_key, input_date_key, completion_date_key,
@@ -149,6 +152,8 @@ select
     i.row_hash
 from incoming_proceeding as i
 where not i.is_known;
+
+call warehouse.restore_indexes('warehouse.fct_proceeding');
 
 
 -- A full snapshot that carries B_TblProceeding soft-deletes the proceedings it no longer holds.

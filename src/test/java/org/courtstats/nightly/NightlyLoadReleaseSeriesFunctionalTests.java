@@ -32,6 +32,22 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 
 	private static final String MAY = "EOIR Case Data 2026-0501";
 
+	/** The indexes of the EOIR facts, with their constraints. */
+	private static final String FACT_INDEXES_FROM = """
+			from pg_index i
+			join pg_class c on c.oid = i.indexrelid
+			left join pg_constraint k on k.conindid = i.indexrelid and k.conrelid = i.indrelid
+			where i.indrelid::regclass::text in ('warehouse.fct_case', 'warehouse.fct_proceeding',
+			    'warehouse.fct_hearing', 'warehouse.fct_application', 'warehouse.fct_charge',
+			    'warehouse.fct_custody_period')""";
+
+	private static final String FACT_INDEXES = "select string_agg(format('%s (%s)', pg_get_indexdef(i.indexrelid), "
+			+ "coalesce(k.conname || ' ' || k.contype::text, 'no constraint')), '; ' order by c.relname) "
+			+ FACT_INDEXES_FROM;
+
+	private static final String FACT_INDEX_IDS = "select string_agg(i.indexrelid::text, ' ' order by c.relname) "
+			+ FACT_INDEXES_FROM;
+
 	@TempDir
 	static Path deliveries;
 
@@ -60,8 +76,17 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 			repeatedHearing.add(rows.get(0)[header.indexOf("IDNSCHEDULE")]);
 		});
 
+		String indexesAsMigrated = text(FACT_INDEXES);
+		String indexIdsAsMigrated = text(FACT_INDEX_IDS);
+
 		// when: April loads
 		assertThat(load(aprilInbox)).containsExactly(ReleaseOutcome.Status.LOADED);
+
+		// then: the facts, empty before April, had their indexes built after their rows,
+		// as they were
+		assertThat(text(FACT_INDEX_IDS)).isNotEqualTo(indexIdsAsMigrated);
+		assertThat(text(FACT_INDEXES)).contains("fct_hearing_pkey", "fct_proceeding_case_idx")
+			.isEqualTo(indexesAsMigrated);
 
 		// then: every fact holds what the generator counted
 		SampleRelease.Expected first = april.expected();
@@ -103,6 +128,7 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 
 		// when: May loads, one of April's charges delivered again under a lower id
 		long aprilKey = releaseKey(APRIL);
+		String aprilIndexIds = text(FACT_INDEX_IDS);
 		String aprilTransaction = text("select min(xmin::text) from warehouse.fct_hearing");
 		Map<Long, Integer> aprilCasePages = pages("fct_case", "case_id");
 		Map<Long, Integer> aprilProceedingPages = pages("fct_proceeding", "proceeding_id");
@@ -122,6 +148,7 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 		// then: facts follow the snapshot, withheld applications are kept but deleted
 		SampleRelease.Expected second = may.expected();
 		assertFacts(second);
+		assertThat(text(FACT_INDEX_IDS)).as("facts that hold rows keep their indexes").isEqualTo(aprilIndexIds);
 		assertThat(text("select coalesce(deleted_in_release_key, 0) || ' ' || first_seen_release_key "
 				+ "from warehouse.fct_charge where charge_id = " + liveCharge))
 			.as("a duplicate arriving later does not replace the charge the warehouse holds")

@@ -9,11 +9,15 @@ import org.courtstats.eoir.EoirTables;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The schema the migrations build is the contract analysts rely on: the data dictionary
@@ -26,6 +30,28 @@ class WarehouseSchemaIntegrationTests {
 	static String url = TestWarehouse.newDatabase("schema");
 
 	final JdbcTemplate jdbc = new JdbcTemplate(TestWarehouse.dataSource(url));
+
+	/**
+	 * One connection, one transaction, rolled back: what the publish transaction sees.
+	 */
+	final TransactionTemplate rolledBack = new TransactionTemplate(
+			new JdbcTransactionManager(this.jdbc.getDataSource()));
+
+	static final String HEARING_INDEXES = """
+			select string_agg(format('%s: %s (%s) %s', c.relname, pg_get_indexdef(i.indexrelid),
+			        coalesce(k.conname || ' ' || k.contype::text, 'no constraint'),
+			        coalesce(obj_description(i.indexrelid, 'pg_class'), '') || '/'
+			            || coalesce(obj_description(k.oid, 'pg_constraint'), '')), '; ' order by c.relname)
+			from pg_index i
+			join pg_class c on c.oid = i.indexrelid
+			left join pg_constraint k on k.conindid = i.indexrelid and k.conrelid = i.indrelid
+			where i.indrelid = 'warehouse.fct_hearing'::regclass""";
+
+	static final String INSERT_HEARINGS = """
+			insert into warehouse.fct_hearing (schedule_id, proceeding_id, case_id, hearing_date_key,
+			    hearing_location_key, court_key, judge_key, language_key, adjournment_reason_key,
+			    first_seen_release_key, release_key, row_hash)
+			select g, g / 2, g / 3, -1, -1, -1, -1, -1, -1, -1, -1, 0 from generate_series(?, ?) g""";
 
 	@DynamicPropertySource
 	static void warehouse(DynamicPropertyRegistry registry) {
@@ -122,6 +148,41 @@ class WarehouseSchemaIntegrationTests {
 				"select custody_code from warehouse.dim_custody where custody_key = -1")) {
 			assertThat(this.jdbc.queryForObject(check, String.class)).as(check).isEqualTo("?");
 		}
+	}
+
+	@Test
+	void anEmptyFactsIndexesAreSetAsideAndBuiltAgainAsTheyWere() {
+		this.rolledBack.executeWithoutResult((status) -> {
+			this.jdbc.execute("comment on index warehouse.fct_hearing_proceeding_idx is 'by proceeding'");
+			this.jdbc.execute("comment on constraint fct_hearing_pkey on warehouse.fct_hearing is 'the key'");
+			String before = this.jdbc.queryForObject(HEARING_INDEXES, String.class);
+			assertThat(before).contains("fct_hearing_pkey: CREATE UNIQUE INDEX", "(fct_hearing_pkey p) /the key",
+					"fct_hearing_proceeding_idx: CREATE INDEX", "(no constraint) by proceeding/");
+
+			this.jdbc.execute("call warehouse.set_indexes_aside('warehouse.fct_hearing')");
+			assertThat(this.jdbc.queryForObject(HEARING_INDEXES, String.class)).isNull();
+			this.jdbc.update(INSERT_HEARINGS, 1, 1000);
+			this.jdbc.execute("call warehouse.restore_indexes('warehouse.fct_hearing')");
+
+			assertThat(this.jdbc.queryForObject(HEARING_INDEXES, String.class)).isEqualTo(before);
+			assertThatExceptionOfType(DuplicateKeyException.class)
+				.isThrownBy(() -> this.jdbc.update(INSERT_HEARINGS, 1000, 1000));
+			status.setRollbackOnly();
+		});
+	}
+
+	@Test
+	void aFactThatHoldsRowsKeepsItsIndexes() {
+		this.rolledBack.executeWithoutResult((status) -> {
+			String before = this.jdbc.queryForObject(HEARING_INDEXES, String.class);
+			this.jdbc.update(INSERT_HEARINGS, 1, 1);
+
+			this.jdbc.execute("call warehouse.set_indexes_aside('warehouse.fct_hearing')");
+			assertThat(this.jdbc.queryForObject(HEARING_INDEXES, String.class)).isEqualTo(before);
+			this.jdbc.execute("call warehouse.restore_indexes('warehouse.fct_hearing')");
+			assertThat(this.jdbc.queryForObject(HEARING_INDEXES, String.class)).isEqualTo(before);
+			status.setRollbackOnly();
+		});
 	}
 
 }
