@@ -3,7 +3,10 @@ package org.courtstats.warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -71,6 +74,33 @@ class WarehouseSqlTests {
 			.isLessThan(targets.indexOf("fct_application"));
 		assertThat(targets.get(targets.size() - 1)).as("dedup decisions record what the facts collapsed")
 			.isEqualTo("dedup_decision");
+	}
+
+	@Test
+	void everyFactWhoseIndexesAreSetAsideBuildsThemAgainInTheSameFile() throws IOException {
+		// Indexes set aside and never restored would be gone for good once the
+		// publication commits.
+		Pattern call = Pattern.compile("call warehouse\\.(set_indexes_aside|restore_indexes)\\('([^']+)'\\)");
+		int setAside = 0;
+		try (Stream<Path> files = Files.list(Path.of("warehouse-sql/load"))) {
+			for (Path file : files.sorted().toList()) {
+				List<String> open = new ArrayList<>();
+				Matcher matcher = call.matcher(Files.readString(file));
+				while (matcher.find()) {
+					if (matcher.group(1).equals("set_indexes_aside")) {
+						open.add(matcher.group(2));
+						setAside++;
+					}
+					else {
+						assertThat(open.remove(matcher.group(2)))
+							.as(file + ": restores " + matcher.group(2) + " without setting its indexes aside before")
+							.isTrue();
+					}
+				}
+				assertThat(open).as(file + ": indexes set aside and not restored").isEmpty();
+			}
+		}
+		assertThat(setAside).as("the EOIR facts set their indexes aside").isEqualTo(6);
 	}
 
 }
