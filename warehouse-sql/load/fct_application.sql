@@ -10,9 +10,17 @@ with release_files as not materialized (
 ),
 
 staged as (
-    select distinct on (a.idnproceedingappln) a.*
+    -- A key's last line: dedup_same_key.sql recorded the lines a later one repeats.
+    select a.*
     from staging.eoir_application as a join release_files using (source_file_id)
-    order by a.idnproceedingappln, a.source_file_id desc, a.line_number desc
+    where not exists (
+        select from etl.dedup_decision as d
+        where d.release_key = :release_key
+            and d.table_name = 'tbl_Court_Appln'
+            and d.rule = 'same_key_last_line_wins'
+            and d.dropped_source_file_id = a.source_file_id
+            and d.dropped_line_number = a.line_number
+    )
 ),
 
 resolved as (

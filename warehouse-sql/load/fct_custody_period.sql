@@ -8,9 +8,17 @@ with release_files as not materialized (
 ),
 
 staged as (
-    select distinct on (h.idncustody) h.*
+    -- A key's last line: dedup_same_key.sql recorded the lines a later one repeats.
+    select h.*
     from staging.eoir_custody_history as h join release_files using (source_file_id)
-    order by h.idncustody, h.source_file_id desc, h.line_number desc
+    where not exists (
+        select from etl.dedup_decision as d
+        where d.release_key = :release_key
+            and d.table_name = 'tbl_CustodyHistory'
+            and d.rule = 'same_key_last_line_wins'
+            and d.dropped_source_file_id = h.source_file_id
+            and d.dropped_line_number = h.line_number
+    )
 ),
 
 resolved as (

@@ -8,9 +8,17 @@ with release_files as not materialized (
 ),
 
 staged as (
-    select distinct on (p.idnproceeding) p.*
+    -- A key's last line: dedup_same_key.sql recorded the lines a later one repeats.
+    select p.*
     from staging.eoir_proceeding as p join release_files using (source_file_id)
-    order by p.idnproceeding, p.source_file_id desc, p.line_number desc
+    where not exists (
+        select from etl.dedup_decision as d
+        where d.release_key = :release_key
+            and d.table_name = 'B_TblProceeding'
+            and d.rule = 'same_key_last_line_wins'
+            and d.dropped_source_file_id = p.source_file_id
+            and d.dropped_line_number = p.line_number
+    )
 ),
 
 court_representation as (

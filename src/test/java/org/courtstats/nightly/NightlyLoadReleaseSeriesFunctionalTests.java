@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.courtstats.TestWarehouse;
 import org.courtstats.samples.EoirSampleGenerator;
@@ -58,6 +60,12 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 		TestWarehouse.use(registry, url);
 	}
 
+	/** The tables a fact reads, each with its key. */
+	private static final String[][] REPEATED_TABLES = { { "A_TblCase", "IDNCASE" },
+			{ "B_TblProceeding", "IDNPROCEEDING" }, { "tbl_schedule", "IDNSCHEDULE" },
+			{ "tbl_Court_Appln", "IDNPROCEEDINGAPPLN" }, { "B_TblProceedCharges", "IDNPRCDCHG" },
+			{ "tbl_CustodyHistory", "IDNCUSTODY" } };
+
 	@Test
 	void twoReleasesLoadReleaseAfterRelease() throws IOException {
 		// given: April and May, each in an inbox of its own
@@ -69,12 +77,27 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 		Path mayInbox = deliveries.resolve("may");
 		copy(april.folder(), aprilInbox, APRIL);
 		copy(may.folder(), mayInbox, MAY);
-		// and: April delivers one scheduled hearing on two lines
-		List<String> repeatedHearing = new ArrayList<>();
-		editTable(aprilInbox.resolve(APRIL), "EOIR Case Data/tbl_schedule", (header, rows) -> {
-			rows.add(rows.get(0).clone());
-			repeatedHearing.add(rows.get(0)[header.indexOf("IDNSCHEDULE")]);
-		});
+		// and: April delivers a row of each table a fact reads on two lines, the
+		// hearing's earlier line with another hearing medium
+		Map<String, String> repeatedKeys = new TreeMap<>();
+		String[] hearingMedium = new String[1];
+		for (String[] table : REPEATED_TABLES) {
+			editTable(aprilInbox.resolve(APRIL), "EOIR Case Data/" + table[0], (header, rows) -> {
+				int key = header.indexOf(table[1]);
+				String[] row = rows.stream()
+					.filter((r) -> r.length == header.size() && r[key].matches("[0-9]+"))
+					.findFirst()
+					.orElseThrow();
+				rows.add(row.clone());
+				repeatedKeys.put(table[0], row[key]);
+				if (table[0].equals("tbl_schedule")) {
+					int medium = header.indexOf("ADJ_MEDIUM");
+					hearingMedium[0] = row[medium];
+					row[medium] = "Q";
+				}
+			});
+		}
+		assertThat(hearingMedium[0].strip()).isNotEmpty().isNotEqualToIgnoringCase("Q");
 
 		String indexesAsMigrated = text(FACT_INDEXES);
 		String indexIdsAsMigrated = text(FACT_INDEX_IDS);
@@ -91,10 +114,19 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 		// then: every fact holds what the generator counted
 		SampleRelease.Expected first = april.expected();
 		assertFacts(first);
-		assertThat(text("select string_agg(table_name || ' ' || rule || ' ' || kept_record_key, ', ') "
-				+ "from etl.dedup_decision where rule = 'same_key_last_line_wins'"))
-			.as("the hearing on two lines is one fact, its later line kept and the decision recorded")
-			.isEqualTo("tbl_schedule same_key_last_line_wins " + repeatedHearing.get(0));
+		assertThat(
+				text("select string_agg(table_name || ' ' || kept_record_key, ', ' order by table_name collate \"C\") "
+						+ "from etl.dedup_decision where rule = 'same_key_last_line_wins' "
+						+ "and kept_record_key = dropped_record_key and kept_line_number > dropped_line_number"))
+			.as("each row on two lines is one fact, its later line kept and the decision recorded")
+			.isEqualTo(repeatedKeys.entrySet()
+				.stream()
+				.map((entry) -> entry.getKey() + " " + entry.getValue())
+				.collect(Collectors.joining(", ")));
+		assertThat(text("select hearing_medium from warehouse.fct_hearing where schedule_id = "
+				+ repeatedKeys.get("tbl_schedule")))
+			.as("the hearing's later line is the one kept (its code upper-cased)")
+			.isEqualToIgnoringCase(hearingMedium[0].strip());
 		assertThat(count("select count(*) from etl.dedup_decision where rule = 'exact_duplicate' "
 				+ "and table_name = 'B_TblProceedCharges'"))
 			.as("the charge delivered twice is collapsed, and the decision recorded")

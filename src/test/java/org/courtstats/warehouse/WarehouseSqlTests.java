@@ -72,6 +72,10 @@ class WarehouseSqlTests {
 		assertThat(lastDimension).isLessThan(firstFact);
 		assertThat(targets.indexOf("fct_proceeding")).as("applications take their proceeding's decision date")
 			.isLessThan(targets.indexOf("fct_application"));
+		assertThat(targets.indexOf("dedup_same_key")).as("the facts leave out the lines a later one repeats")
+			.isGreaterThanOrEqualTo(0)
+			.isLessThan(firstFact)
+			.isLessThan(targets.indexOf("int_case_mpp"));
 		assertThat(targets.get(targets.size() - 1)).as("dedup decisions record what the facts collapsed")
 			.isEqualTo("dedup_decision");
 	}
