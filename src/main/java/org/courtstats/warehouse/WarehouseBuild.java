@@ -103,6 +103,12 @@ public class WarehouseBuild {
 		// Just-in-time compilation of these plans costs seconds and saves little on
 		// set-based inserts.
 		this.jdbc.getJdbcTemplate().execute("set local jit = off");
+		// The working tables (create table ... as select) resolve millions of rows with
+		// no sort: the planner may share their scan and joins with parallel workers,
+		// which see this transaction's uncommitted rows, while the inserts and updates
+		// stay on this backend.
+		WarehouseChecks.PARALLEL_COSTS.forEach((name, value) -> this.jdbc.getJdbcTemplate()
+			.queryForObject("select set_config(?, ?, true)", String.class, name, value));
 		for (WarehouseSql script : scripts) {
 			long started = System.nanoTime();
 			int rows = 0;

@@ -43,9 +43,12 @@ public class WarehouseChecks {
 
 	private static final int EXAMPLES = 3;
 
-	/** Costs of parallel query under which the planner uses workers for the checks. */
-	private static final Map<String, String> PARALLEL_COSTS = Map.of("parallel_setup_cost", "100",
-			"parallel_tuple_cost", "0.01");
+	/**
+	 * Costs of parallel query under which the planner uses workers for the checks and the
+	 * integration's working tables.
+	 */
+	static final Map<String, String> PARALLEL_COSTS = Map.of("parallel_setup_cost", "100", "parallel_tuple_cost",
+			"0.01");
 
 	private static final Pattern SEVERITY = Pattern.compile("^--\\s*severity:\\s*(\\S+)\\s*$",
 			Pattern.CASE_INSENSITIVE);

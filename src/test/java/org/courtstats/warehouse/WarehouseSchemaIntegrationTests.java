@@ -110,6 +110,10 @@ class WarehouseSchemaIntegrationTests {
 		assertThat(this.jdbc.queryForObject("select warehouse.date_key(date '2026-04-15')", Integer.class))
 			.isEqualTo(20260415);
 		assertThat(this.jdbc.queryForObject("select warehouse.date_key(null)", Integer.class)).isEqualTo(-1);
+		assertThat(this.jdbc.queryForObject(
+				"select proparallel from pg_proc where oid = 'warehouse.date_key(date)'::regprocedure", String.class))
+			.as("parallel safe: a query that keys dates may still use parallel workers")
+			.isEqualTo("s");
 	}
 
 	@Test
