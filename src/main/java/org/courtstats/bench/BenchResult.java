@@ -18,12 +18,13 @@ import java.util.Map;
  * @param phases each phase's figures, in the order they ran
  * @param steps the full load's steps as its job repository recorded them
  * @param statements the full load's integration statements, slowest first
+ * @param nextStatements the next release's integration statements, slowest first
  * @param stagingCopy the full load's staging step (COPY)
  * @param stagingJdbcBatch the JDBC-batch load's staging step
  */
 public record BenchResult(long proceedings, Map<String, Long> rowsByRelease, Map<String, Long> bytesByRelease,
 		String firstRelease, String quarterRelease, List<Phase> phases, List<Step> steps, List<Statement> statements,
-		Duration stagingCopy, Duration stagingJdbcBatch) {
+		List<Statement> nextStatements, Duration stagingCopy, Duration stagingJdbcBatch) {
 
 	public BenchResult {
 		rowsByRelease = Collections.unmodifiableMap(new LinkedHashMap<>(rowsByRelease));
@@ -31,6 +32,7 @@ public record BenchResult(long proceedings, Map<String, Long> rowsByRelease, Map
 		phases = List.copyOf(phases);
 		steps = List.copyOf(steps);
 		statements = List.copyOf(statements);
+		nextStatements = List.copyOf(nextStatements);
 	}
 
 	/**

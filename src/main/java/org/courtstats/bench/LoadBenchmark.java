@@ -145,12 +145,13 @@ public final class LoadBenchmark {
 			List<BenchResult.Statement> statements = statements(work.resolve("full_load").resolve("logs"));
 			phases.add(load(work, "noop_reload", copy, firstInbox, List.of()));
 			phases.add(load(work, "next_release", copy, nextInbox, List.of()));
+			List<BenchResult.Statement> nextStatements = statements(work.resolve("next_release").resolve("logs"));
 			phases.add(load(work, "jdbc_batch_staging", jdbc, firstInbox,
 					List.of("-Dcourtstats.nightly-load.staging-writer=jdbc-batch")));
 			Duration stagingJdbc = stagingTime(steps(jdbc));
 			phases.add(load(work, "full_load_quarter", quarterWarehouse, quarterInbox, List.of()));
 			return new BenchResult(this.settings.proceedings(), rows, bytes, firstRelease, quarterRelease, phases,
-					steps, statements, stagingCopy, stagingJdbc);
+					steps, statements, nextStatements, stagingCopy, stagingJdbc);
 		}
 		finally {
 			dropDatabases(server, databases);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -141,12 +142,16 @@ class BenchCommand implements Callable<Integer> {
 		for (BenchResult.Step step : result.steps()) {
 			out.printf("  %-40s %10.1f s%n", step.name(), seconds(step.elapsed()));
 		}
-		out.println("full_load integration statements, slowest first (WarehouseBuild's log):");
-		result.statements()
-			.stream()
-			.limit(12)
-			.forEach((statement) -> out.printf("  %-40s %10.1f s %,14d rows%n", statement.file(),
-					seconds(statement.elapsed()), statement.rows()));
+		out.println("integration statements, the full load's slowest first (WarehouseBuild's log):");
+		out.printf("  %-40s %12s %14s %12s %14s%n", "statement", "full_load", "rows", "next_release", "rows");
+		Map<String, BenchResult.Statement> nextByFile = new HashMap<>();
+		result.nextStatements().forEach((statement) -> nextByFile.put(statement.file(), statement));
+		for (BenchResult.Statement statement : result.statements()) {
+			BenchResult.Statement again = nextByFile.get(statement.file());
+			out.printf("  %-40s %10.1f s %,14d %12s %14s%n", statement.file(), seconds(statement.elapsed()),
+					statement.rows(), (again != null) ? String.format("%.1f s", seconds(again.elapsed())) : "-",
+					(again != null) ? String.format("%,d", again.rows()) : "-");
+		}
 	}
 
 	private static void ratio(PrintWriter out, String name, double value, String comparison, double target) {

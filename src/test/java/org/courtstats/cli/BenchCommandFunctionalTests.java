@@ -59,7 +59,9 @@ class BenchCommandFunctionalTests {
 			.containsPattern("full_load / full_load_quarter +[\\d.]+ +<= +4\\.40  (PASS|MISS)")
 			.contains("Release 'EOIR Case Data 2026-0401' is already loaded; nothing to do")
 			.containsPattern("stageRelease +[\\d.]+ s")
-			.containsPattern("load/fct_proceeding.sql +[\\d.]+ s +[\\d,]+ rows");
+			.containsPattern("load/fct_proceeding.sql +[\\d.]+ s +[\\d,]+ +[\\d.]+ s +[\\d,]+\\R")
+			.as("every integration statement, with its time in the full load and in the next release")
+			.containsPattern("load/dedup_decision.sql +[\\d.]+ s +[\\d,]+ +[\\d.]+ s +[\\d,]+\\R");
 		// The work folder is cleaned up.
 		try (var left = Files.list(work)) {
 			assertThat(left).isEmpty();
