@@ -1,8 +1,11 @@
--- int_case_mpp: the two MPP signals of every case of the release, for fct_case and fct_proceeding.
+-- int_case_mpp: the two MPP signals of the release's cases, for fct_case and fct_proceeding.
 -- A case is MPP by location when a proceeding's hearing, scheduled or previous hearing location, or
 -- the location of one of its scheduled hearings, is an MPP port court, in this release or an earlier
 -- one: a case stays MPP after a transfer out.
--- Grain: one row per case id seen in A_TblCase or B_TblProceeding.
+-- Grain: one row per case with a signal or an MPP port court, from the release or the warehouse; the
+-- facts join it by case, and a case without a row has neither signal nor port court (most cases:
+-- writing a row for each of them cost more than the rest of this statement).
+-- A row for a case the release lacks is never joined.
 delete from staging.int_case_mpp where release_key = :release_key;
 
 insert into staging.int_case_mpp (release_key, case_id, mpp_by_identifier, mpp_by_location, mpp_hearing_loc_code)
@@ -83,10 +86,12 @@ earlier_location as (
     where c.mpp_hearing_location_key <> -1
 ),
 
-all_cases as (
-    select c.idncase as case_id from staging.eoir_case as c join release_files using (source_file_id)
+with_signal as (
+    select case_id from by_identifier
     union
-    select p.idncase from staging.eoir_proceeding as p join release_files using (source_file_id)
+    select case_id from by_location
+    union
+    select case_id from earlier_location
 )
 
 select
@@ -95,7 +100,7 @@ select
     i.case_id is not null as mpp_by_identifier,
     l.case_id is not null as mpp_by_location,
     coalesce(cl.mpp_hearing_loc_code, hcl.mpp_hearing_loc_code, e.mpp_hearing_loc_code) as mpp_hearing_loc_code
-from all_cases as a
+from with_signal as a
 left join by_identifier as i on i.case_id = a.case_id
 left join by_location as l on l.case_id = a.case_id
 left join earlier_location as e on e.case_id = a.case_id
