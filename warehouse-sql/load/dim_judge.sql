@@ -98,9 +98,12 @@ where not exists (
 
 -- The span each version holds, for the facts that point at a judge: from its valid_from to the next
 -- version's, the first version also covering every date before the first release that recorded
--- the judge. Kept for the rest of the build's transaction.
-create temporary table judge_versions on commit drop as
+-- the judge. A table parallel workers can read (migration V044), cleared at publication.
+delete from staging.int_judge_version where release_key = :release_key;
+
+insert into staging.int_judge_version (release_key, judge_key, judge_code, is_current, valid_to, effective_from)
 select
+    :release_key,
     j.judge_key,
     j.judge_code,
     j.is_current,
@@ -111,3 +114,6 @@ select
     end as effective_from
 from warehouse.dim_judge as j
 where j.judge_key <> -1;
+
+-- The facts join it by judge code; without statistics the planner takes it for large.
+analyze staging.int_judge_version;

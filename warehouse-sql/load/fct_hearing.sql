@@ -43,8 +43,9 @@ resolved as (
     left join warehouse.dim_court as co on co.base_city_code = s.base_city_code
     -- The judge's version at the time of the event: the decision, or the hearing date; the current
     -- one while it is still to come.
-    left join judge_versions as j
-        on j.judge_code = s.ij_code
+    left join staging.int_judge_version as j
+        on j.release_key = :release_key
+        and j.judge_code = s.ij_code
         and coalesce(s.adj_date, date 'infinity') >= j.effective_from
         and (j.is_current or coalesce(s.adj_date, date 'infinity') < j.valid_to)
     left join warehouse.dim_language as l on l.eoir_code = s.lang

@@ -21,29 +21,6 @@ staged as (
     )
 ),
 
-court_representation as (
-    select r.parent_table, r.parent_idn, r.e_28_date
-    from staging.eoir_reps_assigned as r join release_files using (source_file_id)
-    where r.strattylevel = 'COURT'
-        and r.strattytype = 'ALIEN'
-        and r.e_28_date is not null
-        and r.parent_idn is not null
-),
-
-represented as (
-    select s.idnproceeding
-    from staged as s
-    join court_representation as r
-        on r.parent_table = 'B_TBLPROCEEDING' and r.parent_idn = s.idnproceeding
-    where s.comp_date is null or r.e_28_date <= s.comp_date
-    union
-    select s.idnproceeding
-    from staged as s
-    join court_representation as r
-        on r.parent_table = 'A_TBLCASE' and r.parent_idn = s.idncase
-    where s.comp_date is null or r.e_28_date <= s.comp_date
-),
-
 resolved as (
     select
         s.idnproceeding as proceeding_id,
@@ -62,7 +39,13 @@ resolved as (
         case when s.comp_date is not null then coalesce(d.outcome_group, 'other') end as outcome_group,
         s.comp_date is not null as is_completed,
         s.comp_date is not null and coalesce(s.absentia = 'Y', false) as is_in_absentia,
-        rep.idnproceeding is not null as is_represented,
+        -- Represented: a court representation of the alien, of the proceeding or of its case, not
+        -- after the completion date (any, while pending): the earliest one (int_first_representation).
+        coalesce(
+            rp.first_e_28_date <= coalesce(s.comp_date, date 'infinity')
+            or rc.first_e_28_date <= coalesce(s.comp_date, date 'infinity'),
+            false
+        ) as is_represented,
         coalesce(m.mpp_by_identifier or m.mpp_by_location, false) as is_mpp,
         s.dec_code_raw,
         s.other_comp_raw,
@@ -73,8 +56,9 @@ resolved as (
     left join warehouse.dim_hearing_location as hl on hl.hearing_loc_code = s.hearing_loc_code
     -- The judge's version at the time of the event: the decision, or the hearing date; the current
     -- one while it is still to come.
-    left join judge_versions as j
-        on j.judge_code = s.ij_code
+    left join staging.int_judge_version as j
+        on j.release_key = :release_key
+        and j.judge_code = s.ij_code
         and coalesce(s.comp_date, date 'infinity') >= j.effective_from
         and (j.is_current or coalesce(s.comp_date, date 'infinity') < j.valid_to)
     left join warehouse.dim_case_type as t on t.case_type_code = s.case_type
@@ -85,7 +69,10 @@ resolved as (
         on d.case_type_code = coalesce(s.case_type, '?')
         and d.decision_code = coalesce(s.dec_code, s.other_comp)
         and d.decision_kind = case when s.dec_code is not null then 'C' else 'O' end
-    left join represented as rep on rep.idnproceeding = s.idnproceeding
+    left join staging.int_first_representation as rp
+        on rp.release_key = :release_key and rp.parent_table = 'B_TBLPROCEEDING' and rp.parent_idn = s.idnproceeding
+    left join staging.int_first_representation as rc
+        on rc.release_key = :release_key and rc.parent_table = 'A_TBLCASE' and rc.parent_idn = s.idncase
     left join staging.int_case_mpp as m on m.release_key = :release_key and m.case_id = s.idncase
 )
 

@@ -147,6 +147,8 @@ public class Releases {
 			}
 		}
 		this.jdbc.update("delete from staging.int_case_mpp where release_key = ?", releaseKey);
+		this.jdbc.update("delete from staging.int_first_representation where release_key = ?", releaseKey);
+		this.jdbc.update("delete from staging.int_judge_version where release_key = ?", releaseKey);
 	}
 
 	/**

@@ -23,8 +23,8 @@ public class WarehouseBuild {
 	static final List<String> EOIR_TARGETS = List.of("used_code", "dim_date", "dim_nationality", "dim_language",
 			"dim_court", "dim_hearing_location", "dim_judge", "dim_case_type", "dim_custody", "dim_decision",
 			"dim_case_identifier", "dim_application_type", "dim_application_decision", "dim_adjournment_reason",
-			"dim_charge", "dedup_same_key", "int_case_mpp", "fct_case", "fct_proceeding", "fct_hearing",
-			"fct_application", "fct_charge", "fct_custody_period", "dedup_decision");
+			"dim_charge", "dedup_same_key", "int_case_mpp", "int_first_representation", "fct_case", "fct_proceeding",
+			"fct_hearing", "fct_application", "fct_charge", "fct_custody_period", "dedup_decision");
 
 	/** The load files of a DHS OHSS edition. */
 	static final List<String> OHSS_TARGETS = List.of("used_code", "dim_nationality", "fct_border_statistic");

@@ -194,6 +194,8 @@ class NightlyLoadJobFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(count("select count(*) from staging.eoir_case")).isZero();
 		assertThat(count("select count(*) from staging.eoir_proceeding")).isZero();
 		assertThat(count("select count(*) from staging.int_case_mpp")).isZero();
+		assertThat(count("select count(*) from staging.int_first_representation")).isZero();
+		assertThat(count("select count(*) from staging.int_judge_version")).isZero();
 		assertThat(this.jdbc.queryForList("select status from etl.source_file order by relative_path", String.class))
 			.containsOnly("loaded", "skipped");
 		assertThat(this.jdbc.queryForObject("select status from warehouse.dim_release", String.class))
