@@ -73,9 +73,6 @@ class WarehouseSqlTests {
 		assertThat(targets.indexOf("int_first_representation")).as("proceedings look up their representation")
 			.isGreaterThanOrEqualTo(0)
 			.isLessThan(targets.indexOf("fct_proceeding"));
-		assertThat(targets.indexOf("dim_judge")).as("hearings and proceedings look up their judge's version")
-			.isLessThan(targets.indexOf("fct_proceeding"))
-			.isLessThan(targets.indexOf("fct_hearing"));
 		assertThat(targets.indexOf("fct_proceeding")).as("applications take their proceeding's decision date")
 			.isLessThan(targets.indexOf("fct_application"));
 		assertThat(targets.indexOf("dedup_same_key")).as("the facts leave out the lines a later one repeats")
