@@ -3,7 +3,10 @@
 -- between releases). Its decision date, court and MPP flag are its proceeding's, so it runs after
 -- fct_proceeding. Grain: one row per application.
 
--- The release's rows, resolved and hashed, each marked with whether the warehouse holds its key.
+-- The rows the load acts on, from one full join of the release's rows, resolved and hashed, with the fact:
+-- new keys (known_application_id null), rows the release changed or revives, and the keys a full snapshot
+-- carrying the table no longer holds (application_id null, known_application_id the fact's key). The rows it
+-- leaves as they are (most of a release after the first) are not written.
 create temporary table incoming_application on commit drop as
 with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
@@ -43,20 +46,39 @@ resolved as (
     left join warehouse.dim_application_decision as d on d.decision_code = s.appl_dec
     left join warehouse.fct_proceeding as p on p.proceeding_id = s.idnproceeding
     left join warehouse.fct_case as c on c.case_id = s.idncase
+),
+
+hashed as (
+    select
+        r.*,
+        hash_record_extended(row(
+            r.proceeding_id, r.case_id, r.application_type_key, r.application_decision_key, r.received_date_key,
+            r.decision_date_key, r.court_key, r.nationality_key, r.is_mpp
+        ), 0) as row_hash
+    from resolved as r
 )
 
 select
-    r.*,
+    h.*,
     :release_key as first_seen_release_key,
     null::bigint as deleted_in_release_key,
     :release_key as release_key,
-    hash_record_extended(row(
-        r.proceeding_id, r.case_id, r.application_type_key, r.application_decision_key, r.received_date_key,
-        r.decision_date_key, r.court_key, r.nationality_key, r.is_mpp
-    ), 0) as row_hash,
-    f.application_id is not null as is_known
-from resolved as r
-left join warehouse.fct_application as f on f.application_id = r.application_id;
+    f.application_id as known_application_id
+from hashed as h
+full join warehouse.fct_application as f on f.application_id = h.application_id
+where f.application_id is null
+    or (
+        h.application_id is not null
+        and (f.row_hash is distinct from h.row_hash or f.deleted_in_release_key is not null)
+    )
+    or (
+        h.application_id is null
+        and f.deleted_in_release_key is null
+        and exists (
+            select from etl.source_file
+            where release_key = :release_key and table_name = 'tbl_Court_Appln'
+        )
+    );
 
 -- Keys the warehouse holds are updated in place where the release changed them (the row hash) or
 -- revives them; the others are left as they are.
@@ -74,9 +96,7 @@ set proceeding_id = i.proceeding_id,
     release_key = i.release_key,
     row_hash = i.row_hash
 from incoming_application as i
-where i.is_known
-    and f.application_id = i.application_id
-    and (f.row_hash is distinct from i.row_hash or f.deleted_in_release_key is not null);
+where i.known_application_id is not null and f.application_id = i.application_id;
 
 -- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse,
 -- which builds the fact's indexes after the insert rather than entry by entry).
@@ -93,7 +113,7 @@ select
     i.nationality_key, i.is_mpp, i.first_seen_release_key,
     i.deleted_in_release_key, i.release_key, i.row_hash
 from incoming_application as i
-where not i.is_known;
+where i.known_application_id is null;
 
 call warehouse.restore_indexes('warehouse.fct_application');
 

@@ -1,7 +1,10 @@
 -- fct_case: one row per EOIR case (IDNCASE) of the release, diffed against the warehouse by key and
 -- row hash: new keys inserted, changed rows updated in place, absent keys soft-deleted.
 
--- The release's rows, resolved and hashed, each marked with whether the warehouse holds its key.
+-- The rows the load acts on, from one full join of the release's rows, resolved and hashed, with the fact:
+-- new keys (known_case_id null), rows the release changed or revives, and the keys a full snapshot carrying
+-- the table no longer holds (case_id null, known_case_id the fact's key). The rows it leaves as they are
+-- (most of a release after the first) are not written.
 create temporary table incoming_case on commit drop as
 with staged as (
     -- A key's last line: dedup_same_key.sql recorded the lines a later one repeats.
@@ -42,24 +45,44 @@ resolved as (
     left join warehouse.dim_court as co on co.base_city_code = s.update_site
     left join staging.int_case_mpp as m on m.release_key = :release_key and m.case_id = s.idncase
     left join warehouse.dim_hearing_location as mhl on mhl.hearing_loc_code = m.mpp_hearing_loc_code
+),
+
+hashed as (
+    select
+        r.*,
+        hash_record_extended(row(
+            r.nationality_key, r.language_key, r.custody_key, r.case_type_key, r.court_key,
+            r.date_of_entry_key, r.is_mpp, r.mpp_by_identifier, r.mpp_by_location, r.mpp_hearing_location_key,
+            r.nat_raw, r.case_type_raw
+        ), 0) as row_hash
+    from resolved as r
 )
 
 select
-    r.*,
+    h.*,
     :release_key as first_seen_release_key,
     :release_key as last_seen_release_key,
     null::bigint as deleted_in_release_key,
     :release_key as release_key,
-    hash_record_extended(row(
-        r.nationality_key, r.language_key, r.custody_key, r.case_type_key, r.court_key,
-        r.date_of_entry_key, r.is_mpp, r.mpp_by_identifier, r.mpp_by_location, r.mpp_hearing_location_key,
-        r.nat_raw, r.case_type_raw
-    ), 0) as row_hash,
-    f.case_id is not null as is_known
-from resolved as r
-left join warehouse.fct_case as f on f.case_id = r.case_id;
+    f.case_id as known_case_id
+from hashed as h
+full join warehouse.fct_case as f on f.case_id = h.case_id
+where f.case_id is null
+    or (
+        h.case_id is not null
+        and (f.row_hash is distinct from h.row_hash or f.deleted_in_release_key is not null)
+    )
+    or (
+        h.case_id is null
+        and f.deleted_in_release_key is null
+        and exists (
+            select from etl.source_file
+            where release_key = :release_key and table_name = 'A_TblCase'
+        )
+    );
 
--- Keys the warehouse holds are updated in place; the row hash says whether the release changed them.
+-- Keys the warehouse holds are updated in place where the release changed them (the row hash) or
+-- revives them.
 update warehouse.fct_case as f
 set nationality_key = i.nationality_key,
     language_key = i.language_key,
@@ -75,15 +98,10 @@ set nationality_key = i.nationality_key,
     case_type_raw = i.case_type_raw,
     last_seen_release_key = i.last_seen_release_key,
     deleted_in_release_key = null,
-    release_key = case
-        when f.row_hash is distinct from i.row_hash
-            or f.deleted_in_release_key is not null
-            then i.release_key
-        else f.release_key
-    end,
+    release_key = i.release_key,
     row_hash = i.row_hash
 from incoming_case as i
-where i.is_known and f.case_id = i.case_id;
+where i.known_case_id is not null and f.case_id = i.case_id;
 
 -- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse,
 -- which builds the fact's indexes after the insert rather than entry by entry).
@@ -100,7 +118,7 @@ select
     i.mpp_hearing_location_key, i.nat_raw, i.case_type_raw, i.first_seen_release_key,
     i.last_seen_release_key, i.deleted_in_release_key, i.release_key, i.row_hash
 from incoming_case as i
-where not i.is_known;
+where i.known_case_id is null;
 
 call warehouse.restore_indexes('warehouse.fct_case');
 
@@ -109,3 +127,18 @@ call warehouse.restore_indexes('warehouse.fct_case');
 call warehouse.soft_delete_absent(
     'warehouse.fct_case', 'case_id', 'A_TblCase', :release_key, 'incoming_case'
 );
+
+-- The other keys the warehouse holds were seen in the release too, unchanged: every row not deleted
+-- but those the working table marks absent (a key kept for its quarantined line keeps its last sighting).
+update warehouse.fct_case as f
+set last_seen_release_key = :release_key
+where f.last_seen_release_key <> :release_key
+    and f.deleted_in_release_key is null
+    and exists (
+        select from etl.source_file
+        where release_key = :release_key and table_name = 'A_TblCase'
+    )
+    and not exists (
+        select from incoming_case as i
+        where i.case_id is null and i.known_case_id = f.case_id
+    );

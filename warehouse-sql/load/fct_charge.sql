@@ -3,7 +3,10 @@
 -- the warehouse already holds, else the lowest IDNPRCDCHG; dedup_decision.sql records what was dropped. Diffed against the warehouse by key
 -- and row hash; absent keys soft-deleted. Grain: one row per kept IDNPRCDCHG.
 
--- The release's rows, resolved and hashed, each marked with whether the warehouse holds its key.
+-- The rows the load acts on, from one full join of the release's rows, resolved and hashed, with the fact:
+-- new keys (known_charge_id null), rows the release changed or revives, and the keys a full snapshot carrying
+-- the table no longer holds (charge_id null, known_charge_id the fact's key). The rows it leaves as they are
+-- (most of a release after the first) are not written.
 create temporary table incoming_charge on commit drop as
 with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
@@ -42,19 +45,38 @@ resolved as (
         s.chg_status_raw as charge_status_raw
     from staged as s
     left join warehouse.dim_charge as d on d.charge_code = s.charge
+),
+
+hashed as (
+    select
+        r.*,
+        hash_record_extended(
+            row(r.proceeding_id, r.case_id, r.charge_key, r.charge_status, r.charge_status_raw), 0
+        ) as row_hash
+    from resolved as r
 )
 
 select
-    r.*,
+    h.*,
     :release_key as first_seen_release_key,
     null::bigint as deleted_in_release_key,
     :release_key as release_key,
-    hash_record_extended(
-        row(r.proceeding_id, r.case_id, r.charge_key, r.charge_status, r.charge_status_raw), 0
-    ) as row_hash,
-    f.charge_id is not null as is_known
-from resolved as r
-left join warehouse.fct_charge as f on f.charge_id = r.charge_id;
+    f.charge_id as known_charge_id
+from hashed as h
+full join warehouse.fct_charge as f on f.charge_id = h.charge_id
+where f.charge_id is null
+    or (
+        h.charge_id is not null
+        and (f.row_hash is distinct from h.row_hash or f.deleted_in_release_key is not null)
+    )
+    or (
+        h.charge_id is null
+        and f.deleted_in_release_key is null
+        and exists (
+            select from etl.source_file
+            where release_key = :release_key and table_name = 'B_TblProceedCharges'
+        )
+    );
 
 -- Keys the warehouse holds are updated in place where the release changed them (the row hash) or
 -- revives them; the others are left as they are.
@@ -68,9 +90,7 @@ set proceeding_id = i.proceeding_id,
     release_key = i.release_key,
     row_hash = i.row_hash
 from incoming_charge as i
-where i.is_known
-    and f.charge_id = i.charge_id
-    and (f.row_hash is distinct from i.row_hash or f.deleted_in_release_key is not null);
+where i.known_charge_id is not null and f.charge_id = i.charge_id;
 
 -- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse,
 -- which builds the fact's indexes after the insert rather than entry by entry).
@@ -85,7 +105,7 @@ select
     i.first_seen_release_key, i.deleted_in_release_key, i.release_key,
     i.row_hash
 from incoming_charge as i
-where not i.is_known;
+where i.known_charge_id is null;
 
 call warehouse.restore_indexes('warehouse.fct_charge');
 

@@ -1,7 +1,10 @@
 -- fct_custody_period: one row per custody history entry (IDNCUSTODY) of the release, diffed against
 -- the warehouse by key and row hash; absent keys soft-deleted. Grain: one row per IDNCUSTODY.
 
--- The release's rows, resolved and hashed, each marked with whether the warehouse holds its key.
+-- The rows the load acts on, from one full join of the release's rows, resolved and hashed, with the fact:
+-- new keys (known_custody_history_id null), rows the release changed or revives, and the keys a full snapshot
+-- carrying the table no longer holds (custody_history_id null, known_custody_history_id the fact's key). The
+-- rows it leaves as they are (most of a release after the first) are not written.
 create temporary table incoming_custody_period on commit drop as
 with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
@@ -30,17 +33,36 @@ resolved as (
         warehouse.date_key(s.datreleased) as released_date_key
     from staged as s
     left join warehouse.dim_custody as cu on cu.custody_code = s.custody
+),
+
+hashed as (
+    select
+        r.*,
+        hash_record_extended(row(r.case_id, r.custody_key, r.detained_date_key, r.released_date_key), 0) as row_hash
+    from resolved as r
 )
 
 select
-    r.*,
+    h.*,
     :release_key as first_seen_release_key,
     null::bigint as deleted_in_release_key,
     :release_key as release_key,
-    hash_record_extended(row(r.case_id, r.custody_key, r.detained_date_key, r.released_date_key), 0) as row_hash,
-    f.custody_history_id is not null as is_known
-from resolved as r
-left join warehouse.fct_custody_period as f on f.custody_history_id = r.custody_history_id;
+    f.custody_history_id as known_custody_history_id
+from hashed as h
+full join warehouse.fct_custody_period as f on f.custody_history_id = h.custody_history_id
+where f.custody_history_id is null
+    or (
+        h.custody_history_id is not null
+        and (f.row_hash is distinct from h.row_hash or f.deleted_in_release_key is not null)
+    )
+    or (
+        h.custody_history_id is null
+        and f.deleted_in_release_key is null
+        and exists (
+            select from etl.source_file
+            where release_key = :release_key and table_name = 'tbl_CustodyHistory'
+        )
+    );
 
 -- Keys the warehouse holds are updated in place where the release changed them (the row hash) or
 -- revives them; the others are left as they are.
@@ -53,9 +75,7 @@ set case_id = i.case_id,
     release_key = i.release_key,
     row_hash = i.row_hash
 from incoming_custody_period as i
-where i.is_known
-    and f.custody_history_id = i.custody_history_id
-    and (f.row_hash is distinct from i.row_hash or f.deleted_in_release_key is not null);
+where i.known_custody_history_id is not null and f.custody_history_id = i.custody_history_id;
 
 -- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse,
 -- which builds the fact's indexes after the insert rather than entry by entry).
@@ -70,7 +90,7 @@ select
     i.first_seen_release_key, i.deleted_in_release_key, i.release_key,
     i.row_hash
 from incoming_custody_period as i
-where not i.is_known;
+where i.known_custody_history_id is null;
 
 call warehouse.restore_indexes('warehouse.fct_custody_period');
 

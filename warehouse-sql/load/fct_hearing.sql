@@ -2,7 +2,10 @@
 -- warehouse by key and row hash: new keys inserted, changed rows updated in place, absent keys
 -- soft-deleted. A key on several lines keeps its last line (etl.dedup_decision records the others).
 
--- The release's rows, resolved and hashed, each marked with whether the warehouse holds its key.
+-- The rows the load acts on, from one full join of the release's rows, resolved and hashed, with the fact:
+-- new keys (known_schedule_id null), rows the release changed or revives, and the keys a full snapshot
+-- carrying the table no longer holds (schedule_id null, known_schedule_id the fact's key). The rows it leaves
+-- as they are (most of a release after the first) are not written.
 create temporary table incoming_hearing on commit drop as
 with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
@@ -50,21 +53,40 @@ resolved as (
         and (j.is_current or coalesce(s.adj_date, date 'infinity') < j.valid_to)
     left join warehouse.dim_language as l on l.eoir_code = s.lang
     left join warehouse.dim_adjournment_reason as ar on ar.adjournment_code = s.adj_rsn
+),
+
+hashed as (
+    select
+        r.*,
+        hash_record_extended(row(
+            r.proceeding_id, r.case_id, r.hearing_date_key, r.hearing_location_key, r.court_key, r.judge_key,
+            r.language_key, r.calendar_type, r.schedule_type, r.adjournment_reason_code, r.adjournment_reason_key,
+            r.hearing_medium, r.hearing_medium_raw
+        ), 0) as row_hash
+    from resolved as r
 )
 
 select
-    r.*,
+    h.*,
     :release_key as first_seen_release_key,
     null::bigint as deleted_in_release_key,
     :release_key as release_key,
-    hash_record_extended(row(
-        r.proceeding_id, r.case_id, r.hearing_date_key, r.hearing_location_key, r.court_key, r.judge_key,
-        r.language_key, r.calendar_type, r.schedule_type, r.adjournment_reason_code, r.adjournment_reason_key,
-        r.hearing_medium, r.hearing_medium_raw
-    ), 0) as row_hash,
-    f.schedule_id is not null as is_known
-from resolved as r
-left join warehouse.fct_hearing as f on f.schedule_id = r.schedule_id;
+    f.schedule_id as known_schedule_id
+from hashed as h
+full join warehouse.fct_hearing as f on f.schedule_id = h.schedule_id
+where f.schedule_id is null
+    or (
+        h.schedule_id is not null
+        and (f.row_hash is distinct from h.row_hash or f.deleted_in_release_key is not null)
+    )
+    or (
+        h.schedule_id is null
+        and f.deleted_in_release_key is null
+        and exists (
+            select from etl.source_file
+            where release_key = :release_key and table_name = 'tbl_schedule'
+        )
+    );
 
 -- Keys the warehouse holds are updated in place where the release changed them (the row hash) or
 -- revives them; the others are left as they are.
@@ -86,9 +108,7 @@ set proceeding_id = i.proceeding_id,
     release_key = i.release_key,
     row_hash = i.row_hash
 from incoming_hearing as i
-where i.is_known
-    and f.schedule_id = i.schedule_id
-    and (f.row_hash is distinct from i.row_hash or f.deleted_in_release_key is not null);
+where i.known_schedule_id is not null and f.schedule_id = i.schedule_id;
 
 -- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse,
 -- which builds the fact's indexes after the insert rather than entry by entry).
@@ -107,7 +127,7 @@ select
     i.first_seen_release_key, i.deleted_in_release_key, i.release_key,
     i.row_hash
 from incoming_hearing as i
-where not i.is_known;
+where i.known_schedule_id is null;
 
 call warehouse.restore_indexes('warehouse.fct_hearing');
 

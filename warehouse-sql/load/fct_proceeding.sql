@@ -1,7 +1,10 @@
 -- fct_proceeding: one row per EOIR proceeding (IDNPROCEEDING) of the release, an accumulating
 -- snapshot diffed against the warehouse by key and row hash; absent keys are soft-deleted.
 
--- The release's rows, resolved and hashed, each marked with whether the warehouse holds its key.
+-- The rows the load acts on, from one full join of the release's rows, resolved and hashed, with the fact:
+-- new keys (known_proceeding_id null), rows the release changed or revives, and the keys a full snapshot
+-- carrying the table no longer holds (proceeding_id null, known_proceeding_id the fact's key). The rows it
+-- leaves as they are (most of a release after the first) are not written.
 create temporary table incoming_proceeding on commit drop as
 with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
@@ -74,25 +77,45 @@ resolved as (
     left join staging.int_first_representation as rc
         on rc.release_key = :release_key and rc.parent_table = 'A_TBLCASE' and rc.parent_idn = s.idncase
     left join staging.int_case_mpp as m on m.release_key = :release_key and m.case_id = s.idncase
+),
+
+hashed as (
+    select
+        r.*,
+        hash_record_extended(row(
+            r.case_id, r.court_key, r.hearing_location_key, r.judge_key, r.case_type_key, r.nationality_key,
+            r.language_key, r.custody_key, r.nta_date_key, r.input_date_key, r.completion_date_key,
+            r.decision_key, r.outcome_group, r.is_completed, r.is_in_absentia, r.is_represented, r.is_mpp,
+            r.dec_code_raw, r.other_comp_raw, r.deported_1, r.deported_2
+        ), 0) as row_hash
+    from resolved as r
 )
 
 select
-    r.*,
+    h.*,
     :release_key as first_seen_release_key,
     :release_key as last_seen_release_key,
     null::bigint as deleted_in_release_key,
     :release_key as release_key,
-    hash_record_extended(row(
-        r.case_id, r.court_key, r.hearing_location_key, r.judge_key, r.case_type_key, r.nationality_key,
-        r.language_key, r.custody_key, r.nta_date_key, r.input_date_key, r.completion_date_key,
-        r.decision_key, r.outcome_group, r.is_completed, r.is_in_absentia, r.is_represented, r.is_mpp,
-        r.dec_code_raw, r.other_comp_raw, r.deported_1, r.deported_2
-    ), 0) as row_hash,
-    f.proceeding_id is not null as is_known
-from resolved as r
-left join warehouse.fct_proceeding as f on f.proceeding_id = r.proceeding_id;
+    f.proceeding_id as known_proceeding_id
+from hashed as h
+full join warehouse.fct_proceeding as f on f.proceeding_id = h.proceeding_id
+where f.proceeding_id is null
+    or (
+        h.proceeding_id is not null
+        and (f.row_hash is distinct from h.row_hash or f.deleted_in_release_key is not null)
+    )
+    or (
+        h.proceeding_id is null
+        and f.deleted_in_release_key is null
+        and exists (
+            select from etl.source_file
+            where release_key = :release_key and table_name = 'B_TblProceeding'
+        )
+    );
 
--- Keys the warehouse holds are updated in place; the row hash says whether the release changed them.
+-- Keys the warehouse holds are updated in place where the release changed them (the row hash) or
+-- revives them.
 update warehouse.fct_proceeding as f
 set case_id = i.case_id,
     court_key = i.court_key,
@@ -117,15 +140,10 @@ set case_id = i.case_id,
     deported_2 = i.deported_2,
     last_seen_release_key = i.last_seen_release_key,
     deleted_in_release_key = null,
-    release_key = case
-        when f.row_hash is distinct from i.row_hash
-            or f.deleted_in_release_key is not null
-            then i.release_key
-        else f.release_key
-    end,
+    release_key = i.release_key,
     row_hash = i.row_hash
 from incoming_proceeding as i
-where i.is_known and f.proceeding_id = i.proceeding_id;
+where i.known_proceeding_id is not null and f.proceeding_id = i.proceeding_id;
 
 -- New keys: a plain insert, with no conflict to look for (every row, on a load into an empty warehouse,
 -- which builds the fact's indexes after the insert rather than entry by entry).
@@ -146,7 +164,7 @@ select
     i.first_seen_release_key, i.last_seen_release_key, i.deleted_in_release_key, i.release_key,
     i.row_hash
 from incoming_proceeding as i
-where not i.is_known;
+where i.known_proceeding_id is null;
 
 call warehouse.restore_indexes('warehouse.fct_proceeding');
 
@@ -155,3 +173,18 @@ call warehouse.restore_indexes('warehouse.fct_proceeding');
 call warehouse.soft_delete_absent(
     'warehouse.fct_proceeding', 'proceeding_id', 'B_TblProceeding', :release_key, 'incoming_proceeding'
 );
+
+-- The other keys the warehouse holds were seen in the release too, unchanged: every row not deleted
+-- but those the working table marks absent (a key kept for its quarantined line keeps its last sighting).
+update warehouse.fct_proceeding as f
+set last_seen_release_key = :release_key
+where f.last_seen_release_key <> :release_key
+    and f.deleted_in_release_key is null
+    and exists (
+        select from etl.source_file
+        where release_key = :release_key and table_name = 'B_TblProceeding'
+    )
+    and not exists (
+        select from incoming_proceeding as i
+        where i.proceeding_id is null and i.known_proceeding_id = f.proceeding_id
+    );
