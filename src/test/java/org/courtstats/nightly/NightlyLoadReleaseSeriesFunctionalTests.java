@@ -192,6 +192,18 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 				+ " and last_seen_release_key = " + mayKey))
 			.as("May rewrites the proceedings it holds")
 			.isGreaterThan(aprilProceedingPages.size() / 2);
+		assertThat(count("select count(*) from warehouse.fct_case where deleted_in_release_key is null "
+				+ "and last_seen_release_key <> " + mayKey))
+			.as("every case May holds records May as its last sighting")
+			.isZero();
+		assertThat(count("select count(*) from warehouse.fct_proceeding where deleted_in_release_key is null "
+				+ "and last_seen_release_key <> " + mayKey))
+			.as("every proceeding May holds records May as its last sighting")
+			.isZero();
+		assertThat(count("select count(*) from warehouse.fct_proceeding where release_key = " + aprilKey
+				+ " and last_seen_release_key = " + mayKey))
+			.as("a proceeding May holds unchanged keeps April as the release that last changed it")
+			.isGreaterThan(aprilProceedingPages.size() / 2);
 		// A row the release lengthens may not fit in its page; nearly all stay.
 		assertThat(samePage(aprilCasePages, pages("fct_case", "case_id")))
 			.as("share of April's cases May updates in their page")
