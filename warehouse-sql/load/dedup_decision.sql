@@ -11,21 +11,27 @@ with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
 
+-- The charges fct_charge took for this release: the fact's live rows but those its working table marked
+-- absent (kept for a quarantined line); a full snapshot leaves every other live row absent, and
+-- soft_delete_absent deleted those.
+kept_charges as not materialized (
+    select f.charge_id
+    from warehouse.fct_charge as f
+    where f.deleted_in_release_key is null
+        and not exists (
+            select from incoming_charge as i where i.charge_id is null and i.known_charge_id = f.charge_id
+        )
+),
+
 -- Only when fct_charge took fewer charges than the release's distinct IDNPRCDCHGs (its staged lines less
--- the repeated ones dedup_same_key.sql recorded) did lines fold into others. The charges it took are
--- the fact's live rows but those its working table marked absent and kept for a quarantined line: a
--- full snapshot leaves every other live row absent, and soft_delete_absent deleted those.
+-- the repeated ones dedup_same_key.sql recorded) did lines fold into others.
 by_key as (
     select distinct on (c.idnprcdchg) c.*
     from staging.eoir_charge as c join release_files using (source_file_id)
     where (select count(*) from staging.eoir_charge as s join release_files using (source_file_id))
         - (select count(*) from etl.dedup_decision as d
             where d.release_key = :release_key and d.table_name = 'B_TblProceedCharges')
-        > (select count(*) from warehouse.fct_charge where deleted_in_release_key is null)
-        - (select count(*)
-            from incoming_charge as i
-            join warehouse.fct_charge as f on f.charge_id = i.known_charge_id
-            where i.charge_id is null and f.deleted_in_release_key is null)
+        > (select count(*) from kept_charges)
     order by c.idnprcdchg, c.source_file_id desc, c.line_number desc
 ),
 
@@ -38,13 +44,8 @@ ranked as (
         first_value(b.source_file_id) over same_charge as kept_source_file_id,
         first_value(b.line_number) over same_charge as kept_line_number
     from by_key as b
-    -- The line fct_charge kept for this release: a live charge, not one marked absent (above).
-    left join warehouse.fct_charge as kept
-        on kept.charge_id = b.idnprcdchg
-        and kept.deleted_in_release_key is null
-        and not exists (
-            select from incoming_charge as i where i.charge_id is null and i.known_charge_id = kept.charge_id
-        )
+    -- The line fct_charge kept for this release.
+    left join kept_charges as kept on kept.charge_id = b.idnprcdchg
     window same_charge as (
         partition by b.idnproceeding, b.idncase, b.charge, b.chg_status
         order by kept.charge_id is null, b.idnprcdchg
