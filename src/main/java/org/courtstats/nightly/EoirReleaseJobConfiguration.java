@@ -9,22 +9,14 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.courtstats.eoir.EoirFileReader;
-import org.courtstats.eoir.EoirLine;
-import org.courtstats.eoir.EoirRowProcessor;
-import org.courtstats.eoir.EoirTables;
+import io.micrometer.observation.ObservationRegistry;
 import org.courtstats.intake.EoirRelease;
 import org.courtstats.intake.Inbox;
 import org.courtstats.intake.IntakeException;
 import org.courtstats.intake.ReleaseLabels;
 import org.courtstats.intake.SourceFileRegistry;
-import org.courtstats.intake.CountingResource;
-import org.courtstats.intake.ZipEntryResource;
 import org.courtstats.observability.RunObservation;
 import org.courtstats.observability.StagingProgress;
-import org.courtstats.staging.CopyStagingWriter;
-import org.courtstats.staging.SourceFileSlice;
-import org.courtstats.staging.StagedRecord;
 import org.courtstats.warehouse.LoadRunLedger;
 import org.courtstats.warehouse.RejectedRows;
 import org.courtstats.warehouse.Releases;
@@ -36,7 +28,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.JobScope;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.partition.Partitioner;
@@ -45,11 +36,10 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -175,50 +165,11 @@ class EoirReleaseJobConfiguration {
 
 	@Bean
 	Step stageTable(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			EoirFileReader eoirTableReader, EoirRowProcessor eoirRowProcessor, CopyStagingWriter stagingWriter,
+			ObjectProvider<ObservationRegistry> observationRegistry, DataSource dataSource,
 			StagingProgress stagingProgress, NightlyLoadSettings settings) {
-		return new StepBuilder(jobRepository).<EoirLine, StagedRecord>chunk(settings.chunkSize())
-			.transactionManager(transactionManager)
-			.reader(eoirTableReader)
-			.processor(eoirRowProcessor)
-			.writer(stagingWriter)
-			.listener(stagingWriter)
-			.listener(stagingProgress)
-			.build();
-	}
-
-	/**
-	 * Reads the partition's file, or its entry of the release zip in place: each
-	 * (re)opening streams the entry from the start.
-	 */
-	@Bean
-	@StepScope
-	EoirFileReader eoirTableReader(@Value("#{stepExecutionContext['path']}") String path,
-			@Value("#{stepExecutionContext['zip']}") String zip,
-			@Value("#{stepExecutionContext['zipEntry']}") String zipEntry,
-			@Value("#{stepExecutionContext['fileName']}") String fileName,
-			@Value("#{stepExecutionContext['tableName']}") String tableName,
-			@Value("#{stepExecution.id}") long stepExecutionId, StagingProgress stagingProgress) {
-		Resource resource = (zip != null) ? new ZipEntryResource(Path.of(zip), zipEntry)
-				: new FileSystemResource(Path.of(path));
-		return new EoirFileReader("eoirTableReader",
-				new CountingResource(resource, stagingProgress.bytesReadBy(stepExecutionId)), fileName,
-				EoirTables.named(tableName));
-	}
-
-	@Bean
-	EoirRowProcessor eoirRowProcessor() {
-		return new EoirRowProcessor();
-	}
-
-	@Bean
-	@StepScope
-	CopyStagingWriter stagingWriter(DataSource dataSource,
-			@Value("#{stepExecutionContext['sourceFileId']}") long sourceFileId,
-			@Value("#{stepExecutionContext['tableName']}") String tableName,
-			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, NightlyLoadSettings settings) {
-		return settings.stagingWriterFor(dataSource, new SourceFileSlice(sourceFileId, tableName,
-				EoirTables.named(tableName).stagingTable(), jobExecutionId));
+		return new StageTableStep("stageTable", jobRepository, transactionManager,
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), dataSource, stagingProgress,
+				settings);
 	}
 
 	// step 3: integrate the staged release, check it and publish it, in one transaction
