@@ -10,6 +10,7 @@ import java.util.Arrays;
 
 import org.courtstats.normalize.BoundedLineReader;
 import org.courtstats.normalize.ControlCharacters;
+import org.courtstats.normalize.Windows1252LineReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,8 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 	 */
 	public static final String ENCODING = "windows-1252";
 
+	private static final Charset WINDOWS_1252 = Charset.forName(ENCODING);
+
 	private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
 	private static final Logger logger = LoggerFactory.getLogger(EoirFileReader.class);
@@ -41,6 +44,12 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 	private final EoirTable table;
 
 	private final String fileName;
+
+	/**
+	 * Whether the open file's lines come without control characters: a windows-1252 file
+	 * read by {@link Windows1252LineReader}.
+	 */
+	private boolean linesStripped;
 
 	private EoirHeader header;
 
@@ -80,6 +89,10 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 			if (!utf8) {
 				in.reset();
 			}
+			this.linesStripped = !utf8 && Charset.forName(encoding).equals(WINDOWS_1252);
+			if (this.linesStripped) {
+				return new Windows1252LineReader(in);
+			}
 			return new BufferedReader(new BoundedLineReader(in,
 					(utf8 ? StandardCharsets.UTF_8 : Charset.forName(encoding)).newDecoder()
 						.onMalformedInput(CodingErrorAction.REPLACE)
@@ -90,12 +103,35 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 		setLinesToSkip(1);
 		setSkippedLinesCallback((line) -> this.header = EoirHeader.parse(this.table, this.fileName, line));
 		setLineMapper((line, lineNumber) -> {
-			String text = ControlCharacters.strip(line);
+			String text = this.linesStripped ? line : ControlCharacters.strip(line);
 			if (text.indexOf('\uFFFD') >= 0 && this.linesWithUndefinedBytes++ == 0) {
 				this.firstLineWithUndefinedBytes = lineNumber;
 			}
-			return new EoirLine(lineNumber, text, text.split("\t", -1), this.header);
+			return new EoirLine(lineNumber, text, fields(text, this.header.fieldCount()), this.header);
 		});
+	}
+
+	/**
+	 * A line's tab-separated fields, as {@code text.split("\t", -1)} gives them, into an
+	 * array sized for the header's field count.
+	 */
+	static String[] fields(String text, int expected) {
+		String[] fields = new String[Math.max(expected, 1)];
+		int count = 0;
+		int start = 0;
+		int tab;
+		while ((tab = text.indexOf('\t', start)) >= 0) {
+			if (count == fields.length) {
+				fields = Arrays.copyOf(fields, fields.length * 2);
+			}
+			fields[count++] = text.substring(start, tab);
+			start = tab + 1;
+		}
+		if (count == fields.length) {
+			fields = Arrays.copyOf(fields, fields.length + 1);
+		}
+		fields[count++] = text.substring(start);
+		return (count == fields.length) ? fields : Arrays.copyOf(fields, count);
 	}
 
 	@Override

@@ -37,7 +37,7 @@ public final class ControlCharacters {
 		return cleaned.toString();
 	}
 
-	private static boolean isControl(char c) {
+	static boolean isControl(char c) {
 		return (c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F);
 	}
 

@@ -43,6 +43,16 @@ class EoirFileReaderTests {
 	}
 
 	@Test
+	void fieldsAreTheTabSeparatedPartsWhateverTheirCount() {
+		for (String text : new String[] { "", "\t", "a", "a\tb\tc", "a\t\t", "\t\tc", "a\tb\tc\td\te", "\t\t\t\t" }) {
+			for (int expected = 0; expected <= 6; expected++) {
+				assertThat(EoirFileReader.fields(text, expected)).as("'%s' with %d expected", text, expected)
+					.containsExactly(text.split("\t", -1));
+			}
+		}
+	}
+
+	@Test
 	void aRestartResumesAfterTheLinesAlreadyCommitted() throws Exception {
 		Path file = this.folder.resolve("tblLanguage.csv");
 		Files.writeString(file, "idnLang\tstrCode\tstrDescription\n1\tA\ta\n2\tB\tb\n3\tC\tc\n4\tD\td\n");
