@@ -6,7 +6,7 @@ import javax.sql.DataSource;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.courtstats.eoir.EoirFileReader;
-import org.courtstats.eoir.EoirLine;
+import org.courtstats.eoir.EoirRecordReader;
 import org.courtstats.eoir.EoirRowProcessor;
 import org.courtstats.eoir.EoirTable;
 import org.courtstats.eoir.EoirTables;
@@ -31,10 +31,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The worker step of {@code stageRelease}: stages the one file its partition names. Each
  * execution builds its own chunk-oriented step, whose reader and writer are plain objects
  * made from the partition's execution context ({@code sourceFileId}, {@code tableName},
- * {@code path}, or {@code zip} and {@code zipEntry}). Step-scoped beans would do the same
- * through a proxy that looks the step's scope up on every call: once per line read, about
- * a tenth of the staging threads' time in a CPU profile of a large release. It also keeps
- * the partitions that run at once on separate step instances.
+ * {@code path}, or {@code zip} and {@code zipEntry}); its reader cleans each line as it
+ * reads it ({@link EoirRecordReader}). Step-scoped beans would do the same through a
+ * proxy that looks the step's scope up on every call: once per line read, about a tenth
+ * of the staging threads' time in a CPU profile of a large release. It also keeps the
+ * partitions that run at once on separate step instances.
  */
 final class StageTableStep implements Step {
 
@@ -81,10 +82,9 @@ final class StageTableStep implements Step {
 		CopyStagingWriter writer = this.settings.stagingWriterFor(this.dataSource,
 				new SourceFileSlice(partition.getLong("sourceFileId"), table.name(), table.stagingTable(),
 						stepExecution.getJobExecutionId()));
-		new StepBuilder(this.name, this.jobRepository).<EoirLine, StagedRecord>chunk(this.settings.chunkSize())
+		new StepBuilder(this.name, this.jobRepository).<StagedRecord, StagedRecord>chunk(this.settings.chunkSize())
 			.transactionManager(this.transactionManager)
-			.reader(reader(stepExecution, table))
-			.processor(this.processor)
+			.reader(new EoirRecordReader(reader(stepExecution, table), this.processor))
 			.writer(writer)
 			.listener(writer)
 			.listener(this.stagingProgress)
