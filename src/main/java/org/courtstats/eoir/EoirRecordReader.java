@@ -10,8 +10,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * {@link EoirRowProcessor}, line by line, blank lines passed over. A chunk-oriented step
  * reads its whole chunk before it processes any item, so that a processor of its own
  * would meet each line's fields again after thousands of other lines had pushed them out
- * of the processor's caches; the first read of each line's keys was then a sixth of the
- * staging threads' time in a CPU profile of a large release.
+ * of the CPU's caches; the first read of each line's keys was then a sixth of the staging
+ * threads' time in a CPU profile of a large release.
  * <p>
  * The position saved for a restart is the file reader's: the lines read, blank ones
  * included, so that a restart resumes at the line after the last committed chunk.
