@@ -77,20 +77,36 @@ final class StageTableStep implements Step {
 
 	@Override
 	public void execute(StepExecution stepExecution) throws JobInterruptedException {
+		Step step;
+		try {
+			step = chunkStep(stepExecution);
+		}
+		catch (RuntimeException ex) {
+			// A partition whose context names no table or file the load can read: it
+			// fails
+			// as a step fails, recorded FAILED and restartable, not left STARTING.
+			step = new StepBuilder(this.name, this.jobRepository).tasklet((contribution, chunkContext) -> {
+				throw ex;
+			}, this.transactionManager).observationRegistry(this.observationRegistry).build();
+		}
+		step.execute(stepExecution);
+	}
+
+	private Step chunkStep(StepExecution stepExecution) {
 		ExecutionContext partition = stepExecution.getExecutionContext();
 		EoirTable table = EoirTables.named(partition.getString("tableName"));
 		CopyStagingWriter writer = this.settings.stagingWriterFor(this.dataSource,
 				new SourceFileSlice(partition.getLong("sourceFileId"), table.name(), table.stagingTable(),
 						stepExecution.getJobExecutionId()));
-		new StepBuilder(this.name, this.jobRepository).<StagedRecord, StagedRecord>chunk(this.settings.chunkSize())
+		return new StepBuilder(this.name, this.jobRepository)
+			.<StagedRecord, StagedRecord>chunk(this.settings.chunkSize())
 			.transactionManager(this.transactionManager)
 			.reader(new EoirRecordReader(reader(stepExecution, table), this.processor))
 			.writer(writer)
 			.listener(writer)
 			.listener(this.stagingProgress)
 			.observationRegistry(this.observationRegistry)
-			.build()
-			.execute(stepExecution);
+			.build();
 	}
 
 	/**
