@@ -20,6 +20,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Service;
 
@@ -202,7 +203,28 @@ public class RunOperations {
 			}
 			this.loadRunLedger.markStatus(executionId, BatchStatus.ABANDONED.name());
 			logger.info("Run {} abandoned", executionId);
+			clearStaged(execution);
 			return find(executionId);
+		}
+	}
+
+	/**
+	 * Deletes the staged rows of an abandoned run's release: its job instance never runs
+	 * again, and the same files delivered under a new label are registered anew, so
+	 * nothing would ever clear them, and every load would read past them.
+	 */
+	private void clearStaged(JobExecution execution) {
+		String source = execution.getJobParameters().getString("source");
+		String release = execution.getJobParameters().getString("release");
+		if (source == null || release == null) {
+			return;
+		}
+		try {
+			this.releases.recorded(source, release).ifPresent(this.releases::clearStaged);
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Run {} is abandoned, but the staged rows of its release '{}' could not be cleared: {}",
+					execution.getId(), release, ex.getMessage());
 		}
 	}
 

@@ -43,13 +43,23 @@ public class Releases {
 	 * @return its release key
 	 */
 	public long key(String source, String label) {
-		Long key = this.jdbc.queryForObject(
-				"select release_key from warehouse.dim_release where source = ? and release_label = ?", Long.class,
-				source, label);
-		if (key == null) {
-			throw new IllegalStateException("Release " + label + " of " + source + " is not recorded");
-		}
-		return key;
+		return recorded(source, label)
+			.orElseThrow(() -> new IllegalStateException("Release " + label + " of " + source + " is not recorded"));
+	}
+
+	/**
+	 * The key of a release, if it is recorded: a run that failed before registering its
+	 * files left none.
+	 * @param source eoir, ohss or cbp
+	 * @param label the release label
+	 * @return its release key, if any
+	 */
+	public Optional<Long> recorded(String source, String label) {
+		return this.jdbc
+			.queryForList("select release_key from warehouse.dim_release where source = ? and release_label = ?",
+					Long.class, source, label)
+			.stream()
+			.findFirst();
 	}
 
 	/**
@@ -125,6 +135,15 @@ public class Releases {
 				set status = 'loaded', loaded_by_job_execution_id = ?
 				where release_key = ? and table_name is not null
 				""", jobExecutionId, releaseKey);
+		clearStaged(releaseKey);
+	}
+
+	/**
+	 * Deletes a release's staged rows and intermediates: at its publication, or when its
+	 * run is abandoned and nothing will ever load them.
+	 * @param releaseKey the release
+	 */
+	public void clearStaged(long releaseKey) {
 		List<String> stagingTables = this.jdbc.queryForList("""
 				select format('%I.%I', table_schema, table_name)
 				from information_schema.columns

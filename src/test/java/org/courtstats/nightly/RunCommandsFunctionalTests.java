@@ -322,13 +322,24 @@ class RunCommandsFunctionalTests {
 		long april = runOf("EOIR Case Data 2026-0401");
 		long may = runOf("EOIR Case Data 2026-0501");
 		long june2 = runOf("EOIR Case Data 2026-0601");
+		long stagedOfJune = stagedRowsOf("EOIR Case Data 2026-0601");
+		long rejectedOfMay = count("select count(*) from etl.rejected_row where job_execution_id = " + may);
+		assertThat(stagedRowsOf("EOIR Case Data 2026-0501")).isPositive();
+		assertThat(stagedOfJune).isPositive();
 
 		// when
 		clearOutput();
 		int abandoned = run("abandon", String.valueOf(may));
 
-		// then: it is never restarted, and its release is refused under the same label
+		// then: its staged rows are gone, the failed run's are kept, and its rejected
+		// rows stay with it
 		assertThat(abandoned).as(this.err.toString()).isZero();
+		assertThat(stagedRowsOf("EOIR Case Data 2026-0501")).isZero();
+		assertThat(stagedRowsOf("EOIR Case Data 2026-0601")).isEqualTo(stagedOfJune);
+		assertThat(count("select count(*) from etl.rejected_row where job_execution_id = " + may))
+			.isEqualTo(rejectedOfMay);
+
+		// and: it is never restarted, and its release is refused under the same label
 		assertThat(this.out.toString()).contains("Run " + may + " (release 'EOIR Case Data 2026-0501') is ABANDONED");
 		assertThat(run("restart", String.valueOf(may))).isEqualTo(2);
 		assertThat(this.err.toString()).contains("is ABANDONED and cannot be restarted");
@@ -390,6 +401,34 @@ class RunCommandsFunctionalTests {
 	}
 
 	@Test
+	void theMigrationClearsWhatRunsAbandonedBeforeItLeftStaged() throws Exception {
+		// given: two releases whose loads failed while staging, the first marked
+		// abandoned as a version that left its staged rows would have left it
+		List<SampleRelease> series = EoirSampleGenerator.generateSeries(this.inbox.resolve("delivered"),
+				List.of("EOIR Case Data 2026-0501", "EOIR Case Data 2026-0601"), 100, 5);
+		NightlyLoadTestSupport.failStagingProceedingsAtLine(this.jdbc, 50);
+		for (SampleRelease release : series) {
+			Path inboxOfRelease = Files
+				.createDirectories(this.inbox.resolve(release.folder().getFileName() + " inbox"));
+			Files.move(release.folder(), inboxOfRelease.resolve(release.folder().getFileName()));
+			assertThat(run("load", "--inbox", inboxOfRelease.toString())).isEqualTo(1);
+		}
+		this.jdbc
+			.update("update etl.load_run set status = 'ABANDONED' where release_label = 'EOIR Case Data 2026-0501'");
+		long stagedOfJune = stagedRowsOf("EOIR Case Data 2026-0601");
+		assertThat(stagedRowsOf("EOIR Case Data 2026-0501")).isPositive();
+		assertThat(stagedOfJune).isPositive();
+
+		// when
+		this.jdbc
+			.execute(Files.readString(Path.of("warehouse-sql/migrations/V047__clear_what_abandoned_runs_staged.sql")));
+
+		// then
+		assertThat(stagedRowsOf("EOIR Case Data 2026-0501")).isZero();
+		assertThat(stagedRowsOf("EOIR Case Data 2026-0601")).isEqualTo(stagedOfJune);
+	}
+
+	@Test
 	void everyRunCommandAnswersHelp() {
 		for (String command : new String[] { "status", "restart", "stop", "abandon", "recover", "purge" }) {
 			clearOutput();
@@ -400,6 +439,20 @@ class RunCommandsFunctionalTests {
 		}
 		assertThat(run("restart")).as("without an id").isEqualTo(2);
 		assertThat(run("purge")).as("without an age").isEqualTo(2);
+	}
+
+	/**
+	 * The rows staged from a release's files, over every staging table.
+	 */
+	private long stagedRowsOf(String release) {
+		return this.jdbc.queryForList("""
+				select format('%I.%I', table_schema, table_name) from information_schema.columns
+				where table_schema = 'staging' and column_name = 'source_file_id'
+				""", String.class)
+			.stream()
+			.mapToLong((table) -> count("select count(*) from " + table + " where source_file_id in "
+					+ "(select source_file_id from etl.source_file where release_label = '" + release + "')"))
+			.sum();
 	}
 
 	private long runOf(String release) {
