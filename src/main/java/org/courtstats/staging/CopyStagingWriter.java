@@ -2,6 +2,10 @@ package org.courtstats.staging;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
@@ -52,11 +56,12 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 
 	private final SourceFileSlice slice;
 
-	private final String rowCopy;
-
 	// A writer stages one file, one chunk at a time: its buffers are reused chunk after
-	// chunk.
-	private final CopyText rows = new CopyText(1 << 20);
+	// chunk. The rows' encoding is chosen at the first chunk, by the table's column
+	// types.
+	private CopyRows rows;
+
+	private String rowCopy;
 
 	private final CopyText rejects = new CopyText(1 << 10);
 
@@ -66,8 +71,6 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.slice = slice;
-		this.rowCopy = "copy " + slice.table().name() + " (" + String.join(", ", slice.table().copyColumns())
-				+ ") from stdin (format text)";
 	}
 
 	/**
@@ -105,6 +108,11 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 
 	@Override
 	public void write(Chunk<? extends StagedRecord> chunk) throws Exception {
+		if (this.rows == null) {
+			this.rows = rowEncoding();
+			this.rowCopy = "copy " + this.slice.table().name() + " ("
+					+ String.join(", ", this.slice.table().copyColumns()) + ") from stdin " + this.rows.copyOptions();
+		}
 		this.rows.clear();
 		this.rejects.clear();
 		this.repairs.clear();
@@ -142,7 +150,29 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 		}
 	}
 
-	private static void copy(CopyManager copy, String sql, CopyText data) throws SQLException {
+	/**
+	 * Binary rows when every column of the staging table is of a type {@link CopyBinary}
+	 * writes, as those of the EOIR tables are: the server then parses no digits and
+	 * dates, and the writer formats none. Text rows otherwise.
+	 */
+	private CopyRows rowEncoding() {
+		Map<String, CopyBinary.Type> types = new HashMap<>();
+		this.jdbc.query("""
+				select a.attname, t.typname
+				from pg_attribute as a join pg_type as t on t.oid = a.atttypid
+				where a.attrelid = cast(? as regclass) and a.attnum > 0 and not a.attisdropped
+				""", (rs) -> {
+			types.put(rs.getString(1), CopyBinary.Type.of(rs.getString(2)));
+		}, this.slice.table().name());
+		List<String> columns = this.slice.table().copyColumns();
+		List<CopyBinary.Type> columnTypes = columns.stream().map(types::get).toList();
+		if (columnTypes.stream().anyMatch(Objects::isNull)) {
+			return new CopyText(1 << 20);
+		}
+		return new CopyBinary(columns, columnTypes, 1 << 20);
+	}
+
+	private static void copy(CopyManager copy, String sql, CopyRows data) throws SQLException {
 		if (data.isEmpty()) {
 			return;
 		}

@@ -12,7 +12,7 @@ import org.postgresql.copy.CopyIn;
  * growable buffer of UTF-8 bytes: the writers send each chunk's rows from it as they are,
  * with no string built in between, and reuse it for the next chunk.
  */
-final class CopyText {
+final class CopyText implements CopyRows {
 
 	private byte[] bytes;
 
@@ -26,12 +26,9 @@ final class CopyText {
 		this.bytes = new byte[Math.max(capacity, 64)];
 	}
 
-	/**
-	 * Appends a row: its values separated by tabs, ended by a newline.
-	 * @param values null, text, whole numbers, dates or booleans
-	 * @throws IllegalArgumentException for a value of another type
-	 */
-	void appendRow(Object... values) {
+	/** Appends a row: its values separated by tabs, ended by a newline. */
+	@Override
+	public void appendRow(Object... values) {
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {
 				append((byte) '\t');
@@ -66,37 +63,56 @@ final class CopyText {
 	}
 
 	private void appendText(String text) {
-		int chars = text.length();
 		// At most three bytes a char: an escape takes two, a char outside ASCII up to
 		// three (a surrogate pair, two chars, takes four).
-		ensure(3 * chars);
-		byte[] out = this.bytes;
-		int at = this.length;
+		ensure(3 * text.length());
+		this.length = encode(text, this.bytes, this.length, true);
+	}
+
+	/**
+	 * Writes text as UTF-8, without its NUL characters (PostgreSQL text cannot hold them;
+	 * the readers strip them, this is the last guard) and, for the text format, with
+	 * backslashes, tabs and line breaks escaped.
+	 * @param text the text
+	 * @param out where to write, with room for three bytes a char
+	 * @param at the index to write at
+	 * @param escaped whether to escape as the text format needs
+	 * @return the index after the last byte written
+	 */
+	static int encode(String text, byte[] out, int at, boolean escaped) {
+		int chars = text.length();
 		for (int i = 0; i < chars; i++) {
 			char c = text.charAt(i);
 			if (c < 0x80) {
-				switch (c) {
-					case '\\' -> {
-						out[at++] = '\\';
-						out[at++] = '\\';
+				if (c >= 0x20 && c != '\\') {
+					out[at++] = (byte) c;
+				}
+				else if (c == 0) {
+					// dropped
+				}
+				else if (!escaped) {
+					out[at++] = (byte) c;
+				}
+				else {
+					switch (c) {
+						case '\\' -> {
+							out[at++] = '\\';
+							out[at++] = '\\';
+						}
+						case '\t' -> {
+							out[at++] = '\\';
+							out[at++] = 't';
+						}
+						case '\n' -> {
+							out[at++] = '\\';
+							out[at++] = 'n';
+						}
+						case '\r' -> {
+							out[at++] = '\\';
+							out[at++] = 'r';
+						}
+						default -> out[at++] = (byte) c;
 					}
-					case '\t' -> {
-						out[at++] = '\\';
-						out[at++] = 't';
-					}
-					case '\n' -> {
-						out[at++] = '\\';
-						out[at++] = 'n';
-					}
-					case '\r' -> {
-						out[at++] = '\\';
-						out[at++] = 'r';
-					}
-					case '\0' -> {
-						// PostgreSQL text cannot hold NUL; the readers strip it, this is
-						// the last guard.
-					}
-					default -> out[at++] = (byte) c;
 				}
 			}
 			else if (c < 0x800) {
@@ -124,7 +140,7 @@ final class CopyText {
 				out[at++] = (byte) (0x80 | (c & 0x3F));
 			}
 		}
-		this.length = at;
+		return at;
 	}
 
 	private void appendNumber(long number) {
@@ -190,26 +206,24 @@ final class CopyText {
 		}
 	}
 
-	/**
-	 * Whether no row was appended since the last {@link #clear()}.
-	 * @return true when empty
-	 */
-	boolean isEmpty() {
+	@Override
+	public boolean isEmpty() {
 		return this.length == 0;
 	}
 
-	/** Empties the buffer, keeping its capacity for the next chunk. */
-	void clear() {
+	@Override
+	public void clear() {
 		this.length = 0;
 	}
 
-	/**
-	 * Sends the rows to a {@code COPY ... FROM STDIN}.
-	 * @param in the copy
-	 * @throws SQLException when the server refuses them
-	 */
-	void writeTo(CopyIn in) throws SQLException {
+	@Override
+	public void writeTo(CopyIn in) throws SQLException {
 		in.writeToCopy(this.bytes, 0, this.length);
+	}
+
+	@Override
+	public String copyOptions() {
+		return "(format text)";
 	}
 
 	/**
