@@ -1,8 +1,5 @@
--- The staged rows of a release whose run was abandoned: Spring Batch never runs that release again,
--- and the same files delivered under a new label are registered anew, so nothing cleared these rows,
--- which every load then read past (the staging tables have no index on source_file_id since V046).
--- From this version `courtstats abandon` deletes them (Releases.clearStaged); this clears what earlier
--- abandons left: the rows of the staged files, and the intermediates kept by release.
+-- The staged rows of releases whose latest run was abandoned: nothing cleared them (a new label registers
+-- its files anew), and every load read past them. From this version `courtstats abandon` deletes them.
 do $$
 declare
     staging_table record;
@@ -10,10 +7,13 @@ declare
         select d.release_key
         from warehouse.dim_release as d
         where d.status <> 'published'
-            and exists (
-                select from etl.load_run as r
-                where r.source = d.source and r.release_label = d.release_label and r.status = 'ABANDONED'
-            )$sql$;
+            and (
+                select r.status
+                from etl.load_run as r
+                where r.source = d.source and r.release_label = d.release_label
+                order by r.job_execution_id desc
+                limit 1
+            ) = 'ABANDONED'$sql$;
 begin
     for staging_table in
         select format('%I.%I', table_schema, table_name) as name

@@ -19,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 				"Marks a failed or stopped run ABANDONED, in the job repository and etl.load_run: it is never "
 						+ "restarted. Spring Batch never runs an abandoned release (job instance) again either: `load` "
 						+ "refuses the release under the same label, so deliver it under a new label to load it.",
-				"Its staged rows are deleted; its rejected rows stay, with the run. Takes the run lock." },
+				"Its staged rows are deleted; its rejected and repaired rows stay, with the run. Takes the run lock." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:abandoned",
 				"2:refused: unknown run, completed, already abandoned, or still marked as running",

@@ -20,9 +20,10 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What an operator does to the runs of the nightly load: look at them, restart, stop or
@@ -53,9 +54,11 @@ public class RunOperations {
 
 	private final NightlyLoad nightlyLoad;
 
+	private final TransactionTemplate transaction;
+
 	RunOperations(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, RunLock runLock,
 			RunHistory runHistory, InterruptedRuns interruptedRuns, LoadRunLedger loadRunLedger, Releases releases,
-			NightlyLoad nightlyLoad) {
+			NightlyLoad nightlyLoad, PlatformTransactionManager transactionManager) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity()));
@@ -65,6 +68,7 @@ public class RunOperations {
 		this.loadRunLedger = loadRunLedger;
 		this.releases = releases;
 		this.nightlyLoad = nightlyLoad;
+		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
 	/**
@@ -177,7 +181,8 @@ public class RunOperations {
 	/**
 	 * Marks a failed or stopped run ABANDONED: Spring Batch never restarts it, nor runs
 	 * its release (its job instance) again, so the release loads again only under a new
-	 * label.
+	 * label. Its staged rows are deleted in the same transaction, since nothing would
+	 * ever load or clear them; its rejected and repaired rows stay, with the run.
 	 * @param executionId the run
 	 * @return the run as marked
 	 * @throws IllegalArgumentException when the run is unknown, running or completed
@@ -195,15 +200,17 @@ public class RunOperations {
 				throw new IllegalArgumentException(run + " is still marked " + status + ", but no load holds the "
 						+ "run lock: run `courtstats recover` first, then abandon it.");
 			}
-			try {
-				this.jobOperator.abandon(execution);
-			}
-			catch (Exception ex) {
-				throw new IllegalArgumentException(run + " could not be abandoned: " + ex.getMessage(), ex);
-			}
-			this.loadRunLedger.markStatus(executionId, BatchStatus.ABANDONED.name());
+			this.transaction.executeWithoutResult((transactionStatus) -> {
+				try {
+					this.jobOperator.abandon(execution);
+				}
+				catch (Exception ex) {
+					throw new IllegalArgumentException(run + " could not be abandoned: " + ex.getMessage(), ex);
+				}
+				this.loadRunLedger.markStatus(executionId, BatchStatus.ABANDONED.name());
+				clearStaged(execution);
+			});
 			logger.info("Run {} abandoned", executionId);
-			clearStaged(execution);
 			return find(executionId);
 		}
 	}
@@ -216,15 +223,8 @@ public class RunOperations {
 	private void clearStaged(JobExecution execution) {
 		String source = execution.getJobParameters().getString("source");
 		String release = execution.getJobParameters().getString("release");
-		if (source == null || release == null) {
-			return;
-		}
-		try {
+		if (source != null && release != null) {
 			this.releases.recorded(source, release).ifPresent(this.releases::clearStaged);
-		}
-		catch (DataAccessException ex) {
-			logger.warn("Run {} is abandoned, but the staged rows of its release '{}' could not be cleared: {}",
-					execution.getId(), release, ex.getMessage());
 		}
 	}
 

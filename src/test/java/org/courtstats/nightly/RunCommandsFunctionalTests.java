@@ -324,8 +324,30 @@ class RunCommandsFunctionalTests {
 		long june2 = runOf("EOIR Case Data 2026-0601");
 		long stagedOfJune = stagedRowsOf("EOIR Case Data 2026-0601");
 		long rejectedOfMay = count("select count(*) from etl.rejected_row where job_execution_id = " + may);
-		assertThat(stagedRowsOf("EOIR Case Data 2026-0501")).isPositive();
+		long stagedOfMay = stagedRowsOf("EOIR Case Data 2026-0501");
+		assertThat(stagedOfMay).isPositive();
 		assertThat(stagedOfJune).isPositive();
+
+		// when: its staged rows cannot be deleted
+		this.jdbc.execute("""
+				create function staging.refuse() returns trigger language plpgsql as $$
+				begin raise exception 'table locked (simulated)'; end $$""");
+		this.jdbc.execute("create trigger refuse before delete or truncate on staging.eoir_case "
+				+ "for each statement execute function staging.refuse()");
+		clearOutput();
+		int failedAbandon = run("abandon", String.valueOf(may));
+
+		// then: the run is not abandoned, and nothing of it was deleted
+		assertThat(failedAbandon).isNotZero();
+		assertThat(this.err.toString()).contains("table locked (simulated)");
+		assertThat(this.jdbc.queryForObject("select status from batch.batch_job_execution where job_execution_id = ?",
+				String.class, may))
+			.isEqualTo("FAILED");
+		assertThat(this.jdbc.queryForObject("select status from etl.load_run where job_execution_id = ?", String.class,
+				may))
+			.isEqualTo("FAILED");
+		assertThat(stagedRowsOf("EOIR Case Data 2026-0501")).isEqualTo(stagedOfMay);
+		this.jdbc.execute("drop trigger refuse on staging.eoir_case");
 
 		// when
 		clearOutput();
@@ -415,6 +437,11 @@ class RunCommandsFunctionalTests {
 		}
 		this.jdbc
 			.update("update etl.load_run set status = 'ABANDONED' where release_label = 'EOIR Case Data 2026-0501'");
+		// and the second's label abandoned once before its latest run (purged since)
+		this.jdbc.update("""
+				insert into etl.load_run (job_execution_id, source, release_label, started_at, status)
+				values (-1, 'eoir', 'EOIR Case Data 2026-0601', now() - interval '1 day', 'ABANDONED')
+				""");
 		long stagedOfJune = stagedRowsOf("EOIR Case Data 2026-0601");
 		assertThat(stagedRowsOf("EOIR Case Data 2026-0501")).isPositive();
 		assertThat(stagedOfJune).isPositive();
@@ -423,7 +450,8 @@ class RunCommandsFunctionalTests {
 		this.jdbc
 			.execute(Files.readString(Path.of("warehouse-sql/migrations/V047__clear_what_abandoned_runs_staged.sql")));
 
-		// then
+		// then: the abandoned release's rows are gone, those of the one whose latest run
+		// failed are kept for its restart
 		assertThat(stagedRowsOf("EOIR Case Data 2026-0501")).isZero();
 		assertThat(stagedRowsOf("EOIR Case Data 2026-0601")).isEqualTo(stagedOfJune);
 	}
