@@ -112,9 +112,14 @@ final class CopyBinary implements CopyRows {
 				if (!(value instanceof LocalDate date)) {
 					throw cannotWrite(column, value);
 				}
+				long days = date.toEpochDay() - POSTGRES_EPOCH_DAY;
+				// The extremes of the count stand for -infinity and infinity.
+				if (days <= Integer.MIN_VALUE || days >= Integer.MAX_VALUE) {
+					throw cannotWrite(column, value);
+				}
 				ensure(8);
 				putInt(4);
-				putInt(Math.toIntExact(date.toEpochDay() - POSTGRES_EPOCH_DAY));
+				putInt((int) days);
 			}
 			case BOOLEAN -> {
 				if (!(value instanceof Boolean bool)) {

@@ -125,7 +125,13 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 				values[0] = this.slice.sourceFileId();
 				values[1] = row.lineNumber();
 				System.arraycopy(row.values(), 0, values, 2, row.values().length);
-				this.rows.appendRow(values);
+				try {
+					this.rows.appendRow(values);
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalArgumentException(
+							this.slice.tableName() + ", line " + row.lineNumber() + ": " + ex.getMessage(), ex);
+				}
 				StagedRecord.Repair repair = row.repair();
 				if (repair != null) {
 					this.repairs.appendRow(this.slice.sourceFileId(), this.slice.tableName(), row.lineNumber(),
@@ -155,7 +161,7 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 	 * writes, as those of the EOIR tables are: the server then parses no digits and
 	 * dates, and the writer formats none. Text rows otherwise.
 	 */
-	private CopyRows rowEncoding() {
+	CopyRows rowEncoding() {
 		Map<String, CopyBinary.Type> types = new HashMap<>();
 		this.jdbc.query("""
 				select a.attname, t.typname

@@ -7,12 +7,15 @@ import java.util.List;
 
 import org.courtstats.CourtstatsApplication;
 import org.courtstats.TestWarehouse;
+import org.courtstats.cbp.EncounterRowProcessor;
 import org.courtstats.eoir.EoirFileReader;
 import org.courtstats.eoir.EoirLine;
 import org.courtstats.eoir.EoirRowProcessor;
 import org.courtstats.eoir.EoirTable;
 import org.courtstats.eoir.EoirTables;
+import org.courtstats.ohss.OhssCellProcessor;
 import org.courtstats.samples.EoirSampleGenerator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -75,6 +78,20 @@ class StagingWritersIntegrationTests {
 				copyFile, batchFile, repairs);
 		assertThat(records.size() - rows + repairs).as("the sample plants a repair or a reject in each of these files")
 			.isPositive();
+	}
+
+	@Test
+	void everyEoirAndCbpTableIsCopiedInBinaryTheOhssCellsInText() {
+		List<StagingTable> binary = new ArrayList<>(EoirTables.ALL.stream().map(EoirTable::stagingTable).toList());
+		binary.add(EncounterRowProcessor.STAGING_TABLE);
+
+		for (StagingTable table : binary) {
+			assertThat(new CopyStagingWriter(TestWarehouse.dataSource(url), new SourceFileSlice(1, "t", table, 1))
+				.rowEncoding()).as(table.name()).isInstanceOf(CopyBinary.class);
+		}
+		assertThat(new CopyStagingWriter(TestWarehouse.dataSource(url),
+				new SourceFileSlice(1, "t", OhssCellProcessor.STAGING_TABLE, 1))
+			.rowEncoding()).isInstanceOf(CopyText.class);
 	}
 
 	private void assertSame(String table, String columns, long copyFile, long batchFile, long expected) {
