@@ -82,8 +82,7 @@ final class StageTableStep implements Step {
 			step = chunkStep(stepExecution);
 		}
 		catch (RuntimeException ex) {
-			// A partition whose context names no table or file the load can read: it
-			// fails
+			// A partition whose context names no table or file the load can read fails
 			// as a step fails, recorded FAILED and restartable, not left STARTING.
 			step = new StepBuilder(this.name, this.jobRepository).tasklet((contribution, chunkContext) -> {
 				throw ex;
