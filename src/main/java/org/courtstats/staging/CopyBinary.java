@@ -2,7 +2,6 @@ package org.courtstats.staging;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,7 +14,7 @@ import org.postgresql.copy.CopyIn;
  * server keeps, a whole number as its eight or four bytes and a date as its count of
  * days, so that neither side writes or parses digits, and text needs no escapes.
  */
-final class CopyBinary implements CopyRows {
+final class CopyBinary extends CopyRows {
 
 	/** The file header: signature, flags, header extension length. */
 	private static final byte[] HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0,
@@ -54,10 +53,6 @@ final class CopyBinary implements CopyRows {
 
 	private final List<String> columns;
 
-	private byte[] bytes;
-
-	private int length;
-
 	/**
 	 * An empty buffer for rows of the given columns.
 	 * @param columns the columns' names, in order, for errors
@@ -65,16 +60,16 @@ final class CopyBinary implements CopyRows {
 	 * @param capacity bytes to start with; it grows as rows need
 	 */
 	CopyBinary(List<String> columns, List<Type> types, int capacity) {
+		super(capacity);
 		if (columns.size() != types.size() || types.stream().anyMatch(Objects::isNull)) {
 			throw new IllegalArgumentException("Columns " + columns + " and types " + types + " do not match");
 		}
 		this.columns = List.copyOf(columns);
 		this.types = types.toArray(new Type[0]);
-		this.bytes = new byte[Math.max(capacity, 64)];
 	}
 
 	@Override
-	public void appendRow(Object... values) {
+	void appendRow(Object... values) {
 		if (values.length != this.types.length) {
 			throw new IllegalArgumentException(
 					"A row of " + values.length + " values for the " + this.types.length + " columns " + this.columns);
@@ -173,31 +168,15 @@ final class CopyBinary implements CopyRows {
 		putInt((int) value);
 	}
 
-	private void ensure(int more) {
-		if (this.length + more > this.bytes.length) {
-			this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + more));
-		}
-	}
-
 	@Override
-	public boolean isEmpty() {
-		return this.length == 0;
-	}
-
-	@Override
-	public void clear() {
-		this.length = 0;
-	}
-
-	@Override
-	public void writeTo(CopyIn in) throws SQLException {
+	void writeTo(CopyIn in) throws SQLException {
 		in.writeToCopy(HEADER, 0, HEADER.length);
 		in.writeToCopy(this.bytes, 0, this.length);
 		in.writeToCopy(TRAILER, 0, TRAILER.length);
 	}
 
 	@Override
-	public String copyOptions() {
+	String copyOptions() {
 		return "(format binary)";
 	}
 

@@ -1,34 +1,26 @@
 package org.courtstats.staging;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Arrays;
-
-import org.postgresql.copy.CopyIn;
 
 /**
  * Rows in PostgreSQL's {@code COPY ... (FORMAT text)} encoding, written straight into a
  * growable buffer of UTF-8 bytes: the writers send each chunk's rows from it as they are,
  * with no string built in between, and reuse it for the next chunk.
  */
-final class CopyText implements CopyRows {
-
-	private byte[] bytes;
-
-	private int length;
+final class CopyText extends CopyRows {
 
 	/**
 	 * An empty buffer.
 	 * @param capacity bytes to start with; it grows as rows need
 	 */
 	CopyText(int capacity) {
-		this.bytes = new byte[Math.max(capacity, 64)];
+		super(capacity);
 	}
 
 	/** Appends a row: its values separated by tabs, ended by a newline. */
 	@Override
-	public void appendRow(Object... values) {
+	void appendRow(Object... values) {
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {
 				append((byte) '\t');
@@ -200,29 +192,8 @@ final class CopyText implements CopyRows {
 		this.bytes[this.length++] = b;
 	}
 
-	private void ensure(int more) {
-		if (this.length + more > this.bytes.length) {
-			this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + more));
-		}
-	}
-
 	@Override
-	public boolean isEmpty() {
-		return this.length == 0;
-	}
-
-	@Override
-	public void clear() {
-		this.length = 0;
-	}
-
-	@Override
-	public void writeTo(CopyIn in) throws SQLException {
-		in.writeToCopy(this.bytes, 0, this.length);
-	}
-
-	@Override
-	public String copyOptions() {
+	String copyOptions() {
 		return "(format text)";
 	}
 
