@@ -1,35 +1,68 @@
--- used_code: the codes and dates the release's case data use, by dimension, from one pass over each
--- large staging table (a grouping set per column). The dimensions that add inferred members for codes
--- missing from their lookups, and dim_date, read them here rather than each scanning millions of staged
--- rows again. Grain: one row per dimension, code or date, and the EOIR table that uses it.
+-- used_code: the codes and dates the release's case data use, by dimension, from the large staging tables
+-- (a grouping set per column). The dimensions that add inferred members for codes missing from their
+-- lookups, and dim_date, read them here rather than each scanning millions of staged rows again.
+-- Grain: one row per dimension, code or date, and the EOIR table that uses it.
 create temporary table used_code on commit drop as
 with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
 
-case_values as (
-    select c.nat, c.lang, c.custody, c.case_type, c.update_site, c.date_of_entry, c.e_28_date
+-- A table's codes come from its distinct combinations of codes, a few thousand, which parallel workers
+-- find (an aggregate with grouping sets runs on one backend); its dates, thousands each, from grouping sets.
+case_codes as (
+    select c.nat, c.lang, c.custody, c.case_type, c.update_site
     from staging.eoir_case as c join release_files using (source_file_id)
-    group by grouping sets (
-        (c.nat), (c.lang), (c.custody), (c.case_type), (c.update_site), (c.date_of_entry), (c.e_28_date)
-    )
+    group by c.nat, c.lang, c.custody, c.case_type, c.update_site
+),
+
+case_values as (
+    select nat, lang, custody, case_type, update_site, null::date as date_of_entry, null::date as e_28_date
+    from case_codes
+    group by grouping sets ((nat), (lang), (custody), (case_type), (update_site))
+    union all
+    select null, null, null, null, null, c.date_of_entry, c.e_28_date
+    from staging.eoir_case as c join release_files using (source_file_id)
+    group by grouping sets ((c.date_of_entry), (c.e_28_date))
+),
+
+proceeding_codes as (
+    select
+        p.nat, p.lang, p.custody, p.case_type, p.base_city_code, p.hearing_loc_code, p.scheduled_hear_loc,
+        p.prev_hearing_loc
+    from staging.eoir_proceeding as p join release_files using (source_file_id)
+    group by
+        p.nat, p.lang, p.custody, p.case_type, p.base_city_code, p.hearing_loc_code, p.scheduled_hear_loc,
+        p.prev_hearing_loc
 ),
 
 proceeding_values as (
     select
-        p.nat, p.lang, p.custody, p.case_type, p.base_city_code, p.hearing_loc_code, p.scheduled_hear_loc,
-        p.prev_hearing_loc, p.osc_date, p.input_date, p.comp_date
-    from staging.eoir_proceeding as p join release_files using (source_file_id)
+        nat, lang, custody, case_type, base_city_code, hearing_loc_code, scheduled_hear_loc, prev_hearing_loc,
+        null::date as osc_date, null::date as input_date, null::date as comp_date
+    from proceeding_codes
     group by grouping sets (
-        (p.nat), (p.lang), (p.custody), (p.case_type), (p.base_city_code), (p.hearing_loc_code),
-        (p.scheduled_hear_loc), (p.prev_hearing_loc), (p.osc_date), (p.input_date), (p.comp_date)
+        (nat), (lang), (custody), (case_type), (base_city_code), (hearing_loc_code), (scheduled_hear_loc),
+        (prev_hearing_loc)
     )
+    union all
+    select null, null, null, null, null, null, null, null, p.osc_date, p.input_date, p.comp_date
+    from staging.eoir_proceeding as p join release_files using (source_file_id)
+    group by grouping sets ((p.osc_date), (p.input_date), (p.comp_date))
+),
+
+schedule_codes as (
+    select s.lang, s.base_city_code, s.hearing_loc_code, s.adj_rsn
+    from staging.eoir_schedule as s join release_files using (source_file_id)
+    group by s.lang, s.base_city_code, s.hearing_loc_code, s.adj_rsn
 ),
 
 schedule_values as (
-    select s.lang, s.base_city_code, s.hearing_loc_code, s.adj_rsn, s.adj_date
+    select lang, base_city_code, hearing_loc_code, adj_rsn, null::date as adj_date
+    from schedule_codes
+    group by grouping sets ((lang), (base_city_code), (hearing_loc_code), (adj_rsn))
+    union all
+    select distinct null, null, null, null, s.adj_date
     from staging.eoir_schedule as s join release_files using (source_file_id)
-    group by grouping sets ((s.lang), (s.base_city_code), (s.hearing_loc_code), (s.adj_rsn), (s.adj_date))
 ),
 
 application_values as (
