@@ -2,6 +2,8 @@
 -- Returns the offending applications, one row per unresolved key; empty = pass. One scan of the changed
 -- rows looks every key up in its dimension; only a row with a key left unresolved is unfolded into
 -- one row per such key.
+-- The release_key of every row read is the release's own: looked up once, not joined, which keeps
+-- every join in the parallel workers' part of the plan.
 -- severity: error
 -- threshold: 0
 with unresolved as (
@@ -22,7 +24,7 @@ with unresolved as (
         nationality.nationality_key is null as nationality_key_unresolved,
         a.release_key::bigint as release_keys,
         (
-            changed_in.release_key is null
+            not exists (select from warehouse.dim_release as r where r.release_key = :release_key)
             or first_seen.release_key is null
             or (a.deleted_in_release_key is not null and deleted_in.release_key is null)
         ) as release_keys_unresolved
@@ -35,7 +37,6 @@ with unresolved as (
     left join warehouse.dim_date as decision_date on decision_date.date_key = a.decision_date_key
     left join warehouse.dim_court as court on court.court_key = a.court_key
     left join warehouse.dim_nationality as nationality on nationality.nationality_key = a.nationality_key
-    left join warehouse.dim_release as changed_in on changed_in.release_key = a.release_key
     left join warehouse.dim_release as first_seen on first_seen.release_key = a.first_seen_release_key
     left join warehouse.dim_release as deleted_in on deleted_in.release_key = a.deleted_in_release_key
     where a.release_key = :release_key
@@ -46,7 +47,7 @@ with unresolved as (
             or decision_date.date_key is null
             or court.court_key is null
             or nationality.nationality_key is null
-            or changed_in.release_key is null
+            or not exists (select from warehouse.dim_release as r where r.release_key = :release_key)
             or first_seen.release_key is null
             or (a.deleted_in_release_key is not null and deleted_in.release_key is null)
         )

@@ -2,6 +2,8 @@
 -- Returns the offending cases, one row per unresolved key; empty = pass. One scan of the changed
 -- rows looks every key up in its dimension; only a row with a key left unresolved is unfolded into
 -- one row per such key.
+-- The release_key of every row read is the release's own: looked up once, not joined, which keeps
+-- every join in the parallel workers' part of the plan.
 -- severity: error
 -- threshold: 0
 with unresolved as (
@@ -23,7 +25,7 @@ with unresolved as (
         date_of_entry.date_key is null as date_of_entry_key_unresolved,
         c.release_key::bigint as release_keys,
         (
-            changed_in.release_key is null
+            not exists (select from warehouse.dim_release as r where r.release_key = :release_key)
             or first_seen.release_key is null
             or last_seen.release_key is null
             or (c.deleted_in_release_key is not null and deleted_in.release_key is null)
@@ -37,7 +39,6 @@ with unresolved as (
     left join warehouse.dim_hearing_location as mpp_hearing_location
         on mpp_hearing_location.hearing_location_key = c.mpp_hearing_location_key
     left join warehouse.dim_date as date_of_entry on date_of_entry.date_key = c.date_of_entry_key
-    left join warehouse.dim_release as changed_in on changed_in.release_key = c.release_key
     left join warehouse.dim_release as first_seen on first_seen.release_key = c.first_seen_release_key
     left join warehouse.dim_release as last_seen on last_seen.release_key = c.last_seen_release_key
     left join warehouse.dim_release as deleted_in on deleted_in.release_key = c.deleted_in_release_key
@@ -50,7 +51,7 @@ with unresolved as (
             or court.court_key is null
             or mpp_hearing_location.hearing_location_key is null
             or date_of_entry.date_key is null
-            or changed_in.release_key is null
+            or not exists (select from warehouse.dim_release as r where r.release_key = :release_key)
             or first_seen.release_key is null
             or last_seen.release_key is null
             or (c.deleted_in_release_key is not null and deleted_in.release_key is null)

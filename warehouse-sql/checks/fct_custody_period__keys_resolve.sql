@@ -2,6 +2,8 @@
 -- Returns the offending custody periods, one row per unresolved key; empty = pass. One scan of the changed
 -- rows looks every key up in its dimension; only a row with a key left unresolved is unfolded into
 -- one row per such key.
+-- The release_key of every row read is the release's own: looked up once, not joined, which keeps
+-- every join in the parallel workers' part of the plan.
 -- severity: error
 -- threshold: 0
 with unresolved as (
@@ -16,7 +18,7 @@ with unresolved as (
         ) as date_keys_unresolved,
         c.release_key::bigint as release_keys,
         (
-            changed_in.release_key is null
+            not exists (select from warehouse.dim_release as r where r.release_key = :release_key)
             or first_seen.release_key is null
             or (c.deleted_in_release_key is not null and deleted_in.release_key is null)
         ) as release_keys_unresolved
@@ -24,7 +26,6 @@ with unresolved as (
     left join warehouse.dim_custody as custody on custody.custody_key = c.custody_key
     left join warehouse.dim_date as detained_date on detained_date.date_key = c.detained_date_key
     left join warehouse.dim_date as released_date on released_date.date_key = c.released_date_key
-    left join warehouse.dim_release as changed_in on changed_in.release_key = c.release_key
     left join warehouse.dim_release as first_seen on first_seen.release_key = c.first_seen_release_key
     left join warehouse.dim_release as deleted_in on deleted_in.release_key = c.deleted_in_release_key
     where c.release_key = :release_key
@@ -32,7 +33,7 @@ with unresolved as (
             custody.custody_key is null
             or detained_date.date_key is null
             or released_date.date_key is null
-            or changed_in.release_key is null
+            or not exists (select from warehouse.dim_release as r where r.release_key = :release_key)
             or first_seen.release_key is null
             or (c.deleted_in_release_key is not null and deleted_in.release_key is null)
         )

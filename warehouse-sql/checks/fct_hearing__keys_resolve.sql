@@ -2,6 +2,8 @@
 -- Returns the offending hearings, one row per unresolved key; empty = pass. One scan of the changed
 -- rows looks every key up in its dimension; only a row with a key left unresolved is unfolded into
 -- one row per such key.
+-- The release_key of every row read is the release's own: looked up once, not joined, which keeps
+-- every join in the parallel workers' part of the plan.
 -- severity: error
 -- threshold: 0
 with unresolved as (
@@ -21,7 +23,7 @@ with unresolved as (
         adjournment_reason.adjournment_reason_key is null as adjournment_reason_key_unresolved,
         h.release_key::bigint as release_keys,
         (
-            changed_in.release_key is null
+            not exists (select from warehouse.dim_release as r where r.release_key = :release_key)
             or first_seen.release_key is null
             or (h.deleted_in_release_key is not null and deleted_in.release_key is null)
         ) as release_keys_unresolved
@@ -34,7 +36,6 @@ with unresolved as (
     left join warehouse.dim_language as language on language.language_key = h.language_key
     left join warehouse.dim_adjournment_reason as adjournment_reason
         on adjournment_reason.adjournment_reason_key = h.adjournment_reason_key
-    left join warehouse.dim_release as changed_in on changed_in.release_key = h.release_key
     left join warehouse.dim_release as first_seen on first_seen.release_key = h.first_seen_release_key
     left join warehouse.dim_release as deleted_in on deleted_in.release_key = h.deleted_in_release_key
     where h.release_key = :release_key
@@ -45,7 +46,7 @@ with unresolved as (
             or judge.judge_key is null
             or language.language_key is null
             or adjournment_reason.adjournment_reason_key is null
-            or changed_in.release_key is null
+            or not exists (select from warehouse.dim_release as r where r.release_key = :release_key)
             or first_seen.release_key is null
             or (h.deleted_in_release_key is not null and deleted_in.release_key is null)
         )

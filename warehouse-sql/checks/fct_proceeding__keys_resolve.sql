@@ -2,6 +2,8 @@
 -- Returns the offending proceedings, one row per unresolved key; empty = pass. One scan of the changed
 -- rows looks every key up in its dimension; only a row with a key left unresolved is unfolded into
 -- one row per such key.
+-- The release_key of every row read is the release's own: looked up once, not joined, which keeps
+-- every join in the parallel workers' part of the plan.
 -- severity: error
 -- threshold: 0
 with unresolved as (
@@ -31,7 +33,7 @@ with unresolved as (
         ) as date_keys_unresolved,
         p.release_key::bigint as release_keys,
         (
-            changed_in.release_key is null
+            not exists (select from warehouse.dim_release as r where r.release_key = :release_key)
             or first_seen.release_key is null
             or last_seen.release_key is null
             or (p.deleted_in_release_key is not null and deleted_in.release_key is null)
@@ -49,7 +51,6 @@ with unresolved as (
     left join warehouse.dim_date as completion_date on completion_date.date_key = p.completion_date_key
     left join warehouse.dim_date as nta_date on nta_date.date_key = p.nta_date_key
     left join warehouse.dim_date as input_date on input_date.date_key = p.input_date_key
-    left join warehouse.dim_release as changed_in on changed_in.release_key = p.release_key
     left join warehouse.dim_release as first_seen on first_seen.release_key = p.first_seen_release_key
     left join warehouse.dim_release as last_seen on last_seen.release_key = p.last_seen_release_key
     left join warehouse.dim_release as deleted_in on deleted_in.release_key = p.deleted_in_release_key
@@ -66,7 +67,7 @@ with unresolved as (
             or completion_date.date_key is null
             or nta_date.date_key is null
             or input_date.date_key is null
-            or changed_in.release_key is null
+            or not exists (select from warehouse.dim_release as r where r.release_key = :release_key)
             or first_seen.release_key is null
             or last_seen.release_key is null
             or (p.deleted_in_release_key is not null and deleted_in.release_key is null)
