@@ -142,10 +142,10 @@ public final class LoadBenchmark {
 			phases.add(load(work, "full_load", copy, firstInbox, List.of()));
 			List<BenchResult.Step> steps = steps(copy);
 			Duration stagingCopy = stagingTime(steps);
-			List<BenchResult.Statement> statements = statements(work.resolve("full_load").resolve("logs"));
+			List<BenchResult.Statement> statements = statements(output(work, "full_load"));
 			phases.add(load(work, "noop_reload", copy, firstInbox, List.of()));
 			phases.add(load(work, "next_release", copy, nextInbox, List.of()));
-			List<BenchResult.Statement> nextStatements = statements(work.resolve("next_release").resolve("logs"));
+			List<BenchResult.Statement> nextStatements = statements(output(work, "next_release"));
 			phases.add(load(work, "jdbc_batch_staging", jdbc, firstInbox,
 					List.of("-Dcourtstats.nightly-load.staging-writer=jdbc-batch")));
 			Duration stagingJdbc = stagingTime(steps(jdbc));
@@ -202,7 +202,7 @@ public final class LoadBenchmark {
 		Path logs = folder.resolve("logs");
 		Files.createDirectories(logs);
 		Path gcLog = folder.resolve("gc.log");
-		Path output = folder.resolve("output.txt");
+		Path output = output(work, phase);
 		List<String> jvmOptions = new ArrayList<>();
 		jvmOptions.add("-Xmx" + this.settings.childHeap());
 		jvmOptions.add("-Xlog:gc,gc+heap+exit:file=" + gcLog);
@@ -235,7 +235,7 @@ public final class LoadBenchmark {
 			.map((line) -> LOG_PREFIX.matcher(line).replaceFirst("").strip())
 			.findFirst()
 			.orElse("(no line about the release)");
-		Duration loadTime = loadTime(logs);
+		Duration loadTime = loadTime(printed);
 		this.progress.accept(String.format("%s: %.1f s%s, exit code %d, peak heap %,d MB: %s", phase, seconds(elapsed),
 				(loadTime != null) ? String.format(" (the load itself %.1f s)", seconds(loadTime)) : "", exitCode,
 				heap.peakUsedBytes() >> 20, outcome));
@@ -248,14 +248,19 @@ public final class LoadBenchmark {
 		return new BenchResult.Phase(phase, elapsed, loadTime, heap, exitCode, outcome);
 	}
 
+	/**
+	 * What a child printed: its console log. The load's time and its statements are read
+	 * from it rather than from the log file, which rolls at midnight or at 50 MB and
+	 * would take the lines before the roll into an archive.
+	 */
+	private static Path output(Path work, String phase) {
+		return work.resolve(phase).resolve("output.txt");
+	}
+
 	/** The time the load logged for itself, or null when it logged none. */
-	private static Duration loadTime(Path logs) throws IOException {
-		Path log = logs.resolve("courtstats.log");
-		if (!Files.exists(log)) {
-			return null;
-		}
+	static Duration loadTime(List<String> printed) {
 		Duration time = null;
-		for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+		for (String line : printed) {
 			Matcher matcher = LOAD_TIME.matcher(line);
 			if (matcher.find()) {
 				time = Duration.ofMillis(Long.parseLong(matcher.group(1)));
@@ -292,13 +297,13 @@ public final class LoadBenchmark {
 	}
 
 	/** The integration statements {@code WarehouseBuild} logged, slowest first. */
-	private static List<BenchResult.Statement> statements(Path logs) throws IOException {
+	private static List<BenchResult.Statement> statements(Path output) throws IOException {
+		return Files.exists(output) ? statements(Files.readAllLines(output, StandardCharsets.UTF_8)) : List.of();
+	}
+
+	static List<BenchResult.Statement> statements(List<String> printed) {
 		List<BenchResult.Statement> statements = new ArrayList<>();
-		Path log = logs.resolve("courtstats.log");
-		if (!Files.exists(log)) {
-			return statements;
-		}
-		for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+		for (String line : printed) {
 			Matcher matcher = STATEMENT.matcher(line);
 			if (matcher.find()) {
 				statements.add(new BenchResult.Statement(matcher.group(1), Long.parseLong(matcher.group(2)),
