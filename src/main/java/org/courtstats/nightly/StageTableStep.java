@@ -15,7 +15,6 @@ import org.courtstats.intake.ZipEntryResource;
 import org.courtstats.observability.StagingProgress;
 import org.courtstats.staging.CopyStagingWriter;
 import org.courtstats.staging.SourceFileSlice;
-import org.courtstats.staging.StagedRecord;
 
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.repository.JobRepository;
@@ -29,13 +28,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The worker step of {@code stageRelease}: stages the one file its partition names. Each
- * execution builds its own chunk-oriented step, whose reader and writer are plain objects
- * made from the partition's execution context ({@code sourceFileId}, {@code tableName},
- * {@code path}, or {@code zip} and {@code zipEntry}); its reader cleans each line as it
- * reads it ({@link EoirRecordReader}). Step-scoped beans would do the same through a
- * proxy that looks the step's scope up on every call: once per line read, about a tenth
- * of the staging threads' time in a CPU profile of a large release. It also keeps the
- * partitions that run at once on separate step instances.
+ * execution builds its own step, a chunk per transaction ({@link StagingChunkTasklet}),
+ * whose reader and writer are plain objects made from the partition's execution context
+ * ({@code sourceFileId}, {@code tableName}, {@code path}, or {@code zip} and
+ * {@code zipEntry}); its reader cleans each line as it reads it
+ * ({@link EoirRecordReader}). Step-scoped beans would do the same through a proxy that
+ * looks the step's scope up on every call: once per line read, about a tenth of the
+ * staging threads' time in a CPU profile of a large release. It also keeps the partitions
+ * that run at once on separate step instances.
  */
 final class StageTableStep implements Step {
 
@@ -97,11 +97,12 @@ final class StageTableStep implements Step {
 		CopyStagingWriter writer = this.settings.stagingWriterFor(this.dataSource,
 				new SourceFileSlice(partition.getLong("sourceFileId"), table.name(), table.stagingTable(),
 						stepExecution.getJobExecutionId()));
+		EoirRecordReader reader = new EoirRecordReader(reader(stepExecution, table), this.processor);
 		return new StepBuilder(this.name, this.jobRepository)
-			.<StagedRecord, StagedRecord>chunk(this.settings.chunkSize())
-			.transactionManager(this.transactionManager)
-			.reader(new EoirRecordReader(reader(stepExecution, table), this.processor))
-			.writer(writer)
+			.tasklet(new StagingChunkTasklet(reader, writer, this.stagingProgress, this.settings.chunkSize(),
+					this.observationRegistry), this.transactionManager)
+			.stream(reader)
+			.stream(writer)
 			.listener(writer)
 			.listener(this.stagingProgress)
 			.observationRegistry(this.observationRegistry)
