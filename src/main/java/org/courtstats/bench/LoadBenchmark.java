@@ -209,6 +209,9 @@ public final class LoadBenchmark {
 		jvmOptions.add("-Dcourtstats.nightly-load.settle-time=0s");
 		jvmOptions.add("-Dcourtstats.nightly-load.staging-threads=" + this.settings.stagingThreads());
 		jvmOptions.add("-Dcourtstats.pull.enabled=false");
+		// Its printed lines are parsed: text, whatever the environment asks of the
+		// console.
+		jvmOptions.add("-Dlogging.structured.format.console=text");
 		jvmOptions.addAll(properties);
 		ProcessBuilder builder = new ProcessBuilder(this.settings.child().command(jvmOptions, args))
 			.directory(folder.toFile())

@@ -20,7 +20,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * for each call: reads up to {@code chunkSize} cleaned rows, writes them, and counts them
  * as read and written, as Spring Batch's chunk-oriented step does. The step's streams
  * (the reader and the writer) save the position a restart resumes from in the same
- * transaction, so that a chunk is staged and recorded together or not at all.
+ * transaction, so that a chunk is staged and recorded together or not at all. A file
+ * whose rows fill its last chunk exactly ends with a call that reads nothing: its step
+ * counts one commit more than the chunks it wrote, where the chunk-oriented step counted
+ * none for it.
  * <p>
  * The chunk-oriented step creates an observation for every item it reads and processes,
  * disabled or not: two for each of the millions of rows of a release, a tenth of the
