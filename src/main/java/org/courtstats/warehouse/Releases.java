@@ -139,6 +139,12 @@ public class Releases {
 	}
 
 	/**
+	 * The intermediates the publication of an EOIR release fills and clears, by release.
+	 */
+	private static final List<String> INTERMEDIATES = List.of("staging.int_case_mpp",
+			"staging.int_first_representation", "staging.int_judge_version");
+
+	/**
 	 * Deletes a release's staged rows and intermediates: at its publication, or when its
 	 * run is abandoned and nothing will ever load them.
 	 * @param releaseKey the release
@@ -151,23 +157,34 @@ public class Releases {
 				order by table_name
 				""", String.class);
 		for (String table : stagingTables) {
-			// A table that holds this release's rows alone is emptied at once rather than
-			// row by row: millions of rows, on a full EOIR release.
-			boolean othersStaged = Boolean.TRUE.equals(this.jdbc.queryForObject("select exists (select from " + table
-					+ " where source_file_id not in (select source_file_id from etl.source_file where release_key = ?))",
-					Boolean.class, releaseKey));
-			if (othersStaged) {
-				this.jdbc.update("delete from " + table
-						+ " where source_file_id in (select source_file_id from etl.source_file where release_key = ?)",
-						releaseKey);
-			}
-			else {
-				this.jdbc.update("truncate " + table);
-			}
+			clear(table, "source_file_id in (select source_file_id from etl.source_file where release_key = ?)",
+					releaseKey);
 		}
-		this.jdbc.update("delete from staging.int_case_mpp where release_key = ?", releaseKey);
-		this.jdbc.update("delete from staging.int_first_representation where release_key = ?", releaseKey);
-		this.jdbc.update("delete from staging.int_judge_version where release_key = ?", releaseKey);
+		for (String table : INTERMEDIATES) {
+			clear(table, "release_key = ?", releaseKey);
+		}
+	}
+
+	/**
+	 * Deletes a release's rows from a staging table: a table that holds no other rows, as
+	 * nearly always, is emptied at once rather than row by row (millions of rows, on a
+	 * full EOIR release). Whether it holds others is counted rather than asked with
+	 * {@code exists}: in the usual case every row is read either way, and a count is
+	 * shared with parallel workers.
+	 * @param table the table
+	 * @param ofRelease the condition the release's rows meet, written in this class,
+	 * binding the release key
+	 * @param releaseKey the release
+	 */
+	private void clear(String table, String ofRelease, long releaseKey) {
+		Long others = this.jdbc.queryForObject(
+				"select count(*) from " + table + " where (" + ofRelease + ") is not true", Long.class, releaseKey);
+		if (others != null && others > 0) {
+			this.jdbc.update("delete from " + table + " where " + ofRelease, releaseKey);
+		}
+		else {
+			this.jdbc.update("truncate " + table);
+		}
 	}
 
 	/**
