@@ -107,31 +107,8 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 			if (text.indexOf('\uFFFD') >= 0 && this.linesWithUndefinedBytes++ == 0) {
 				this.firstLineWithUndefinedBytes = lineNumber;
 			}
-			return new EoirLine(lineNumber, text, fields(text, this.header.fieldCount()), this.header);
+			return new EoirLine(lineNumber, text, this.header);
 		});
-	}
-
-	/**
-	 * A line's tab-separated fields, as {@code text.split("\t", -1)} gives them, into an
-	 * array sized for the header's field count.
-	 */
-	static String[] fields(String text, int expected) {
-		String[] fields = new String[Math.max(expected, 1)];
-		int count = 0;
-		int start = 0;
-		int tab;
-		while ((tab = text.indexOf('\t', start)) >= 0) {
-			if (count == fields.length) {
-				fields = Arrays.copyOf(fields, fields.length * 2);
-			}
-			fields[count++] = text.substring(start, tab);
-			start = tab + 1;
-		}
-		if (count == fields.length) {
-			fields = Arrays.copyOf(fields, fields.length + 1);
-		}
-		fields[count++] = text.substring(start);
-		return (count == fields.length) ? fields : Arrays.copyOf(fields, count);
 	}
 
 	@Override

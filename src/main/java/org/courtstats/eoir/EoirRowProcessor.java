@@ -23,9 +23,11 @@ public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 			return null;
 		}
 		EoirHeader header = line.header();
-		String[] fields = line.fields();
+		// A well-formed line is read where it lies; a repaired one from its new fields.
+		String text = line.text();
+		String[] fields = null;
 		StagedRecord.Repair repair = null;
-		if (fields.length != header.fieldCount()) {
+		if (line.fieldCount() != header.fieldCount()) {
 			LineRepair.Result result = LineRepair.repair(line);
 			if (result instanceof LineRepair.Refused refused) {
 				return reject(line, refused.reasonCode(), refused.message());
@@ -40,41 +42,53 @@ public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 		for (int c = 0; c < columns.size(); c++) {
 			EoirColumn column = columns.get(c);
 			int index = header.indexOf(c);
-			String raw = (index >= 0) ? fields[index] : null;
+			// The value is source[from, to); a null source for a column the file lacks.
+			String source;
+			int from = 0;
+			int to = 0;
+			if (index < 0) {
+				source = null;
+			}
+			else if (fields == null) {
+				source = text;
+				from = line.fieldStart(index);
+				to = line.fieldEnd(index);
+			}
+			else {
+				source = fields[index];
+				to = source.length();
+			}
 			switch (column.kind()) {
 				case KEY -> {
-					String text = Values.text(raw);
-					if (text == null) {
-						return reject(line, "key_missing", headerName(column) + " is empty");
-					}
-					Long key = Values.integer(text);
+					Long key = Values.key(source, from, to);
 					if (key == null) {
-						return reject(line, "key_not_integer",
-								headerName(column) + " is '" + text + "', expected an integer");
+						String value = Values.text(source, from, to);
+						return (value == null) ? reject(line, "key_missing", headerName(column) + " is empty")
+								: reject(line, "key_not_integer",
+										headerName(column) + " is '" + value + "', expected an integer");
 					}
 					values[v++] = key;
 				}
-				case OPTIONAL_ID -> {
-					String text = Values.text(raw);
-					values[v++] = (text != null) ? Values.integer(text) : null;
-				}
+				case OPTIONAL_ID -> values[v++] = Values.key(source, from, to);
 				case KEY_CODE, CODE -> {
-					String code = Values.code(raw);
+					String value = Values.text(source, from, to);
+					String code = Values.upperCase(value);
 					if (code == null && column.kind() == ColumnKind.KEY_CODE) {
 						return reject(line, "key_missing", headerName(column) + " is empty");
 					}
 					values[v++] = code;
-					values[v++] = Values.rawIfChanged(raw, code);
+					// The raw value is kept when cleaning changed more than its padding.
+					values[v++] = (code == null || code.equals(value)) ? null : source.substring(from, to);
 				}
 				case CASED_KEY_CODE, CASED_CODE -> {
-					String code = Values.text(raw);
+					String code = Values.text(source, from, to);
 					if (code == null && column.kind() == ColumnKind.CASED_KEY_CODE) {
 						return reject(line, "key_missing", headerName(column) + " is empty");
 					}
 					values[v++] = code;
 				}
-				case TEXT -> values[v++] = Values.text(raw);
-				case DATE -> values[v++] = Values.date(raw);
+				case TEXT -> values[v++] = Values.text(source, from, to);
+				case DATE -> values[v++] = Values.date(source, from, to);
 			}
 		}
 		return new StagedRecord.Row(line.lineNumber(), values, repair);
@@ -95,10 +109,10 @@ public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 			ColumnKind kind = columns.get(c).kind();
 			if (kind.requiredInHeader()) {
 				int index = header.indexOf(c);
-				if (index < 0 || index >= line.fields().length) {
+				if (index < 0 || index >= line.fieldCount()) {
 					return null;
 				}
-				String value = Values.text(line.fields()[index]);
+				String value = Values.text(line.field(index));
 				if (value == null) {
 					return null;
 				}

@@ -282,7 +282,7 @@ public class RejectReplay {
 				EoirTables.named(file.tableName()).stagingTable(), jobExecutionId);
 		reader.setLineMapper((line, lineNumber) -> {
 			String text = ControlCharacters.strip(records.getOrDefault((long) lineNumber, line));
-			return new EoirLine(lineNumber, text, text.split("\t", -1), reader.header());
+			return new EoirLine(lineNumber, text, reader.header());
 		});
 		try {
 			stage(slice, reader, new EoirRowProcessor());

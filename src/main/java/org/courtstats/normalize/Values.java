@@ -24,18 +24,23 @@ public final class Values {
 		if (value == null) {
 			return true;
 		}
-		return isStrippedNullToken(value.strip());
+		int start = stripStart(value, 0, value.length());
+		return isStrippedNullToken(value, start, stripEnd(value, start, value.length()));
 	}
 
-	private static boolean isStrippedNullToken(String stripped) {
+	/**
+	 * Whether the characters from {@code from} to {@code to}, already stripped, are a
+	 * null token.
+	 */
+	private static boolean isStrippedNullToken(String line, int from, int to) {
 		// Called for every value of every row: most values are settled by their length.
 		// The tokens' letters compared by hand: equalsIgnoreCase cost more than all the
 		// rest.
-		return switch (stripped.length()) {
+		return switch (to - from) {
 			case 0 -> true;
-			case 2 -> stripped.charAt(1) == '6' && (stripped.charAt(0) | 0x20) == 'b';
-			case 3 ->
-				stripped.charAt(1) == '/' && (stripped.charAt(0) | 0x20) == 'n' && (stripped.charAt(2) | 0x20) == 'a';
+			case 2 -> line.charAt(from + 1) == '6' && (line.charAt(from) | 0x20) == 'b';
+			case 3 -> line.charAt(from + 1) == '/' && (line.charAt(from) | 0x20) == 'n'
+					&& (line.charAt(from + 2) | 0x20) == 'a';
 			default -> false;
 		};
 	}
@@ -46,11 +51,42 @@ public final class Values {
 	 * @return the cleaned text or null
 	 */
 	public static String text(String value) {
-		if (value == null) {
+		return (value != null) ? text(value, 0, value.length()) : null;
+	}
+
+	/**
+	 * Trimmed text of a value that is part of a line, or null for a null token: what
+	 * {@link #text(String)} gives for {@code line.substring(from, to)}, with a string
+	 * made only for a value that is not a null token. Whitespace is what
+	 * {@link String#strip()} takes off.
+	 * @param line the line, or null for a value that is absent
+	 * @param from the index of the value's first character
+	 * @param to the index after its last
+	 * @return the cleaned text or null
+	 */
+	public static String text(String line, int from, int to) {
+		if (line == null) {
 			return null;
 		}
-		String stripped = value.strip();
-		return isStrippedNullToken(stripped) ? null : stripped;
+		int start = stripStart(line, from, to);
+		int end = stripEnd(line, start, to);
+		return isStrippedNullToken(line, start, end) ? null : line.substring(start, end);
+	}
+
+	private static int stripStart(String line, int from, int to) {
+		int start = from;
+		while (start < to && Character.isWhitespace(line.charAt(start))) {
+			start++;
+		}
+		return start;
+	}
+
+	private static int stripEnd(String line, int start, int to) {
+		int end = to;
+		while (end > start && Character.isWhitespace(line.charAt(end - 1))) {
+			end--;
+		}
+		return end;
 	}
 
 	/**
@@ -59,21 +95,16 @@ public final class Values {
 	 * @return the cleaned code or null
 	 */
 	public static String code(String value) {
-		String text = text(value);
-		return (text != null) ? text.toUpperCase(Locale.ROOT) : null;
+		return upperCase(text(value));
 	}
 
 	/**
-	 * The raw value of a code when cleaning changed more than its padding, else null.
-	 * @param value the raw value
-	 * @param code the cleaned code
-	 * @return the raw value worth keeping, or null
+	 * Cleaned text upper-cased, as codes are.
+	 * @param text the cleaned text, possibly null
+	 * @return the code, or null for null
 	 */
-	public static String rawIfChanged(String value, String code) {
-		if (value == null || code == null) {
-			return null;
-		}
-		return value.strip().equals(code) ? null : value;
+	public static String upperCase(String text) {
+		return (text != null) ? text.toUpperCase(Locale.ROOT) : null;
 	}
 
 	/**
@@ -83,14 +114,32 @@ public final class Values {
 	 * @return the date, or null when the value is a null token or not a valid date
 	 */
 	public static LocalDate date(String value) {
-		String text = text(value);
-		if (text == null || text.length() < 10 || text.charAt(4) != '-' || text.charAt(7) != '-'
-				|| (text.length() > 10 && text.charAt(10) != ' ' && text.charAt(10) != 'T')) {
+		return (value != null) ? date(value, 0, value.length()) : null;
+	}
+
+	/**
+	 * Parses a date that is part of a line, as {@link #date(String)} parses
+	 * {@code line.substring(from, to)}.
+	 * @param line the line, or null for a value that is absent
+	 * @param from the index of the value's first character
+	 * @param to the index after its last
+	 * @return the date, or null when the value is a null token or not a valid date
+	 */
+	public static LocalDate date(String line, int from, int to) {
+		if (line == null) {
 			return null;
 		}
-		int year = digits(text, 0, 4);
-		int month = digits(text, 5, 7);
-		int day = digits(text, 8, 10);
+		int start = stripStart(line, from, to);
+		int end = stripEnd(line, start, to);
+		int length = end - start;
+		if (length < 10 || line.charAt(start + 4) != '-' || line.charAt(start + 7) != '-'
+				|| (length > 10 && line.charAt(start + 10) != ' ' && line.charAt(start + 10) != 'T')) {
+			// Null tokens are shorter than a date.
+			return null;
+		}
+		int year = digits(line, start, start + 4);
+		int month = digits(line, start + 5, start + 7);
+		int day = digits(line, start + 8, start + 10);
 		if (year < 1 || month < 0 || day < 0) {
 			// Year 0000 is no date PostgreSQL accepts.
 			return null;
@@ -109,22 +158,52 @@ public final class Values {
 	 * @return the number, or null when the value is not an integer
 	 */
 	public static Long integer(String value) {
-		if (value.isEmpty() || value.length() > 18) {
+		return integer(value, 0, value.length());
+	}
+
+	/**
+	 * Parses an integer identifier that is part of a line, as {@link #integer(String)}
+	 * parses {@code line.substring(from, to)}.
+	 * @param line the line
+	 * @param from the index of the value's first character, after its padding
+	 * @param to the index after its last
+	 * @return the number, or null when the value is not an integer
+	 */
+	public static Long integer(String line, int from, int to) {
+		int length = to - from;
+		if (length == 0 || length > 18) {
 			return null;
 		}
 		long result = 0;
-		int start = (value.charAt(0) == '-') ? 1 : 0;
-		if (start == value.length()) {
+		int start = (line.charAt(from) == '-') ? from + 1 : from;
+		if (start == to) {
 			return null;
 		}
-		for (int i = start; i < value.length(); i++) {
-			char c = value.charAt(i);
+		for (int i = start; i < to; i++) {
+			char c = line.charAt(i);
 			if (c < '0' || c > '9') {
 				return null;
 			}
 			result = result * 10 + (c - '0');
 		}
-		return (start == 1) ? -result : result;
+		return (start > from) ? -result : result;
+	}
+
+	/**
+	 * A key that is part of a line: trimmed, then parsed as {@link #integer(String)}
+	 * does.
+	 * @param line the line, or null for a value that is absent
+	 * @param from the index of the value's first character
+	 * @param to the index after its last
+	 * @return the key, or null when the value is a null token or not an integer
+	 */
+	public static Long key(String line, int from, int to) {
+		if (line == null) {
+			return null;
+		}
+		int start = stripStart(line, from, to);
+		int end = stripEnd(line, start, to);
+		return isStrippedNullToken(line, start, end) ? null : integer(line, start, end);
 	}
 
 	private static int digits(String text, int from, int to) {

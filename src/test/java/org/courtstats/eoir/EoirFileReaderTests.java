@@ -44,10 +44,21 @@ class EoirFileReaderTests {
 
 	@Test
 	void fieldsAreTheTabSeparatedPartsWhateverTheirCount() {
+		String header = "idnLang\tstrCode\tstrDescription";
 		for (String text : new String[] { "", "\t", "a", "a\tb\tc", "a\t\t", "\t\tc", "a\tb\tc\td\te", "\t\t\t\t" }) {
-			for (int expected = 0; expected <= 6; expected++) {
-				assertThat(EoirFileReader.fields(text, expected)).as("'%s' with %d expected", text, expected)
-					.containsExactly(text.split("\t", -1));
+			for (int extra = 0; extra <= 3; extra++) {
+				// Headers of 3 to 6 fields, for lines of fewer, as many and more.
+				EoirHeader expected = EoirHeader.parse(EoirTables.LANGUAGE, "tblLanguage.csv",
+						header + "\tEXTRA".repeat(extra));
+				EoirLine line = new EoirLine(2, text, expected);
+				String[] split = text.split("\t", -1);
+				assertThat(line.fieldCount()).as("'%s' against %d fields", text, expected.fieldCount())
+					.isEqualTo(split.length);
+				for (int i = 0; i < split.length; i++) {
+					assertThat(line.field(i)).isEqualTo(split[i]);
+					assertThat(text.substring(line.fieldStart(i), line.fieldEnd(i))).isEqualTo(split[i]);
+				}
+				assertThat(line.fields()).containsExactly(split);
 			}
 		}
 	}

@@ -204,7 +204,7 @@ class EoirRowProcessorTests {
 	}
 
 	private static EoirLine line(EoirHeader header, long lineNumber, String text) {
-		return new EoirLine(lineNumber, text, text.split("\t", -1), header);
+		return new EoirLine(lineNumber, text, header);
 	}
 
 }

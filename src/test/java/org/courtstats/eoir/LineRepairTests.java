@@ -335,7 +335,7 @@ class LineRepairTests {
 	}
 
 	static EoirLine line(EoirHeader header, long lineNumber, String text) {
-		return new EoirLine(lineNumber, text, text.split("\t", -1), header);
+		return new EoirLine(lineNumber, text, header);
 	}
 
 	static EoirHeader proceedingHeader() {

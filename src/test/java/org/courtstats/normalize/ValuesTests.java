@@ -1,6 +1,7 @@
 package org.courtstats.normalize;
 
 import java.time.LocalDate;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,11 +37,11 @@ class ValuesTests {
 	}
 
 	@Test
-	void codesAreTrimmedAndUpperCasedAndTheRawValueIsKeptOnlyWhenThatChangedMoreThanPadding() {
+	void codesAreTrimmedAndUpperCased() {
 		assertThat(Values.code("  p ")).isEqualTo("P");
-		assertThat(Values.rawIfChanged("  p ", "P")).isEqualTo("  p ");
-		assertThat(Values.rawIfChanged("SND      ", "SND")).isNull();
-		assertThat(Values.rawIfChanged(null, null)).isNull();
+		assertThat(Values.code("SND      ")).isEqualTo("SND");
+		assertThat(Values.code(" b6 ")).isNull();
+		assertThat(Values.upperCase(null)).isNull();
 	}
 
 	@Test
@@ -74,6 +75,65 @@ class ValuesTests {
 		assertThat(Values.integer("12a")).isNull();
 		assertThat(Values.integer("-")).isNull();
 		assertThat(Values.integer("1234567890123456789")).isNull();
+	}
+
+	@Test
+	void aValueInsideALineCleansAsTheSameValueCutOut() {
+		// Values and padding the exports hold, and their edges: null tokens, dates,
+		// numbers, Unicode whitespace and a character outside Latin-1.
+		String[] parts = { "", " ", "  ", "\u2003", "\u00a0", "N/A", "n/a", "b6", "B6", "NA", "b7", "7", "-", "-12",
+				"007", "7375924", "123456789012345678", "1234567890123456789", "2024-09-12", "2024-09-12 00:00:00.000",
+				"2024-02-30 00:00:00.000", "0000-01-01", "2024-09-12X00", "sa", "SND", "\u00e16", "x\u2013y" };
+		Random random = new Random(7);
+		for (int round = 0; round < 20_000; round++) {
+			StringBuilder value = new StringBuilder();
+			for (int n = random.nextInt(4); n >= 0; n--) {
+				value.append(parts[random.nextInt(parts.length)]);
+			}
+			String prefix = parts[random.nextInt(parts.length)] + "\t";
+			String line = prefix + value + "\t" + parts[random.nextInt(parts.length)];
+			int from = prefix.length();
+			int to = from + value.length();
+			String cut = value.toString();
+			String expected = stripped(cut);
+			assertThat(Values.text(line, from, to)).as("text of '%s'", cut).isEqualTo(expected);
+			assertThat(Values.text(cut)).as("text of '%s'", cut).isEqualTo(expected);
+			assertThat(Values.isNullToken(cut)).as("null token '%s'", cut).isEqualTo(expected == null);
+			assertThat(Values.date(line, from, to)).as("date of '%s'", cut).isEqualTo(date(expected));
+			assertThat(Values.date(cut)).as("date of '%s'", cut).isEqualTo(date(expected));
+			Long key = (expected != null && expected.matches("-?\\d+") && expected.length() <= 18)
+					? Long.parseLong(expected) : null;
+			assertThat(Values.key(line, from, to)).as("key of '%s'", cut).isEqualTo(key);
+			if (expected != null) {
+				assertThat(Values.integer(expected)).as("integer '%s'", expected).isEqualTo(key);
+			}
+		}
+		assertThat(Values.text(null, 0, 0)).isNull();
+		assertThat(Values.date(null, 0, 0)).isNull();
+		assertThat(Values.key(null, 0, 0)).isNull();
+	}
+
+	/** What a value cleans to, by the definition: stripped, and null for a null token. */
+	private static String stripped(String value) {
+		String stripped = value.strip();
+		boolean token = stripped.isEmpty() || stripped.equalsIgnoreCase("N/A") || stripped.equalsIgnoreCase("b6");
+		return token ? null : stripped;
+	}
+
+	/**
+	 * A date by the definition: YYYY-MM-DD, then nothing or a space or T and anything.
+	 */
+	private static LocalDate date(String text) {
+		if (text == null || !text.matches("\\d{4}-\\d{2}-\\d{2}([ T].*)?")) {
+			return null;
+		}
+		try {
+			LocalDate date = LocalDate.parse(text.substring(0, 10));
+			return (date.getYear() >= 1) ? date : null;
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 }
