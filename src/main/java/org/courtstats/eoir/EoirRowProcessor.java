@@ -2,6 +2,7 @@ package org.courtstats.eoir;
 
 import java.util.List;
 
+import org.courtstats.normalize.RepeatedCodes;
 import org.courtstats.normalize.Values;
 import org.courtstats.staging.StagedRecord;
 
@@ -13,9 +14,13 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * {@link StagedRecord.Repair}), and the keys must be present (and integers where the
  * table says so); codes are trimmed and upper-cased with their raw value kept, null
  * tokens become null, dates are parsed. A line that fails becomes a
- * {@link StagedRecord.Rejected} carrying the raw line; blank lines are dropped.
+ * {@link StagedRecord.Rejected} carrying the raw line; blank lines are dropped. The codes
+ * are kept as one string each ({@link RepeatedCodes}): one processor per file read, not
+ * shared between threads.
  */
 public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
+
+	private final RepeatedCodes codes = new RepeatedCodes();
 
 	@Override
 	public StagedRecord process(EoirLine line) {
@@ -71,17 +76,17 @@ public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 				}
 				case OPTIONAL_ID -> values[v++] = Values.key(source, from, to);
 				case KEY_CODE, CODE -> {
-					String value = Values.text(source, from, to);
-					String code = Values.upperCase(value);
+					int found = this.codes.find(source, from, to);
+					String code = this.codes.code(found);
 					if (code == null && column.kind() == ColumnKind.KEY_CODE) {
 						return reject(line, "key_missing", headerName(column) + " is empty");
 					}
 					values[v++] = code;
 					// The raw value is kept when cleaning changed more than its padding.
-					values[v++] = (code == null || code.equals(value)) ? null : source.substring(from, to);
+					values[v++] = this.codes.changedAsCode(found) ? source.substring(from, to) : null;
 				}
 				case CASED_KEY_CODE, CASED_CODE -> {
-					String code = Values.text(source, from, to);
+					String code = this.codes.text(this.codes.find(source, from, to));
 					if (code == null && column.kind() == ColumnKind.CASED_KEY_CODE) {
 						return reject(line, "key_missing", headerName(column) + " is empty");
 					}

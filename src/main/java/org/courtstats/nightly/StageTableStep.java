@@ -56,8 +56,6 @@ final class StageTableStep implements Step {
 
 	private final NightlyLoadSettings settings;
 
-	private final EoirRowProcessor processor = new EoirRowProcessor();
-
 	StageTableStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ObservationRegistry observationRegistry, DataSource dataSource, StagingProgress stagingProgress,
 			NightlyLoadSettings settings) {
@@ -97,7 +95,8 @@ final class StageTableStep implements Step {
 		CopyStagingWriter writer = this.settings.stagingWriterFor(this.dataSource,
 				new SourceFileSlice(partition.getLong("sourceFileId"), table.name(), table.stagingTable(),
 						stepExecution.getJobExecutionId()));
-		EoirRecordReader reader = new EoirRecordReader(reader(stepExecution, table), this.processor);
+		// A processor of its own: it keeps the codes of the file it cleans.
+		EoirRecordReader reader = new EoirRecordReader(reader(stepExecution, table), new EoirRowProcessor());
 		return new StepBuilder(this.name, this.jobRepository)
 			.tasklet(new StagingChunkTasklet(reader, writer, this.stagingProgress, this.settings.chunkSize(),
 					this.observationRegistry), this.transactionManager)

@@ -32,7 +32,7 @@ public final class Values {
 	 * Whether the characters from {@code from} to {@code to}, already stripped, are a
 	 * null token.
 	 */
-	private static boolean isStrippedNullToken(String line, int from, int to) {
+	static boolean isStrippedNullToken(String line, int from, int to) {
 		// Called for every value of every row: most values are settled by their length.
 		// The tokens' letters compared by hand: equalsIgnoreCase cost more than all the
 		// rest.
@@ -73,7 +73,14 @@ public final class Values {
 		return isStrippedNullToken(line, start, end) ? null : line.substring(start, end);
 	}
 
-	private static int stripStart(String line, int from, int to) {
+	/**
+	 * Where a value starts once stripped as {@link String#strip()} strips.
+	 * @param line the line
+	 * @param from the index of the value's first character
+	 * @param to the index after its last
+	 * @return the index of its first character that is not whitespace, or {@code to}
+	 */
+	static int stripStart(String line, int from, int to) {
 		int start = from;
 		while (start < to && Character.isWhitespace(line.charAt(start))) {
 			start++;
@@ -81,7 +88,14 @@ public final class Values {
 		return start;
 	}
 
-	private static int stripEnd(String line, int start, int to) {
+	/**
+	 * Where a value ends once stripped as {@link String#strip()} strips.
+	 * @param line the line
+	 * @param start the value's start, already stripped
+	 * @param to the index after its last character
+	 * @return the index after its last character that is not whitespace, or {@code start}
+	 */
+	static int stripEnd(String line, int start, int to) {
 		int end = to;
 		while (end > start && Character.isWhitespace(line.charAt(end - 1))) {
 			end--;
