@@ -12,11 +12,11 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Validates and cleans one EOIR line: a line whose field count differs from the header's
  * is repaired when {@link LineRepair} can do so unambiguously (the row then carries a
  * {@link StagedRecord.Repair}), and the keys must be present (and integers where the
- * table says so); codes are trimmed and upper-cased with their raw value kept, null
- * tokens become null, dates are parsed. A line that fails becomes a
- * {@link StagedRecord.Rejected} carrying the raw line; blank lines are dropped. The codes
- * are kept as one string each ({@link RepeatedCodes}): one processor per file read, not
- * shared between threads.
+ * table says so); codes are trimmed and upper-cased, their raw value kept when that
+ * changed more than its padding; null tokens become null, dates are parsed. A line that
+ * fails becomes a {@link StagedRecord.Rejected} carrying the raw line; blank lines are
+ * dropped. The codes are kept as one string each ({@link RepeatedCodes}): one processor
+ * per file read, not shared between threads.
  */
 public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 

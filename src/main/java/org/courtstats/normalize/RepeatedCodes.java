@@ -5,7 +5,7 @@ package org.courtstats.normalize;
  * hundred distinct values over millions of lines, and a string for each of them, made and
  * dropped line after line, is garbage the staging threads pay for. A code is looked up by
  * its characters in a small table; one not found there (or pushed out of it by another
- * with the same hash) is cut out of the line and takes its place, so that what
+ * that hashes to the same slot) is cut out of the line and takes its place, so that what
  * {@link #find} returns is valid until its next call. Not for free text, whose values
  * seldom repeat. One instance per thread: it is not synchronized.
  */
@@ -73,8 +73,8 @@ public final class RepeatedCodes {
 	}
 
 	/**
-	 * Whether a value found changes as a code beyond its trimming: it holds lower-case
-	 * letters.
+	 * Whether a value found changes as a code beyond its trimming: upper-casing changes
+	 * it.
 	 * @param found what {@link #find} returned
 	 * @return true when its code differs from its text
 	 */

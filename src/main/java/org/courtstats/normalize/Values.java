@@ -122,18 +122,8 @@ public final class Values {
 	}
 
 	/**
-	 * Parses {@code YYYY-MM-DD}, optionally followed by a time
-	 * ({@code 2024-09-12 00:00:00.000}).
-	 * @param value the raw value
-	 * @return the date, or null when the value is a null token or not a valid date
-	 */
-	public static LocalDate date(String value) {
-		return (value != null) ? date(value, 0, value.length()) : null;
-	}
-
-	/**
-	 * Parses a date that is part of a line, as {@link #date(String)} parses
-	 * {@code line.substring(from, to)}.
+	 * Parses a date that is part of a line: {@code YYYY-MM-DD}, optionally followed by a
+	 * time ({@code 2024-09-12 00:00:00.000}), padding and null tokens allowed.
 	 * @param line the line, or null for a value that is absent
 	 * @param from the index of the value's first character
 	 * @param to the index after its last
@@ -183,7 +173,7 @@ public final class Values {
 	 * @param to the index after its last
 	 * @return the number, or null when the value is not an integer
 	 */
-	public static Long integer(String line, int from, int to) {
+	private static Long integer(String line, int from, int to) {
 		int length = to - from;
 		if (length == 0 || length > 18) {
 			return null;

@@ -14,6 +14,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class Releases {
 
+	/**
+	 * The intermediates the publication of an EOIR release fills and clears, by release.
+	 */
+	private static final List<String> INTERMEDIATES = List.of("staging.int_case_mpp",
+			"staging.int_first_representation", "staging.int_judge_version");
+
 	private final JdbcTemplate jdbc;
 
 	public Releases(DataSource dataSource) {
@@ -139,12 +145,6 @@ public class Releases {
 	}
 
 	/**
-	 * The intermediates the publication of an EOIR release fills and clears, by release.
-	 */
-	private static final List<String> INTERMEDIATES = List.of("staging.int_case_mpp",
-			"staging.int_first_representation", "staging.int_judge_version");
-
-	/**
 	 * Deletes a release's staged rows and intermediates: at its publication, or when its
 	 * run is abandoned and nothing will ever load them.
 	 * @param releaseKey the release
@@ -170,7 +170,8 @@ public class Releases {
 	 * nearly always, is emptied at once rather than row by row (millions of rows, on a
 	 * full EOIR release). Whether it holds others is counted rather than asked with
 	 * {@code exists}: in the usual case every row is read either way, and a count is
-	 * shared with parallel workers.
+	 * shared with parallel workers (when it does hold others, as while a failed run waits
+	 * for its restart, the count reads it all where {@code exists} stopped at the first).
 	 * @param table the table
 	 * @param ofRelease the condition the release's rows meet, written in this class,
 	 * binding the release key

@@ -2,7 +2,9 @@ package org.courtstats.eoir;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Random;
 
+import org.courtstats.normalize.Values;
 import org.courtstats.staging.StagedRecord;
 import org.junit.jupiter.api.Test;
 
@@ -201,6 +203,41 @@ class EoirRowProcessorTests {
 		List<String> columns = EoirTables.APPLICATION.stagingTable().dataColumns();
 		assertThat(row.values()[columns.indexOf("appl_code")]).isEqualTo("212c");
 		assertThat(row.values()[columns.indexOf("appl_dec")]).isEqualTo("G");
+	}
+
+	@Test
+	void codesCleanTheSameLineAfterLineWhateverCameBefore() {
+		// given: one processor, as for a file, and more distinct codes than it keeps, the
+		// same ones in a cased column and an upper-cased one
+		EoirHeader header = EoirHeader.parse(EoirTables.APPLICATION, "tbl_Court_Appln.csv",
+				"IDNPROCEEDINGAPPLN\tIDNPROCEEDING\tIDNCASE\tAPPL_CODE\tAPPL_RECD_DATE\tAPPL_DEC");
+		List<String> columns = EoirTables.APPLICATION.stagingTable().dataColumns();
+		String[] pool = new String[2_000];
+		for (int i = 0; i < pool.length; i++) {
+			pool[i] = switch (i % 4) {
+				case 0 -> "c" + i;
+				case 1 -> " C" + i + " ";
+				case 2 -> "N/A";
+				default -> "D" + i;
+			};
+		}
+		Random random = new Random(5);
+		for (int n = 0; n < 20_000; n++) {
+			String cased = pool[random.nextInt(pool.length)];
+			String code = pool[random.nextInt(pool.length)];
+
+			// when
+			StagedRecord.Row row = (StagedRecord.Row) this.processor
+				.process(line(header, n + 2, "9000000\t8000000\t5000000\t" + cased + "\t\t" + code));
+
+			// then
+			String text = Values.text(code);
+			String upper = Values.code(code);
+			assertThat(row.values()[columns.indexOf("appl_code")]).isEqualTo(Values.text(cased));
+			assertThat(row.values()[columns.indexOf("appl_dec")]).isEqualTo(upper);
+			assertThat(row.values()[columns.indexOf("appl_dec_raw")])
+				.isEqualTo((upper != null && !upper.equals(text)) ? code : null);
+		}
 	}
 
 	private static EoirLine line(EoirHeader header, long lineNumber, String text) {
