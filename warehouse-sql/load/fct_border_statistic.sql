@@ -86,3 +86,9 @@ where b.nationality_key = -1
     and b.citizenship_label is not null
     and x.source = 'ohss'
     and lower(x.label) = lower(b.citizenship_label);
+
+-- Statistics that know this edition: the table was last analyzed before it was loaded (autovacuum, after
+-- the edition before), so the planner would take the edition's rows for a handful and join them with
+-- nested loops in the checks that follow (the months summed against each fiscal-year total took over two
+-- minutes for the August 2024 edition after the July one; a fraction of a second with this).
+analyze warehouse.fct_border_statistic;
