@@ -73,8 +73,7 @@ public final class RepeatedCodes {
 	}
 
 	/**
-	 * Whether a value found changes as a code beyond its trimming: upper-casing changes
-	 * it.
+	 * Whether upper-casing changes a value found, beyond its trimming.
 	 * @param found what {@link #find} returned
 	 * @return true when its code differs from its text
 	 */

@@ -194,8 +194,7 @@ public final class Values {
 	}
 
 	/**
-	 * A key that is part of a line: trimmed, then parsed as {@link #integer(String)}
-	 * does.
+	 * A key that is part of a line: trimmed, then parsed as by {@link #integer(String)}.
 	 * @param line the line, or null for a value that is absent
 	 * @param from the index of the value's first character
 	 * @param to the index after its last

@@ -64,9 +64,8 @@ abstract class OhssEditionsLoadTestSupport extends NightlyLoadTestSupport {
 
 	@Test
 	void theSecondNightLeavesStatisticsThatKnowItsEdition() {
-		// Without them the planner takes the new edition's rows for a handful, and a
-		// check
-		// that joins them with themselves ran for minutes in nested loops.
+		// Without them the planner takes the new edition's rows for a handful, and
+		// a check that joins them with themselves ran for minutes in nested loops.
 		String values = this.jdbc.queryForObject(
 				"""
 						select most_common_vals::text from pg_stats

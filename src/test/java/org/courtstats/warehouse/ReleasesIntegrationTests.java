@@ -36,8 +36,7 @@ class ReleasesIntegrationTests {
 
 	@Test
 	void aReleaseIsClearedRowByRowBesideAnotherAndAtOnceWhenAlone() {
-		// given: two releases, each with a staged lookup file of its own and a judge's
-		// version
+		// given: two releases, each with a staged lookup file and a judge's version
 		long april = this.releases.register("eoir", "EOIR Case Data 2026-0401", LocalDate.of(2026, 4, 1));
 		long may = this.releases.register("eoir", "EOIR Case Data 2026-0501", LocalDate.of(2026, 5, 1));
 		long aprilFile = stagedLanguages(april, "EOIR Case Data 2026-0401", 3);
