@@ -124,7 +124,7 @@ public final class EoirLine {
 		if (this.fields == null) {
 			String[] split = new String[this.ends.length];
 			for (int i = 0; i < split.length; i++) {
-				split[i] = this.text.substring(fieldStart(i), fieldEnd(i));
+				split[i] = field(i);
 			}
 			this.fields = split;
 		}
