@@ -22,11 +22,15 @@ public enum ColumnKind {
 	 */
 	KEY_CODE,
 
-	/**
-	 * A code: trimmed and upper-cased, the raw value kept in {@code <column>_raw} when
-	 * that changed it.
-	 */
+	/** A code: trimmed and upper-cased. */
 	CODE,
+
+	/**
+	 * A code whose value as delivered the warehouse keeps beside it (a fact's
+	 * {@code *_raw} column): trimmed and upper-cased, the raw value staged in
+	 * {@code <column>_raw} when that changed more than its padding.
+	 */
+	TRACED_CODE,
 
 	/**
 	 * A code whose letter case carries meaning (APPL_CODE {@code 212c} is not
@@ -44,7 +48,7 @@ public enum ColumnKind {
 	DATE;
 
 	boolean keepsRaw() {
-		return this == CODE || this == KEY_CODE;
+		return this == TRACED_CODE;
 	}
 
 	boolean requiredInHeader() {

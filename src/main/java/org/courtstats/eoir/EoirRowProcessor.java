@@ -12,11 +12,12 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Validates and cleans one EOIR line: a line whose field count differs from the header's
  * is repaired when {@link LineRepair} can do so unambiguously (the row then carries a
  * {@link StagedRecord.Repair}), and the keys must be present (and integers where the
- * table says so); codes are trimmed and upper-cased, their raw value kept when that
- * changed more than its padding; null tokens become null, dates are parsed. A line that
- * fails becomes a {@link StagedRecord.Rejected} carrying the raw line; blank lines are
- * dropped. The codes are kept as one string each ({@link RepeatedCodes}): one processor
- * per file read, not shared between threads.
+ * table says so); codes are trimmed and upper-cased, the raw value of a
+ * {@link ColumnKind#TRACED_CODE} kept when that changed more than its padding; null
+ * tokens become null, dates are parsed. A line that fails becomes a
+ * {@link StagedRecord.Rejected} carrying the raw line; blank lines are dropped. The codes
+ * are kept as one string each ({@link RepeatedCodes}): one processor per file read, not
+ * shared between threads.
  */
 public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 
@@ -75,15 +76,17 @@ public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 					values[v++] = key;
 				}
 				case OPTIONAL_ID -> values[v++] = Values.key(source, from, to);
-				case KEY_CODE, CODE -> {
+				case KEY_CODE, CODE, TRACED_CODE -> {
 					int found = this.codes.find(source, from, to);
 					String code = this.codes.code(found);
 					if (code == null && column.kind() == ColumnKind.KEY_CODE) {
 						return reject(line, "key_missing", headerName(column) + " is empty");
 					}
 					values[v++] = code;
-					// The raw value is kept when cleaning changed more than its padding.
-					values[v++] = this.codes.changedAsCode(found) ? source.substring(from, to) : null;
+					if (column.kind().keepsRaw()) {
+						// Kept when cleaning changed more than its padding.
+						values[v++] = this.codes.changedAsCode(found) ? source.substring(from, to) : null;
+					}
 				}
 				case CASED_KEY_CODE, CASED_CODE -> {
 					String code = this.codes.text(this.codes.find(source, from, to));

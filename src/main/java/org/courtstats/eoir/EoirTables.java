@@ -8,6 +8,7 @@ import static org.courtstats.eoir.ColumnKind.KEY;
 import static org.courtstats.eoir.ColumnKind.KEY_CODE;
 import static org.courtstats.eoir.ColumnKind.OPTIONAL_ID;
 import static org.courtstats.eoir.ColumnKind.TEXT;
+import static org.courtstats.eoir.ColumnKind.TRACED_CODE;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,12 +21,10 @@ public final class EoirTables {
 
 	/** Case table: one row per case (charging document). */
 	public static final EoirTable CASE = new EoirTable("A_TblCase", List.of("A_TblCase"), "staging.eoir_case",
-			List.of(EoirColumn.of("IDNCASE", KEY), EoirColumn.of("NAT", CODE), EoirColumn.of("LANG", CODE),
-					EoirColumn.of("CUSTODY", CODE), EoirColumn.of("case_type", CODE, "CASE_TYPE", "CASETYPE"),
-					EoirColumn.of("UPDATE_SITE", CODE), EoirColumn.of("C_ASY_TYPE", CODE),
-					EoirColumn.of("sex", CODE, "Sex", "GENDER"), EoirColumn.of("CASEPRIORITY_CODE", CODE),
-					EoirColumn.of("ALIEN_STATE", TEXT), EoirColumn.of("DATE_OF_ENTRY", DATE),
-					EoirColumn.of("E_28_DATE", DATE), EoirColumn.of("LATEST_HEARING", DATE)));
+			List.of(EoirColumn.of("IDNCASE", KEY), EoirColumn.of("NAT", TRACED_CODE), EoirColumn.of("LANG", CODE),
+					EoirColumn.of("CUSTODY", CODE), EoirColumn.of("case_type", TRACED_CODE, "CASE_TYPE", "CASETYPE"),
+					EoirColumn.of("UPDATE_SITE", CODE), EoirColumn.of("DATE_OF_ENTRY", DATE),
+					EoirColumn.of("E_28_DATE", DATE)));
 
 	/** Case identifier flags, where MPP cases are marked (MP, RM). */
 	public static final EoirTable CASE_IDENTIFIER = new EoirTable("A_TblCaseIdentifier", List.of("A_TblCaseIdentifier"),
@@ -37,14 +36,13 @@ public final class EoirTables {
 			"staging.eoir_proceeding",
 			List.of(EoirColumn.of("IDNPROCEEDING", KEY), EoirColumn.of("IDNCASE", KEY), EoirColumn.of("OSC_DATE", DATE),
 					EoirColumn.of("INPUT_DATE", DATE), EoirColumn.of("COMP_DATE", DATE),
-					EoirColumn.of("trans_in_date", DATE, "TRANS_IN_DATE", "TRANSFER_DATE"),
 					EoirColumn.of("BASE_CITY_CODE", CODE), EoirColumn.of("HEARING_LOC_CODE", CODE),
 					EoirColumn.of("SCHEDULED_HEAR_LOC", CODE), EoirColumn.of("PREV_HEARING_LOC", CODE),
-					EoirColumn.of("IJ_CODE", CODE), EoirColumn.of("DEC_TYPE", CODE), EoirColumn.of("DEC_CODE", CODE),
-					EoirColumn.of("OTHER_COMP", CODE), EoirColumn.of("ABSENTIA", CODE), EoirColumn.of("CUSTODY", CODE),
+					EoirColumn.of("IJ_CODE", CODE), EoirColumn.of("DEC_TYPE", CODE),
+					EoirColumn.of("DEC_CODE", TRACED_CODE), EoirColumn.of("OTHER_COMP", TRACED_CODE),
+					EoirColumn.of("ABSENTIA", CODE), EoirColumn.of("CUSTODY", CODE),
 					EoirColumn.of("case_type", CODE, "CASE_TYPE", "CASETYPE"), EoirColumn.of("NAT", CODE),
-					EoirColumn.of("LANG", CODE), EoirColumn.of("TRANSFER_TO", CODE),
-					EoirColumn.of("deported_1", CODE, "DEPORTED_1", "DEP1"),
+					EoirColumn.of("LANG", CODE), EoirColumn.of("deported_1", CODE, "DEPORTED_1", "DEP1"),
 					EoirColumn.of("deported_2", CODE, "DEPORTED_2", "DEP2")));
 
 	/** Scheduled hearings: one row per hearing set on a proceeding's calendar. */
@@ -55,9 +53,7 @@ public final class EoirTables {
 					EoirColumn.of("HEARING_LOC_CODE", CODE), EoirColumn.of("BASE_CITY_CODE", CODE),
 					EoirColumn.of("IJ_CODE", CODE), EoirColumn.of("LANG", CODE), EoirColumn.of("CAL_TYPE", CODE),
 					EoirColumn.of("SCHEDULE_TYPE", CODE), EoirColumn.of("ADJ_RSN", CODE),
-					EoirColumn.of("ADJ_MEDIUM", CODE), EoirColumn.of("ADJ_TIME_START", TEXT),
-					EoirColumn.of("ADJ_TIME_STOP", TEXT), EoirColumn.of("NOTICE_CODE", CODE),
-					EoirColumn.of("INPUT_DATE", DATE)));
+					EoirColumn.of("ADJ_MEDIUM", TRACED_CODE)));
 
 	/** Applications for relief filed in a proceeding (asylum, cancellation, ...). */
 	public static final EoirTable APPLICATION = new EoirTable("tbl_Court_Appln", List.of("tbl_Court_Appln"),
@@ -71,7 +67,7 @@ public final class EoirTables {
 			List.of("B_TblProceedCharges"), "staging.eoir_charge",
 			List.of(EoirColumn.of("IDNPRCDCHG", KEY), EoirColumn.of("IDNCASE", KEY),
 					EoirColumn.of("IDNPROCEEDING", KEY), EoirColumn.of("CHARGE", CASED_CODE),
-					EoirColumn.of("CHG_STATUS", CODE)));
+					EoirColumn.of("CHG_STATUS", TRACED_CODE)));
 
 	/** Custody history: the detention and release dates of a case. */
 	public static final EoirTable CUSTODY_HISTORY = new EoirTable("tbl_CustodyHistory", List.of("tbl_CustodyHistory"),
@@ -87,7 +83,7 @@ public final class EoirTables {
 			List.of(EoirColumn.of("IDNREPSASSIGNED", KEY), EoirColumn.of("IDNCASE", KEY),
 					EoirColumn.of("STRATTYLEVEL", CODE), EoirColumn.of("STRATTYTYPE", CODE),
 					EoirColumn.of("PARENT_TABLE", CODE), EoirColumn.of("PARENT_IDN", OPTIONAL_ID),
-					EoirColumn.of("BASE_CITY_CODE", CODE), EoirColumn.of("E_28_DATE", DATE)));
+					EoirColumn.of("E_28_DATE", DATE)));
 
 	/**
 	 * Nationality codes; tblLookupAlienNat is preferred over tblLookupNationality when

@@ -28,7 +28,7 @@ class EoirRecordReaderTests {
 		reader.close();
 
 		assertThat(records).extracting(StagedRecord::lineNumber).containsExactly(2L, 4L, 5L);
-		assertThat(((StagedRecord.Row) records.get(0)).values()).containsExactly("FRE", "fre", "French");
+		assertThat(((StagedRecord.Row) records.get(0)).values()).containsExactly("FRE", "French");
 		assertThat(records.get(1)).isInstanceOf(StagedRecord.Rejected.class);
 	}
 

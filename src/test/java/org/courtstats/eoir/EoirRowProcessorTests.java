@@ -20,11 +20,11 @@ class EoirRowProcessorTests {
 	void aWellFormedLineIsCleanedIntoTheStagingColumns() {
 		// given
 		EoirHeader header = EoirHeader.parse(EoirTables.PROCEEDING, "B_TblProceeding.csv",
-				"IDNPROCEEDING\tIDNCASE\tCOMP_DATE\tNAT\tABSENTIA\tCUSTODY\tDEC_CODE");
+				"IDNPROCEEDING\tIDNCASE\tCOMP_DATE\tNAT\tABSENTIA\tCUSTODY\tDEC_CODE\tOTHER_COMP");
 
 		// when
 		StagedRecord result = this.processor
-			.process(line(header, 7, "8000003\t5000000\t2022-05-06 00:00:00.000\tgt \ty\tN/A\tX"));
+			.process(line(header, 7, "8000003\t5000000\t2022-05-06 00:00:00.000\tgt \ty\tN/A\tX\tr "));
 
 		// then
 		assertThat(result).isInstanceOf(StagedRecord.Row.class);
@@ -35,12 +35,15 @@ class EoirRowProcessorTests {
 		assertThat(row.values()[columns.indexOf("idncase")]).isEqualTo(5000000L);
 		assertThat(row.values()[columns.indexOf("comp_date")]).isEqualTo(LocalDate.of(2022, 5, 6));
 		assertThat(row.values()[columns.indexOf("nat")]).isEqualTo("GT");
-		assertThat(row.values()[columns.indexOf("nat_raw")]).isEqualTo("gt ");
+		assertThat(columns).as("a proceeding's NAT as delivered, which no fact keeps").doesNotContain("nat_raw");
 		assertThat(row.values()[columns.indexOf("absentia")]).isEqualTo("Y");
 		assertThat(row.values()[columns.indexOf("custody")]).isNull();
 		assertThat(row.values()[columns.indexOf("dec_code")]).isEqualTo("X");
 		assertThat(row.values()[columns.indexOf("dec_code_raw")]).isNull();
+		assertThat(row.values()[columns.indexOf("other_comp")]).isEqualTo("R");
+		assertThat(row.values()[columns.indexOf("other_comp_raw")]).isEqualTo("r ");
 		assertThat(row.values()[columns.indexOf("hearing_loc_code")]).as("a column the file lacks").isNull();
+		assertThat(row.values()).hasSize(columns.size());
 	}
 
 	@Test
@@ -56,16 +59,11 @@ class EoirRowProcessorTests {
 		List<String> columns = EoirTables.CASE.stagingTable().dataColumns();
 		assertThat(row.lineNumber()).isEqualTo(111549);
 		assertThat(row.values()[columns.indexOf("idncase")]).isEqualTo(7375924L);
-		assertThat(row.values()[columns.indexOf("alien_state")]).isEqualTo("NY");
 		assertThat(row.values()[columns.indexOf("nat")]).isEqualTo("EG");
 		assertThat(row.values()[columns.indexOf("case_type")]).isEqualTo("RMV");
 		assertThat(row.values()[columns.indexOf("update_site")]).isEqualTo("NYC");
 		assertThat(row.values()[columns.indexOf("e_28_date")]).isEqualTo(LocalDate.of(2024, 9, 12));
-		assertThat(row.values()[columns.indexOf("latest_hearing")]).isEqualTo(LocalDate.of(2014, 12, 2));
 		assertThat(row.values()[columns.indexOf("date_of_entry")]).isEqualTo(LocalDate.of(1998, 12, 6));
-		assertThat(row.values()[columns.indexOf("c_asy_type")]).isEqualTo("I");
-		assertThat(row.values()[columns.indexOf("sex")]).isEqualTo("F");
-		assertThat(row.values()[columns.indexOf("casepriority_code")]).as("N/A").isNull();
 		assertThat(row.repair().repairCode()).isEqualTo("tab_shift");
 		assertThat(row.repair().message()).contains("a tab inside ALIEN_CITY or ALIEN_STATE");
 		assertThat(row.repair().rawRecord()).isEqualTo(LineRepairTests.REAL_SHIFTED_CASE);
@@ -91,7 +89,7 @@ class EoirRowProcessorTests {
 
 		StagedRecord.Row row = (StagedRecord.Row) this.processor.process(line(header, 3, "100001\t5000000"));
 
-		assertThat(row.values()).containsExactly(100001L, 5000000L, null, null);
+		assertThat(row.values()).containsExactly(100001L, 5000000L, null);
 		assertThat(row.repair().repairCode()).isEqualTo("padded");
 		assertThat(row.repair().rawRecord()).isEqualTo("100001\t5000000");
 	}
@@ -167,27 +165,26 @@ class EoirRowProcessorTests {
 
 	@Test
 	void anOlderColumnNameMapsOntoTheCurrentOne() {
-		EoirHeader header = EoirHeader.parse(EoirTables.CASE, "A_TblCase.csv", "IDNCASE\tGENDER\tCASETYPE");
+		EoirHeader header = EoirHeader.parse(EoirTables.CASE, "A_TblCase.csv", "IDNCASE\tCASETYPE");
 
-		StagedRecord.Row row = (StagedRecord.Row) this.processor.process(line(header, 2, "5000000\tf\tRMV"));
+		StagedRecord.Row row = (StagedRecord.Row) this.processor.process(line(header, 2, "5000000\trmv"));
 
 		List<String> columns = EoirTables.CASE.stagingTable().dataColumns();
-		assertThat(row.values()[columns.indexOf("sex")]).isEqualTo("F");
 		assertThat(row.values()[columns.indexOf("case_type")]).isEqualTo("RMV");
+		assertThat(row.values()[columns.indexOf("case_type_raw")]).isEqualTo("rmv");
 	}
 
 	@Test
 	void olderProceedingColumnNamesMapOntoTheCurrentOnes() {
 		EoirHeader header = EoirHeader.parse(EoirTables.PROCEEDING, "B_TblProceeding.csv",
-				"IDNPROCEEDING\tIDNCASE\tTRANSFER_DATE\tDEP1\tDEP2");
+				"IDNPROCEEDING\tIDNCASE\tCASETYPE\tDEP1\tDEP2");
 
 		StagedRecord.Row row = (StagedRecord.Row) this.processor
-			.process(line(header, 2, "8000000\t5000000\t2019-03-04 00:00:00.000\tmx\tGT"));
+			.process(line(header, 2, "8000000\t5000000\tRMV\tmx\tGT"));
 
 		List<String> columns = EoirTables.PROCEEDING.stagingTable().dataColumns();
-		assertThat(row.values()[columns.indexOf("trans_in_date")]).isEqualTo(LocalDate.of(2019, 3, 4));
+		assertThat(row.values()[columns.indexOf("case_type")]).isEqualTo("RMV");
 		assertThat(row.values()[columns.indexOf("deported_1")]).isEqualTo("MX");
-		assertThat(row.values()[columns.indexOf("deported_1_raw")]).isEqualTo("mx");
 		assertThat(row.values()[columns.indexOf("deported_2")]).isEqualTo("GT");
 		assertThat(header.unknownColumns()).isEmpty();
 	}
@@ -208,10 +205,10 @@ class EoirRowProcessorTests {
 	@Test
 	void codesCleanTheSameLineAfterLineWhateverCameBefore() {
 		// given: one processor, as for a file, and more distinct codes than it keeps, the
-		// same ones in a cased column and an upper-cased one
-		EoirHeader header = EoirHeader.parse(EoirTables.APPLICATION, "tbl_Court_Appln.csv",
-				"IDNPROCEEDINGAPPLN\tIDNPROCEEDING\tIDNCASE\tAPPL_CODE\tAPPL_RECD_DATE\tAPPL_DEC");
-		List<String> columns = EoirTables.APPLICATION.stagingTable().dataColumns();
+		// same ones in a cased column and in an upper-cased one whose raw value is kept
+		EoirHeader header = EoirHeader.parse(EoirTables.PROCEEDING_CHARGE, "B_TblProceedCharges.csv",
+				"IDNPRCDCHG\tIDNCASE\tIDNPROCEEDING\tCHARGE\tCHG_STATUS");
+		List<String> columns = EoirTables.PROCEEDING_CHARGE.stagingTable().dataColumns();
 		String[] pool = new String[2_000];
 		for (int i = 0; i < pool.length; i++) {
 			pool[i] = switch (i % 4) {
@@ -228,14 +225,14 @@ class EoirRowProcessorTests {
 
 			// when
 			StagedRecord.Row row = (StagedRecord.Row) this.processor
-				.process(line(header, n + 2, "9000000\t8000000\t5000000\t" + cased + "\t\t" + code));
+				.process(line(header, n + 2, "9000000\t5000000\t8000000\t" + cased + "\t" + code));
 
 			// then
 			String text = Values.text(code);
 			String upper = Values.code(code);
-			assertThat(row.values()[columns.indexOf("appl_code")]).isEqualTo(Values.text(cased));
-			assertThat(row.values()[columns.indexOf("appl_dec")]).isEqualTo(upper);
-			assertThat(row.values()[columns.indexOf("appl_dec_raw")])
+			assertThat(row.values()[columns.indexOf("charge")]).isEqualTo(Values.text(cased));
+			assertThat(row.values()[columns.indexOf("chg_status")]).isEqualTo(upper);
+			assertThat(row.values()[columns.indexOf("chg_status_raw")])
 				.isEqualTo((upper != null && !upper.equals(text)) ? code : null);
 		}
 	}

@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EoirTablesTests {
 
 	private static final Path INVENTORY = Path.of("../shared/data/real/eoir-deportationdata/missingness_by_field.csv");
+
+	private static final Path LOAD_SQL = Path.of("warehouse-sql/load");
 
 	private static final Map<String, Set<String>> realColumns = new HashMap<>();
 
@@ -51,6 +55,39 @@ class EoirTablesTests {
 			for (EoirColumn column : table.columns()) {
 				assertThat(column.headerNames()).as(table.name() + "." + column.stagingColumn())
 					.anyMatch((name) -> real.contains(name.toUpperCase(Locale.ROOT)));
+			}
+		}
+	}
+
+	@Test
+	void everyStagedValueIsReadByTheLoad() throws IOException {
+		// A key or a lookup's code is staged whether read or not: a row without it is
+		// rejected. Any other column is staged only when a load statement that reads the
+		// table names it.
+		Map<Path, String> statements = new HashMap<>();
+		try (Stream<Path> files = Files.list(LOAD_SQL)) {
+			for (Path file : files.toList()) {
+				statements.put(file, Files.readString(file));
+			}
+		}
+		for (EoirTable table : EoirTables.ALL) {
+			String reads = String.join("\n",
+					statements.values()
+						.stream()
+						.filter((sql) -> Pattern.compile("\\b" + Pattern.quote(table.stagingTableName()) + "\\b")
+							.matcher(sql)
+							.find())
+						.toList());
+			assertThat(reads).as("the statements reading " + table.stagingTableName()).isNotEmpty();
+			for (String column : table.stagingTable().dataColumns()) {
+				boolean required = table.columns()
+					.stream()
+					.anyMatch((c) -> c.stagingColumn().equals(column) && c.kind().requiredInHeader());
+				if (!required) {
+					assertThat(Pattern.compile("\\b" + column + "\\b").matcher(reads).find())
+						.as(table.stagingTableName() + "." + column + " is read by a load statement")
+						.isTrue();
+				}
 			}
 		}
 	}

@@ -1,0 +1,88 @@
+-- Staging keeps only the columns the load reads. The EOIR staging tables had held every column of the
+-- codebook the first mapping took, and the raw value of every code; the integration reads the raw value of
+-- the six codes the facts keep it for (nat_raw and case_type_raw of a case, dec_code_raw and other_comp_raw
+-- of a proceeding, adj_medium_raw of a hearing, chg_status_raw of a charge), and none of the columns
+-- dropped here. Each column dropped is a value the staging no longer cleans, encodes and copies on every
+-- row. Staging tables hold one release at a time, cleared after it is published, so no warehouse value is
+-- lost.
+alter table staging.eoir_nationality
+    drop column code_raw;
+alter table staging.eoir_language
+    drop column code_raw;
+alter table staging.eoir_base_city
+    drop column base_city_code_raw;
+alter table staging.eoir_hearing_location
+    drop column hearing_loc_code_raw,
+    drop column hearing_base_city_raw;
+alter table staging.eoir_judge
+    drop column judge_code_raw;
+alter table staging.eoir_case_type
+    drop column code_raw;
+alter table staging.eoir_custody_status
+    drop column code_raw;
+alter table staging.eoir_court_decision
+    drop column case_type_raw,
+    drop column dec_code_raw,
+    drop column dec_type_raw;
+alter table staging.eoir_case_identifier_type
+    drop column code_raw;
+alter table staging.eoir_application_decision
+    drop column code_raw;
+alter table staging.eoir_adjournment_reason
+    drop column code_raw;
+alter table staging.eoir_charge_code
+    drop column criminal_flag_raw;
+alter table staging.eoir_case
+    drop column lang_raw,
+    drop column custody_raw,
+    drop column update_site_raw,
+    drop column c_asy_type,
+    drop column c_asy_type_raw,
+    drop column sex,
+    drop column sex_raw,
+    drop column casepriority_code,
+    drop column casepriority_code_raw,
+    drop column alien_state,
+    drop column latest_hearing;
+alter table staging.eoir_case_identifier
+    drop column case_id_raw;
+alter table staging.eoir_proceeding
+    drop column trans_in_date,
+    drop column base_city_code_raw,
+    drop column hearing_loc_code_raw,
+    drop column scheduled_hear_loc_raw,
+    drop column prev_hearing_loc_raw,
+    drop column ij_code_raw,
+    drop column dec_type_raw,
+    drop column absentia_raw,
+    drop column custody_raw,
+    drop column case_type_raw,
+    drop column nat_raw,
+    drop column lang_raw,
+    drop column transfer_to,
+    drop column transfer_to_raw,
+    drop column deported_1_raw,
+    drop column deported_2_raw;
+alter table staging.eoir_reps_assigned
+    drop column strattylevel_raw,
+    drop column strattytype_raw,
+    drop column parent_table_raw,
+    drop column base_city_code,
+    drop column base_city_code_raw;
+alter table staging.eoir_schedule
+    drop column hearing_loc_code_raw,
+    drop column base_city_code_raw,
+    drop column ij_code_raw,
+    drop column lang_raw,
+    drop column cal_type_raw,
+    drop column schedule_type_raw,
+    drop column adj_rsn_raw,
+    drop column adj_time_start,
+    drop column adj_time_stop,
+    drop column notice_code,
+    drop column notice_code_raw,
+    drop column input_date;
+alter table staging.eoir_application
+    drop column appl_dec_raw;
+alter table staging.eoir_custody_history
+    drop column custody_raw;
