@@ -14,12 +14,37 @@ import org.courtstats.staging.StagingTable;
  * @param fileNames file names without extension, matched case-insensitively
  * @param stagingTableName qualified staging table
  * @param columns the columns read, by header name
+ * @param usedValueColumns the staging columns whose distinct values are recorded as the
+ * rows are staged (see {@link StagingTable#usedValueColumns()})
  */
-public record EoirTable(String name, List<String> fileNames, String stagingTableName, List<EoirColumn> columns) {
+public record EoirTable(String name, List<String> fileNames, String stagingTableName, List<EoirColumn> columns,
+		List<String> usedValueColumns) {
 
 	public EoirTable {
 		fileNames = List.copyOf(fileNames);
 		columns = List.copyOf(columns);
+		usedValueColumns = List.copyOf(usedValueColumns);
+	}
+
+	/**
+	 * A table none of whose values are recorded as they are staged.
+	 * @param name logical table name
+	 * @param fileNames file names without extension
+	 * @param stagingTableName qualified staging table
+	 * @param columns the columns read, by header name
+	 */
+	public EoirTable(String name, List<String> fileNames, String stagingTableName, List<EoirColumn> columns) {
+		this(name, fileNames, stagingTableName, columns, List.of());
+	}
+
+	/**
+	 * This table, with the distinct values of some of its staging columns recorded as its
+	 * rows are staged.
+	 * @param stagingColumns the staging columns
+	 * @return the table
+	 */
+	EoirTable recordingUsedValuesOf(String... stagingColumns) {
+		return new EoirTable(this.name, this.fileNames, this.stagingTableName, this.columns, List.of(stagingColumns));
 	}
 
 	/**
@@ -52,7 +77,7 @@ public record EoirTable(String name, List<String> fileNames, String stagingTable
 				dataColumns.add(column.stagingColumn() + "_raw");
 			}
 		}
-		return new StagingTable(this.stagingTableName, dataColumns);
+		return new StagingTable(this.stagingTableName, dataColumns, this.usedValueColumns);
 	}
 
 }

@@ -24,7 +24,8 @@ public final class EoirTables {
 			List.of(EoirColumn.of("IDNCASE", KEY), EoirColumn.of("NAT", TRACED_CODE), EoirColumn.of("LANG", CODE),
 					EoirColumn.of("CUSTODY", CODE), EoirColumn.of("case_type", TRACED_CODE, "CASE_TYPE", "CASETYPE"),
 					EoirColumn.of("UPDATE_SITE", CODE), EoirColumn.of("DATE_OF_ENTRY", DATE),
-					EoirColumn.of("E_28_DATE", DATE)));
+					EoirColumn.of("E_28_DATE", DATE)))
+		.recordingUsedValuesOf("nat", "lang", "custody", "case_type", "update_site", "date_of_entry", "e_28_date");
 
 	/** Case identifier flags, where MPP cases are marked (MP, RM). */
 	public static final EoirTable CASE_IDENTIFIER = new EoirTable("A_TblCaseIdentifier", List.of("A_TblCaseIdentifier"),
@@ -43,7 +44,9 @@ public final class EoirTables {
 					EoirColumn.of("ABSENTIA", CODE), EoirColumn.of("CUSTODY", CODE),
 					EoirColumn.of("case_type", CODE, "CASE_TYPE", "CASETYPE"), EoirColumn.of("NAT", CODE),
 					EoirColumn.of("LANG", CODE), EoirColumn.of("deported_1", CODE, "DEPORTED_1", "DEP1"),
-					EoirColumn.of("deported_2", CODE, "DEPORTED_2", "DEP2")));
+					EoirColumn.of("deported_2", CODE, "DEPORTED_2", "DEP2")))
+		.recordingUsedValuesOf("nat", "lang", "custody", "case_type", "base_city_code", "hearing_loc_code",
+				"scheduled_hear_loc", "prev_hearing_loc", "osc_date", "input_date", "comp_date");
 
 	/** Scheduled hearings: one row per hearing set on a proceeding's calendar. */
 	public static final EoirTable SCHEDULE = new EoirTable("tbl_schedule", List.of("tbl_schedule"),
@@ -53,14 +56,16 @@ public final class EoirTables {
 					EoirColumn.of("HEARING_LOC_CODE", CODE), EoirColumn.of("BASE_CITY_CODE", CODE),
 					EoirColumn.of("IJ_CODE", CODE), EoirColumn.of("LANG", CODE), EoirColumn.of("CAL_TYPE", CODE),
 					EoirColumn.of("SCHEDULE_TYPE", CODE), EoirColumn.of("ADJ_RSN", CODE),
-					EoirColumn.of("ADJ_MEDIUM", TRACED_CODE)));
+					EoirColumn.of("ADJ_MEDIUM", TRACED_CODE)))
+		.recordingUsedValuesOf("lang", "base_city_code", "hearing_loc_code", "adj_rsn", "adj_date");
 
 	/** Applications for relief filed in a proceeding (asylum, cancellation, ...). */
 	public static final EoirTable APPLICATION = new EoirTable("tbl_Court_Appln", List.of("tbl_Court_Appln"),
 			"staging.eoir_application",
 			List.of(EoirColumn.of("IDNPROCEEDINGAPPLN", KEY), EoirColumn.of("IDNPROCEEDING", KEY),
 					EoirColumn.of("IDNCASE", KEY), EoirColumn.of("APPL_CODE", CASED_CODE),
-					EoirColumn.of("APPL_RECD_DATE", DATE), EoirColumn.of("APPL_DEC", CODE)));
+					EoirColumn.of("APPL_RECD_DATE", DATE), EoirColumn.of("APPL_DEC", CODE)))
+		.recordingUsedValuesOf("appl_recd_date");
 
 	/** Charges (INA cites) brought in a proceeding. */
 	public static final EoirTable PROCEEDING_CHARGE = new EoirTable("B_TblProceedCharges",
@@ -73,7 +78,8 @@ public final class EoirTables {
 	public static final EoirTable CUSTODY_HISTORY = new EoirTable("tbl_CustodyHistory", List.of("tbl_CustodyHistory"),
 			"staging.eoir_custody_history",
 			List.of(EoirColumn.of("IDNCUSTODY", KEY), EoirColumn.of("IDNCASE", KEY), EoirColumn.of("CUSTODY", CODE),
-					EoirColumn.of("DATDETAINED", DATE), EoirColumn.of("DATRELEASED", DATE)));
+					EoirColumn.of("DATDETAINED", DATE), EoirColumn.of("DATRELEASED", DATE)))
+		.recordingUsedValuesOf("custody", "datdetained", "datreleased");
 
 	/**
 	 * Representatives assigned to a case or proceeding (EOIR-28 notices of appearance).

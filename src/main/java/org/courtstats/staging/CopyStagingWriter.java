@@ -28,11 +28,13 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * Writes each chunk with PostgreSQL {@code COPY}: staged rows into the file's staging
  * table, what was changed in repaired rows into {@code etl.repaired_row}, rejected rows
- * into {@code etl.rejected_row}. It uses the chunk transaction's connection, so the rows,
- * the reader's position and the step's execution context commit together, and a restart
- * resumes exactly after the last committed chunk, neither losing nor repeating a repair
- * or a rejection. At the end of the file it counts them into {@code etl.source_file} and
- * reconciles the rows read with the release's {@code Count.txt}.
+ * into {@code etl.rejected_row}, the codes and dates no earlier chunk held
+ * ({@link UsedValues}) into {@code staging.used_value}. It uses the chunk transaction's
+ * connection, so the rows, the reader's position and the step's execution context commit
+ * together, and a restart resumes exactly after the last committed chunk, neither losing
+ * nor repeating a repair or a rejection. At the end of the file it counts them into
+ * {@code etl.source_file} and reconciles the rows read with the release's
+ * {@code Count.txt}.
  */
 public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepExecutionListener {
 
@@ -49,6 +51,8 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 	private static final String REJECT_COPY = "copy " + REJECT_COLUMNS + " from stdin (format text)";
 
 	private static final String REPAIR_COPY = "copy " + REPAIR_COLUMNS + " from stdin (format text)";
+
+	private static final String USED_VALUE_COPY = "copy " + UsedValues.COLUMNS + " from stdin (format text)";
 
 	private final DataSource dataSource;
 
@@ -67,10 +71,15 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 
 	private final CopyText repairs = new CopyText(1 << 10);
 
+	private final CopyText usedValueRows = new CopyText(1 << 10);
+
+	private final UsedValues usedValues;
+
 	public CopyStagingWriter(DataSource dataSource, SourceFileSlice slice) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.slice = slice;
+		this.usedValues = new UsedValues(slice.table());
 	}
 
 	/**
@@ -89,6 +98,14 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 		return this.dataSource;
 	}
 
+	/**
+	 * The distinct values of the file's used-value columns, noted row by row.
+	 * @return the file's used values
+	 */
+	UsedValues usedValues() {
+		return this.usedValues;
+	}
+
 	@Override
 	public void open(ExecutionContext executionContext) {
 		if (!executionContext.containsKey(STARTED_KEY)) {
@@ -98,6 +115,7 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 					this.slice.sourceFileId());
 			this.jdbc.update("delete from etl.rejected_row where source_file_id = ?", this.slice.sourceFileId());
 			this.jdbc.update("delete from etl.repaired_row where source_file_id = ?", this.slice.sourceFileId());
+			this.jdbc.update("delete from staging.used_value where source_file_id = ?", this.slice.sourceFileId());
 		}
 	}
 
@@ -116,6 +134,7 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 		this.rows.clear();
 		this.rejects.clear();
 		this.repairs.clear();
+		this.usedValueRows.clear();
 		Object[] values = null;
 		for (StagedRecord item : chunk) {
 			if (item instanceof StagedRecord.Row row) {
@@ -125,6 +144,7 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 				values[0] = this.slice.sourceFileId();
 				values[1] = row.lineNumber();
 				System.arraycopy(row.values(), 0, values, 2, row.values().length);
+				this.usedValues.add(row.values());
 				try {
 					this.rows.appendRow(values);
 				}
@@ -150,6 +170,8 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 			copy(copy, this.rowCopy, this.rows);
 			copy(copy, REJECT_COPY, this.rejects);
 			copy(copy, REPAIR_COPY, this.repairs);
+			this.usedValues.drainTo(this.slice.sourceFileId(), this.slice.tableName(), this.usedValueRows::appendRow);
+			copy(copy, USED_VALUE_COPY, this.usedValueRows);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);

@@ -23,6 +23,8 @@ public class JdbcBatchStagingWriter extends CopyStagingWriter {
 
 	private static final String REPAIR_INSERT = "insert into " + REPAIR_COLUMNS + " values (?, ?, ?, ?, ?, ?, ?)";
 
+	private static final String USED_VALUE_INSERT = "insert into " + UsedValues.COLUMNS + " values (?, ?, ?, ?, ?)";
+
 	private final String rowInsert;
 
 	public JdbcBatchStagingWriter(DataSource dataSource, SourceFileSlice slice) {
@@ -38,7 +40,8 @@ public class JdbcBatchStagingWriter extends CopyStagingWriter {
 		Connection connection = DataSourceUtils.getConnection(dataSource());
 		try (PreparedStatement rows = connection.prepareStatement(this.rowInsert);
 				PreparedStatement rejects = connection.prepareStatement(REJECT_INSERT);
-				PreparedStatement repairs = connection.prepareStatement(REPAIR_INSERT)) {
+				PreparedStatement repairs = connection.prepareStatement(REPAIR_INSERT);
+				PreparedStatement usedValues = connection.prepareStatement(USED_VALUE_INSERT)) {
 			int rowCount = 0;
 			int rejectCount = 0;
 			int repairCount = 0;
@@ -51,6 +54,7 @@ public class JdbcBatchStagingWriter extends CopyStagingWriter {
 					}
 					rows.addBatch();
 					rowCount++;
+					usedValues().add(row.values());
 					StagedRecord.Repair repair = row.repair();
 					if (repair != null) {
 						bindAll(repairs, slice.sourceFileId(), slice.tableName(), row.lineNumber(), repair.repairCode(),
@@ -75,6 +79,13 @@ public class JdbcBatchStagingWriter extends CopyStagingWriter {
 			}
 			if (repairCount > 0) {
 				repairs.executeBatch();
+			}
+			int usedValueCount = usedValues().drainTo(slice.sourceFileId(), slice.tableName(), (values) -> {
+				bindAll(usedValues, values);
+				usedValues.addBatch();
+			});
+			if (usedValueCount > 0) {
+				usedValues.executeBatch();
 			}
 		}
 		finally {

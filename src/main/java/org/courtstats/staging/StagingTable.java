@@ -9,11 +9,26 @@ import java.util.List;
  *
  * @param name qualified table name, e.g. {@code staging.eoir_case}
  * @param dataColumns the columns after {@code source_file_id, line_number}
+ * @param usedValueColumns the data columns whose distinct values staging records in
+ * {@code staging.used_value} as it goes
  */
-public record StagingTable(String name, List<String> dataColumns) {
+public record StagingTable(String name, List<String> dataColumns, List<String> usedValueColumns) {
 
 	public StagingTable {
 		dataColumns = List.copyOf(dataColumns);
+		usedValueColumns = List.copyOf(usedValueColumns);
+		if (!dataColumns.containsAll(usedValueColumns)) {
+			throw new IllegalArgumentException(name + " has no column of " + usedValueColumns);
+		}
+	}
+
+	/**
+	 * A staging table none of whose values are recorded as they are staged.
+	 * @param name qualified table name
+	 * @param dataColumns the columns after {@code source_file_id, line_number}
+	 */
+	public StagingTable(String name, List<String> dataColumns) {
+		this(name, dataColumns, List.of());
 	}
 
 	/**

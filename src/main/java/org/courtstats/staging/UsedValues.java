@@ -1,0 +1,166 @@
+package org.courtstats.staging;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The distinct values a file's staged rows hold in its table's
+ * {@link StagingTable#usedValueColumns() used-value columns}, recorded chunk by chunk
+ * into {@code staging.used_value}: the codes and dates the dimensions look for
+ * ({@code load/used_code.sql}), found while the rows are staged rather than by reading
+ * millions of staged rows again. A chunk records the values no earlier chunk of the file
+ * recorded, in its own transaction: a value counts as recorded once that transaction
+ * commits, so that a chunk rolled back records its values again when it is staged again.
+ * A restart records afresh whatever the file's later chunks hold; a value recorded twice
+ * is read once.
+ */
+final class UsedValues {
+
+	/** The columns {@code staging.used_value} is written with. */
+	static final String COLUMNS = "staging.used_value (source_file_id, table_name, column_name, code, day)";
+
+	private final Column[] columns;
+
+	UsedValues(StagingTable table) {
+		this.columns = table.usedValueColumns()
+			.stream()
+			.map((name) -> new Column(name, table.dataColumns().indexOf(name)))
+			.toArray(Column[]::new);
+	}
+
+	/**
+	 * Notes a staged row's values.
+	 * @param values the row's values, aligned with the table's data columns
+	 */
+	void add(Object[] values) {
+		for (Column column : this.columns) {
+			Object value = values[column.index];
+			if (value != null && !column.isRecorded(value) && column.uncommitted.add(value)) {
+				column.unwritten.add(value);
+			}
+		}
+	}
+
+	/**
+	 * Hands the values noted since the last call to a sink, one row of {@link #COLUMNS}
+	 * each (a code or a date, the other null), and counts them as recorded when the
+	 * current transaction commits (at once without one).
+	 * @param sourceFileId the file the rows are staged from
+	 * @param tableName the file's table
+	 * @param sink receives each row's values
+	 * @return how many rows the sink received
+	 */
+	int drainTo(long sourceFileId, String tableName, RowSink sink) throws Exception {
+		int rows = 0;
+		for (Column column : this.columns) {
+			for (Object value : column.unwritten) {
+				boolean date = value instanceof LocalDate;
+				sink.accept(sourceFileId, tableName, column.name, date ? null : value, date ? value : null);
+				rows++;
+			}
+			column.unwritten.clear();
+		}
+		if (rows > 0) {
+			if (TransactionSynchronizationManager.isSynchronizationActive()) {
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						settle(status == STATUS_COMMITTED);
+					}
+				});
+			}
+			else {
+				settle(true);
+			}
+		}
+		return rows;
+	}
+
+	private void settle(boolean committed) {
+		for (Column column : this.columns) {
+			if (committed) {
+				column.uncommitted.forEach(column::recorded);
+			}
+			column.uncommitted.clear();
+		}
+	}
+
+	/** Receives one row of {@link #COLUMNS}. */
+	@FunctionalInterface
+	interface RowSink {
+
+		void accept(Object... values) throws Exception;
+
+	}
+
+	/**
+	 * One column's values: those recorded by committed chunks, those noted since. Whether
+	 * a value is recorded already is asked of every value of every row, so the usual
+	 * answers are quick: a date's by a bit for its day, a code's by the identity of the
+	 * string last found recorded in its slot (a file's codes are kept as one string
+	 * each).
+	 */
+	private static final class Column {
+
+		private static final long FIRST_DAY = LocalDate.of(1900, 1, 1).toEpochDay();
+
+		private static final int DAYS = 1 << 17;
+
+		private static final int CODE_SLOTS = 256;
+
+		private final String name;
+
+		private final int index;
+
+		private final Set<Object> recorded = new HashSet<>();
+
+		private final BitSet recordedDays = new BitSet();
+
+		private final Object[] recordedCodes = new Object[CODE_SLOTS];
+
+		private final Set<Object> uncommitted = new HashSet<>();
+
+		private final List<Object> unwritten = new ArrayList<>();
+
+		Column(String name, int index) {
+			this.name = name;
+			this.index = index;
+		}
+
+		boolean isRecorded(Object value) {
+			if (value instanceof LocalDate date) {
+				long day = date.toEpochDay() - FIRST_DAY;
+				return (day >= 0 && day < DAYS) ? this.recordedDays.get((int) day) : this.recorded.contains(value);
+			}
+			int slot = value.hashCode() & (CODE_SLOTS - 1);
+			if (this.recordedCodes[slot] == value) {
+				return true;
+			}
+			if (this.recorded.contains(value)) {
+				this.recordedCodes[slot] = value;
+				return true;
+			}
+			return false;
+		}
+
+		void recorded(Object value) {
+			if (value instanceof LocalDate date) {
+				long day = date.toEpochDay() - FIRST_DAY;
+				if (day >= 0 && day < DAYS) {
+					this.recordedDays.set((int) day);
+					return;
+				}
+			}
+			this.recorded.add(value);
+		}
+
+	}
+
+}
