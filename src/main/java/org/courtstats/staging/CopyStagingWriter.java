@@ -172,6 +172,7 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 			copy(copy, REPAIR_COPY, this.repairs);
 			this.usedValues.drainTo(this.slice.sourceFileId(), this.slice.tableName(), this.usedValueRows::appendRow);
 			copy(copy, USED_VALUE_COPY, this.usedValueRows);
+			this.usedValues.written();
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);

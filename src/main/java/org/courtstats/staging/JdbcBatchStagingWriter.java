@@ -87,6 +87,7 @@ public class JdbcBatchStagingWriter extends CopyStagingWriter {
 			if (usedValueCount > 0) {
 				usedValues.executeBatch();
 			}
+			usedValues().written();
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource());

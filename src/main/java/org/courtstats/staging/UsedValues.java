@@ -1,10 +1,9 @@
 package org.courtstats.staging;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -17,9 +16,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * ({@code load/used_code.sql}), found while the rows are staged rather than by reading
  * millions of staged rows again. A chunk records the values no earlier chunk of the file
  * recorded, in its own transaction: a value counts as recorded once that transaction
- * commits, so that a chunk rolled back records its values again when it is staged again.
- * A restart records afresh whatever the file's later chunks hold; a value recorded twice
- * is read once.
+ * commits, and what a transaction rolled back noted is forgotten, so that the chunk
+ * records its values again when it is staged again. A restart records afresh whatever the
+ * file's later chunks hold; a value recorded twice is read once.
  */
 final class UsedValues {
 
@@ -27,6 +26,8 @@ final class UsedValues {
 	static final String COLUMNS = "staging.used_value (source_file_id, table_name, column_name, code, day)";
 
 	private final Column[] columns;
+
+	private boolean watchingTransaction;
 
 	UsedValues(StagingTable table) {
 		this.columns = table.usedValueColumns()
@@ -40,18 +41,30 @@ final class UsedValues {
 	 * @param values the row's values, aligned with the table's data columns
 	 */
 	void add(Object[] values) {
+		boolean noted = false;
 		for (Column column : this.columns) {
 			Object value = values[column.index];
-			if (value != null && !column.isRecorded(value) && column.uncommitted.add(value)) {
+			if (value != null && !column.isRecorded(value) && column.noted.add(value)) {
 				column.unwritten.add(value);
+				noted = true;
 			}
+		}
+		if (noted && !this.watchingTransaction && TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.watchingTransaction = true;
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					UsedValues.this.watchingTransaction = false;
+					settle(status == STATUS_COMMITTED);
+				}
+			});
 		}
 	}
 
 	/**
 	 * Hands the values noted since the last call to a sink, one row of {@link #COLUMNS}
-	 * each (a code or a date, the other null), and counts them as recorded when the
-	 * current transaction commits (at once without one).
+	 * each (a code or a date, the other null). They count as recorded when the current
+	 * transaction commits, or without one once {@link #written()} is called.
 	 * @param sourceFileId the file the rows are staged from
 	 * @param tableName the file's table
 	 * @param sink receives each row's values
@@ -65,30 +78,34 @@ final class UsedValues {
 				sink.accept(sourceFileId, tableName, column.name, date ? null : value, date ? value : null);
 				rows++;
 			}
-			column.unwritten.clear();
 		}
-		if (rows > 0) {
-			if (TransactionSynchronizationManager.isSynchronizationActive()) {
-				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-					@Override
-					public void afterCompletion(int status) {
-						settle(status == STATUS_COMMITTED);
-					}
-				});
-			}
-			else {
-				settle(true);
-			}
+		for (Column column : this.columns) {
+			column.unwritten.clear();
 		}
 		return rows;
 	}
 
+	/**
+	 * Says that the rows handed to the sink are written: without a transaction, their
+	 * values now count as recorded (in a transaction, at its commit).
+	 */
+	void written() {
+		if (!this.watchingTransaction) {
+			settle(true);
+		}
+	}
+
+	/**
+	 * Counts the values noted and written as recorded, or forgets them: those noted and
+	 * not written belong to rows that were not staged.
+	 */
 	private void settle(boolean committed) {
 		for (Column column : this.columns) {
 			if (committed) {
-				column.uncommitted.forEach(column::recorded);
+				column.noted.stream().filter((value) -> !column.unwritten.contains(value)).forEach(column::recorded);
 			}
-			column.uncommitted.clear();
+			column.noted.clear();
+			column.unwritten.clear();
 		}
 	}
 
@@ -101,11 +118,11 @@ final class UsedValues {
 	}
 
 	/**
-	 * One column's values: those recorded by committed chunks, those noted since. Whether
-	 * a value is recorded already is asked of every value of every row, so the usual
-	 * answers are quick: a date's by a bit for its day, a code's by the identity of the
-	 * string last found recorded in its slot (a file's codes are kept as one string
-	 * each).
+	 * One column's values: those recorded by committed chunks, those noted since (and of
+	 * those, the ones not yet handed to a sink). Whether a value is recorded already is
+	 * asked of every value of every row, so the usual answers are quick: a date's by a
+	 * bit for its day, a code's by the identity of the string last found recorded in its
+	 * slot (a file's codes are kept as one string each).
 	 */
 	private static final class Column {
 
@@ -125,9 +142,9 @@ final class UsedValues {
 
 		private final Object[] recordedCodes = new Object[CODE_SLOTS];
 
-		private final Set<Object> uncommitted = new HashSet<>();
+		private final Set<Object> noted = new HashSet<>();
 
-		private final List<Object> unwritten = new ArrayList<>();
+		private final Set<Object> unwritten = new LinkedHashSet<>();
 
 		Column(String name, int index) {
 			this.name = name;

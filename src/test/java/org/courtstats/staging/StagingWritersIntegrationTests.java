@@ -3,7 +3,9 @@ package org.courtstats.staging;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -120,14 +122,16 @@ class StagingWritersIntegrationTests {
 			.isZero();
 	}
 
-	@Test
-	void aFileStagedAgainAfterARollbackOrACrashHasEveryValueOfItsRowsRecorded(@TempDir Path inbox) throws Exception {
+	@ParameterizedTest
+	@ValueSource(strings = { "copy", "jdbc-batch" })
+	void aFileStagedAgainAfterARollbackOrACrashHasEveryValueOfItsRowsRecorded(String writer, @TempDir Path inbox)
+			throws Exception {
 		// Given a file staged in chunks of 50 rows, one chunk per transaction
 		Path release = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 300, 7).folder();
 		Path file = release.resolve("EOIR Case Data").resolve("tbl_schedule.csv");
 		EoirTable table = EoirTables.SCHEDULE;
 		List<StagedRecord> records = records(file, table);
-		long sourceFile = sourceFile(table.name(), "restarted", file);
+		long sourceFile = sourceFile(table.name(), "restarted " + writer, file);
 		SourceFileSlice slice = new SourceFileSlice(sourceFile, table.name(), table.stagingTable(), 1);
 		DataSource dataSource = TestWarehouse.dataSource(url);
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -137,11 +141,18 @@ class StagingWritersIntegrationTests {
 		}
 		int half = chunks.size() / 2;
 		assertThat(half).isGreaterThan(5);
+		Set<Object> elsewhere = new HashSet<>();
+		chunks.stream()
+			.filter((chunk) -> chunk != chunks.get(half))
+			.forEach((chunk) -> elsewhere.addAll(values(table, chunk)));
+		assertThat(values(table, chunks.get(half))).as("values the rolled-back chunk alone holds")
+			.isNotEmpty()
+			.anyMatch((value) -> !elsewhere.contains(value));
 		ExecutionContext saved = new ExecutionContext();
 
 		// When the first half commits, the next chunk is rolled back and staged again by
 		// the same writer, and after a crash a new writer resumes from the saved context
-		CopyStagingWriter first = new CopyStagingWriter(dataSource, slice);
+		CopyStagingWriter first = writer(writer, dataSource, slice);
 		first.open(saved);
 		for (List<StagedRecord> chunk : chunks.subList(0, half + 1)) {
 			if (chunk == chunks.get(half)) {
@@ -152,7 +163,7 @@ class StagingWritersIntegrationTests {
 			}
 			transaction.executeWithoutResult((status) -> writeChunk(first, chunk, saved));
 		}
-		CopyStagingWriter resumed = new CopyStagingWriter(dataSource, slice);
+		CopyStagingWriter resumed = writer(writer, dataSource, slice);
 		resumed.open(saved);
 		for (List<StagedRecord> chunk : chunks.subList(half + 1, chunks.size())) {
 			transaction.executeWithoutResult((status) -> writeChunk(resumed, chunk, saved));
@@ -164,6 +175,26 @@ class StagingWritersIntegrationTests {
 				Long.class, sourceFile))
 			.isEqualTo(rows);
 		assertUsedValues(table, sourceFile, false);
+	}
+
+	private static CopyStagingWriter writer(String kind, DataSource dataSource, SourceFileSlice slice) {
+		return kind.equals("copy") ? new CopyStagingWriter(dataSource, slice)
+				: new JdbcBatchStagingWriter(dataSource, slice);
+	}
+
+	private static Set<Object> values(EoirTable table, List<StagedRecord> chunk) {
+		Set<Object> values = new HashSet<>();
+		for (StagedRecord record : chunk) {
+			if (record instanceof StagedRecord.Row row) {
+				for (String column : table.stagingTable().usedValueColumns()) {
+					Object value = row.values()[table.stagingTable().dataColumns().indexOf(column)];
+					if (value != null) {
+						values.add(column + "=" + value);
+					}
+				}
+			}
+		}
+		return values;
 	}
 
 	private static void writeChunk(CopyStagingWriter writer, List<StagedRecord> chunk, ExecutionContext saved) {

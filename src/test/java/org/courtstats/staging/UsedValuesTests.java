@@ -60,6 +60,28 @@ class UsedValuesTests {
 	}
 
 	@Test
+	void valuesNotedByAChunkThatFailedBeforeWritingThemAreForgotten() throws Exception {
+		// A row noted, then the chunk failed before its values were written: rolled back
+		TransactionSynchronizationManager.initSynchronization();
+		this.used.add(row(1, "SPA", LocalDate.of(2020, 1, 2)));
+		complete(TransactionSynchronization.STATUS_ROLLED_BACK);
+
+		TransactionSynchronizationManager.initSynchronization();
+		this.used.add(row(2, "ENG", null));
+		assertThat(drain()).as("the values of the row that was not staged are not written")
+			.containsExactly(List.of(7L, "tbl_schedule", "lang", "ENG", "null"));
+		complete(TransactionSynchronization.STATUS_COMMITTED);
+
+		// Nor are values noted and never written counted as recorded by a commit
+		TransactionSynchronizationManager.initSynchronization();
+		this.used.add(row(3, "FRE", null));
+		complete(TransactionSynchronization.STATUS_COMMITTED);
+		TransactionSynchronizationManager.initSynchronization();
+		this.used.add(row(4, "FRE", null));
+		assertThat(drain()).containsExactly(List.of(7L, "tbl_schedule", "lang", "FRE", "null"));
+	}
+
+	@Test
 	void equalValuesAreOneWhateverTheirInstanceOrDay() throws Exception {
 		// A code cut out of another line is an equal string, not the same one; a day
 		// far from today is kept apart from the others.
@@ -80,6 +102,7 @@ class UsedValuesTests {
 		int count = this.used.drainTo(7, "tbl_schedule", (values) -> rows.add(List.of(values[0], values[1], values[2],
 				String.valueOf(values[3]), (values[4] != null) ? values[4] : "null")));
 		assertThat(count).isEqualTo(rows.size());
+		this.used.written();
 		return rows;
 	}
 

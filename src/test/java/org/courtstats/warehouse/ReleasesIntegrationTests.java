@@ -54,6 +54,8 @@ class ReleasesIntegrationTests {
 			.containsExactly(mayFile)
 			.doesNotContain(aprilFile);
 		assertThat(count("staging.eoir_language")).isEqualTo(2);
+		assertThat(this.jdbc.queryForList("select distinct source_file_id from staging.used_value", Long.class))
+			.containsExactly(mayFile);
 		assertThat(this.jdbc.queryForList("select release_key from staging.int_judge_version", Long.class))
 			.containsExactly(may);
 		assertThat(fileNode("staging.eoir_language")).isEqualTo(languagesFile);
@@ -64,6 +66,7 @@ class ReleasesIntegrationTests {
 
 		// then: the tables, which held May's rows alone, were emptied at once
 		assertThat(count("staging.eoir_language")).isZero();
+		assertThat(count("staging.used_value")).isZero();
 		assertThat(count("staging.int_judge_version")).isZero();
 		assertThat(fileNode("staging.eoir_language")).isNotEqualTo(languagesFile);
 		assertThat(fileNode("staging.int_judge_version")).isNotEqualTo(judgesFile);
@@ -81,6 +84,11 @@ class ReleasesIntegrationTests {
 			this.jdbc.update("insert into staging.eoir_language (source_file_id, line_number, code) values (?, ?, ?)",
 					sourceFileId, line, "L" + line);
 		}
+		// The values its staging recorded go with it.
+		this.jdbc.update("""
+				insert into staging.used_value (source_file_id, table_name, column_name, code)
+				values (?, 'tblLanguage', 'code', 'L2')
+				""", sourceFileId);
 		return sourceFileId;
 	}
 
