@@ -13,11 +13,7 @@ with lookup as (
 ),
 
 used as (
-    select distinct a.appl_dec as code
-    from staging.eoir_application as a
-    join etl.source_file as f using (source_file_id)
-    where f.release_key = :release_key
-        and a.appl_dec is not null
+    select distinct code from used_code where dimension = 'application_decision'
 ),
 
 incoming as (

@@ -22,12 +22,10 @@ where dim_application_type.description is distinct from excluded.description
 
 insert into warehouse.dim_application_type (application_code, description, is_asylum, is_inferred)
 select distinct
-    a.appl_code as code,
+    code,
     'Inferred from tbl_Court_Appln' as description,
-    a.appl_code in ('ASYL', 'ASYW') as is_asylum,
+    code in ('ASYL', 'ASYW') as is_asylum,
     true as is_inferred
-from staging.eoir_application as a
-join etl.source_file as f using (source_file_id)
-where f.release_key = :release_key
-    and a.appl_code is not null
+from used_code
+where dimension = 'application_type'
 on conflict (application_code) do nothing;

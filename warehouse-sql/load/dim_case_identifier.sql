@@ -21,12 +21,10 @@ where dim_case_identifier.description is distinct from excluded.description
 
 insert into warehouse.dim_case_identifier (case_identifier_code, description, is_mpp, is_inferred)
 select distinct
-    ci.case_id as code,
+    code,
     'Inferred from A_TblCaseIdentifier' as description,
-    ci.case_id in ('MP', 'RM') as is_mpp,
+    code in ('MP', 'RM') as is_mpp,
     true as is_inferred
-from staging.eoir_case_identifier as ci
-join etl.source_file as f using (source_file_id)
-where f.release_key = :release_key
-    and ci.case_id is not null
+from used_code
+where dimension = 'case_identifier'
 on conflict (case_identifier_code) do nothing;

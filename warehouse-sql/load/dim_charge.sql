@@ -27,11 +27,9 @@ where (dim_charge.description, dim_charge.is_criminal)
 
 insert into warehouse.dim_charge (charge_code, description, is_inferred)
 select distinct
-    c.charge as code,
+    code,
     'Inferred from B_TblProceedCharges' as description,
     true as is_inferred
-from staging.eoir_charge as c
-join etl.source_file as f using (source_file_id)
-where f.release_key = :release_key
-    and c.charge is not null
+from used_code
+where dimension = 'charge'
 on conflict (charge_code) do nothing;

@@ -32,6 +32,10 @@ join (values
     ('adjournment_reason', 'tbl_schedule', 'adj_rsn'),
     ('date', 'tbl_schedule', 'adj_date'),
     ('date', 'tbl_Court_Appln', 'appl_recd_date'),
+    ('application_type', 'tbl_Court_Appln', 'appl_code'),
+    ('application_decision', 'tbl_Court_Appln', 'appl_dec'),
+    ('charge', 'B_TblProceedCharges', 'charge'),
+    ('case_identifier', 'A_TblCaseIdentifier', 'case_id'),
     ('custody', 'tbl_CustodyHistory', 'custody'),
     ('date', 'tbl_CustodyHistory', 'datdetained'),
     ('date', 'tbl_CustodyHistory', 'datreleased')

@@ -30,7 +30,8 @@ public final class EoirTables {
 	/** Case identifier flags, where MPP cases are marked (MP, RM). */
 	public static final EoirTable CASE_IDENTIFIER = new EoirTable("A_TblCaseIdentifier", List.of("A_TblCaseIdentifier"),
 			"staging.eoir_case_identifier",
-			List.of(EoirColumn.of("IDNCASEID", KEY), EoirColumn.of("IDNCASE", KEY), EoirColumn.of("CASE_ID", CODE)));
+			List.of(EoirColumn.of("IDNCASEID", KEY), EoirColumn.of("IDNCASE", KEY), EoirColumn.of("CASE_ID", CODE)))
+		.recordingUsedValuesOf("case_id");
 
 	/** Proceedings: one row per proceeding of a case. */
 	public static final EoirTable PROCEEDING = new EoirTable("B_TblProceeding", List.of("B_TblProceeding"),
@@ -65,14 +66,15 @@ public final class EoirTables {
 			List.of(EoirColumn.of("IDNPROCEEDINGAPPLN", KEY), EoirColumn.of("IDNPROCEEDING", KEY),
 					EoirColumn.of("IDNCASE", KEY), EoirColumn.of("APPL_CODE", CASED_CODE),
 					EoirColumn.of("APPL_RECD_DATE", DATE), EoirColumn.of("APPL_DEC", CODE)))
-		.recordingUsedValuesOf("appl_recd_date");
+		.recordingUsedValuesOf("appl_code", "appl_recd_date", "appl_dec");
 
 	/** Charges (INA cites) brought in a proceeding. */
 	public static final EoirTable PROCEEDING_CHARGE = new EoirTable("B_TblProceedCharges",
 			List.of("B_TblProceedCharges"), "staging.eoir_charge",
 			List.of(EoirColumn.of("IDNPRCDCHG", KEY), EoirColumn.of("IDNCASE", KEY),
 					EoirColumn.of("IDNPROCEEDING", KEY), EoirColumn.of("CHARGE", CASED_CODE),
-					EoirColumn.of("CHG_STATUS", TRACED_CODE)));
+					EoirColumn.of("CHG_STATUS", TRACED_CODE)))
+		.recordingUsedValuesOf("charge");
 
 	/** Custody history: the detention and release dates of a case. */
 	public static final EoirTable CUSTODY_HISTORY = new EoirTable("tbl_CustodyHistory", List.of("tbl_CustodyHistory"),
