@@ -153,8 +153,8 @@ final class UsedValues {
 
 		boolean isRecorded(Object value) {
 			if (value instanceof LocalDate date) {
-				long day = date.toEpochDay() - FIRST_DAY;
-				return (day >= 0 && day < DAYS) ? this.recordedDays.get((int) day) : this.recorded.contains(value);
+				int day = dayBit(date);
+				return (day >= 0) ? this.recordedDays.get(day) : this.recorded.contains(value);
 			}
 			int slot = value.hashCode() & (CODE_SLOTS - 1);
 			if (this.recordedCodes[slot] == value) {
@@ -168,14 +168,21 @@ final class UsedValues {
 		}
 
 		void recorded(Object value) {
-			if (value instanceof LocalDate date) {
-				long day = date.toEpochDay() - FIRST_DAY;
-				if (day >= 0 && day < DAYS) {
-					this.recordedDays.set((int) day);
-					return;
-				}
+			int day = (value instanceof LocalDate date) ? dayBit(date) : -1;
+			if (day >= 0) {
+				this.recordedDays.set(day);
 			}
-			this.recorded.add(value);
+			else {
+				this.recorded.add(value);
+			}
+		}
+
+		/**
+		 * The bit of a day in {@link #recordedDays}, or -1 for a day out of its range.
+		 */
+		private static int dayBit(LocalDate date) {
+			long day = date.toEpochDay() - FIRST_DAY;
+			return (day >= 0 && day < DAYS) ? (int) day : -1;
 		}
 
 	}
