@@ -2,80 +2,56 @@
 -- Returns the offending proceedings, one row per unresolved key; empty = pass. One scan of the changed
 -- rows looks every key up in its dimension; only a row with a key left unresolved is unfolded into
 -- one row per such key.
--- The release_key of every row read is the release's own: looked up once, not joined, which keeps
--- every join in the parallel workers' part of the plan.
+-- Each key is looked up with "not in" a dimension's keys, which PostgreSQL evaluates against a hash
+-- table of those keys built once per process: a filter on the scan of the fact, where a join per key
+-- passed every row through one join after another. The keys are all "not null" but for
+-- deleted_in_release_key, so "not in" is never null but for that one.
+-- The release_key of every row read is the release's own: looked up once, not compared row by row.
 -- severity: error
 -- threshold: 0
-with unresolved as (
+with checked as (
     select
         p.proceeding_id,
         p.court_key::bigint as court_key,
-        court.court_key is null as court_key_unresolved,
+        p.court_key not in (select court_key from warehouse.dim_court) as court_key_unresolved,
         p.hearing_location_key::bigint as hearing_location_key,
-        hearing_location.hearing_location_key is null as hearing_location_key_unresolved,
+        p.hearing_location_key not in (select hearing_location_key from warehouse.dim_hearing_location)
+            as hearing_location_key_unresolved,
         p.judge_key::bigint as judge_key,
-        judge.judge_key is null as judge_key_unresolved,
+        p.judge_key not in (select judge_key from warehouse.dim_judge) as judge_key_unresolved,
         p.case_type_key::bigint as case_type_key,
-        case_type.case_type_key is null as case_type_key_unresolved,
+        p.case_type_key not in (select case_type_key from warehouse.dim_case_type) as case_type_key_unresolved,
         p.nationality_key::bigint as nationality_key,
-        nationality.nationality_key is null as nationality_key_unresolved,
+        p.nationality_key not in (select nationality_key from warehouse.dim_nationality)
+            as nationality_key_unresolved,
         p.language_key::bigint as language_key,
-        language.language_key is null as language_key_unresolved,
+        p.language_key not in (select language_key from warehouse.dim_language) as language_key_unresolved,
         p.custody_key::bigint as custody_key,
-        custody.custody_key is null as custody_key_unresolved,
+        p.custody_key not in (select custody_key from warehouse.dim_custody) as custody_key_unresolved,
         p.decision_key::bigint as decision_key,
-        decision.decision_key is null as decision_key_unresolved,
+        p.decision_key not in (select decision_key from warehouse.dim_decision) as decision_key_unresolved,
         p.completion_date_key::bigint as date_keys,
         (
-            completion_date.date_key is null
-            or nta_date.date_key is null
-            or input_date.date_key is null
+            p.completion_date_key not in (select date_key from warehouse.dim_date)
+            or p.nta_date_key not in (select date_key from warehouse.dim_date)
+            or p.input_date_key not in (select date_key from warehouse.dim_date)
         ) as date_keys_unresolved,
         p.release_key::bigint as release_keys,
         (
             not exists (select from warehouse.dim_release as r where r.release_key = :release_key)
-            or first_seen.release_key is null
-            or last_seen.release_key is null
-            or (p.deleted_in_release_key is not null and deleted_in.release_key is null)
+            or p.first_seen_release_key not in (select release_key from warehouse.dim_release)
+            or p.last_seen_release_key not in (select release_key from warehouse.dim_release)
+            or (
+                p.deleted_in_release_key is not null
+                and p.deleted_in_release_key not in (select release_key from warehouse.dim_release)
+            )
         ) as release_keys_unresolved
     from warehouse.fct_proceeding as p
-    left join warehouse.dim_court as court on court.court_key = p.court_key
-    left join warehouse.dim_hearing_location as hearing_location
-        on hearing_location.hearing_location_key = p.hearing_location_key
-    left join warehouse.dim_judge as judge on judge.judge_key = p.judge_key
-    left join warehouse.dim_case_type as case_type on case_type.case_type_key = p.case_type_key
-    left join warehouse.dim_nationality as nationality on nationality.nationality_key = p.nationality_key
-    left join warehouse.dim_language as language on language.language_key = p.language_key
-    left join warehouse.dim_custody as custody on custody.custody_key = p.custody_key
-    left join warehouse.dim_decision as decision on decision.decision_key = p.decision_key
-    left join warehouse.dim_date as completion_date on completion_date.date_key = p.completion_date_key
-    left join warehouse.dim_date as nta_date on nta_date.date_key = p.nta_date_key
-    left join warehouse.dim_date as input_date on input_date.date_key = p.input_date_key
-    left join warehouse.dim_release as first_seen on first_seen.release_key = p.first_seen_release_key
-    left join warehouse.dim_release as last_seen on last_seen.release_key = p.last_seen_release_key
-    left join warehouse.dim_release as deleted_in on deleted_in.release_key = p.deleted_in_release_key
     where p.release_key = :release_key
-        and (
-            court.court_key is null
-            or hearing_location.hearing_location_key is null
-            or judge.judge_key is null
-            or case_type.case_type_key is null
-            or nationality.nationality_key is null
-            or language.language_key is null
-            or custody.custody_key is null
-            or decision.decision_key is null
-            or completion_date.date_key is null
-            or nta_date.date_key is null
-            or input_date.date_key is null
-            or not exists (select from warehouse.dim_release as r where r.release_key = :release_key)
-            or first_seen.release_key is null
-            or last_seen.release_key is null
-            or (p.deleted_in_release_key is not null and deleted_in.release_key is null)
-        )
 )
 
 select u.proceeding_id, k.key_column, k.key_value
-from unresolved as u
+from checked as u
 cross join lateral (
     values
         ('court_key', u.court_key, u.court_key_unresolved),
@@ -89,4 +65,10 @@ cross join lateral (
         ('date_keys', u.date_keys, u.date_keys_unresolved),
         ('release keys', u.release_keys, u.release_keys_unresolved)
 ) as k (key_column, key_value, unresolved)
-where k.unresolved
+where (
+    u.court_key_unresolved or u.hearing_location_key_unresolved or u.judge_key_unresolved
+    or u.case_type_key_unresolved or u.nationality_key_unresolved or u.language_key_unresolved
+    or u.custody_key_unresolved or u.decision_key_unresolved or u.date_keys_unresolved
+    or u.release_keys_unresolved
+)
+    and k.unresolved

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.courtstats.TestWarehouse;
 import org.courtstats.samples.CbpSampleFile;
@@ -17,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -152,20 +155,33 @@ class WarehouseChecksFunctionalTests extends NightlyLoadTestSupport {
 	}
 
 	@ParameterizedTest(name = "{0}.{1}")
-	@CsvSource(delimiter = '|', textBlock = """
-			fct_case           | mpp_hearing_location_key | case_id
-			fct_hearing        | first_seen_release_key   | schedule_id
-			fct_application    | first_seen_release_key   | application_id
-			fct_charge         | deleted_in_release_key   | charge_id
-			fct_custody_period | first_seen_release_key   | custody_history_id
-			""")
+	@MethodSource("eoirFactKeyColumns")
 	void aFactKeyWithoutItsDimensionRowHoldsTheReleaseBack(String table, String keyColumn, String id) {
-		// given: the keys_resolve checks did not cover these columns before
 		String fact = "warehouse." + table;
 		Map<String, Object> result = failing("eoir", table + "__keys_resolve", "update " + fact + " set " + keyColumn
 				+ " = -999 where " + id + " in (select " + id + " from " + fact + " order by " + id + " limit 3)");
 
 		assertThat(result).containsEntry("offending_rows", 3L);
+	}
+
+	/**
+	 * Every key column of the EOIR facts but {@code release_key}, which says which rows
+	 * the checks read, with the fact's primary key.
+	 */
+	Stream<Arguments> eoirFactKeyColumns() {
+		return this.jdbc.queryForList("""
+				select c.table_name, c.column_name, k.column_name as id
+				from information_schema.columns as c
+				join information_schema.key_column_usage as k
+				    on k.table_schema = c.table_schema and k.table_name = c.table_name
+				join information_schema.table_constraints as t
+				    on t.constraint_name = k.constraint_name and t.constraint_type = 'PRIMARY KEY'
+				where c.table_schema = 'warehouse'
+				    and c.table_name in ('fct_case', 'fct_proceeding', 'fct_hearing', 'fct_application',
+				        'fct_charge', 'fct_custody_period')
+				    and c.column_name like '%\\_key' and c.column_name <> 'release_key'
+				order by c.table_name, c.ordinal_position
+				""").stream().map((row) -> Arguments.of(row.get("table_name"), row.get("column_name"), row.get("id")));
 	}
 
 	@Test
@@ -246,7 +262,8 @@ class WarehouseChecksFunctionalTests extends NightlyLoadTestSupport {
 			}
 			assertThatExceptionOfType(WarehouseCheckException.class)
 				.isThrownBy(() -> this.warehouseChecks.verify(releaseKey, source, null))
-				.withMessageContaining("is held back, not published: check " + check + " (error)");
+				.withMessageContaining("is held back, not published: check ")
+				.withMessageContaining("check " + check + " (error) found ");
 		});
 		return latest(check);
 	}
