@@ -15,20 +15,26 @@ lookup as (
     order by j.judge_code, j.line_number desc
 ),
 
-courts as (
-    select
-        p.ij_code as judge_code,
-        mode() within group (order by p.base_city_code) as base_city_code
+-- A judge's court: the one of most of the judge's proceedings, the first by code of those tied (as
+-- mode() gives it). The proceedings are counted per judge and court, a hash aggregate of a few hundred
+-- groups that parallel workers share, rather than sorted by judge.
+judge_courts as (
+    select p.ij_code as judge_code, p.base_city_code, count(*) as proceedings
     from staging.eoir_proceeding as p join release_files using (source_file_id)
     where p.ij_code is not null and p.base_city_code is not null
-    group by p.ij_code
+    group by p.ij_code, p.base_city_code
 ),
 
--- Judges named only on scheduled hearings: known by code, their court left as it was.
+courts as (
+    select distinct on (judge_code) judge_code, base_city_code
+    from judge_courts
+    order by judge_code, proceedings desc, base_city_code
+),
+
+-- Judges named only on scheduled hearings: known by code, their court left as it was. The hearings'
+-- judge codes were recorded as they were staged (used_code.sql).
 hearing_judges as (
-    select distinct s.ij_code as judge_code
-    from staging.eoir_schedule as s join release_files using (source_file_id)
-    where s.ij_code is not null
+    select u.code as judge_code from used_code as u where u.dimension = 'judge'
 ),
 
 used as (

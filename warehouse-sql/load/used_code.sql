@@ -1,8 +1,8 @@
 -- used_code: the codes and dates the release's case data use, by dimension. The staging writers record
 -- each file's distinct values of the columns listed here as they stage it (staging.used_value; the columns
 -- each EOIR table records are listed in eoir/EoirTables), so that the dimensions that add inferred members
--- for codes missing from their lookups, and dim_date, read them here rather than scan millions of staged
--- rows again. Grain: one row per dimension, code or date, and the EOIR table that uses it.
+-- for codes missing from their lookups, dim_date, and dim_judge for the judges of scheduled hearings, read
+-- them here rather than scan millions of staged rows again. Grain: one row per dimension, code or date, and the EOIR table that uses it.
 create temporary table used_code on commit drop as
 select distinct c.dimension, u.code, u.day, u.table_name as source_table
 from staging.used_value as u
@@ -29,6 +29,7 @@ join (values
     ('language', 'tbl_schedule', 'lang'),
     ('court', 'tbl_schedule', 'base_city_code'),
     ('hearing_location', 'tbl_schedule', 'hearing_loc_code'),
+    ('judge', 'tbl_schedule', 'ij_code'),
     ('adjournment_reason', 'tbl_schedule', 'adj_rsn'),
     ('date', 'tbl_schedule', 'adj_date'),
     ('date', 'tbl_Court_Appln', 'appl_recd_date'),

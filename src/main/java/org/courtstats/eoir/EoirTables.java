@@ -58,7 +58,7 @@ public final class EoirTables {
 					EoirColumn.of("IJ_CODE", CODE), EoirColumn.of("LANG", CODE), EoirColumn.of("CAL_TYPE", CODE),
 					EoirColumn.of("SCHEDULE_TYPE", CODE), EoirColumn.of("ADJ_RSN", CODE),
 					EoirColumn.of("ADJ_MEDIUM", TRACED_CODE)))
-		.recordingUsedValuesOf("lang", "base_city_code", "hearing_loc_code", "adj_rsn", "adj_date");
+		.recordingUsedValuesOf("lang", "base_city_code", "hearing_loc_code", "ij_code", "adj_rsn", "adj_date");
 
 	/** Applications for relief filed in a proceeding (asylum, cancellation, ...). */
 	public static final EoirTable APPLICATION = new EoirTable("tbl_Court_Appln", List.of("tbl_Court_Appln"),

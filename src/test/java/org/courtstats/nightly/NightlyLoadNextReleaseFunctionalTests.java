@@ -88,6 +88,14 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 				}
 			}
 		});
+		long heardByANewJudge = id("select min(schedule_id) from warehouse.fct_hearing");
+		editTable(may, "EOIR Case Data/tbl_schedule", (header, rows) -> {
+			for (String[] row : rows) {
+				if (row[0].equals(String.valueOf(heardByANewJudge))) {
+					row[header.indexOf("IJ_CODE")] = "ZZH";
+				}
+			}
+		});
 		assertThat(load(deliveries.resolve("may"))).containsExactly(ReleaseOutcome.Status.LOADED);
 		long mayKey = releaseKey("EOIR Case Data 2026-0501");
 
@@ -120,6 +128,11 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 				String.class, judge))
 			.as("a renamed judge gets a new version dated by the release")
 			.containsExactly("JUDGE " + judge + " 2026-04-01 2026-05-01 false", "JUDGE RENAMED 2026-05-01 - true");
+		assertThat(text("select j.judge_name || ' ' || j.is_inferred || ' ' || j.is_current "
+				+ "from warehouse.fct_hearing h join warehouse.dim_judge j using (judge_key) where h.schedule_id = "
+				+ heardByANewJudge))
+			.as("a judge named on a scheduled hearing alone is inferred from the hearings")
+			.isEqualTo("Inferred from tbl_schedule true true");
 		String judgeVersions = "select count(*) from warehouse.fct_proceeding p join warehouse.dim_judge j "
 				+ "using (judge_key) where j.judge_code = '" + judge + "' and ";
 		assertThat(count(judgeVersions + "not p.is_completed and not j.is_current"))
