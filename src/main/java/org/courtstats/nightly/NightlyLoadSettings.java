@@ -35,7 +35,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * measure {@code COPY} against)
  */
 @ConfigurationProperties("courtstats.nightly-load")
-public record NightlyLoadSettings(@DefaultValue("./inbox") Path inbox, @DefaultValue("5000") int chunkSize,
+public record NightlyLoadSettings(@DefaultValue("./inbox") Path inbox, @DefaultValue("20000") int chunkSize,
 		@DefaultValue("2") int stagingThreads, @DefaultValue("0.01") double maxRejectedShare,
 		@DefaultValue("5") long rejectedRowsFloor, @DefaultValue("60s") Duration settleTime,
 		@DefaultValue("") String archive, @DefaultValue DatabaseRetry databaseRetry,
