@@ -97,6 +97,33 @@ class StagingWritersIntegrationTests {
 		}
 	}
 
+	@Test
+	void aChunkLargerThanOneJdbcBatchIsStagedWhole(@TempDir Path inbox) throws Exception {
+		// Given a chunk of more rows than the JDBC writer sends per batch, not a multiple
+		// of it
+		Path release = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 2000, 7).folder();
+		Path file = release.resolve("EOIR Case Data").resolve("tbl_schedule.csv");
+		EoirTable table = EoirTables.named("tbl_schedule");
+		List<StagedRecord> records = records(file, table);
+		long rows = records.stream().filter((record) -> record instanceof StagedRecord.Row).count();
+		assertThat(rows).isGreaterThan(JdbcBatchStagingWriter.BATCH_ROWS)
+			.isNotEqualTo(2L * JdbcBatchStagingWriter.BATCH_ROWS);
+		long copyFile = sourceFile("tbl_schedule", "one chunk copy", file);
+		long batchFile = sourceFile("tbl_schedule", "one chunk batch", file);
+
+		// When each writer writes them as one chunk
+		new CopyStagingWriter(TestWarehouse.dataSource(url),
+				new SourceFileSlice(copyFile, "tbl_schedule", table.stagingTable(), 1))
+			.write(new Chunk<>(records));
+		new JdbcBatchStagingWriter(TestWarehouse.dataSource(url),
+				new SourceFileSlice(batchFile, "tbl_schedule", table.stagingTable(), 1))
+			.write(new Chunk<>(records));
+
+		// Then both staged every row
+		assertSame(table.stagingTable().name(), "line_number, " + String.join(", ", table.stagingTable().dataColumns()),
+				copyFile, batchFile, rows);
+	}
+
 	private void assertUsedValues(EoirTable table, long sourceFile, boolean onceEach) {
 		List<String> columns = table.stagingTable().usedValueColumns();
 		assertThat(columns).isNotEmpty();
