@@ -68,7 +68,7 @@ public record NightlyLoadSettings(@DefaultValue("./inbox") Path inbox, @DefaultV
 		/** {@code COPY ... FROM STDIN}, one per chunk and table. */
 		COPY,
 
-		/** Batched {@code INSERT}s, one batch per chunk and table. */
+		/** Batched {@code INSERT}s, a chunk's rows sent in batches of 5,000. */
 		JDBC_BATCH
 
 	}

@@ -169,7 +169,7 @@ class WarehouseChecksFunctionalTests extends NightlyLoadTestSupport {
 	 * the checks read, with the fact's primary key.
 	 */
 	Stream<Arguments> eoirFactKeyColumns() {
-		return this.jdbc.queryForList("""
+		List<Arguments> columns = this.jdbc.queryForList("""
 				select c.table_name, c.column_name, k.column_name as id
 				from information_schema.columns as c
 				join information_schema.key_column_usage as k
@@ -181,7 +181,13 @@ class WarehouseChecksFunctionalTests extends NightlyLoadTestSupport {
 				        'fct_charge', 'fct_custody_period')
 				    and c.column_name like '%\\_key' and c.column_name <> 'release_key'
 				order by c.table_name, c.ordinal_position
-				""").stream().map((row) -> Arguments.of(row.get("table_name"), row.get("column_name"), row.get("id")));
+				""")
+			.stream()
+			.map((row) -> Arguments.of(row.get("table_name"), row.get("column_name"), row.get("id")))
+			.toList();
+		// the six facts' key columns as of this writing; more may come, none may go
+		assertThat(columns).hasSizeGreaterThanOrEqualTo(48);
+		return columns.stream();
 	}
 
 	@Test

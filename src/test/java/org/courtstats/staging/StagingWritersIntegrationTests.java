@@ -98,30 +98,34 @@ class StagingWritersIntegrationTests {
 	}
 
 	@Test
-	void aChunkLargerThanOneJdbcBatchIsStagedWhole(@TempDir Path inbox) throws Exception {
-		// Given a chunk of more rows than the JDBC writer sends per batch, not a multiple
-		// of it
-		Path release = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 2000, 7).folder();
+	void chunksOfOneBatchOrMoreAreStagedWhole(@TempDir Path inbox) throws Exception {
+		// Given the rows of a file, more than two of the JDBC writer's batches
+		Path release = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 4000, 7).folder();
 		Path file = release.resolve("EOIR Case Data").resolve("tbl_schedule.csv");
 		EoirTable table = EoirTables.named("tbl_schedule");
-		List<StagedRecord> records = records(file, table);
-		long rows = records.stream().filter((record) -> record instanceof StagedRecord.Row).count();
-		assertThat(rows).isGreaterThan(JdbcBatchStagingWriter.BATCH_ROWS)
-			.isNotEqualTo(2L * JdbcBatchStagingWriter.BATCH_ROWS);
-		long copyFile = sourceFile("tbl_schedule", "one chunk copy", file);
-		long batchFile = sourceFile("tbl_schedule", "one chunk batch", file);
+		List<StagedRecord> rows = records(file, table).stream()
+			.filter((record) -> record instanceof StagedRecord.Row)
+			.toList();
+		int batch = JdbcBatchStagingWriter.BATCH_ROWS;
+		assertThat(rows).hasSizeGreaterThan(2 * batch);
 
-		// When each writer writes them as one chunk
-		new CopyStagingWriter(TestWarehouse.dataSource(url),
-				new SourceFileSlice(copyFile, "tbl_schedule", table.stagingTable(), 1))
-			.write(new Chunk<>(records));
-		new JdbcBatchStagingWriter(TestWarehouse.dataSource(url),
-				new SourceFileSlice(batchFile, "tbl_schedule", table.stagingTable(), 1))
-			.write(new Chunk<>(records));
+		for (int size : List.of(batch, batch + 1, 2 * batch, 2 * batch + 1)) {
+			long copyFile = sourceFile("tbl_schedule", "chunk of " + size + " copy", file);
+			long batchFile = sourceFile("tbl_schedule", "chunk of " + size + " batch", file);
 
-		// Then both staged every row
-		assertSame(table.stagingTable().name(), "line_number, " + String.join(", ", table.stagingTable().dataColumns()),
-				copyFile, batchFile, rows);
+			// When each writer writes that many as one chunk
+			List<StagedRecord> chunk = rows.subList(0, size);
+			new CopyStagingWriter(TestWarehouse.dataSource(url),
+					new SourceFileSlice(copyFile, "tbl_schedule", table.stagingTable(), 1))
+				.write(new Chunk<>(chunk));
+			new JdbcBatchStagingWriter(TestWarehouse.dataSource(url),
+					new SourceFileSlice(batchFile, "tbl_schedule", table.stagingTable(), 1))
+				.write(new Chunk<>(chunk));
+
+			// Then both staged every row
+			assertSame(table.stagingTable().name(),
+					"line_number, " + String.join(", ", table.stagingTable().dataColumns()), copyFile, batchFile, size);
+		}
 	}
 
 	private void assertUsedValues(EoirTable table, long sourceFile, boolean onceEach) {
