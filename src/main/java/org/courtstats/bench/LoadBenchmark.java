@@ -144,6 +144,7 @@ public final class LoadBenchmark {
 			Duration stagingCopy = stagingTime(steps);
 			List<BenchResult.Statement> statements = statements(output(work, "full_load"));
 			phases.add(load(work, "noop_reload", copy, firstInbox, List.of()));
+			phases.add(vacuum(copy));
 			phases.add(load(work, "next_release", copy, nextInbox, List.of()));
 			List<BenchResult.Statement> nextStatements = statements(output(work, "next_release"));
 			phases.add(load(work, "jdbc_batch_staging", jdbc, firstInbox,
@@ -156,6 +157,25 @@ public final class LoadBenchmark {
 		finally {
 			dropDatabases(server, databases);
 		}
+	}
+
+	/**
+	 * Vacuums and analyzes the warehouse the full load filled, timed apart and in no
+	 * ratio. A next release comes a day or a month after the one before, when autovacuum
+	 * has long vacuumed and analyzed the millions of rows the full load wrote; run at
+	 * once after it, the next release would share the machine with that autovacuum.
+	 */
+	private BenchResult.Phase vacuum(Database database) throws SQLException {
+		this.progress
+			.accept("vacuum: vacuum (analyze) of the full load's warehouse, as autovacuum does between releases");
+		long started = System.nanoTime();
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+			statement.execute("vacuum (analyze)");
+		}
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+		this.progress.accept(String.format("vacuum: %.1f s", seconds(elapsed)));
+		return new BenchResult.Phase("vacuum", elapsed, null, null, 0,
+				"in the benchmark's JVM, in no ratio: what autovacuum does between two releases");
 	}
 
 	/**

@@ -62,6 +62,10 @@ class BenchCommandFunctionalTests {
 			.containsPattern("load/fct_proceeding.sql +[\\d.]+ s +[\\d,]+ +[\\d.]+ s +[\\d,]+\\R")
 			.as("every integration statement, with its time in the full load and in the next release")
 			.containsPattern("load/dedup_decision.sql +[\\d.]+ s +[\\d,]+ +[\\d.]+ s +[\\d,]+\\R");
+		assertThat(printed)
+			.as("the full load's warehouse vacuumed between the release again and the next one, in no ratio")
+			.containsPattern("(?m)^noop_reload .*\\R^vacuum +[\\d.]+ +[\\d.]+ +- +- +0  in the benchmark's JVM, "
+					+ "in no ratio.*\\R^next_release ");
 		// The work folder is cleaned up.
 		try (var left = Files.list(work)) {
 			assertThat(left).isEmpty();
