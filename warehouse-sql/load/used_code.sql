@@ -2,7 +2,8 @@
 -- each file's distinct values of the columns listed here as they stage it (staging.used_value; the columns
 -- each EOIR table records are listed in eoir/EoirTables), so that the dimensions that add inferred members
 -- for codes missing from their lookups, dim_date, and dim_judge for the judges of scheduled hearings, read
--- them here rather than scan millions of staged rows again. Grain: one row per dimension, code or date, and the EOIR table that uses it.
+-- them here rather than scan millions of staged rows again. Grain: one row per dimension, code or date, and
+-- the EOIR table that uses it.
 create temporary table used_code on commit drop as
 select distinct c.dimension, u.code, u.day, u.table_name as source_table
 from staging.used_value as u
