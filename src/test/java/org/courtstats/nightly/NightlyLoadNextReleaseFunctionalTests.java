@@ -49,6 +49,9 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 		long shifted = id("select case_id from warehouse.fct_case where not is_mpp and case_id not in ("
 				+ ids(april.repairedKeys("A_TblCase")) + ") order by case_id desc limit 1");
 		long aprilKey = releaseKey("EOIR Case Data 2026-0401");
+		assertThat(text("select warehouse.other_eoir_release_published(" + aprilKey + ")::text"))
+			.as("the first release published had no earlier rows to soft-delete or to see again")
+			.isEqualTo("false");
 
 		// when: May drops one proceeding, completes another, moves an MPP case out of the
 		// port courts, and carries one case line broken by a tab that two repairs fit
@@ -98,6 +101,7 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 		});
 		assertThat(load(deliveries.resolve("may"))).containsExactly(ReleaseOutcome.Status.LOADED);
 		long mayKey = releaseKey("EOIR Case Data 2026-0501");
+		assertThat(text("select warehouse.other_eoir_release_published(" + mayKey + ")::text")).isEqualTo("true");
 
 		// then
 		assertThat(text("select deleted_in_release_key || ' ' || release_key from warehouse.fct_proceeding "
