@@ -8,16 +8,24 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Records the files of a release in {@code etl.source_file}, each with its size and
@@ -34,28 +42,69 @@ public class SourceFileRegistry {
 	}
 
 	/**
-	 * Fingerprints every file of a release.
+	 * Fingerprints every file of a release, several at a time and the largest first (the
+	 * hearings' file alone holds nearly half a release's bytes).
 	 * @param release the release
+	 * @param threads files read at the same time
 	 * @return each file with its size and sha256, in the release's order
 	 * @throws IntakeException when a file cannot be read
 	 */
-	public List<Fingerprint> fingerprint(EoirRelease release) {
-		List<Fingerprint> fingerprints = new ArrayList<>();
+	public List<Fingerprint> fingerprint(EoirRelease release, int threads) {
+		List<DeliveredFile> files = release.files();
 		try (ReleaseContents contents = ReleaseContents.open(release)) {
-			for (DeliveredFile file : release.files()) {
-				try {
-					fingerprints.add(new Fingerprint(file, contents.size(file), contents.modifiedAt(file),
-							sha256(contents, file)));
+			long[] sizes = new long[files.size()];
+			for (int i = 0; i < sizes.length; i++) {
+				sizes[i] = size(contents, files.get(i));
+			}
+			ExecutorService pool = Executors.newFixedThreadPool(threads, new CustomizableThreadFactory("fingerprint-"));
+			try {
+				List<Future<Fingerprint>> pending = new ArrayList<>(Collections.nCopies(sizes.length, null));
+				IntStream.range(0, sizes.length)
+					.boxed()
+					.sorted(Comparator.comparingLong((Integer i) -> sizes[i]).reversed())
+					.forEach((i) -> pending.set(i, pool.submit(() -> {
+						DeliveredFile file = files.get(i);
+						return new Fingerprint(file, sizes[i], contents.modifiedAt(file), sha256(contents, file));
+					})));
+				List<Fingerprint> fingerprints = new ArrayList<>();
+				for (int i = 0; i < sizes.length; i++) {
+					fingerprints.add(done(files.get(i), pending.get(i)));
 				}
-				catch (IOException ex) {
-					throw new IntakeException(file.location() + " cannot be read: " + ex.getMessage(), ex);
-				}
+				return fingerprints;
+			}
+			finally {
+				pool.shutdownNow();
 			}
 		}
 		catch (IOException ex) {
 			throw new IntakeException(release.location() + " cannot be read: " + ex.getMessage(), ex);
 		}
-		return fingerprints;
+	}
+
+	private static long size(ReleaseContents contents, DeliveredFile file) {
+		try {
+			return contents.size(file);
+		}
+		catch (IOException ex) {
+			throw new IntakeException(file.location() + " cannot be read: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static Fingerprint done(DeliveredFile file, Future<Fingerprint> fingerprint) {
+		try {
+			return fingerprint.get();
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IntakeException(file.location() + " cannot be read: " + cause.getMessage(), cause);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IntakeException(file.location() + ": fingerprinting interrupted", ex);
+		}
 	}
 
 	/**

@@ -89,7 +89,7 @@ class EoirReleaseJobConfiguration {
 
 	@Bean
 	Step registerRelease(JobRepository jobRepository, PlatformTransactionManager transactionManager, Releases releases,
-			SourceFileRegistry sourceFiles) {
+			SourceFileRegistry sourceFiles, NightlyLoadSettings settings) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			Map<String, Object> parameters = chunkContext.getStepContext().getJobParameters();
 			String label = (String) parameters.get("release");
@@ -101,7 +101,8 @@ class EoirReleaseJobConfiguration {
 						+ String.join(", ", release.missingSnapshotTables()) + ". A release is a full snapshot: "
 						+ "without a table, every row of it would read as deleted. Deliver the release whole.");
 			}
-			List<SourceFileRegistry.Fingerprint> fingerprints = sourceFiles.fingerprint(release);
+			List<SourceFileRegistry.Fingerprint> fingerprints = sourceFiles.fingerprint(release,
+					settings.stagingThreads());
 			Optional<String> sameBytes = sourceFiles.publishedReleaseWithSameBytes(label, fingerprints);
 			if (sameBytes.isPresent()) {
 				sourceFiles.registerDuplicate(release, fingerprints);

@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param inbox the folder deliveries arrive in
  * @param chunkSize rows per chunk: one transaction, one {@code COPY}, one restart point
- * @param stagingThreads files staged at the same time
+ * @param stagingThreads files staged at the same time (and fingerprinted at the same time
+ * when a release is registered)
  * @param maxRejectedShare the share of a table's rows read that may be rejected before
  * its release is held back (0.01 = 1%)
  * @param rejectedRowsFloor rejected rows a table may have whatever its size, so that a

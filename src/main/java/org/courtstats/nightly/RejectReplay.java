@@ -148,7 +148,8 @@ public class RejectReplay {
 		Long jobExecutionId = this.releases.lastRun(release.releaseKey());
 		EoirRelease delivered = new EoirRelease(label, ReleaseLabels.asOfDate(label), location.get(),
 				Inbox.filesOf(location.get()));
-		List<SourceFileRegistry.Fingerprint> fingerprints = this.sourceFiles.fingerprint(delivered);
+		List<SourceFileRegistry.Fingerprint> fingerprints = this.sourceFiles.fingerprint(delivered,
+				this.settings.stagingThreads());
 		long[] remaining = new long[2];
 		this.transaction.executeWithoutResult((status) -> {
 			// Refuses a file whose bytes changed since the release was loaded, and
