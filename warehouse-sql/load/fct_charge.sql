@@ -26,25 +26,17 @@ by_key as (
     )
 ),
 
--- Among exact duplicates the id the warehouse already holds stays, so that a duplicate arriving in a
--- later release does not replace a live charge; otherwise the lowest id.
-staged as (
-    select distinct on (b.idnproceeding, b.idncase, b.charge, b.chg_status) b.*
-    from by_key as b
-    left join warehouse.fct_charge as live on live.charge_id = b.idnprcdchg and live.deleted_in_release_key is null
-    order by b.idnproceeding, b.idncase, b.charge, b.chg_status, live.charge_id is null, b.idnprcdchg
-),
-
 resolved as (
     select
-        s.idnprcdchg as charge_id,
-        s.idnproceeding as proceeding_id,
-        s.idncase as case_id,
+        c.idnprcdchg as charge_id,
+        c.idnproceeding as proceeding_id,
+        c.idncase as case_id,
+        c.charge,
         coalesce(d.charge_key, -1) as charge_key,
-        s.chg_status as charge_status,
-        s.chg_status_raw as charge_status_raw
-    from staged as s
-    left join warehouse.dim_charge as d on d.charge_code = s.charge
+        c.chg_status as charge_status,
+        c.chg_status_raw as charge_status_raw
+    from by_key as c
+    left join warehouse.dim_charge as d on d.charge_code = c.charge
 ),
 
 hashed as (
@@ -54,15 +46,26 @@ hashed as (
             row(r.proceeding_id, r.case_id, r.charge_key, r.charge_status, r.charge_status_raw), 0
         ) as row_hash
     from resolved as r
+),
+
+-- Among exact duplicates the id the warehouse already holds stays, so that a duplicate arriving in a
+-- later release does not replace a live charge; otherwise the lowest id. The rows come to this sort
+-- resolved and hashed, by the parallel workers that read them, so that the one process that merges
+-- the workers' sorted rows only drops the duplicates.
+staged as (
+    select distinct on (h.proceeding_id, h.case_id, h.charge, h.charge_status) h.*
+    from hashed as h
+    left join warehouse.fct_charge as live on live.charge_id = h.charge_id and live.deleted_in_release_key is null
+    order by h.proceeding_id, h.case_id, h.charge, h.charge_status, live.charge_id is null, h.charge_id
 )
 
 select
-    h.*,
+    h.charge_id, h.proceeding_id, h.case_id, h.charge_key, h.charge_status, h.charge_status_raw, h.row_hash,
     :release_key as first_seen_release_key,
     null::bigint as deleted_in_release_key,
     :release_key as release_key,
     f.charge_id as known_charge_id
-from hashed as h
+from staged as h
 full join warehouse.fct_charge as f on f.charge_id = h.charge_id
 where f.charge_id is null
     or (
