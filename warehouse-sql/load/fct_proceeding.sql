@@ -175,13 +175,13 @@ call warehouse.soft_delete_absent(
 );
 
 -- The other keys the warehouse holds were seen in the release too, unchanged: every row not deleted
--- but those the working table marks absent (a key kept for its quarantined line keeps its last sighting);
--- The first release published has none.
+-- but those the working table marks absent (a key kept for its quarantined line keeps its last sighting).
+-- Until an EOIR release is published there are none.
 update warehouse.fct_proceeding as f
 set last_seen_release_key = :release_key
 where f.last_seen_release_key <> :release_key
     and f.deleted_in_release_key is null
-    and warehouse.other_eoir_release_published(:release_key)
+    and warehouse.eoir_release_published()
     and exists (
         select from etl.source_file
         where release_key = :release_key and table_name = 'B_TblProceeding'
