@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -73,11 +74,25 @@ public class SourceFileRegistry {
 				return fingerprints;
 			}
 			finally {
-				pool.shutdownNow();
+				stop(pool);
 			}
 		}
 		catch (IOException ex) {
 			throw new IntakeException(release.location() + " cannot be read: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Stops the files still being read when one failed, and waits for them, so that none
+	 * reads a zip closed under it.
+	 */
+	private static void stop(ExecutorService pool) {
+		pool.shutdownNow();
+		try {
+			pool.awaitTermination(1, TimeUnit.MINUTES);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -99,11 +114,15 @@ public class SourceFileRegistry {
 			if (cause instanceof RuntimeException runtime) {
 				throw runtime;
 			}
+			if (cause instanceof Error error) {
+				throw error;
+			}
 			throw new IntakeException(file.location() + " cannot be read: " + cause.getMessage(), cause);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IntakeException(file.location() + ": fingerprinting interrupted", ex);
+			throw new IntakeException("Fingerprinting the files of the release was interrupted, at " + file.location(),
+					ex);
 		}
 	}
 

@@ -66,13 +66,31 @@ class SourceFileRegistryTests {
 
 	@Test
 	void aFileThatCannotBeReadIsNamed() throws IOException {
+		// given: a file gone after the release was listed
 		SampleRelease sample = EoirSampleGenerator.generate(this.deliveries, LABEL, 50, 5);
 		EoirRelease release = release(sample.folder());
 		Path gone = release.files().get(release.files().size() / 2).path();
 		Files.delete(gone);
 
+		// then
 		assertThatExceptionOfType(IntakeException.class).isThrownBy(() -> this.registry.fingerprint(release, 2))
 			.withMessageContaining(gone.toAbsolutePath().toString())
+			.withMessageContaining("cannot be read");
+	}
+
+	@Test
+	void aFileThatFailsAsItIsReadIsNamed() throws IOException {
+		// given: a file that became a folder after the release was listed, which has a
+		// size and a time but no bytes to read
+		SampleRelease sample = EoirSampleGenerator.generate(this.deliveries, LABEL, 50, 5);
+		EoirRelease release = release(sample.folder());
+		Path folder = release.files().get(release.files().size() / 2).path();
+		Files.delete(folder);
+		Files.createDirectory(folder);
+
+		// then
+		assertThatExceptionOfType(IntakeException.class).isThrownBy(() -> this.registry.fingerprint(release, 2))
+			.withMessageContaining(folder.toAbsolutePath().toString())
 			.withMessageContaining("cannot be read");
 	}
 
