@@ -69,9 +69,8 @@ class SourceFileRegistryTests {
 	@ParameterizedTest(name = "a file {0}")
 	@ValueSource(strings = { "gone", "become a folder" })
 	void aFileThatCannotBeReadIsNamed(String change) throws IOException {
-		// given: a file gone after the release was listed, or become a folder, which has
-		// a
-		// size and a time but no bytes to read (it fails as a thread reads it)
+		// given: a file gone after the release was listed, or become a folder, which
+		// has a size and a time but no bytes to read (it fails as a thread reads it)
 		SampleRelease sample = EoirSampleGenerator.generate(this.deliveries, LABEL, 50, 5);
 		EoirRelease release = release(sample.folder());
 		Path file = release.files().get(release.files().size() / 2).path();

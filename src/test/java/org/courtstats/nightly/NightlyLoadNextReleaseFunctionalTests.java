@@ -36,9 +36,8 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 
 	@Test
 	void eachReleaseIsDiffedAgainstTheWarehouse() throws IOException {
-		// given: April loaded, into a warehouse that held no release: nothing to
-		// soft-delete
-		// or to see again
+		// given: April loaded, into a warehouse that held no release (nothing to
+		// soft-delete or to see again)
 		assertThat(text("select warehouse.eoir_release_published()::text")).isEqualTo("false");
 		SampleRelease april = EoirSampleGenerator.generate(deliveries.resolve("april"), "EOIR Case Data 2026-0401",
 				1500, 21);
