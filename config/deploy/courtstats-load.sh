@@ -5,8 +5,8 @@
 #   1  a load failed, or a release was refused: mail. Failed loads are restartable: the next run (the retries at
 #      03:00-06:00 in courtstats.cron) resumes from the last committed chunk.
 #   2  usage or configuration error: mail. Running again does not help until the command or settings are fixed.
-#   3  release held back (rejected rows over the threshold): mail. Read etl.rejected_row, then replace or remove
-#      the release; running again holds it back again.
+#   3  release held back (rejected rows over the threshold, or a failed data-quality check): mail. The message
+#      says which; courtstats rejects / status --checks RUN show why. Running again holds it back again.
 #   4  another load holds the warehouse's run lock: silent, not an alert. That load is doing this work.
 # Exits with the load's exit code. COURTSTATS_HOME (default /srv/courtstats) holds courtstats.jar and inbox/;
 # JAVA names the java to run (default: java on the PATH).
@@ -29,8 +29,9 @@ case $code in
        echo "A failed load resumes at the next scheduled run; a refused release waits until it is fixed." ;;
     2) echo "courtstats: the nightly load on $(hostname) did not start (exit 2): usage or configuration error."
        echo "Fix the command line or the settings; running again does not help until then." ;;
-    3) echo "courtstats: the nightly load on $(hostname) held a release back (exit 3): rejected rows over the threshold."
-       echo "See etl.rejected_row for the release, then replace or remove it from the inbox." ;;
+    3) echo "courtstats: the nightly load on $(hostname) held a release back (exit 3): rejected rows over the"
+       echo "threshold, or a failed data-quality check (the lines below say which). 'courtstats rejects' lists the"
+       echo "rejected rows, 'courtstats status --checks RUN' the checks; fix the data, or replace or remove the release." ;;
     *) echo "courtstats: the nightly load on $(hostname) ended with an unexpected exit code $code." ;;
 esac
 if [ "$code" -ne 0 ] && [ "$code" -ne 4 ]; then

@@ -1,7 +1,10 @@
 package org.courtstats.cli;
 
+import java.util.List;
+
 import org.courtstats.eoir.EoirFileException;
 import org.courtstats.intake.IntakeException;
+import org.courtstats.nightly.ReleaseOutcome;
 import org.courtstats.warehouse.RejectedRowsOverThresholdException;
 import org.courtstats.warehouse.RunLockException;
 import org.courtstats.warehouse.WarehouseCheckException;
@@ -31,6 +34,23 @@ final class ExitCodes {
 	static final int LOCKED = 4;
 
 	private ExitCodes() {
+	}
+
+	/**
+	 * The exit code of a run's releases: a release held back exits 3, unless another
+	 * failed, so that the scheduler's alert says when something more than a threshold or
+	 * a check needs a look.
+	 */
+	static int of(List<ReleaseOutcome> outcomes) {
+		if (outcomes.stream()
+			.anyMatch((outcome) -> outcome.isFailure() && outcome.status() != ReleaseOutcome.Status.HELD_BACK
+					&& outcome.status() != ReleaseOutcome.Status.NOT_STARTED)) {
+			return FAILED;
+		}
+		if (outcomes.stream().anyMatch((outcome) -> outcome.status() == ReleaseOutcome.Status.HELD_BACK)) {
+			return HELD_BACK;
+		}
+		return outcomes.stream().anyMatch(ReleaseOutcome::isFailure) ? FAILED : OK;
 	}
 
 	static int of(Throwable failure) {

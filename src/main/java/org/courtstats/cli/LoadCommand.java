@@ -30,7 +30,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:loaded, or nothing to do", "1:a load failed; run the same command again to resume",
 				"2:usage or configuration error",
-				"3:a release was held back: a table rejected more rows than courtstats.nightly-load.max-rejected-share",
+				"3:a release was held back: a table rejected more rows than courtstats.nightly-load.max-rejected-share, "
+						+ "or an error check of warehouse-sql/checks failed",
 				"4:refused: another load is running against the warehouse" })
 class LoadCommand implements Callable<Integer> {
 
@@ -77,24 +78,8 @@ class LoadCommand implements Callable<Integer> {
 								+ outcome.status().name().toLowerCase().replace('_', ' ') + ": " + outcome.message()
 								+ " (details in " + log + ")"));
 			}
-			return exitCode(outcomes);
+			return ExitCodes.of(outcomes);
 		}
-	}
-
-	/**
-	 * A release held back for its rejected rows exits 3, unless another failed: the
-	 * scheduler's alert then says that something more than a threshold needs a look.
-	 */
-	static int exitCode(List<ReleaseOutcome> outcomes) {
-		if (outcomes.stream()
-			.anyMatch((outcome) -> outcome.isFailure() && outcome.status() != ReleaseOutcome.Status.HELD_BACK
-					&& outcome.status() != ReleaseOutcome.Status.NOT_STARTED)) {
-			return ExitCodes.FAILED;
-		}
-		if (outcomes.stream().anyMatch((outcome) -> outcome.status() == ReleaseOutcome.Status.HELD_BACK)) {
-			return ExitCodes.HELD_BACK;
-		}
-		return outcomes.stream().anyMatch(ReleaseOutcome::isFailure) ? ExitCodes.FAILED : ExitCodes.OK;
 	}
 
 	/**

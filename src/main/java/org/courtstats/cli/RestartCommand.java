@@ -29,6 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:the release loaded", "1:the restart failed again; fix the cause and restart again",
 				"2:refused: unknown run, completed, abandoned, or still marked as running",
+				"3:the release was held back again: rejected rows over the threshold, or a data-quality check failed",
 				"4:refused: a load is running against the warehouse" })
 class RestartCommand implements Callable<Integer> {
 
@@ -54,9 +55,10 @@ class RestartCommand implements Callable<Integer> {
 				.toString();
 			this.spec.commandLine()
 				.getErr()
-				.println("courtstats: release '" + outcome.releaseLabel() + "' " + outcome.status().name().toLowerCase()
-						+ ": " + outcome.message() + " (details in " + log + ")");
-			return ExitCodes.FAILED;
+				.println("courtstats: release '" + outcome.releaseLabel() + "' "
+						+ outcome.status().name().toLowerCase().replace('_', ' ') + ": " + outcome.message()
+						+ " (details in " + log + ")");
+			return ExitCodes.of(List.of(outcome));
 		}
 	}
 

@@ -97,6 +97,17 @@ class RejectedRowsCommandsFunctionalTests {
 		assertThat(count("select count(*) from warehouse.fct_case")).isZero();
 		assertThat(count("select count(*) from staging.eoir_proceeding")).isEqualTo(read - 11);
 
+		// when: the run is restarted with the threshold as it was
+		long run = count("select max(job_execution_id) from batch.batch_job_execution");
+		this.err.getBuffer().setLength(0);
+		int restarted = run("restart", String.valueOf(run));
+
+		// then: held back again, with the same exit code as the load
+		assertThat(restarted).as(this.err.toString()).isEqualTo(3);
+		assertThat(this.err.toString()).contains("release '" + LABEL + "' held back: Release '" + LABEL
+				+ "' is held back, not published: B_TblProceeding has 11 rejected rows");
+		assertThat(count("select count(*) from warehouse.dim_release where status = 'published'")).isZero();
+
 		// when: the threshold is raised and the load runs again
 		System.setProperty("courtstats.nightly-load.max-rejected-share", "0.05");
 		int published = run("load", "--inbox", this.inbox.toString());
