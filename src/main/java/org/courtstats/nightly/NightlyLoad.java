@@ -1,5 +1,6 @@
 package org.courtstats.nightly;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,7 +118,21 @@ public class NightlyLoad {
 		try (RunLock.Lease lease = this.runLock.acquire()) {
 			// Pulled under the run lock, so that two loads never write the same file.
 			List<PullOutcome> pulled = this.sourcePull.enabledForLoad() ? this.sourcePull.pull(inbox, null) : List.of();
-			List<EoirRelease> found = Inbox.eoirReleases(inbox, releaseLabel);
+			List<EoirRelease> found;
+			IntakeException eoirRefused = null;
+			try {
+				found = Inbox.eoirReleases(inbox, releaseLabel);
+			}
+			catch (IntakeException ex) {
+				if (ex.getCause() instanceof IOException) {
+					throw ex;
+				}
+				// A release the inbox cannot order (a name without a date, the same
+				// release twice) keeps every EOIR release from loading, since they load
+				// in date order; the OHSS and CBP files do not depend on them.
+				found = List.of();
+				eoirRefused = ex;
+			}
 			List<BorderFile> borderFiles = Inbox.borderFiles(inbox);
 			Instant now = Instant.now();
 			// A run still marked as running while this process holds the run lock was
@@ -128,7 +143,12 @@ public class NightlyLoad {
 				.filter(PullOutcome::isFailure)
 				.forEach((failure) -> outcomes.add(new ReleaseOutcome(failure.kind(), failure.url(),
 						ReleaseOutcome.Status.FAILED, null, "pull of source " + failure.message())));
-			if (pulled.stream().anyMatch((outcome) -> outcome.isFailure() && outcome.kind().equals("eoir"))) {
+			if (eoirRefused != null) {
+				logger.warn("No EOIR release is loaded this run: {}", eoirRefused.getMessage());
+				outcomes.add(new ReleaseOutcome(EoirReleaseJobConfiguration.SOURCE, inbox.toAbsolutePath().toString(),
+						ReleaseOutcome.Status.REFUSED, null, eoirRefused.getMessage()));
+			}
+			else if (pulled.stream().anyMatch((outcome) -> outcome.isFailure() && outcome.kind().equals("eoir"))) {
 				// The EOIR part starts only on a complete, verified release: yesterday's
 				// warehouse stays as it is.
 				logger.warn("The EOIR source was not pulled; no EOIR release is loaded this run");

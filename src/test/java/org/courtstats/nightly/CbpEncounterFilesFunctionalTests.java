@@ -259,6 +259,35 @@ class CbpEncounterFilesFunctionalTests extends NightlyLoadTestSupport {
 			});
 	}
 
+	@Test
+	@Order(10)
+	void anEoirZipTheInboxCannotOrderKeepsTheEoirReleasesBackAndTheCbpFileStillLoads() throws IOException {
+		// given: a zip not named as EOIR names its release beside a new CBP file
+		Path zip = Files.write(inbox.resolve("FOIA-TRAC-Report.zip"), new byte[] { 'P', 'K', 5, 6 });
+		Files.writeString(inbox.resolve("nationwide-encounters-fy27-state.csv"),
+				"""
+						Fiscal Year,Month Grouping,Month (abbv),Land Border Region,State,Demographic,Citizenship,Title of Authority,Encounter Count\r
+						2027 (FYTD),FYTD,OCT,Southwest Land Border,NM,Single Adults,MEXICO,Title 8,9\r
+						""");
+
+		// when
+		List<ReleaseOutcome> outcomes = this.nightlyLoad.run(inbox, null);
+
+		// then: the EOIR part is refused, naming the zip, and the CBP file loads
+		assertThat(outcomes).filteredOn((outcome) -> outcome.source().equals("eoir"))
+			.singleElement()
+			.satisfies((outcome) -> {
+				assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.REFUSED);
+				assertThat(outcome.message())
+					.contains("FOIA-TRAC-Report.zip: only a zip named as EOIR names its release");
+			});
+		assertThat(outcomes).filteredOn((outcome) -> outcome.releaseLabel().equals("nationwide-encounters-fy27-state"))
+			.extracting(ReleaseOutcome::status)
+			.containsExactly(ReleaseOutcome.Status.LOADED);
+		assertThat(year(2027)).isEqualTo(List.of(1L, 9L));
+		Files.delete(zip);
+	}
+
 	/** Rows and encounters of a fiscal year. */
 	List<Long> year(int fiscalYear) {
 		return this.jdbc.queryForObject(
