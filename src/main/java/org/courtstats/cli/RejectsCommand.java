@@ -19,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Command(name = "rejects", mixinStandardHelpOptions = true,
 		description = {
 				"Lists the quarantined rows of etl.rejected_row: file, sheet, line, reason, message and the "
-						+ "raw record (cut to the terminal), after a count per table and reason.",
+						+ "raw record (its first 110 characters), after a count per table and reason.",
 				"Without --run, the release of each source's latest run." },
 		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:listed (or there is nothing to list)",
 				"1:the warehouse could not be read", "2:usage error, or --run names no run" })
