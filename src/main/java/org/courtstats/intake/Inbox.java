@@ -1,6 +1,7 @@
 package org.courtstats.intake;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -42,7 +43,10 @@ public final class Inbox {
 	 * @param labelOverride a label given by the operator, for an inbox holding one
 	 * release
 	 * @return the releases, oldest first
-	 * @throws IntakeException when the inbox cannot be read or the label is ambiguous
+	 * @throws InboxUnreadableException when the inbox cannot be listed
+	 * @throws IntakeException when a release in it cannot be placed in date order (no
+	 * date in its name, a zip not named as EOIR names its release, the same release
+	 * twice) or a folder in it cannot be read
 	 */
 	public static List<EoirRelease> eoirReleases(Path inbox, String labelOverride) {
 		if (!Files.isDirectory(inbox)) {
@@ -72,9 +76,9 @@ public final class Inbox {
 				}
 			}
 		}
-		catch (IOException ex) {
-			throw new IntakeException("The inbox " + inbox.toAbsolutePath() + " cannot be read: " + ex.getMessage(),
-					ex);
+		catch (IOException | UncheckedIOException ex) {
+			throw new InboxUnreadableException(
+					"The inbox " + inbox.toAbsolutePath() + " cannot be read: " + ex.getMessage(), ex);
 		}
 		if (locations.isEmpty() && isReleaseFolder(inbox)) {
 			locations.add(inbox);
@@ -125,7 +129,7 @@ public final class Inbox {
 	 * own, in name order.
 	 * @param inbox the inbox folder
 	 * @return the files found
-	 * @throws IntakeException when the inbox cannot be read
+	 * @throws InboxUnreadableException when the inbox cannot be listed
 	 */
 	public static List<BorderFile> borderFiles(Path inbox) {
 		if (!Files.isDirectory(inbox)) {
@@ -143,9 +147,9 @@ public final class Inbox {
 				}
 			}
 		}
-		catch (IOException ex) {
-			throw new IntakeException("The inbox " + inbox.toAbsolutePath() + " cannot be read: " + ex.getMessage(),
-					ex);
+		catch (IOException | UncheckedIOException ex) {
+			throw new InboxUnreadableException(
+					"The inbox " + inbox.toAbsolutePath() + " cannot be read: " + ex.getMessage(), ex);
 		}
 		return found;
 	}
@@ -296,7 +300,7 @@ public final class Inbox {
 			return paths.filter((path) -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
 				.anyMatch((path) -> EoirTables.forFile(path.getFileName().toString()).isPresent());
 		}
-		catch (IOException ex) {
+		catch (IOException | UncheckedIOException ex) {
 			return false;
 		}
 	}
@@ -307,8 +311,10 @@ public final class Inbox {
 				.map((path) -> path.getFileName().toString())
 				.anyMatch((name) -> EoirTables.CASE.matches(name) || EoirTables.PROCEEDING.matches(name));
 		}
-		catch (IOException ex) {
-			throw new IntakeException("The folder " + folder + " cannot be read: " + ex.getMessage(), ex);
+		catch (IOException | UncheckedIOException ex) {
+			throw new IntakeException("The folder " + folder + " cannot be read (" + ex.getMessage()
+					+ "), so it cannot be told whether it holds an EOIR release. Make it readable to the loader, or "
+					+ "move it out of the inbox.", ex);
 		}
 	}
 

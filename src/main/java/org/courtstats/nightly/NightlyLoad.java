@@ -1,6 +1,5 @@
 package org.courtstats.nightly;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.courtstats.intake.BorderFile;
 import org.courtstats.intake.EoirRelease;
 import org.courtstats.intake.Inbox;
+import org.courtstats.intake.InboxUnreadableException;
 import org.courtstats.intake.IntakeException;
 import org.courtstats.intake.SourceFileRegistry;
 import org.courtstats.pull.PullOutcome;
@@ -47,6 +47,12 @@ import org.springframework.stereotype.Service;
 public class NightlyLoad {
 
 	private static final Logger logger = LoggerFactory.getLogger(NightlyLoad.class);
+
+	/**
+	 * The label of the one outcome that stands for every EOIR release of an inbox the
+	 * load cannot place in date order.
+	 */
+	public static final String EOIR_RELEASES_REFUSED = "EOIR releases in the inbox";
 
 	private final JobOperator jobOperator;
 
@@ -104,7 +110,9 @@ public class NightlyLoad {
 	 * folder names
 	 * @param allowOlder load a release older than the latest one loaded, instead of
 	 * refusing it: its snapshot then replaces the newer one's
-	 * @return what happened to each release, oldest first
+	 * @return what happened to each release, oldest first (the EOIR releases as one
+	 * outcome, {@link #EOIR_RELEASES_REFUSED}, when the inbox cannot place them in date
+	 * order)
 	 */
 	public List<ReleaseOutcome> run(Path inbox, String releaseLabel, boolean allowOlder) {
 		Optional<Path> archive = this.settings.archiveFolder();
@@ -123,13 +131,14 @@ public class NightlyLoad {
 			try {
 				found = Inbox.eoirReleases(inbox, releaseLabel);
 			}
+			catch (InboxUnreadableException ex) {
+				throw ex;
+			}
 			catch (IntakeException ex) {
-				if (ex.getCause() instanceof IOException) {
-					throw ex;
-				}
 				// A release the inbox cannot order (a name without a date, the same
-				// release twice) keeps every EOIR release from loading, since they load
-				// in date order; the OHSS and CBP files do not depend on them.
+				// release twice, a folder that cannot be read) keeps every EOIR release
+				// from loading, since they load in date order; the OHSS and CBP files do
+				// not depend on them.
 				found = List.of();
 				eoirRefused = ex;
 			}
@@ -145,8 +154,9 @@ public class NightlyLoad {
 						ReleaseOutcome.Status.FAILED, null, "pull of source " + failure.message())));
 			if (eoirRefused != null) {
 				logger.warn("No EOIR release is loaded this run: {}", eoirRefused.getMessage());
-				outcomes.add(new ReleaseOutcome(EoirReleaseJobConfiguration.SOURCE, inbox.toAbsolutePath().toString(),
-						ReleaseOutcome.Status.REFUSED, null, eoirRefused.getMessage()));
+				outcomes.add(new ReleaseOutcome(EoirReleaseJobConfiguration.SOURCE, EOIR_RELEASES_REFUSED,
+						ReleaseOutcome.Status.REFUSED, null, eoirRefused.getMessage()
+								+ " No EOIR release in the inbox loads until this is fixed; the other deliveries do."));
 			}
 			else if (pulled.stream().anyMatch((outcome) -> outcome.isFailure() && outcome.kind().equals("eoir"))) {
 				// The EOIR part starts only on a complete, verified release: yesterday's

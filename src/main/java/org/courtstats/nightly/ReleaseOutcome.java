@@ -4,7 +4,8 @@ package org.courtstats.nightly;
  * What the nightly load did with one release.
  *
  * @param source eoir, ohss or cbp
- * @param releaseLabel the release
+ * @param releaseLabel the release ({@link NightlyLoad#EOIR_RELEASES_REFUSED} for the EOIR
+ * releases of an inbox that cannot place them in date order)
  * @param status what happened
  * @param jobExecutionId the run that loaded it, or null when none ran
  * @param message why it failed or was not loaded, or null

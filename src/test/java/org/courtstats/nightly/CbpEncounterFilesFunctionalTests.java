@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.courtstats.TestWarehouse;
+import org.courtstats.samples.EoirSampleGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -262,30 +264,43 @@ class CbpEncounterFilesFunctionalTests extends NightlyLoadTestSupport {
 	@Test
 	@Order(10)
 	void anEoirZipTheInboxCannotOrderKeepsTheEoirReleasesBackAndTheCbpFileStillLoads() throws IOException {
-		// given: a zip not named as EOIR names its release beside a new CBP file
+		// given: a zip not named as EOIR names its release beside a dated EOIR release
+		// and
+		// a new CBP file
 		Path zip = Files.write(inbox.resolve("FOIA-TRAC-Report.zip"), new byte[] { 'P', 'K', 5, 6 });
+		Path release = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 40, 3).folder();
 		Files.writeString(inbox.resolve("nationwide-encounters-fy27-state.csv"),
 				"""
 						Fiscal Year,Month Grouping,Month (abbv),Land Border Region,State,Demographic,Citizenship,Title of Authority,Encounter Count\r
 						2027 (FYTD),FYTD,OCT,Southwest Land Border,NM,Single Adults,MEXICO,Title 8,9\r
 						""");
+		try {
+			// when
+			List<ReleaseOutcome> outcomes = this.nightlyLoad.run(inbox, null);
 
-		// when
-		List<ReleaseOutcome> outcomes = this.nightlyLoad.run(inbox, null);
-
-		// then: the EOIR part is refused, naming the zip, and the CBP file loads
-		assertThat(outcomes).filteredOn((outcome) -> outcome.source().equals("eoir"))
-			.singleElement()
-			.satisfies((outcome) -> {
-				assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.REFUSED);
-				assertThat(outcome.message())
-					.contains("FOIA-TRAC-Report.zip: only a zip named as EOIR names its release");
-			});
-		assertThat(outcomes).filteredOn((outcome) -> outcome.releaseLabel().equals("nationwide-encounters-fy27-state"))
-			.extracting(ReleaseOutcome::status)
-			.containsExactly(ReleaseOutcome.Status.LOADED);
-		assertThat(year(2027)).isEqualTo(List.of(1L, 9L));
-		Files.delete(zip);
+			// then: the EOIR releases are refused as one, naming the zip, and none loads;
+			// the CBP file loads
+			assertThat(outcomes).filteredOn((outcome) -> outcome.source().equals("eoir"))
+				.singleElement()
+				.satisfies((outcome) -> {
+					assertThat(outcome.releaseLabel()).isEqualTo(NightlyLoad.EOIR_RELEASES_REFUSED);
+					assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.REFUSED);
+					assertThat(outcome.message())
+						.contains("FOIA-TRAC-Report.zip: only a zip named as EOIR names its release")
+						.contains("No EOIR release in the inbox loads until this is fixed");
+				});
+			assertThat(count("select count(*) from warehouse.dim_release where source = 'eoir'")).isZero();
+			assertThat(count("select count(*) from etl.source_file where source = 'eoir'")).isZero();
+			assertThat(outcomes)
+				.filteredOn((outcome) -> outcome.releaseLabel().equals("nationwide-encounters-fy27-state"))
+				.extracting(ReleaseOutcome::status)
+				.containsExactly(ReleaseOutcome.Status.LOADED);
+			assertThat(year(2027)).isEqualTo(List.of(1L, 9L));
+		}
+		finally {
+			Files.delete(zip);
+			FileSystemUtils.deleteRecursively(release);
+		}
 	}
 
 	/** Rows and encounters of a fiscal year. */
