@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:done, or nothing to do", "1:failed; run the same command again to resume",
 				"2:usage or configuration error",
-				"3:a release was held back: a table rejected more rows than the threshold allows, or a data-quality check failed",
+				"3:a release was held back: a table rejected more rows than the threshold allows, "
+						+ "or a data-quality check failed",
 				"4:refused: another load is running against the warehouse" })
 public class CourtstatsCommand implements Runnable {
 

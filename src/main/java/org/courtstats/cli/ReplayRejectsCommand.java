@@ -29,7 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:replayed, or nothing to replay", "1:a release was not replayed (the message says why)",
 				"2:usage error, or --run names no run",
-				"3:the release still rejects more rows than the threshold allows; nothing was changed",
+				"3:the release still rejects more rows than the threshold allows, or an error check of "
+						+ "warehouse-sql/checks failed; nothing was changed",
 				"4:refused: a load is running against the warehouse" })
 class ReplayRejectsCommand implements Callable<Integer> {
 

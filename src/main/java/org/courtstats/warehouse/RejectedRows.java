@@ -85,10 +85,10 @@ public class RejectedRows {
 				+ String.join("; ", over) + ", over the threshold of " + percent(maxShare)
 				+ " of a table's rows read (courtstats.nightly-load.max-rejected-share = " + maxShare + "; up to "
 				+ floor + " rejected rows per table are always allowed). Its staged rows are kept. See them with "
-				+ "'courtstats rejects'; then raise the threshold (e.g. "
-				+ "--courtstats.nightly-load.max-rejected-share=" + Math.min(1.0, maxShare * 5)
-				+ ") and run the load again to publish the release, or correct the rows and run "
-				+ "'courtstats replay-rejects'.");
+				+ "'courtstats rejects'; then raise the threshold (e.g. java "
+				+ "-Dcourtstats.nightly-load.max-rejected-share=" + Math.min(1.0, maxShare * 5)
+				+ " -jar courtstats.jar load, or COURTSTATS_NIGHTLYLOAD_MAXREJECTEDSHARE in the environment) and run "
+				+ "the load again to publish the release, or correct the rows and run 'courtstats replay-rejects'.");
 	}
 
 	/**
