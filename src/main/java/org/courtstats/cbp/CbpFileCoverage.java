@@ -78,8 +78,8 @@ public record CbpFileCoverage(String fileName, CbpVariant variant, SortedMap<Int
 			}
 			if (rows.isEmpty() && rejected == 0) {
 				// A CBP file is a window of several fiscal years: one without rows is a
-				// failed
-				// export, and loading it would publish a release that says nothing.
+				// failed export, and loading it would publish a release that says
+				// nothing.
 				throw new CbpFileException(fileName + ": the file holds its header but no rows. Deliver the "
 						+ "complete file again, or remove it from the inbox.");
 			}

@@ -66,9 +66,9 @@ final class CommandLineSecrets {
 
 	private static boolean isPassword(String name) {
 		String normalized = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-		// An argument names a setting when it ends with one:
-		// --courtstats.database.password,
-		// -Dcourtstats.database.password passed after the main class.
+		// An argument names a setting when it ends with one
+		// (--courtstats.database.password, or -Dcourtstats.database.password passed
+		// after the main class).
 		return PASSWORD_SETTINGS.stream().anyMatch((setting) -> normalized.endsWith(setting));
 	}
 

@@ -153,8 +153,7 @@ public class RejectReplay {
 		long[] remaining = new long[2];
 		this.transaction.executeWithoutResult((status) -> {
 			// Refuses a file whose bytes changed since the release was loaded, and
-			// records
-			// where the files are now.
+			// records where the files are now.
 			this.sourceFiles.register(delivered, fingerprints, release.releaseKey());
 			Map<Long, Map<Long, String>> records = this.rejectedRows.records(release.releaseKey(), table);
 			long corrected = records.values().stream().mapToLong(Map::size).sum();

@@ -321,8 +321,7 @@ public final class EoirSampleGenerator {
 			generator.stableDraws = true;
 			generator.makeJudges();
 			// Changes draw from a random of their own, so that both releases make the
-			// same
-			// cases.
+			// same cases.
 			return generator.stream(inbox.resolve(label), label, proceedings, next, new Random(seed * 31 + 7),
 					progress);
 		}

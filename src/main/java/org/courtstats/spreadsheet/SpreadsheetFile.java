@@ -89,8 +89,7 @@ public final class SpreadsheetFile implements AutoCloseable {
 		ZipSecureFile zip = null;
 		try {
 			// Opened here rather than by OPCPackage.open(File), which on a damaged
-			// central
-			// directory falls back to inflating every entry into memory.
+			// central directory falls back to inflating every entry into memory.
 			zip = new ZipSecureFile(path.toFile());
 			workbook = OPCPackage.open(new ZipFileZipEntrySource(zip));
 		}

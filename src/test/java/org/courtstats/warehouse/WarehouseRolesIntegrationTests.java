@@ -136,8 +136,8 @@ class WarehouseRolesIntegrationTests {
 				where n.nspname = 'reporting' and c.relkind in ('v', 'm')
 				order by 1""", String.class);
 		// A view PostgreSQL cannot write through refuses before privileges are checked
-		// (55000);
-		// one it can (a plain select of one table) must refuse for lack of privilege.
+		// (55000); one it can (a plain select of one table) must refuse for lack of
+		// privilege.
 		List<String> viewWrites = new ArrayList<>();
 		for (String view : views) {
 			viewWrites.add("insert into " + view + " default values");
@@ -194,8 +194,8 @@ class WarehouseRolesIntegrationTests {
 	@Test
 	void theCatalogueGrantsTheAnalystExactlyTheContract() {
 		// given: every table and view of the courtstats schemas, and what the analyst may
-		// do
-		// with it. Column grants count: a readable column of etl.source_file is a leak.
+		// do with it. Column grants count: a readable column of etl.source_file is a
+		// leak.
 		List<Map<String, Object>> relations = this.jdbc.queryForList("""
 				select n.nspname as schema, format('%I.%I', n.nspname, c.relname) as relation,
 				    n.nspname in ('warehouse', 'reporting')
