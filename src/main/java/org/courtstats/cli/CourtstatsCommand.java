@@ -1,7 +1,11 @@
 package org.courtstats.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +28,9 @@ import picocli.CommandLine.Spec;
 						+ "or a data-quality check failed",
 				"4:refused: another load is running against the warehouse" })
 public class CourtstatsCommand implements Runnable {
+
+	/** An argument naming a setting: a dotted name, then its value after '='. */
+	private static final Pattern SETTING = Pattern.compile("--([A-Za-z][\\w-]*(?:\\.[\\w-]+)+)(?:=(.*))?");
 
 	@Spec
 	private CommandSpec spec;
@@ -53,11 +60,38 @@ public class CourtstatsCommand implements Runnable {
 		CommandLine commandLine = new CommandLine(new CourtstatsCommand());
 		commandLine.setOut(out);
 		commandLine.setErr(err);
+		CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
+		commandLine.setParameterExceptionHandler((ex, arguments) -> {
+			int code = usage.handleParseException(ex, arguments);
+			if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+				// After the usage, where a terminal shows it last.
+				settingHint(unmatched.getUnmatched())
+					.ifPresent((hint) -> ex.getCommandLine().getErr().println("courtstats: " + hint));
+			}
+			return code;
+		});
 		commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
 			cmd.getErr().println(cmd.getColorScheme().errorText("courtstats: " + ExitCodes.describe(ex)));
 			return ExitCodes.of(ex);
 		});
 		return commandLine.execute(args);
+	}
+
+	/**
+	 * What to do with a setting given as an option ({@code --courtstats.x=y}, as other
+	 * Spring programs take it): the arguments are the command's own, so a setting goes
+	 * before {@code -jar} or into the environment.
+	 * @param unmatched the arguments no option took
+	 * @return the hint, naming the first such setting, or empty
+	 */
+	static Optional<String> settingHint(List<String> unmatched) {
+		return unmatched.stream().map(SETTING::matcher).filter(Matcher::matches).findFirst().map((setting) -> {
+			String name = setting.group(1);
+			String value = (setting.group(2) != null) ? setting.group(2) : "VALUE";
+			return "'--" + name + "' is a setting, not an option of the command: give it before -jar, as java -D" + name
+					+ "=" + value + " -jar courtstats.jar ..., or in the environment, as "
+					+ name.replace(".", "_").replace("-", "").toUpperCase(Locale.ROOT) + "=" + value + ".";
+		});
 	}
 
 	@Override

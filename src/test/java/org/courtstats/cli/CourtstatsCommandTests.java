@@ -1,0 +1,58 @@
+package org.courtstats.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A setting given as an option, as other Spring programs take it, is refused as any
+ * unknown option is, with the two forms the program does take.
+ */
+class CourtstatsCommandTests {
+
+	@Test
+	void aSettingGivenAsAnOptionIsRefusedWithTheFormsThatWork() {
+		// given
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+
+		// when
+		int code = CourtstatsCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), "load",
+				"--courtstats.nightly-load.max-rejected-share=0.05");
+
+		// then
+		assertThat(code).isEqualTo(2);
+		assertThat(err.toString())
+			.contains("'--courtstats.nightly-load.max-rejected-share' is a setting, not an option of the command")
+			.contains("java -Dcourtstats.nightly-load.max-rejected-share=0.05 -jar courtstats.jar")
+			.contains("COURTSTATS_NIGHTLYLOAD_MAXREJECTEDSHARE=0.05")
+			.contains("Unknown option");
+	}
+
+	@Test
+	void anUnknownOptionThatIsNoSettingGetsNoHint() {
+		// given
+		StringWriter err = new StringWriter();
+
+		// when
+		int code = CourtstatsCommand.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+				"load", "--inbx", "x");
+
+		// then
+		assertThat(code).isEqualTo(2);
+		assertThat(err.toString()).contains("Unknown option").doesNotContain("is a setting");
+	}
+
+	@Test
+	void aSettingWithoutAValueIsNamedWithAPlaceholder() {
+		assertThat(CourtstatsCommand.settingHint(List.of("--logging.structured.format.console")))
+			.hasValueSatisfying((hint) -> assertThat(hint).contains("-Dlogging.structured.format.console=VALUE")
+				.contains("LOGGING_STRUCTURED_FORMAT_CONSOLE=VALUE"));
+		assertThat(CourtstatsCommand.settingHint(List.of("--inbox", "--release"))).isEmpty();
+	}
+
+}
