@@ -29,8 +29,11 @@ import picocli.CommandLine.Spec;
 				"4:refused: another load is running against the warehouse" })
 public class CourtstatsCommand implements Runnable {
 
-	/** An argument naming a setting: a dotted name, then its value after '='. */
-	private static final Pattern SETTING = Pattern.compile("--([A-Za-z][\\w-]*(?:\\.[\\w-]+)+)(?:=(.*))?");
+	/**
+	 * An argument naming a setting: {@code --} or {@code -D}, a dotted name, then its
+	 * value after '='.
+	 */
+	private static final Pattern SETTING = Pattern.compile("(--|-D)([A-Za-z][\\w-]*(?:\\.[\\w-]+)+)(?:=(.*))?");
 
 	@Spec
 	private CommandSpec spec;
@@ -79,17 +82,19 @@ public class CourtstatsCommand implements Runnable {
 
 	/**
 	 * What to do with a setting given as an option ({@code --courtstats.x=y}, as other
-	 * Spring programs take it): the arguments are the command's own, so a setting goes
-	 * before {@code -jar} or into the environment.
+	 * Spring programs take it, or {@code -Dcourtstats.x=y} after the jar): the arguments
+	 * are the command's own, so a setting goes before {@code -jar} or into the
+	 * environment.
 	 * @param unmatched the arguments no option took
 	 * @return the hint, naming the first such setting, or empty
 	 */
 	static Optional<String> settingHint(List<String> unmatched) {
 		return unmatched.stream().map(SETTING::matcher).filter(Matcher::matches).findFirst().map((setting) -> {
-			String name = setting.group(1);
-			String value = (setting.group(2) != null) ? setting.group(2) : "VALUE";
-			return "'--" + name + "' is a setting, not an option of the command: give it before -jar, as java -D" + name
-					+ "=" + value + " -jar courtstats.jar ..., or in the environment, as "
+			String name = setting.group(2);
+			String value = (setting.group(3) != null) ? setting.group(3) : "VALUE";
+			return "'" + setting.group(1) + name
+					+ "' is a setting, not an option of the command: give it before -jar, as java -D" + name + "="
+					+ value + " -jar courtstats.jar ..., or in the environment, as "
 					+ name.replace(".", "_").replace("-", "").toUpperCase(Locale.ROOT) + "=" + value + ".";
 		});
 	}

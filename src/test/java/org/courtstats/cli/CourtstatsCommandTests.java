@@ -52,7 +52,11 @@ class CourtstatsCommandTests {
 		assertThat(CourtstatsCommand.settingHint(List.of("--logging.structured.format.console")))
 			.hasValueSatisfying((hint) -> assertThat(hint).contains("-Dlogging.structured.format.console=VALUE")
 				.contains("LOGGING_STRUCTURED_FORMAT_CONSOLE=VALUE"));
-		assertThat(CourtstatsCommand.settingHint(List.of("--inbox", "--release"))).isEmpty();
+		assertThat(CourtstatsCommand.settingHint(List.of("-Dcourtstats.nightly-load.chunk-size=5000")))
+			.hasValueSatisfying(
+					(hint) -> assertThat(hint).startsWith("'-Dcourtstats.nightly-load.chunk-size' is a setting")
+						.contains("java -Dcourtstats.nightly-load.chunk-size=5000 -jar"));
+		assertThat(CourtstatsCommand.settingHint(List.of("--inbox", "--release", "-Dfoo"))).isEmpty();
 	}
 
 }
