@@ -74,7 +74,9 @@ class LoadCommand implements Callable<Integer> {
 							|| outcome.status() == ReleaseOutcome.Status.HELD_BACK)
 					.forEach((outcome) -> this.spec.commandLine()
 						.getErr()
-						.println("courtstats: release '" + outcome.releaseLabel() + "' "
+						.println("courtstats: "
+								+ (NightlyLoad.EOIR_RELEASES_REFUSED.equals(outcome.releaseLabel()) ? "EOIR releases "
+										: "release '" + outcome.releaseLabel() + "' ")
 								+ outcome.status().name().toLowerCase().replace('_', ' ') + ": " + outcome.message()
 								+ " (details in " + log + ")"));
 			}

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.courtstats.nightly.NightlyLoad;
 import org.courtstats.nightly.ReleaseOutcome;
 import org.courtstats.ohss.ValueStatus;
 import org.courtstats.warehouse.WarehouseReports;
@@ -47,6 +48,11 @@ class LoadSummary {
 		}
 		for (ReleaseOutcome outcome : outcomes) {
 			this.out.println();
+			if (NightlyLoad.EOIR_RELEASES_REFUSED.equals(outcome.releaseLabel())) {
+				// No release of the inbox was read: none has counts to show.
+				this.out.println("EOIR releases: " + describe(outcome));
+				continue;
+			}
 			this.out.println(kind(outcome.source()) + " '" + outcome.releaseLabel() + "': " + describe(outcome));
 			if (outcome.status() == ReleaseOutcome.Status.WAITING) {
 				// Not read this run: counts recorded under its label belong to another

@@ -56,7 +56,7 @@ public final class Inbox {
 		List<Path> locations = new ArrayList<>();
 		try (Stream<Path> children = Files.list(inbox)) {
 			for (Path child : children.sorted().toList()) {
-				if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS) && isReleaseFolder(child)) {
+				if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS) && isReleaseFolderAtTop(child)) {
 					locations.add(child);
 				}
 				else if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS) && holdsLookupsOnly(child)) {
@@ -188,7 +188,7 @@ public final class Inbox {
 				files.add(new DeliveredFile(path, relative, table));
 			}
 		}
-		catch (IOException ex) {
+		catch (IOException | UncheckedIOException ex) {
 			throw new IntakeException("The release folder " + folder + " cannot be read: " + ex.getMessage(), ex);
 		}
 		return files;
@@ -217,7 +217,7 @@ public final class Inbox {
 			}
 			return !lastModified.plus(settleTime).isAfter(now);
 		}
-		catch (IOException ex) {
+		catch (IOException | UncheckedIOException ex) {
 			throw new IntakeException(delivery + " cannot be read: " + ex.getMessage(), ex);
 		}
 	}
@@ -301,6 +301,26 @@ public final class Inbox {
 				.anyMatch((path) -> EoirTables.forFile(path.getFileName().toString()).isPresent());
 		}
 		catch (IOException | UncheckedIOException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Whether a folder at the top of the inbox holds a release. One that cannot be read
+	 * is skipped with a warning when its name carries no release date (a
+	 * {@code lost+found} at the root of a volume), and refused otherwise, since it may be
+	 * a release.
+	 */
+	private static boolean isReleaseFolderAtTop(Path folder) {
+		try {
+			return isReleaseFolder(folder);
+		}
+		catch (IntakeException ex) {
+			if (ReleaseLabels.asOfDate(folder.getFileName().toString()) != null) {
+				throw ex;
+			}
+			logger.warn("{} cannot be read and its name carries no release date: it is not read. ({})", folder,
+					ex.getCause());
 			return false;
 		}
 	}

@@ -207,7 +207,19 @@ public class NightlyLoad {
 						"waits for release '" + arriving + "', still being written"));
 				continue;
 			}
-			if (!failed && !Inbox.isSettled(release.location(), this.settings.settleTime(), now)) {
+			boolean settled;
+			try {
+				settled = failed || Inbox.isSettled(release.location(), this.settings.settleTime(), now);
+			}
+			catch (IntakeException ex) {
+				// Unreadable now (a file removed or locked while it was checked): this
+				// release fails, the ones after it wait, the other deliveries load.
+				failed = true;
+				outcomes.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.FAILED, null,
+						ex.getMessage()));
+				continue;
+			}
+			if (!settled) {
 				arriving = release.label();
 				outcomes.add(waiting(source, release.label(), release.location()));
 				continue;

@@ -147,6 +147,22 @@ class LoadCommandFunctionalTests {
 	}
 
 	@Test
+	void eoirReleasesTheInboxCannotOrderAreRefusedAsOneAndSaidSo() throws IOException {
+		EoirSampleGenerator.generate(this.inbox, "EOIR Case Data 2026-0501", 50, 4);
+		Files.createDirectories(this.inbox.resolve("EOIR Case Data latest/EOIR Case Data"));
+		Files.writeString(this.inbox.resolve("EOIR Case Data latest/EOIR Case Data/A_TblCase.csv"), "IDNCASE\r\n");
+
+		int exitCode = run("load", "--inbox", this.inbox.toString());
+
+		assertThat(exitCode).isEqualTo(1);
+		assertThat(this.out.toString()).contains("EOIR releases: REFUSED: The release folder ")
+			.contains("carries no as-of date in its name")
+			.doesNotContain("Release 'EOIR Case Data 2026-0501'");
+		assertThat(this.err.toString()).contains("courtstats: EOIR releases refused: ")
+			.contains("No EOIR release in the inbox loads until this is fixed");
+	}
+
+	@Test
 	void aMissingInboxIsAUsageError() {
 		Path missing = this.inbox.resolve("not-there");
 
