@@ -35,6 +35,10 @@ public class CourtstatsCommand implements Runnable {
 	 */
 	private static final Pattern SETTING = Pattern.compile("(--|-D)([A-Za-z][\\w-]*(?:\\.[\\w-]+)+)(?:=(.*))?");
 
+	private static final Pattern SECRET_NAME = Pattern.compile("(?i)pass|secret|token|credential|key");
+
+	private static final Pattern PLAIN_VALUE = Pattern.compile("[\\w.,:/-]+");
+
 	@Spec
 	private CommandSpec spec;
 
@@ -91,12 +95,25 @@ public class CourtstatsCommand implements Runnable {
 	static Optional<String> settingHint(List<String> unmatched) {
 		return unmatched.stream().map(SETTING::matcher).filter(Matcher::matches).findFirst().map((setting) -> {
 			String name = setting.group(2);
-			String value = (setting.group(3) != null) ? setting.group(3) : "VALUE";
-			return "'" + setting.group(1) + name
+			String value = shown(name, setting.group(3));
+			String hint = "'" + setting.group(1) + name
 					+ "' is a setting, not an option of the command: give it before -jar, as java -D" + name + "="
-					+ value + " -jar courtstats.jar ..., or in the environment, as "
+					+ value + " -jar courtstats.jar ...";
+			// Spring maps an environment variable's underscores to dots, so a name with
+			// one of its own has no such form.
+			return name.contains("_") ? hint + "." : hint + ", or in the environment, as "
 					+ name.replace(".", "_").replace("-", "").toUpperCase(Locale.ROOT) + "=" + value + ".";
 		});
+	}
+
+	/**
+	 * The value to show in the hint: the one given when it is plain (letters, digits,
+	 * {@code . , : / -}) and its setting names no secret, else a placeholder, so that the
+	 * hint neither repeats a credential nor breaks a command when pasted.
+	 */
+	private static String shown(String name, String value) {
+		boolean secret = SECRET_NAME.matcher(name).find();
+		return (value == null || secret || !PLAIN_VALUE.matcher(value).matches()) ? "VALUE" : value;
 	}
 
 	@Override

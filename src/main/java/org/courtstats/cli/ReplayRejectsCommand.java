@@ -30,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 		exitCodeList = { "0:replayed, or nothing to replay", "1:a release was not replayed (the message says why)",
 				"2:usage error, or --run names no run",
 				"3:the release still rejects more rows than the threshold allows, or an error check of "
-						+ "warehouse-sql/checks failed; nothing was changed",
+						+ "warehouse-sql/checks failed; nothing was published",
 				"4:refused: a load is running against the warehouse" })
 class ReplayRejectsCommand implements Callable<Integer> {
 

@@ -1,5 +1,6 @@
 package org.courtstats.warehouse;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,9 +87,18 @@ public class RejectedRows {
 				+ " of a table's rows read (courtstats.nightly-load.max-rejected-share = " + maxShare + "; up to "
 				+ floor + " rejected rows per table are always allowed). Its staged rows are kept. See them with "
 				+ "'courtstats rejects'; then raise the threshold (e.g. java "
-				+ "-Dcourtstats.nightly-load.max-rejected-share=" + Math.min(1.0, maxShare * 5)
+				+ "-Dcourtstats.nightly-load.max-rejected-share=" + raised(maxShare)
 				+ " -jar courtstats.jar load, or COURTSTATS_NIGHTLYLOAD_MAXREJECTEDSHARE in the environment) and run "
 				+ "the load again to publish the release, or correct the rows and run 'courtstats replay-rejects'.");
+	}
+
+	/**
+	 * A threshold to suggest: five times the one that held the release back, at least 5%
+	 * and at most all rows, written as a person would (0.15, not 0.15000000000000002).
+	 */
+	static String raised(double maxShare) {
+		BigDecimal raised = BigDecimal.valueOf(maxShare).multiply(BigDecimal.valueOf(5));
+		return raised.max(new BigDecimal("0.05")).min(BigDecimal.ONE).stripTrailingZeros().toPlainString();
 	}
 
 	/**

@@ -34,6 +34,40 @@ class CourtstatsCommandTests {
 	}
 
 	@Test
+	void aSystemPropertyGivenAfterTheJarGetsTheSameHint() {
+		// given
+		StringWriter err = new StringWriter();
+
+		// when
+		int code = CourtstatsCommand.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+				"load", "-Dcourtstats.nightly-load.chunk-size=5000");
+
+		// then
+		assertThat(code).isEqualTo(2);
+		assertThat(err.toString()).contains("'-Dcourtstats.nightly-load.chunk-size' is a setting")
+			.contains("java -Dcourtstats.nightly-load.chunk-size=5000 -jar courtstats.jar")
+			.contains("COURTSTATS_NIGHTLYLOAD_CHUNKSIZE=5000");
+	}
+
+	@Test
+	void theHintRepeatsNoSecretAndNoValueThatWouldBreakACommand() {
+		for (String argument : new String[] { "--spring.datasource.hikari.password=s3cr3t",
+				"--courtstats.database.url=postgresql://loader:s3cr3t@db/courtstats",
+				"--courtstats.database.url=jdbc:postgresql://db/courtstats?password=s3cr3t",
+				"--courtstats.pull.sources.eoir.url=https://example.org/a b&c=s3cr3t", "--courtstats.log-dir=" }) {
+			assertThat(CourtstatsCommand.settingHint(List.of(argument))).as(argument)
+				.hasValueSatisfying((hint) -> assertThat(hint).contains("=VALUE -jar").doesNotContain("s3cr3t"));
+		}
+	}
+
+	@Test
+	void aNameWithAnUnderscoreHasNoEnvironmentForm() {
+		assertThat(CourtstatsCommand.settingHint(List.of("--courtstats.log_dir=x")))
+			.hasValueSatisfying((hint) -> assertThat(hint).contains("java -Dcourtstats.log_dir=x -jar")
+				.doesNotContain("in the environment"));
+	}
+
+	@Test
 	void anUnknownOptionThatIsNoSettingGetsNoHint() {
 		// given
 		StringWriter err = new StringWriter();

@@ -90,7 +90,8 @@ class RejectedRowsCommandsFunctionalTests {
 			.contains("release '" + LABEL + "' held back: Release '" + LABEL
 					+ "' is held back, not published: B_TblProceeding has 11 rejected rows of %,d read".formatted(read))
 			.contains("over the threshold of 1% of a table's rows read")
-			.contains("max-rejected-share");
+			.contains("java -Dcourtstats.nightly-load.max-rejected-share=0.05 -jar courtstats.jar load")
+			.contains("COURTSTATS_NIGHTLYLOAD_MAXREJECTEDSHARE");
 		assertThat(this.out.toString()).contains("Release '" + LABEL + "': HELD BACK (job execution");
 		assertThat(count("select count(*) from warehouse.dim_release where status = 'published'")).isZero();
 		assertThat(count("select count(*) from warehouse.fct_proceeding")).isZero();
