@@ -90,8 +90,7 @@ class DatabasePasswordFunctionalTests {
 		Path wrongSecret = write(folder.resolve("wrong-password"), WRONG_PASSWORD + "\n");
 
 		// when: a load with the password in the environment and DEBUG logs, a load with
-		// it in
-		// the file and JSON logs, status, and a load given the wrong password
+		// it in the file and JSON logs, status, and a load given the wrong password
 		Run load = run("load-env", Map.of("COURTSTATS_DB_PASSWORD", PASSWORD), DEBUG, "load", "--inbox",
 				inbox.toString());
 		Run json = run("load-file-json", Map.of("COURTSTATS_DB_PASSWORD_FILE", secret.toString()),

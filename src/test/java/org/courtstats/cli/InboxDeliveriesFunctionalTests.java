@@ -110,8 +110,7 @@ class InboxDeliveriesFunctionalTests {
 		long runs = count("select count(*) from etl.load_run");
 
 		// when: the same bytes arrive again, under the same label and another one
-		// (copies,
-		// so with new modification times)
+		// (copies, so with new modification times)
 		copy(this.archive.resolve(LABEL), this.inbox.resolve(LABEL));
 		copy(this.archive.resolve(LABEL), this.inbox.resolve("EOIR Case Data 2026-0402"));
 		this.out.getBuffer().setLength(0);

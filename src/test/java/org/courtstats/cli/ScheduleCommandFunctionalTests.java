@@ -63,8 +63,7 @@ class ScheduleCommandFunctionalTests {
 		System.setProperty("server.port", "0");
 		System.setProperty("courtstats.log-dir", this.logs.toString());
 		// Logging is set up once per JVM, into the log folder of the first context any
-		// test
-		// started: set it up again, into this test's.
+		// test started: set it up again, into this test's.
 		LoggingSystem.get(getClass().getClassLoader()).cleanUp();
 	}
 

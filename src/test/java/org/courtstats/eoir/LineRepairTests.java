@@ -102,8 +102,7 @@ class LineRepairTests {
 	@Test
 	void aProceedingWhoseOneCharacterCodeIsATabIsRepaired() {
 		// given: APPEAL_NOT_FILED holds a lone tab, the shape of the 71 shifted
-		// proceedings
-		// "before COMP_DATE"
+		// proceedings "before COMP_DATE"
 		EoirHeader header = proceedingHeader();
 		Map<String, String> values = proceeding();
 		values.put("APPEAL_NOT_FILED", "\t");

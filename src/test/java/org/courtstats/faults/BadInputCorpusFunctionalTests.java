@@ -272,8 +272,7 @@ class BadInputCorpusFunctionalTests {
 				"ignored: \"" + line(output, "linked-encounters.csv is a symbolic link") + "\"");
 
 		// workbooks: cached formula results, numbers as text and the 1904 date system
-		// read
-		// right; what cannot be read right is refused by name
+		// read right; what cannot be read right is refused by name
 		assertThat(cells("plain")).containsExactly("C5=570050", "C6=41840.5", "D5=not_applicable");
 		assertThat(cells("date-1904")).as("no OHSS cell is a date: the date system changes nothing")
 			.isEqualTo(cells("plain"));

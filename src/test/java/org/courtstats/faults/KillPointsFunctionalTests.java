@@ -34,8 +34,7 @@ class KillPointsFunctionalTests {
 	@Test
 	void aLoadKilledAtAnyPointIsResumedToTheCleanWarehouse() throws Exception {
 		// given: the delivery, the warehouse a clean load of it gives, and a warehouse
-		// with
-		// every kill point armed
+		// with every kill point armed
 		FaultRuns.deliver(inbox);
 		WarehouseComparison.Snapshot clean = FaultRuns.clean();
 		String url = TestWarehouse.newDatabase("faults_kill");

@@ -218,8 +218,7 @@ class CbpEncounterFilesFunctionalTests extends NightlyLoadTestSupport {
 	@Order(9)
 	void ofTwoFilesCoveringTheSameMonthsTheOneWithComponentsHoldsTheYear() throws IOException {
 		// FY2024 is held by the area-of-responsibility file through October 2023: the
-		// same
-		// months by state do not replace it.
+		// same months by state do not replace it.
 		Files.writeString(inbox.resolve("nationwide-encounters-fy24-state.csv"),
 				"""
 						Fiscal Year,Month Grouping,Month (abbv),Land Border Region,State,Demographic,Citizenship,Title of Authority,Encounter Count\r
@@ -265,8 +264,7 @@ class CbpEncounterFilesFunctionalTests extends NightlyLoadTestSupport {
 	@Order(10)
 	void anEoirZipTheInboxCannotOrderKeepsTheEoirReleasesBackAndTheCbpFileStillLoads() throws IOException {
 		// given: a zip not named as EOIR names its release beside a dated EOIR release
-		// and
-		// a new CBP file
+		// and a new CBP file
 		Path zip = Files.write(inbox.resolve("FOIA-TRAC-Report.zip"), new byte[] { 'P', 'K', 5, 6 });
 		Path release = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 40, 3).folder();
 		Files.writeString(inbox.resolve("nationwide-encounters-fy27-state.csv"),

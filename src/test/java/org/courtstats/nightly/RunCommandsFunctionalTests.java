@@ -173,8 +173,7 @@ class RunCommandsFunctionalTests {
 		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, CASES, SEED);
 		holdUpStagingAtLine(FAILING_LINE, 30);
 		// PostgreSQL ends the killed load's sleeping statement when it notices the client
-		// gone,
-		// not 30 s later
+		// gone, not 30 s later
 		this.jdbc.execute("alter database " + this.jdbc.queryForObject("select current_database()", String.class)
 				+ " set client_connection_check_interval = '200ms'");
 		Process load = startLoad("killed-load");

@@ -144,8 +144,7 @@ final class PublisherServer implements AutoCloseable {
 				body.flush();
 				this.requests.add(new Seen(path, range, ifRange, ifNoneMatch, status));
 				// A handler that throws makes the server drop the connection, short of
-				// the
-				// Content-Length it announced.
+				// the Content-Length it announced.
 				throw new IOException("cut after " + cut + " bytes");
 			}
 			body.write(file.bytes(), from, length);

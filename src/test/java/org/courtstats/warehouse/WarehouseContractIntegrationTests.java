@@ -107,8 +107,7 @@ class WarehouseContractIntegrationTests {
 			Matcher bullet = OPERATIONAL.matcher(line);
 			if (bullet.find() && section.contains("Operational")) {
 				// A bullet that names no column list (etl.load_run: "its counts")
-				// requires the
-				// relation only.
+				// requires the relation only.
 				boolean listsColumns = bullet.group(2).contains(",");
 				relations.put(bullet.group(1), listsColumns ? columnNames("`" + bullet.group(2) + "`") : List.of());
 			}

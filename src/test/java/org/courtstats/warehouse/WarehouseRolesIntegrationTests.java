@@ -284,10 +284,9 @@ class WarehouseRolesIntegrationTests {
 	@Test
 	void theAnalystKeepsTemporaryTablesOfItsOwnSession() throws SQLException {
 		// Decided: analysts' tools (dbplyr's compute(), DBeaver, notebooks) keep
-		// intermediate
-		// results in temporary tables. They live in the session's own schema, vanish with
-		// it,
-		// and no other session sees them, so nothing shared is written.
+		// intermediate results in temporary tables. They live in the session's own
+		// schema, vanish with it, and no other session sees them, so nothing shared is
+		// written.
 		assertThat(execute("create temp table analyst_scratch as select * from reporting.load_history")).isNull();
 		assertThat(query("select count(*)::text from pg_class where relname = 'analyst_scratch' "
 				+ "and relnamespace = pg_my_temp_schema()"))
