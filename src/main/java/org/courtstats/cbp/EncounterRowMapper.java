@@ -92,8 +92,8 @@ public final class EncounterRowMapper {
 	private CbpRecord.Rejected reject(long lineNumber, String reasonCode, String problem, String rawRecord,
 			String key) {
 		String message = this.fileName + ": line " + lineNumber + ": " + problem
-				+ ". The row is not loaded; correct the file (or obtain a corrected one from CBP) and "
-				+ "load it again if the row matters.";
+				+ ". The row is not loaded; if it matters, correct it in etl.rejected_row.raw_record and run "
+				+ "'courtstats replay-rejects'.";
 		return new CbpRecord.Rejected(this.fileName, lineNumber, reasonCode, message, rawRecord, key);
 	}
 

@@ -122,7 +122,9 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 		}
 		if (this.header == null) {
 			throw new EoirFileException(this.fileName + ": the file is empty, expected a header line naming the "
-					+ this.table.name() + " columns. Deliver the file again or remove it from the release.");
+					+ this.table.name() + " columns. The release's files are fixed once registered: abandon the run "
+					+ "('courtstats abandon RUN'; 'courtstats status' lists it) and deliver the release again, "
+					+ "whole, under a new label.");
 		}
 		if (!this.header.unknownColumns().isEmpty()) {
 			logger.warn(
@@ -169,7 +171,8 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 		if (ex.getCause() instanceof BoundedLineReader.LineException line) {
 			return new EoirFileException(this.fileName + ": " + line.getMessage() + "; EOIR lines are a few hundred "
 					+ "characters, so the file is corrupt or not an EOIR table. The release is not loaded: obtain "
-					+ "the file again from EOIR.", ex);
+					+ "the file again from EOIR, abandon the run ('courtstats abandon RUN') and deliver the release "
+					+ "under a new label.", ex);
 		}
 		return ex;
 	}

@@ -153,7 +153,6 @@ public class NightlyLoad {
 				.forEach((failure) -> outcomes.add(new ReleaseOutcome(failure.kind(), failure.url(),
 						ReleaseOutcome.Status.FAILED, null, "pull of source " + failure.message())));
 			if (eoirRefused != null) {
-				logger.warn("No EOIR release is loaded this run: {}", eoirRefused.getMessage());
 				outcomes.add(new ReleaseOutcome(EoirReleaseJobConfiguration.SOURCE, EOIR_RELEASES_REFUSED,
 						ReleaseOutcome.Status.REFUSED, null, eoirRefused.getMessage()
 								+ " No EOIR release in the inbox loads until this is fixed; the other deliveries do."));
@@ -183,6 +182,12 @@ public class NightlyLoad {
 							ex.getMessage()));
 				}
 			}
+			// A release refused or failed before a job ran leaves no trace in the job
+			// repository: the log says why, for a scheduled run as for a command.
+			outcomes.stream()
+				.filter((outcome) -> outcome.isFailure() && outcome.jobExecutionId() == null)
+				.forEach((outcome) -> logger.warn("{} '{}' {}: {}", outcome.source(), outcome.releaseLabel(),
+						outcome.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), outcome.message()));
 			return outcomes;
 		}
 		finally {
@@ -231,7 +236,16 @@ public class NightlyLoad {
 			}
 			if (this.releases.isPublished(source, release.label())
 					|| this.sourceFiles.isRecordedDuplicate(source, release.label())) {
-				Optional<String> difference = this.sourceFiles.differenceFromRecorded(release);
+				Optional<String> difference;
+				try {
+					difference = this.sourceFiles.differenceFromRecorded(release);
+				}
+				catch (IntakeException ex) {
+					failed = true;
+					outcomes.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.FAILED, null,
+							ex.getMessage()));
+					continue;
+				}
 				if (difference.isPresent()) {
 					outcomes.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.REFUSED, null,
 							"it was loaded before from other files (" + difference.get() + "). A release is loaded "

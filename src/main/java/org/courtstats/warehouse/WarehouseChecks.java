@@ -116,8 +116,10 @@ public class WarehouseChecks {
 					+ ". Its staged rows are kept. "
 					+ ((jobExecutionId != null) ? "'courtstats status --checks " + jobExecutionId + "'"
 							: "etl.check_result")
-					+ " lists every check of the run. Correct the data (or the check, in warehouse-sql/checks) "
-					+ "and run the load again.");
+					+ " lists every check of the run. If the delivery is wrong (cut short, a table missing rows), "
+					+ "abandon the run ('courtstats abandon RUN') and deliver the complete release under a new "
+					+ "label; a wrong check (warehouse-sql/checks) is corrected in a new version of courtstats, "
+					+ "then the load run again.");
 		}
 		return results;
 	}

@@ -13,8 +13,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
@@ -28,6 +31,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * holding the rows of the newest file covering it, never the sum of two files.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
 class CbpEncounterFilesFunctionalTests extends NightlyLoadTestSupport {
 
 	static final Path REAL = Path
@@ -262,7 +266,8 @@ class CbpEncounterFilesFunctionalTests extends NightlyLoadTestSupport {
 
 	@Test
 	@Order(10)
-	void anEoirZipTheInboxCannotOrderKeepsTheEoirReleasesBackAndTheCbpFileStillLoads() throws IOException {
+	void anEoirZipTheInboxCannotOrderKeepsTheEoirReleasesBackAndTheCbpFileStillLoads(CapturedOutput output)
+			throws IOException {
 		// given: a zip not named as EOIR names its release beside a dated EOIR release
 		// and a new CBP file
 		Path zip = Files.write(inbox.resolve("FOIA-TRAC-Report.zip"), new byte[] { 'P', 'K', 5, 6 });
@@ -287,6 +292,8 @@ class CbpEncounterFilesFunctionalTests extends NightlyLoadTestSupport {
 						.contains("FOIA-TRAC-Report.zip: only a zip named as EOIR names its release")
 						.contains("No EOIR release in the inbox loads until this is fixed");
 				});
+			assertThat(output.getAll()).contains("eoir 'EOIR releases in the inbox' refused: ")
+				.contains("FOIA-TRAC-Report.zip: only a zip named as EOIR names its release");
 			assertThat(count("select count(*) from warehouse.dim_release where source = 'eoir'")).isZero();
 			assertThat(count("select count(*) from etl.source_file where source = 'eoir'")).isZero();
 			assertThat(outcomes)
