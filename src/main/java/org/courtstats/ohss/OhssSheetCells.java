@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
 
 import org.courtstats.spreadsheet.CellValue;
 import org.courtstats.spreadsheet.SheetRow;
@@ -14,9 +15,18 @@ import org.courtstats.spreadsheet.SheetRow;
  * fiscal-year total row ({@code A} = {@code 2014} or {@code "2024 YTD"}, {@code B} =
  * {@code Total}), then its month rows ({@code A} empty, {@code B} = {@code October} …
  * {@code September}, usually hidden). The first other non-empty row (the legend, the
- * footnotes, "Notes:", "Source:") ends the data; nothing below it is read.
+ * footnotes, "Notes:", "Source:") ends the data; nothing below it is read. A row whose
+ * column B reads like a month or a total without being one ("Sept", "Total*") rejects the
+ * sheet instead, so that no year is cut off unseen.
  */
 final class OhssSheetCells implements Iterator<OhssCell> {
+
+	/**
+	 * Column B text that reads like a month or a total without being one of the labels:
+	 * an abbreviated or marked month ("Sept", "Oct."), a marked total ("Total*").
+	 */
+	private static final Pattern MONTH_OR_TOTAL_LIKE = Pattern
+		.compile("(?i)(total|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?![a-z]*\\s+[a-z])");
 
 	private final String where;
 
@@ -72,6 +82,15 @@ final class OhssSheetCells implements Iterator<OhssCell> {
 					+ " holds the number " + label.display() + " where 'Total' or a month name (October ... "
 					+ "September) is expected; a date stored as a number? The table is not loaded: ask OHSS for "
 					+ "the table with its months written as text.");
+		}
+		if (yearOfTotal == null && month == null && label != null
+				&& MONTH_OR_TOTAL_LIKE.matcher(label.display().strip()).lookingAt()) {
+			// Reads like a month or a total the labels do not know ("Sept", "Total*"):
+			// ending the data there would drop it and every year below it unseen.
+			throw new OhssLayoutException(this.layout.sheetName(),
+					this.where + ": cell B" + row.rowNumber() + " reads '" + label.display()
+							+ "', where 'Total' or a month name (October ... September) is "
+							+ "expected. The table is not loaded: its rows would end there, the later years unread.");
 		}
 		if (yearOfTotal == null && month == null) {
 			this.ended = true;

@@ -145,6 +145,28 @@ class OhssEditionTests {
 	}
 
 	@Test
+	void rejectsASheetWhoseMonthOrTotalLabelItDoesNotKnowRatherThanCutItShort() throws Exception {
+		Path file = write((workbook) -> {
+			sheet(workbook, "Good", new Object[][] { { TITLE }, { "Fiscal Year", "Month", "Total" },
+					{ 2023, "Total", 5 }, { null, "October", 5 }, {}, { "Note: counts are rounded." } });
+			sheet(workbook, "Sept", new Object[][] { { TITLE }, { "Fiscal Year", "Month", "Total" },
+					{ 2023, "Total", 5 }, { null, "Sept", 5 }, { 2024, "Total", 7 } });
+			sheet(workbook, "Marked Total", new Object[][] { { TITLE }, { "Fiscal Year", "Month", "Total" },
+					{ 2023, "Total", 5 }, { 2024, "Total*", 7 } });
+		});
+		List<OhssCell> delivered = new ArrayList<>();
+		try (OhssEdition edition = OhssEdition.open(file)) {
+			List<OhssSheetResult> results = edition.readTables(delivered::add);
+			assertThat(results.get(0)).isEqualTo(new OhssSheetResult("Good", 2, null));
+			assertThat(results.get(1).error()).contains("sheet 'Sept'")
+				.contains("cell B4 reads 'Sept', where 'Total' or a month name");
+			assertThat(results.get(2).error()).contains("sheet 'Marked Total'").contains("cell B4 reads 'Total*'");
+			assertThat(results.subList(1, 3)).allMatch((result) -> result.isRejected() && result.cells() == 0);
+		}
+		assertThat(delivered).extracting(OhssCell::tableName).containsOnly("Good");
+	}
+
+	@Test
 	void refusesAWorkbookWithNoOhssTable() throws Exception {
 		Path file = write((workbook) -> sheet(workbook, "Sheet1", new Object[][] { { "hello" } }));
 		assertThatThrownBy(() -> OhssEdition.open(file)).isInstanceOf(OhssLayoutException.class)
