@@ -63,6 +63,15 @@ public final class Inbox {
 					logger.warn("{} holds EOIR lookups but no case tables: it is not read. Keep a release's Lookup/ "
 							+ "folder inside the release folder.", child);
 				}
+				else if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)
+						&& ReleaseLabels.asOfDate(child.getFileName().toString()) != null) {
+					// Named as a release, but no table read by its name: tables renamed
+					// (.txt, .tsv) or deeper than the search goes would otherwise go
+					// unseen.
+					logger.warn("{} is named as a release but holds no A_TblCase or B_TblProceeding table the load "
+							+ "recognises (EOIR's names, ending .csv, up to three folders down): it is not read.",
+							child);
+				}
 				else if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)
 						&& ZipReleases.isReleaseZipName(child.getFileName().toString())) {
 					locations.add(child);

@@ -8,13 +8,18 @@ import java.util.List;
 
 import org.courtstats.eoir.EoirTables;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.tuple;
 
+@ExtendWith(OutputCaptureExtension.class)
 class InboxTests {
 
 	@TempDir
@@ -40,6 +45,21 @@ class InboxTests {
 		assertThat(first.tableFiles().get(0).table()).isEqualTo(EoirTables.CASE);
 		assertThat(first.skippedFiles()).extracting(DeliveredFile::relativePath)
 			.containsExactly("Count.txt", "EOIR Case Data/tblProBono.csv");
+	}
+
+	@Test
+	void aFolderNamedAsAReleaseWithNoTableItRecognisesIsNamedInAWarning(CapturedOutput output) throws IOException {
+		// given: a dated folder whose tables are not named as EOIR names them
+		Path folder = Files.createDirectories(this.inbox.resolve("EOIR Case Data 2026-0501/EOIR Case Data"));
+		Files.writeString(folder.resolve("A_TblCase.txt"), "IDNCASE\n");
+
+		// when
+		List<EoirRelease> releases = Inbox.eoirReleases(this.inbox, null);
+
+		// then
+		assertThat(releases).isEmpty();
+		assertThat(output.getAll()).contains("EOIR Case Data 2026-0501 is named as a release but holds no A_TblCase "
+				+ "or B_TblProceeding table the load recognises");
 	}
 
 	@Test
