@@ -74,11 +74,7 @@ class LoadCommand implements Callable<Integer> {
 							|| outcome.status() == ReleaseOutcome.Status.HELD_BACK)
 					.forEach((outcome) -> this.spec.commandLine()
 						.getErr()
-						.println("courtstats: "
-								+ (NightlyLoad.EOIR_RELEASES_REFUSED.equals(outcome.releaseLabel()) ? "EOIR releases "
-										: "release '" + outcome.releaseLabel() + "' ")
-								+ outcome.status().name().toLowerCase().replace('_', ' ') + ": " + outcome.message()
-								+ " (details in " + log + ")"));
+						.println(LoadSummary.failureLine(outcome, log)));
 			}
 			return ExitCodes.of(outcomes);
 		}

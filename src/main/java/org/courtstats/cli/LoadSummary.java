@@ -42,6 +42,20 @@ class LoadSummary {
 		this.reports = reports;
 	}
 
+	/**
+	 * The one line a failed, refused or held-back release prints on standard error, for
+	 * {@code load} and {@code restart} alike.
+	 * @param outcome the release's outcome
+	 * @param log the log file that holds the details
+	 * @return the line
+	 */
+	static String failureLine(ReleaseOutcome outcome, String log) {
+		String subject = NightlyLoad.EOIR_RELEASES_REFUSED.equals(outcome.releaseLabel()) ? "EOIR releases"
+				: "release '" + outcome.releaseLabel() + "'";
+		return "courtstats: " + subject + " " + outcome.statusText() + ": " + outcome.message() + " (details in " + log
+				+ ")";
+	}
+
 	void print(Path inbox, List<ReleaseOutcome> outcomes, String psqlCommand) {
 		if (outcomes.isEmpty()) {
 			this.out.println("No release found in " + inbox.toAbsolutePath() + ": nothing to do.");

@@ -53,11 +53,7 @@ class RestartCommand implements Callable<Integer> {
 			String log = Path.of(context.getEnvironment().getProperty("courtstats.log-dir", "./data/logs"))
 				.resolve("courtstats.log")
 				.toString();
-			this.spec.commandLine()
-				.getErr()
-				.println("courtstats: release '" + outcome.releaseLabel() + "' "
-						+ outcome.status().name().toLowerCase().replace('_', ' ') + ": " + outcome.message()
-						+ " (details in " + log + ")");
+			this.spec.commandLine().getErr().println(LoadSummary.failureLine(outcome, log));
 			return ExitCodes.of(List.of(outcome));
 		}
 	}

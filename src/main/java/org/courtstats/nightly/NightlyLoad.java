@@ -187,7 +187,7 @@ public class NightlyLoad {
 			outcomes.stream()
 				.filter((outcome) -> outcome.isFailure() && outcome.jobExecutionId() == null)
 				.forEach((outcome) -> logger.warn("{} '{}' {}: {}", outcome.source(), outcome.releaseLabel(),
-						outcome.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), outcome.message()));
+						outcome.statusText(), outcome.message()));
 			return outcomes;
 		}
 		finally {

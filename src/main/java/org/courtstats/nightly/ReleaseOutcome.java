@@ -1,5 +1,7 @@
 package org.courtstats.nightly;
 
+import java.util.Locale;
+
 /**
  * What the nightly load did with one release.
  *
@@ -47,6 +49,14 @@ public record ReleaseOutcome(String source, String releaseLabel, Status status, 
 		 */
 		WAITING
 
+	}
+
+	/**
+	 * What became of the release, as a line says it: "loaded", "held back".
+	 * @return the status in words
+	 */
+	public String statusText() {
+		return this.status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
 	}
 
 	public boolean isFailure() {
