@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -217,12 +218,27 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 		}
 	}
 
+	/**
+	 * Counts the file's rows once it is staged. A failure to count fails the step: Spring
+	 * Batch only logs what a listener throws and leaves the step completed, which would
+	 * leave the file's counts empty and keep it out of the rejected-rows threshold and
+	 * the {@code Count.txt} check. The failed step's restart reads nothing more (its
+	 * reader is at the end of the file) and counts again.
+	 */
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
 		if (stepExecution.getStatus().isUnsuccessful()) {
 			return null;
 		}
-		countRows();
+		try {
+			countRows();
+		}
+		catch (RuntimeException ex) {
+			logger.error("{}", ex.getMessage(), ex);
+			stepExecution.setStatus(BatchStatus.FAILED);
+			stepExecution.addFailureException(ex);
+			return ExitStatus.FAILED.addExitDescription(ex);
+		}
 		return null;
 	}
 

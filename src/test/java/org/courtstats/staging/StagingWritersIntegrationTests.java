@@ -2,10 +2,13 @@ package org.courtstats.staging;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -24,11 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -207,6 +217,60 @@ class StagingWritersIntegrationTests {
 				Long.class, sourceFile))
 			.isEqualTo(rows);
 		assertUsedValues(table, sourceFile, false);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "copy", "jdbc-batch" })
+	void aFileWhoseRowsCannotBeCountedFailsItsStepAndIsCountedWhenTheStepRunsAgain(String writer, @TempDir Path inbox)
+			throws Exception {
+		// Given a file staged whole, then a database that refuses connections
+		Path release = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 300, 7).folder();
+		Path file = release.resolve("EOIR Case Data").resolve("tbl_Court_Appln.csv");
+		EoirTable table = EoirTables.named("tbl_Court_Appln");
+		List<StagedRecord> records = records(file, table);
+		long sourceFile = sourceFile(table.name(), "uncounted " + writer, file);
+		SourceFileSlice slice = new SourceFileSlice(sourceFile, table.name(), table.stagingTable(), 1);
+		AtomicBoolean refusing = new AtomicBoolean();
+		DataSource dataSource = new DelegatingDataSource(TestWarehouse.dataSource(url)) {
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				if (refusing.get()) {
+					throw new SQLException("connection refused", "08001");
+				}
+				return super.getConnection();
+			}
+
+		};
+		CopyStagingWriter staging = writer(writer, dataSource, slice);
+		write(staging, records);
+		refusing.set(true);
+
+		// When the step ends and its rows cannot be counted
+		StepExecution step = new StepExecution(7L, "stageTable:" + table.name(),
+				new JobExecution(1L, new JobInstance(1L, "eoirRelease"), new JobParameters()));
+		step.setStatus(BatchStatus.COMPLETED);
+		ExitStatus exit = staging.afterStep(step);
+
+		// Then the step fails, naming the table, and the file has no counts
+		assertThat(step.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(exit.getExitCode()).isEqualTo(ExitStatus.FAILED.getExitCode());
+		assertThat(step.getFailureExceptions()).singleElement()
+			.satisfies((ex) -> assertThat(ex).hasMessageContaining(table.name()));
+		assertThat(this.jdbc.queryForObject("select rows_read from etl.source_file where source_file_id = ?",
+				Long.class, sourceFile))
+			.isNull();
+
+		// And when the step runs again with the database back, the rows are counted
+		refusing.set(false);
+		StepExecution again = new StepExecution(8L, "stageTable:" + table.name(),
+				new JobExecution(2L, new JobInstance(1L, "eoirRelease"), new JobParameters()));
+		again.setStatus(BatchStatus.COMPLETED);
+		assertThat(writer(writer, dataSource, slice).afterStep(again)).isNull();
+		assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc.queryForObject("select rows_read from etl.source_file where source_file_id = ?",
+				Long.class, sourceFile))
+			.isEqualTo(records.size());
 	}
 
 	private static CopyStagingWriter writer(String kind, DataSource dataSource, SourceFileSlice slice) {

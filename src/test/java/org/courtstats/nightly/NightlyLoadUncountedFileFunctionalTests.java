@@ -1,0 +1,84 @@
+package org.courtstats.nightly;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.courtstats.TestWarehouse;
+import org.courtstats.samples.EoirSampleGenerator;
+import org.courtstats.samples.SampleRelease;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A file staged whole whose rows cannot then be counted fails the load, rather than
+ * leaving the file without counts for the rejected-rows threshold and the
+ * {@code Count.txt} check; the restart counts it and publishes the release.
+ */
+class NightlyLoadUncountedFileFunctionalTests extends NightlyLoadTestSupport {
+
+	@TempDir
+	static Path inbox;
+
+	static String url = TestWarehouse.newDatabase("nightly_uncounted");
+
+	@DynamicPropertySource
+	static void warehouse(DynamicPropertyRegistry registry) {
+		TestWarehouse.use(registry, url);
+	}
+
+	@Test
+	void aFileWhoseRowsCannotBeCountedFailsTheLoadAndIsCountedOnItsRestart() {
+		// given: a release, and a database that fails when the applications' rows are
+		// counted, after the whole file is staged
+		SampleRelease sample = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 400, 5);
+		this.jdbc.execute("""
+				create function etl.fail_count() returns trigger language plpgsql as $$
+				begin
+				    if new.table_name = 'tbl_Court_Appln' and new.rows_loaded is distinct from old.rows_loaded then
+				        raise exception 'connection lost (simulated)';
+				    end if;
+				    return new;
+				end $$""");
+		this.jdbc.execute("create trigger fail_count before update on etl.source_file "
+				+ "for each row execute function etl.fail_count()");
+
+		// when
+		List<ReleaseOutcome> failed = this.nightlyLoad.run(inbox, null);
+
+		// then: the load failed, and nothing was published
+		assertThat(failed).singleElement().satisfies((outcome) -> {
+			assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.FAILED);
+			assertThat(outcome.message()).contains("tbl_Court_Appln").contains("connection lost (simulated)");
+		});
+		assertThat(count("select count(*) from staging.eoir_application")).isPositive();
+		assertThat(count("select count(*) from warehouse.fct_application")).isZero();
+		assertThat(count(
+				"select count(*) from etl.source_file where table_name = 'tbl_Court_Appln' " + "and rows_read is null"))
+			.isEqualTo(1);
+
+		// when: the cause is fixed and the load runs again
+		this.jdbc.execute("drop trigger fail_count on etl.source_file");
+		List<ReleaseOutcome> resumed = this.nightlyLoad.run(inbox, null);
+
+		// then: the file's step ran again, read nothing more, counted its rows, and the
+		// release was published with every row once
+		assertThat(resumed).extracting(ReleaseOutcome::status).containsExactly(ReleaseOutcome.Status.LOADED);
+		List<Map<String, Object>> attempts = this.jdbc.queryForList("""
+				select status, read_count from batch.batch_step_execution
+				where step_name like 'stageTable:tbl_Court_Appln%' order by step_execution_id""");
+		assertThat(attempts).extracting((row) -> row.get("status") + " " + row.get("read_count"))
+			.containsExactly("FAILED " + sample.expected().applications(), "COMPLETED 0");
+		assertThat(count("select count(*) from etl.source_file where table_name is not null and rows_read is null"))
+			.isZero();
+		assertThat(count("select rows_read from etl.source_file where table_name = 'tbl_Court_Appln'"))
+			.isEqualTo(sample.expected().applications());
+		assertThat(count("select count(*) from warehouse.fct_application")).isEqualTo(sample.expected().applications());
+	}
+
+}
