@@ -20,7 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 		description = { "Takes the run lock, proving that no load is alive, and marks FAILED every run still marked "
 				+ "STARTING, STARTED or STOPPING: a process that ended without finishing it (killed, out of "
 				+ "memory, power cut) left it so. Each can then be restarted (`courtstats restart`, or the next "
-				+ "load, which also recovers such runs itself).",
+				+ "load, which also recovers such runs itself). A run that ended without its end recorded in "
+				+ "etl.load_run has it recorded.",
 				"When a load holds the lock, nothing is touched: the runs marked as running are its own." },
 		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:done (the runs recovered are listed, or none)",
 				"2:usage or configuration error", "4:refused: a load is running, so its runs are alive" })

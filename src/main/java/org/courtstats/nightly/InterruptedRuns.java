@@ -60,7 +60,24 @@ class InterruptedRuns {
 			}
 		}
 		recovered.sort(Comparator.comparingLong(JobExecution::getId));
+		recordEnds();
 		return recovered;
+	}
+
+	/**
+	 * Records in {@code etl.load_run} the end of each run that ended without its end
+	 * recorded there (the database was lost between the job repository's update and the
+	 * ledger's), so that analysts do not see it running for ever.
+	 */
+	private void recordEnds() {
+		for (long id : this.loadRunLedger.unfinished()) {
+			JobExecution execution = this.jobRepository.getJobExecution(id);
+			if (execution != null && !execution.isRunning()) {
+				logger.warn("Run {} of release '{}' ended {} without its end recorded in etl.load_run; recording it",
+						id, execution.getJobParameters().getString("release"), execution.getStatus());
+				this.loadRunLedger.finished(id, execution.getStatus().name(), LoadFailures.describe(execution));
+			}
+		}
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.courtstats.warehouse;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -57,6 +58,17 @@ public class LoadRunLedger {
 				) as c
 				where r.job_execution_id = ?
 				""", status, message, jobExecutionId, jobExecutionId);
+	}
+
+	/**
+	 * The runs recorded as started and never as ended: running now, or left so by a
+	 * process that ended, or by a run whose end could not be recorded here.
+	 * @return their job execution ids, oldest first
+	 */
+	public List<Long> unfinished() {
+		return this.jdbc.queryForList(
+				"select job_execution_id from etl.load_run where status = 'STARTED' order by job_execution_id",
+				Long.class);
 	}
 
 	/**

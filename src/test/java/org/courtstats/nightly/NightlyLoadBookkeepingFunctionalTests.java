@@ -1,5 +1,6 @@
 package org.courtstats.nightly;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,10 @@ import java.util.Map;
 import org.courtstats.TestWarehouse;
 import org.courtstats.samples.EoirSampleGenerator;
 import org.courtstats.samples.SampleRelease;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,11 +20,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A file staged whole whose rows cannot then be counted fails the load, rather than
- * leaving the file without counts for the rejected-rows threshold and the
- * {@code Count.txt} check; the restart counts it and publishes the release.
+ * What a load records about itself when the database fails around its work: a file staged
+ * whole whose rows cannot then be counted fails the load, rather than leaving the file
+ * without counts for the rejected-rows threshold and the {@code Count.txt} check, and its
+ * restart counts it; a run whose end cannot be recorded in {@code etl.load_run} has it
+ * recorded by the next load.
  */
-class NightlyLoadUncountedFileFunctionalTests extends NightlyLoadTestSupport {
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NightlyLoadBookkeepingFunctionalTests extends NightlyLoadTestSupport {
 
 	@TempDir
 	static Path inbox;
@@ -32,11 +39,14 @@ class NightlyLoadUncountedFileFunctionalTests extends NightlyLoadTestSupport {
 		TestWarehouse.use(registry, url);
 	}
 
+	static SampleRelease sample;
+
 	@Test
+	@Order(1)
 	void aFileWhoseRowsCannotBeCountedFailsTheLoadAndIsCountedOnItsRestart() {
 		// given: a release, and a database that fails when the applications' rows are
 		// counted, after the whole file is staged
-		SampleRelease sample = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 400, 5);
+		sample = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 400, 5);
 		this.jdbc.execute("""
 				create function etl.fail_count() returns trigger language plpgsql as $$
 				begin
@@ -79,6 +89,44 @@ class NightlyLoadUncountedFileFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(count("select rows_read from etl.source_file where table_name = 'tbl_Court_Appln'"))
 			.isEqualTo(sample.expected().applications());
 		assertThat(count("select count(*) from warehouse.fct_application")).isEqualTo(sample.expected().applications());
+	}
+
+	@Test
+	@Order(2)
+	void aRunWhoseEndCannotBeRecordedInTheLedgerHasItRecordedByTheNextLoad() throws IOException {
+		// given: the next release, one application fewer, and a database that fails when
+		// the run's end is
+		// recorded in etl.load_run, after the job repository recorded it
+		String label = "EOIR Case Data 2026-0501";
+		Path next = copy(sample.folder(), inbox, label);
+		editTable(next, "EOIR Case Data/tbl_Court_Appln", (header, rows) -> rows.remove(rows.size() - 1));
+		this.jdbc.execute("""
+				create function etl.fail_ledger() returns trigger language plpgsql as $$
+				begin
+				    if new.status <> 'STARTED' then raise exception 'connection lost (simulated)'; end if;
+				    return new;
+				end $$""");
+		this.jdbc.execute("create trigger fail_ledger before update on etl.load_run "
+				+ "for each row execute function etl.fail_ledger()");
+
+		// when
+		assertThat(load(inbox)).containsExactly(ReleaseOutcome.Status.ALREADY_LOADED, ReleaseOutcome.Status.LOADED);
+
+		// then: the release is published, but the ledger shows its run as running
+		assertThat(text("select status from etl.load_run where release_label = '" + label + "'")).isEqualTo("STARTED");
+
+		// when: the database is back and the next load runs, with nothing new to load
+		this.jdbc.execute("drop trigger fail_ledger on etl.load_run");
+		assertThat(load(inbox)).containsOnly(ReleaseOutcome.Status.ALREADY_LOADED);
+
+		// then: the run's end and counts are recorded
+		Map<String, Object> run = this.jdbc
+			.queryForMap("select status, ended_at, rows_loaded from etl.load_run where release_label = ?", label);
+		assertThat(run.get("status")).isEqualTo("COMPLETED");
+		assertThat(run.get("ended_at")).isNotNull();
+		assertThat(run.get("rows_loaded"))
+			.isEqualTo(count("select sum(rows_loaded) from etl.source_file where release_label = '" + label + "'"));
+		assertThat(count("select count(*) from etl.load_run where status = 'STARTED'")).isZero();
 	}
 
 }
