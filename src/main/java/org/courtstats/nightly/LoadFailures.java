@@ -10,6 +10,7 @@ import org.courtstats.ohss.OhssLayoutException;
 import org.courtstats.spreadsheet.SpreadsheetException;
 import org.courtstats.warehouse.RejectedRowsOverThresholdException;
 import org.courtstats.warehouse.WarehouseCheckException;
+import org.courtstats.warehouse.WarehouseSqlException;
 import org.courtstats.warehouse.WarehouseUnavailableException;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -51,6 +52,9 @@ public final class LoadFailures {
 					|| cause instanceof SpreadsheetException || cause instanceof OhssLayoutException
 					|| cause instanceof CbpFileException || cause instanceof RejectedRowsOverThresholdException) {
 				return cause.getMessage();
+			}
+			if (cause instanceof WarehouseSqlException sql) {
+				return where + " failed in " + sql.location() + ": " + rootMessage(sql) + ". " + RESUME;
 			}
 			if (cause instanceof FlatFileParseException parse) {
 				return where + ": line " + parse.getLineNumber() + ": " + rootMessage(parse) + ". " + RESUME;

@@ -112,11 +112,18 @@ public class WarehouseBuild {
 		for (WarehouseSql script : scripts) {
 			long started = System.nanoTime();
 			int rows = 0;
-			for (String statement : script.statements()) {
+			for (int i = 0; i < script.statements().size(); i++) {
+				String statement = script.statements().get(i);
 				// Only inserts and updates are counted: a call reports no
 				// row count (-1), and a working table's rows are not the
 				// warehouse's.
-				int changed = this.jdbc.update(statement, parameters);
+				int changed;
+				try {
+					changed = this.jdbc.update(statement, parameters);
+				}
+				catch (RuntimeException ex) {
+					throw new WarehouseSqlException(script.location(i), ex);
+				}
 				if (!createsTable(statement)) {
 					rows += Math.max(0, changed);
 				}

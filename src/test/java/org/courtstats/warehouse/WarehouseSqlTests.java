@@ -29,6 +29,29 @@ class WarehouseSqlTests {
 	}
 
 	@Test
+	void eachStatementIsLocatedAtTheLineWhereItsCodeBegins() throws IOException {
+		for (String source : List.of("eoir", "ohss", "cbp")) {
+			for (String target : WarehouseBuild.targets(source)) {
+				WarehouseSql sql = WarehouseSql.load("load/" + target + ".sql");
+				List<String> fileLines = Files.readAllLines(Path.of("warehouse-sql/load/" + target + ".sql"));
+				assertThat(sql.lines()).as(target).hasSameSizeAs(sql.statements()).isSorted().doesNotHaveDuplicates();
+				for (int i = 0; i < sql.statements().size(); i++) {
+					String firstCode = sql.statements()
+						.get(i)
+						.lines()
+						.filter((line) -> !line.isBlank() && !line.strip().startsWith("--"))
+						.findFirst()
+						.orElseThrow();
+					assertThat(sql.location(i))
+						.isEqualTo("warehouse-sql/load/" + target + ".sql, line " + sql.lines().get(i));
+					assertThat(fileLines.get(sql.lines().get(i) - 1).strip().replaceFirst(";$", "")).as(sql.location(i))
+						.isEqualTo(firstCode.strip());
+				}
+			}
+		}
+	}
+
+	@Test
 	void everyCheckIsAboutATableSomeSourceLoadsSoThatItRuns() throws IOException {
 		List<String> loaded = Stream.of("eoir", "ohss", "cbp")
 			.flatMap((source) -> WarehouseBuild.targets(source).stream())

@@ -20,19 +20,20 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a load records about itself when the database fails around its work: a file staged
- * whole whose rows cannot then be counted fails the load, rather than leaving the file
- * without counts for the rejected-rows threshold and the {@code Count.txt} check, and its
- * restart counts it; a run whose end cannot be recorded in {@code etl.load_run} has it
- * recorded by the next load.
+ * A load that fails around its chunks, where the database refuses what the load asks of
+ * it after staging: a file staged whole whose rows cannot then be counted fails the load,
+ * rather than leaving the file without counts for the rejected-rows threshold and the
+ * {@code Count.txt} check, and its restart counts it; a run whose end cannot be recorded
+ * in {@code etl.load_run} has it recorded by the next load; an integration statement that
+ * fails is named by its file and line.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class NightlyLoadBookkeepingFunctionalTests extends NightlyLoadTestSupport {
+class NightlyLoadFailuresFunctionalTests extends NightlyLoadTestSupport {
 
 	@TempDir
 	static Path inbox;
 
-	static String url = TestWarehouse.newDatabase("nightly_uncounted");
+	static String url = TestWarehouse.newDatabase("nightly_failures");
 
 	@DynamicPropertySource
 	static void warehouse(DynamicPropertyRegistry registry) {
@@ -127,6 +128,48 @@ class NightlyLoadBookkeepingFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(run.get("rows_loaded"))
 			.isEqualTo(count("select sum(rows_loaded) from etl.source_file where release_label = '" + label + "'"));
 		assertThat(count("select count(*) from etl.load_run where status = 'STARTED'")).isZero();
+	}
+
+	@Test
+	@Order(3)
+	void anIntegrationStatementThatFailsIsNamedByItsFileAndLineAndTheRestartPublishes() throws IOException {
+		// given: a release with one application fewer, and a database that refuses any
+		// change to the applications' fact
+		String label = "EOIR Case Data 2026-0601";
+		Path next = copy(sample.folder(), inbox, label);
+		editTable(next, "EOIR Case Data/tbl_Court_Appln",
+				(header, rows) -> rows.subList(rows.size() - 2, rows.size()).clear());
+		this.jdbc.execute("""
+				create function warehouse.refuse_change() returns trigger language plpgsql as $$
+				begin
+				    raise exception 'could not extend file (simulated)';
+				end $$""");
+		this.jdbc.execute("create trigger refuse_change before insert or update on warehouse.fct_application "
+				+ "for each row execute function warehouse.refuse_change()");
+
+		// when
+		List<ReleaseOutcome> failed = this.nightlyLoad.run(inbox, null);
+
+		// then: it failed naming the statement's file and line, and nothing was published
+		assertThat(failed).filteredOn((outcome) -> outcome.releaseLabel().equals(label))
+			.singleElement()
+			.satisfies((outcome) -> {
+				assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.FAILED);
+				assertThat(outcome.message())
+					.matches("step publishRelease failed in warehouse-sql/load/fct_application.sql, line \\d+: "
+							+ ".*could not extend file \\(simulated\\).*Fix the cause, then run the load again.*");
+			});
+		assertThat(count("select count(*) from warehouse.fct_application where deleted_in_release_key is not null"))
+			.isEqualTo(1);
+
+		// when: the cause is fixed and the load runs again
+		this.jdbc.execute("drop trigger refuse_change on warehouse.fct_application");
+
+		// then: the release is published
+		assertThat(load(inbox)).containsExactly(ReleaseOutcome.Status.ALREADY_LOADED,
+				ReleaseOutcome.Status.ALREADY_LOADED, ReleaseOutcome.Status.LOADED);
+		assertThat(count("select count(*) from warehouse.fct_application where deleted_in_release_key is not null"))
+			.isEqualTo(2);
 	}
 
 }
