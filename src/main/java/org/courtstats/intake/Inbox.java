@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.courtstats.eoir.EoirTable;
@@ -33,6 +34,9 @@ public final class Inbox {
 	private static final Logger logger = LoggerFactory.getLogger(Inbox.class);
 
 	private static final int MAX_DEPTH = 4;
+
+	private static final Set<String> DATA_LIKE = Set.of("xls", "xlsm", "xlsb", "ods", "csv", "tsv", "txt", "tab", "7z",
+			"rar", "gz", "tgz", "bz2", "xz", "zst", "tar");
 
 	private Inbox() {
 	}
@@ -146,6 +150,7 @@ public final class Inbox {
 					+ " is not a folder. Pass --inbox with the folder that holds the deliveries.");
 		}
 		List<BorderFile> found = new ArrayList<>();
+		List<Path> unread = new ArrayList<>();
 		try (Stream<Path> children = Files.list(inbox)) {
 			for (Path child : children.sorted().toList()) {
 				warnIfLink(child);
@@ -154,13 +159,73 @@ public final class Inbox {
 				if (file != null) {
 					found.add(file);
 				}
+				else if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS) && isDeliveryLike(child)) {
+					unread.add(child);
+				}
 			}
 		}
 		catch (IOException | UncheckedIOException ex) {
 			throw new InboxUnreadableException(
 					"The inbox " + inbox.toAbsolutePath() + " cannot be read: " + ex.getMessage(), ex);
 		}
+		if (!unread.isEmpty() && !isReleaseFolderQuietly(inbox)) {
+			for (Path file : unread) {
+				if (isDataLike(file.getFileName().toString())) {
+					logger.warn("{} is not a delivery the load reads: it is not loaded. {}", file,
+							whatIsRead(file.getFileName().toString()));
+				}
+				else {
+					logger.info("{} is not a delivery the load reads: it is not loaded.", file);
+				}
+			}
+		}
 		return found;
+	}
+
+	/**
+	 * Whether a file at the top of the inbox that the load does not read may be a
+	 * delivery meant for it: not hidden (a download in progress is), not an Office lock
+	 * file, not a {@code .done} marker, not a zip (those {@link #eoirReleases} judges).
+	 */
+	private static boolean isDeliveryLike(Path file) {
+		String name = file.getFileName().toString();
+		String lower = name.toLowerCase(Locale.ROOT);
+		return !name.startsWith(".") && !name.startsWith("~$") && !lower.endsWith(".done")
+				&& !ZipReleases.isZipName(name);
+	}
+
+	/**
+	 * Whether a file's type is one that data is delivered in (a spreadsheet, a table, an
+	 * archive), so that its being passed over is worth a warning; a README or a note left
+	 * in the inbox is only mentioned.
+	 */
+	private static boolean isDataLike(String name) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		int dot = lower.lastIndexOf('.');
+		return dot >= 0 && DATA_LIKE.contains(lower.substring(dot + 1));
+	}
+
+	private static String whatIsRead(String name) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		if (lower.endsWith(".xls") || lower.endsWith(".xlsm") || lower.endsWith(".xlsb")) {
+			return "DHS OHSS workbooks are read as .xlsx: save it as an .xlsx workbook, or move it out of the inbox.";
+		}
+		if (lower.endsWith(".csv")) {
+			return "A CBP encounter file is read when its name speaks of encounters (e.g. "
+					+ "'nationwide-encounters-fy24.csv'): rename it so, or move it out of the inbox.";
+		}
+		return "The inbox takes DHS OHSS workbooks (.xlsx), CBP encounter files (a .csv named for encounters) "
+				+ "and EOIR releases (a folder, or 'EOIR Case Data <date>.zip'): convert or rename it, or move it "
+				+ "out of the inbox.";
+	}
+
+	private static boolean isReleaseFolderQuietly(Path folder) {
+		try {
+			return isReleaseFolder(folder);
+		}
+		catch (IntakeException ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -63,6 +63,47 @@ class InboxTests {
 	}
 
 	@Test
+	void aFileAtTheTopThatNoSourceReadsIsNamedWithWhatIsRead(CapturedOutput output) throws IOException {
+		// given: an old-format workbook, an encounters file not named so, an archive, a
+		// note, a download in progress, a lock file and a marker beside a workbook
+		for (String name : List.of("OHSS Monthly Tables 2024-08.xls", "cbp-fy24.csv", "EOIR Case Data 2026-0401.7z",
+				"README.md", ".cbp-nationwide-encounters.csv.part", "~$OHSS.xlsx", "OHSS.xlsx.done", "OHSS.xlsx")) {
+			Files.writeString(this.inbox.resolve(name), "x");
+		}
+
+		// when
+		List<BorderFile> files = Inbox.borderFiles(this.inbox);
+
+		// then: the workbook is read; the three data-like files are warned about with
+		// what is read, the note is mentioned, the rest pass unmentioned
+		assertThat(files).extracting(BorderFile::fileName).containsExactly("OHSS.xlsx");
+		assertThat(output.getAll())
+			.contains("OHSS Monthly Tables 2024-08.xls is not a delivery the load reads: "
+					+ "it is not loaded. DHS OHSS workbooks are read as .xlsx")
+			.contains("cbp-fy24.csv is not a delivery the load reads: it is not loaded. A CBP encounter file is read "
+					+ "when its name speaks of encounters")
+			.contains("EOIR Case Data 2026-0401.7z is not a delivery the load reads: it is not loaded. The inbox takes")
+			.doesNotContain(".part is not")
+			.doesNotContain("~$OHSS.xlsx is not")
+			.doesNotContain(".done is not");
+		List<String> lines = output.getAll().lines().filter((line) -> line.contains("is not a delivery")).toList();
+		assertThat(lines).filteredOn((line) -> line.contains("WARN")).hasSize(3);
+		assertThat(lines).filteredOn((line) -> line.contains("INFO"))
+			.singleElement()
+			.asString()
+			.contains("README.md is not a delivery the load reads: it is not loaded.");
+	}
+
+	@Test
+	void filesAtTheTopOfAnInboxThatIsItselfAReleaseFolderAreItsOwn(CapturedOutput output) throws IOException {
+		Files.writeString(this.inbox.resolve("A_TblCase.csv"), "IDNCASE\n");
+		Files.writeString(this.inbox.resolve("Count.txt"), "A_TblCase\t0\n");
+
+		assertThat(Inbox.borderFiles(this.inbox)).isEmpty();
+		assertThat(output.getAll()).doesNotContain("is not a delivery");
+	}
+
+	@Test
 	void anInboxThatIsItselfAReleaseFolderIsOneRelease() throws IOException {
 		Files.writeString(this.inbox.resolve("A_TblCase.csv"), "IDNCASE\n");
 
