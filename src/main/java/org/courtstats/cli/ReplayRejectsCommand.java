@@ -27,10 +27,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 						+ "snapshot: an older one would overwrite the newer one's rows).",
 				"Without --run, the release of each source's latest run." },
 		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:replayed, or nothing to replay", "1:a release was not replayed (the message says why)",
+		exitCodeList = { "0:replayed, or nothing to replay",
+				"1:a release was not replayed (the message says why); the others were",
 				"2:usage error, or --run names no run",
-				"3:the release still rejects more rows than the threshold allows, or an error check of "
-						+ "warehouse-sql/checks failed; nothing was published",
+				"3:a release still rejects more rows than the threshold allows, or an error check of "
+						+ "warehouse-sql/checks failed: it was not published; the others were",
 				"4:refused: a load is running against the warehouse" })
 class ReplayRejectsCommand implements Callable<Integer> {
 
@@ -57,7 +58,8 @@ class ReplayRejectsCommand implements Callable<Integer> {
 						+ ".");
 				return ExitCodes.OK;
 			}
-			boolean refused = false;
+			boolean failed = false;
+			boolean heldBack = false;
 			for (RejectReplay.Outcome outcome : outcomes) {
 				if (outcome.replayed()) {
 					out.printf("%s release '%s': replayed: %,d rejected rows loaded, %,d still rejected%n",
@@ -65,14 +67,15 @@ class ReplayRejectsCommand implements Callable<Integer> {
 							outcome.rowsStillRejected());
 				}
 				else {
-					refused = true;
+					heldBack |= outcome.heldBack();
+					failed |= !outcome.heldBack();
 					this.spec.commandLine()
 						.getErr()
 						.printf("courtstats: %s release '%s': %s%n", outcome.source(), outcome.releaseLabel(),
 								outcome.message());
 				}
 			}
-			return refused ? ExitCodes.FAILED : ExitCodes.OK;
+			return failed ? ExitCodes.FAILED : heldBack ? ExitCodes.HELD_BACK : ExitCodes.OK;
 		}
 	}
 

@@ -46,6 +46,18 @@ public final class LoadFailures {
 	}
 
 	private static String describe(Throwable failure, String where) {
+		return describe(failure, where, RESUME);
+	}
+
+	/**
+	 * One message for a failure: the file and line when known, what went wrong, and what
+	 * to do.
+	 * @param failure the failure
+	 * @param where what failed, when the failure does not say
+	 * @param whatToDo the advice for a failure whose own message gives none
+	 * @return the message
+	 */
+	static String describe(Throwable failure, String where, String whatToDo) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof EoirFileException || cause instanceof IntakeException
 					|| cause instanceof WarehouseUnavailableException || cause instanceof WarehouseCheckException
@@ -54,13 +66,13 @@ public final class LoadFailures {
 				return cause.getMessage();
 			}
 			if (cause instanceof WarehouseSqlException sql) {
-				return where + " failed in " + sql.location() + ": " + rootMessage(sql) + ". " + RESUME;
+				return where + " failed in " + sql.location() + ": " + rootMessage(sql) + ". " + whatToDo;
 			}
 			if (cause instanceof FlatFileParseException parse) {
-				return where + ": line " + parse.getLineNumber() + ": " + rootMessage(parse) + ". " + RESUME;
+				return where + ": line " + parse.getLineNumber() + ": " + rootMessage(parse) + ". " + whatToDo;
 			}
 		}
-		return where + " failed: " + rootMessage(failure) + ". " + RESUME;
+		return where + " failed: " + rootMessage(failure) + ". " + whatToDo;
 	}
 
 	/**
@@ -71,10 +83,17 @@ public final class LoadFailures {
 	 * @return true when it was held back
 	 */
 	static boolean isHeldBack(JobExecution execution) {
-		return execution.getAllFailureExceptions()
-			.stream()
-			.anyMatch((failure) -> find(failure, RejectedRowsOverThresholdException.class)
-					|| find(failure, WarehouseCheckException.class));
+		return execution.getAllFailureExceptions().stream().anyMatch(LoadFailures::isHeldBack);
+	}
+
+	/**
+	 * Whether a failure is a release held back: more rejected rows than the threshold
+	 * allows, or an error check that found more offending rows than it tolerates.
+	 * @param failure a failure
+	 * @return true when it is
+	 */
+	static boolean isHeldBack(Throwable failure) {
+		return find(failure, RejectedRowsOverThresholdException.class) || find(failure, WarehouseCheckException.class);
 	}
 
 	private static boolean find(Throwable failure, Class<? extends Throwable> type) {

@@ -32,6 +32,7 @@ import org.courtstats.warehouse.LoadRunLedger;
 import org.courtstats.warehouse.RejectedRows;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunLock;
+import org.courtstats.warehouse.RunLockException;
 import org.courtstats.warehouse.WarehouseBuild;
 import org.courtstats.warehouse.WarehouseChecks;
 import org.slf4j.Logger;
@@ -120,7 +121,23 @@ public class RejectReplay {
 		try (RunLock.Lease lease = this.runLock.acquire()) {
 			List<Outcome> outcomes = new ArrayList<>();
 			for (RejectedRows.Release release : this.rejectedRows.releases(run, table)) {
-				outcomes.add(replay(release, table));
+				try {
+					outcomes.add(replay(release, table));
+				}
+				catch (RunLockException ex) {
+					throw ex;
+				}
+				catch (RuntimeException ex) {
+					// One release failing or held back leaves the others to replay, and
+					// the operator told of each.
+					boolean heldBack = LoadFailures.isHeldBack(ex);
+					String message = LoadFailures.describe(ex, "the replay",
+							"Nothing of it was published: fix the cause, then replay again.");
+					logger.warn("{} release '{}' {}: {}", release.source(), release.releaseLabel(),
+							heldBack ? "held back" : "not replayed", message, ex);
+					outcomes.add(new Outcome(release.source(), release.releaseLabel(), false, 0, release.rowsRejected(),
+							heldBack ? message : "not replayed: " + message, heldBack));
+				}
 			}
 			return outcomes;
 		}
@@ -179,7 +196,7 @@ public class RejectReplay {
 					"rejected rows replayed: " + remaining[0] + " loaded, " + remaining[1] + " still rejected");
 		});
 		logger.info("Release '{}': {} rejected rows loaded, {} still rejected", label, remaining[0], remaining[1]);
-		return new Outcome(release.source(), label, true, remaining[0], remaining[1], null);
+		return new Outcome(release.source(), label, true, remaining[0], remaining[1], null, false);
 	}
 
 	/**
@@ -240,7 +257,7 @@ public class RejectReplay {
 		});
 		long loaded = Math.max(0, rejectedBefore - stillRejected[0]);
 		logger.info("Release '{}': {} rejected rows loaded, {} still rejected", label, loaded, stillRejected[0]);
-		return new Outcome(source, label, true, loaded, stillRejected[0], null);
+		return new Outcome(source, label, true, loaded, stillRejected[0], null, false);
 	}
 
 	/**
@@ -331,7 +348,7 @@ public class RejectReplay {
 
 	private static Outcome refused(RejectedRows.Release release, String why) {
 		return new Outcome(release.source(), release.releaseLabel(), false, 0, release.rowsRejected(),
-				"not replayed: " + why);
+				"not replayed: " + why, false);
 	}
 
 	/**
@@ -344,9 +361,12 @@ public class RejectReplay {
 	 * @param rowsStillRejected rejected rows that still fail (all of them when not
 	 * replayed)
 	 * @param message why it was not replayed, or null
+	 * @param heldBack whether it was staged and integrated again but held back, not
+	 * published: it still rejects more rows than the threshold allows, or an error check
+	 * failed
 	 */
 	public record Outcome(String source, String releaseLabel, boolean replayed, long rowsLoaded, long rowsStillRejected,
-			String message) {
+			String message, boolean heldBack) {
 	}
 
 }

@@ -154,6 +154,41 @@ class RejectedRowsCommandsFunctionalTests {
 	}
 
 	@Test
+	void aReplayHeldBackForOneSourceStillReplaysTheOthersAndSaysSo() throws IOException {
+		// given: a release published with eleven rejected proceedings under a raised
+		// threshold, and a CBP file with a rejected row, which is then corrected
+		Path release = EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2).folder();
+		Path proceedings = release.resolve("EOIR Case Data/B_TblProceeding.csv");
+		List<String> lines = Files.readAllLines(proceedings, WINDOWS_1252);
+		for (int line = 1; line <= 10; line++) {
+			lines.set(line, "X" + lines.get(line));
+		}
+		Files.writeString(proceedings, String.join("\r\n", lines) + "\r\n", WINDOWS_1252);
+		Files.writeString(this.inbox.resolve("nationwide-encounters-fy25-aor.csv"),
+				CBP_HEADER + cbpRow("OCT", "GUATEMALA", "12") + cbpRow("OCTOBER", "MEXICO", "3"));
+		System.setProperty("courtstats.nightly-load.max-rejected-share", "0.05");
+		assertThat(run("load", "--inbox", this.inbox.toString())).as(this.err.toString()).isZero();
+		System.clearProperty("courtstats.nightly-load.max-rejected-share");
+		assertThat(this.warehouse.update("update etl.rejected_row set raw_record = replace(raw_record, 'OCTOBER', "
+				+ "'OCT') where raw_record like '%,OCTOBER,%'"))
+			.isOne();
+		this.out.getBuffer().setLength(0);
+		this.err.getBuffer().setLength(0);
+
+		// when: both are replayed under the default threshold
+		int exitCode = run("replay-rejects");
+
+		// then: the EOIR release is held back, the CBP file replayed, and both are told
+		assertThat(exitCode).as(this.err.toString()).isEqualTo(3);
+		assertThat(this.err.toString()).contains("courtstats: eoir release '" + LABEL + "': Release '" + LABEL
+				+ "' is held back, not published: B_TblProceeding has 11 rejected rows");
+		assertThat(this.out.toString()).contains(
+				"cbp release 'nationwide-encounters-fy25-aor': replayed: 1 rejected rows loaded, 0 still rejected");
+		assertThat(count("select sum(encounter_count) from warehouse.fct_encounter")).isEqualTo(15);
+		assertThat(count("select count(*) from etl.rejected_row where table_name = 'B_TblProceeding'")).isEqualTo(11);
+	}
+
+	@Test
 	void theBundledSampleReleaseLoadsWithTheDefaultThreshold() {
 		EoirSampleGenerator.generate(this.inbox, LABEL, 50, 3);
 
