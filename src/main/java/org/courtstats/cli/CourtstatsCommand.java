@@ -35,7 +35,8 @@ public class CourtstatsCommand implements Runnable {
 	 */
 	private static final Pattern SETTING = Pattern.compile("(--|-D)([A-Za-z][\\w-]*(?:\\.[\\w-]+)+)(?:=(.*))?");
 
-	private static final Pattern SECRET_NAME = Pattern.compile("(?i)pass|secret|token|credential|key");
+	/** A setting's name that speaks of a secret, whose value is never shown. */
+	static final Pattern SECRET_NAME = Pattern.compile("(?i)pass|secret|token|credential|key");
 
 	private static final Pattern PLAIN_VALUE = Pattern.compile("[\\w.,:/-]+");
 

@@ -63,7 +63,7 @@ class ScheduleCommand implements Callable<Integer> {
 				.run();
 		}
 		catch (RuntimeException ex) {
-			throw Warehouse.unavailable(ex);
+			throw Warehouse.startFailure(ex);
 		}
 	}
 

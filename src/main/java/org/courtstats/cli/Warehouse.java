@@ -1,13 +1,19 @@
 package org.courtstats.cli;
 
 import org.courtstats.CourtstatsApplication;
+import org.courtstats.nightly.InvalidSettingException;
 import org.courtstats.nightly.LoadFailures;
 import org.courtstats.warehouse.WarehouseUnavailableException;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Starts the application context: connects to (or starts) the warehouse and migrates it.
@@ -25,14 +31,23 @@ final class Warehouse {
 				.run();
 		}
 		catch (RuntimeException ex) {
-			throw unavailable(ex);
+			throw startFailure(ex);
 		}
 	}
 
 	/**
-	 * The failure to start the application context, as the operator reads it.
+	 * The failure to start the application context, as the operator reads it: a setting
+	 * the program cannot use (a usage error, exit 2), or a warehouse it cannot open.
 	 */
-	static WarehouseUnavailableException unavailable(RuntimeException ex) {
+	static RuntimeException startFailure(RuntimeException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidSettingException invalid) {
+				return invalid;
+			}
+			if (cause instanceof BindException bind) {
+				return invalidSetting(bind);
+			}
+		}
 		WarehouseUnavailableException ours = find(ex);
 		if (ours != null) {
 			return ours;
@@ -40,6 +55,33 @@ final class Warehouse {
 		return new WarehouseUnavailableException("The warehouse could not be opened: " + LoadFailures.rootMessage(ex)
 				+ ". Check COURTSTATS_DB_URL, COURTSTATS_DB_USER and COURTSTATS_DB_PASSWORD, and that the user "
 				+ "may create schemas and roles (see README, 'Pointing at a real PostgreSQL').", ex);
+	}
+
+	/**
+	 * A setting Spring could not bind, named with its value (unless its name speaks of a
+	 * secret) and where the value came from.
+	 */
+	private static InvalidSettingException invalidSetting(BindException bind) {
+		ConfigurationProperty property = bind.getProperty();
+		String reason = LoadFailures.rootMessage(bind);
+		if (property == null) {
+			return new InvalidSettingException("The settings under " + bind.getName() + " cannot be read: " + reason
+					+ ". Fix them, then run the command again.", bind);
+		}
+		String name = property.getName().toString();
+		String value = CourtstatsCommand.SECRET_NAME.matcher(name).find() ? "(not shown)"
+				: "'" + property.getValue() + "'";
+		String origin = (property.getOrigin() != null) ? " (from " + origin(property.getOrigin()) + ")" : "";
+		return new InvalidSettingException("The setting " + name + " is " + value + origin + ", which it cannot take: "
+				+ reason + ". Fix it, then run the command again.", bind);
+	}
+
+	private static String origin(Origin origin) {
+		if (origin instanceof PropertySourceOrigin source && StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME
+			.equals(source.getPropertySource().getName())) {
+			return "-D" + source.getPropertyName();
+		}
+		return origin.toString();
 	}
 
 	private static WarehouseUnavailableException find(Throwable failure) {

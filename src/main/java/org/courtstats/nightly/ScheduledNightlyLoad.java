@@ -9,6 +9,7 @@ import org.courtstats.warehouse.RunLockException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -16,6 +17,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +34,12 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 
 	/** The profile the {@code schedule} command runs with. */
 	public static final String PROFILE = "schedule";
+
+	/** The setting that holds the cron expression. */
+	public static final String SCHEDULE = "courtstats.nightly-load.schedule";
+
+	/** 02:00 every night. */
+	public static final String DEFAULT_SCHEDULE = "0 0 2 * * *";
 
 	private static final Logger logger = LoggerFactory.getLogger(ScheduledNightlyLoad.class);
 
@@ -52,7 +60,9 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 	private volatile boolean running;
 
 	ScheduledNightlyLoad(NightlyLoad nightlyLoad, NightlyLoadSettings settings, RunOperations runOperations,
-			JobRepository jobRepository, List<Job> jobs) {
+			JobRepository jobRepository, List<Job> jobs,
+			@Value("${" + SCHEDULE + ":" + DEFAULT_SCHEDULE + "}") String schedule) {
+		verifySchedule(schedule);
 		this.nightlyLoad = nightlyLoad;
 		this.settings = settings;
 		this.runOperations = runOperations;
@@ -61,10 +71,31 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 	}
 
 	/**
+	 * Refuses a schedule that is not a cron expression Spring reads, naming it and what
+	 * it takes: a five-field Unix cron line is the likely mistake.
+	 * @param schedule the value of {@code courtstats.nightly-load.schedule}
+	 * @throws InvalidSettingException when it is not one
+	 */
+	static void verifySchedule(String schedule) {
+		try {
+			CronExpression.parse(schedule);
+		}
+		catch (IllegalArgumentException ex) {
+			String fields = schedule.strip().split("\\s+").length == 5
+					? " It has five fields, as a Unix crontab line: add the seconds first, as in '0 " + schedule.strip()
+							+ "'."
+					: "";
+			throw new InvalidSettingException(SCHEDULE + " is '" + schedule + "', which is not a cron expression: "
+					+ ex.getMessage() + "." + fields + " It takes six fields, seconds first ('" + DEFAULT_SCHEDULE
+					+ "' is 02:00 every night), or a macro such as @daily.", ex);
+		}
+	}
+
+	/**
 	 * Loads the inbox, unless a load is still going in this process or another.
 	 * @return what happened to each release, or an empty list when the run was skipped
 	 */
-	@Scheduled(cron = "${courtstats.nightly-load.schedule:0 0 2 * * *}")
+	@Scheduled(cron = "${" + SCHEDULE + ":" + DEFAULT_SCHEDULE + "}")
 	public List<ReleaseOutcome> fire() {
 		if (!this.running) {
 			logger.info("Nightly load not started: the process is stopping");

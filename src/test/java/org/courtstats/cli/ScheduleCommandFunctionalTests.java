@@ -1,6 +1,8 @@
 package org.courtstats.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,6 +77,43 @@ class ScheduleCommandFunctionalTests {
 		for (String property : PROPERTIES) {
 			System.clearProperty(property);
 		}
+	}
+
+	@Test
+	void aFiveFieldScheduleIsAUsageErrorThatGivesTheSixFieldForm() {
+		System.setProperty("courtstats.nightly-load.schedule", "0 2 * * *");
+		StringWriter err = new StringWriter();
+
+		int exitCode = CourtstatsCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+				"schedule");
+
+		assertThat(exitCode).as(err.toString()).isEqualTo(2);
+		assertThat(err.toString())
+			.contains("courtstats: courtstats.nightly-load.schedule is '0 2 * * *', which is "
+					+ "not a cron expression: Cron expression must consist of 6 fields")
+			.contains("add the seconds first, as in '0 0 2 * * *'")
+			.doesNotContain("COURTSTATS_DB");
+	}
+
+	@Test
+	void aSettingThatCannotBeReadIsAUsageErrorNamingItsValueAndWhereItCameFrom() {
+		System.setProperty("courtstats.nightly-load.max-rejected-share", "five percent");
+		StringWriter err = new StringWriter();
+
+		int exitCode;
+		try {
+			exitCode = CourtstatsCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+					"status");
+		}
+		finally {
+			System.clearProperty("courtstats.nightly-load.max-rejected-share");
+		}
+
+		assertThat(exitCode).as(err.toString()).isEqualTo(2);
+		assertThat(err.toString())
+			.contains("courtstats: The setting courtstats.nightly-load.max-rejected-share is 'five percent' (from "
+					+ "-Dcourtstats.nightly-load.max-rejected-share), which it cannot take: ")
+			.doesNotContain("COURTSTATS_DB");
 	}
 
 	@Test

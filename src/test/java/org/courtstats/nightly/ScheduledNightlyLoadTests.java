@@ -1,0 +1,31 @@
+package org.courtstats.nightly;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ScheduledNightlyLoadTests {
+
+	@Test
+	void aSixFieldExpressionOrAMacroIsASchedule() {
+		assertThatCode(() -> ScheduledNightlyLoad.verifySchedule(ScheduledNightlyLoad.DEFAULT_SCHEDULE))
+			.doesNotThrowAnyException();
+		assertThatCode(() -> ScheduledNightlyLoad.verifySchedule("@daily")).doesNotThrowAnyException();
+	}
+
+	@Test
+	void anotherExpressionIsRefusedWithWhatTheSettingTakes() {
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> ScheduledNightlyLoad.verifySchedule("nightly"))
+			.withMessageStartingWith("courtstats.nightly-load.schedule is 'nightly', which is not a cron expression: ")
+			.withMessageEndingWith("It takes six fields, seconds first ('0 0 2 * * *' is 02:00 every night), "
+					+ "or a macro such as @daily.")
+			.withMessageNotContaining("Unix crontab");
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> ScheduledNightlyLoad.verifySchedule(" 30 1 * * 1-5 "))
+			.withMessageContaining(
+					"It has five fields, as a Unix crontab line: add the seconds first, as in " + "'0 30 1 * * 1-5'.");
+	}
+
+}
