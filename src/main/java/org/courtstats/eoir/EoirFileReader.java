@@ -2,6 +2,7 @@ package org.courtstats.eoir;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -173,6 +174,15 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 					+ "characters, so the file is corrupt or not an EOIR table. The release is not loaded: obtain "
 					+ "the file again from EOIR, abandon the run ('courtstats abandon RUN') and deliver the release "
 					+ "under a new label.", ex);
+		}
+		if (ex.getCause() instanceof IOException io && this.header != null) {
+			// Spring Batch gives no line number when the read itself fails.
+			long rows = Math.max(0, getCurrentItemCount() - 1);
+			return new EoirFileException(this.fileName + ": the file could not be read after its first "
+					+ String.format("%,d", rows) + " rows: " + io.getMessage() + ". Run the load again: it resumes "
+					+ "after the last committed chunk. If it stops at the same place, the file is cut short or "
+					+ "corrupt: obtain it again from EOIR, abandon the run ('courtstats abandon RUN') and deliver the "
+					+ "release under a new label.", ex);
 		}
 		return ex;
 	}

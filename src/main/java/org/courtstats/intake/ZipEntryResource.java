@@ -53,7 +53,10 @@ public class ZipEntryResource extends AbstractResource {
 			return archive.getEntry(this.entryName) != null;
 		}
 		catch (IOException ex) {
-			return false;
+			// Not "missing": the reader would say the resource must exist, and hide why.
+			throw new IntakeException(this.zip + " cannot be read as a zip (" + ex.getMessage() + "), so its entry '"
+					+ this.entryName + "' cannot be read. It was read whole when its release was registered: put the "
+					+ "zip back as it was delivered, then run the load again.", ex);
 		}
 	}
 

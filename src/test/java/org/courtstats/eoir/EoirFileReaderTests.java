@@ -1,5 +1,10 @@
 package org.courtstats.eoir;
 
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -91,6 +98,40 @@ class EoirFileReaderTests {
 		reader.close();
 
 		assertThat(line.fields()[0]).isEqualTo("#1");
+	}
+
+	@Test
+	void aFileThatCannotBeReadToItsEndIsNamedWithTheRowsReadBeforeIt() throws Exception {
+		// given: a file whose bytes stop with an error after its header and two rows,
+		// as a zip entry cut short does
+		byte[] bytes = "idnLang\tstrCode\tstrDescription\r\n1\tA\ta\r\n2\tB\tb\r\n3\tC".getBytes(WINDOWS_1252);
+		Resource cutShort = new ByteArrayResource(bytes) {
+
+			@Override
+			public InputStream getInputStream() {
+				return new SequenceInputStream(new ByteArrayInputStream(bytes), new InputStream() {
+
+					@Override
+					public int read() throws IOException {
+						throw new EOFException("Unexpected end of ZLIB input stream");
+					}
+
+				});
+			}
+
+		};
+		EoirFileReader reader = new EoirFileReader("eoirTableReader", cutShort, "tblLanguage.csv", EoirTables.LANGUAGE);
+		reader.open(new ExecutionContext());
+
+		// when: the reader reads past the two rows
+		assertThat(reader.read().fields()[1]).isEqualTo("A");
+		assertThat(reader.read().fields()[1]).isEqualTo("B");
+
+		// then
+		assertThatExceptionOfType(EoirFileException.class).isThrownBy(reader::read)
+			.withMessageStartingWith("tblLanguage.csv: the file could not be read after its first 2 rows: "
+					+ "Unexpected end of ZLIB input stream. Run the load again");
+		reader.close();
 	}
 
 	@Test

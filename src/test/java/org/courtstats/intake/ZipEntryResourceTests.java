@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.stream.Stream;
 
 import org.courtstats.eoir.EoirFileReader;
@@ -154,6 +155,20 @@ class ZipEntryResourceTests {
 			.withMessageContaining(zip.toAbsolutePath().toString())
 			.withMessageContaining("holds no entry 'B_TblProceeding.csv'");
 		assertThat(new ZipEntryResource(this.folder.resolve("gone.zip"), "A_TblCase.csv").exists()).isFalse();
+	}
+
+	@Test
+	void aZipThatCannotBeReadAnyMoreIsNamedWithWhyNotTakenForAMissingEntry() throws IOException {
+		Path zip = ReleaseZips.writeDeflate64(this.folder.resolve("EOIR Case Data 2026-0401.zip"),
+				"Lookup/tblLanguage.csv", LANGUAGES, "Count.txt", "tblLanguage\t4\r\n");
+		ZipEntryResource resource = new ZipEntryResource(zip, "Lookup/tblLanguage.csv");
+		byte[] bytes = Files.readAllBytes(zip);
+		Files.write(zip, Arrays.copyOf(bytes, bytes.length / 2));
+
+		assertThatExceptionOfType(IntakeException.class).isThrownBy(resource::exists)
+			.withMessageStartingWith(zip + " cannot be read as a zip (")
+			.withMessageContaining("its entry 'Lookup/tblLanguage.csv' cannot be read")
+			.withMessageContaining("put the zip back as it was delivered");
 	}
 
 	private static long openFiles(Path descriptors) throws IOException {
