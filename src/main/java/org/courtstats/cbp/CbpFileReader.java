@@ -80,12 +80,16 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 					.onUnmappableCharacter(CodingErrorAction.REPORT)));
 		try {
 			skipByteOrderMark(reader);
+			this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
 		}
 		catch (BoundedLineReader.LineException ex) {
 			reader.close();
 			throw unreadable(ex);
 		}
-		this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+		catch (IOException | RuntimeException ex) {
+			reader.close();
+			throw ex;
+		}
 		this.records = this.parser.iterator();
 		try {
 			CSVRecord first = next();

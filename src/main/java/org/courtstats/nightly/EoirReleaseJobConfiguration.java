@@ -37,6 +37,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,7 +51,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * transaction).
  */
 @Configuration(proxyBeanMethods = false)
-class EoirReleaseJobConfiguration {
+class EoirReleaseJobConfiguration implements DisposableBean {
 
 	static final String SOURCE = "eoir";
 
@@ -128,6 +129,19 @@ class EoirReleaseJobConfiguration {
 
 	// step 2: stage every file of the release, one partition per file
 
+	/**
+	 * The staging threads, stopped with the context. Not a bean: an executor bean would
+	 * take the place of the application's default one.
+	 */
+	private volatile ThreadPoolTaskExecutor stagingExecutor;
+
+	@Override
+	public void destroy() {
+		if (this.stagingExecutor != null) {
+			this.stagingExecutor.shutdown();
+		}
+	}
+
 	@Bean
 	Step stageRelease(JobRepository jobRepository, Step stageTable, Partitioner releaseFilesPartitioner,
 			NightlyLoadSettings settings) {
@@ -136,6 +150,7 @@ class EoirReleaseJobConfiguration {
 		executor.setMaxPoolSize(settings.stagingThreads());
 		executor.setThreadNamePrefix("stage-");
 		executor.initialize();
+		this.stagingExecutor = executor;
 		return new StepBuilder(jobRepository).partitioner("stageTable", releaseFilesPartitioner)
 			.partitionHandler(new LargestFirstPartitionHandler(stageTable, executor, settings.stagingThreads()))
 			.build();

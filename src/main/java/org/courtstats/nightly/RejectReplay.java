@@ -268,8 +268,8 @@ public class RejectReplay {
 			ItemProcessor<? super T, StagedRecord> processor) throws Exception {
 		CopyStagingWriter writer = new CopyStagingWriter(this.dataSource, slice);
 		writer.open(new ExecutionContext());
-		reader.open(new ExecutionContext());
 		try {
+			reader.open(new ExecutionContext());
 			List<StagedRecord> chunk = new ArrayList<>();
 			for (T item = reader.read(); item != null; item = reader.read()) {
 				StagedRecord record = processor.process(item);

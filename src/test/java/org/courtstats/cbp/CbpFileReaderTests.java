@@ -1,17 +1,22 @@
 package org.courtstats.cbp;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -343,6 +348,39 @@ class CbpFileReaderTests {
 		}
 		reader.close();
 		return records;
+	}
+
+	@Test
+	void aFileThatFailsAsItIsOpenedIsClosed() {
+		// given: a file whose first read fails
+		AtomicBoolean closed = new AtomicBoolean();
+		Resource failing = new ByteArrayResource(new byte[0]) {
+
+			@Override
+			public InputStream getInputStream() {
+				return new InputStream() {
+
+					@Override
+					public int read() throws IOException {
+						throw new IOException("Input/output error");
+					}
+
+					@Override
+					public void close() {
+						closed.set(true);
+					}
+
+				};
+			}
+
+		};
+		CbpFileReader reader = new CbpFileReader("cbpReader", failing, "nationwide-encounters-fy25.csv");
+
+		// when, then: opening it fails, with the stream closed
+		assertThatExceptionOfType(ItemStreamException.class).isThrownBy(() -> reader.open(new ExecutionContext()))
+			.havingRootCause()
+			.withMessage("Input/output error");
+		assertThat(closed).isTrue();
 	}
 
 }
