@@ -296,6 +296,23 @@ public class SourceFileRegistry {
 	}
 
 	/**
+	 * The files of a release staged, or being staged, whose rows were not counted: the
+	 * count at the end of a file's staging failed after its step was recorded complete
+	 * (the database lost, the process killed in between).
+	 * @param releaseKey the release
+	 * @return the files, as {@link #filesToStage} gives them
+	 */
+	public List<RegisteredFile> uncountedFiles(long releaseKey) {
+		return this.jdbc.query("""
+				select source_file_id, table_name, path, file_name, archive_path, relative_path
+				from etl.source_file
+				where release_key = ? and table_name is not null and rows_read is null
+				order by source_file_id
+				""", (rs, row) -> new RegisteredFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				rs.getString(5), rs.getString(6)), releaseKey);
+	}
+
+	/**
 	 * Fingerprints a workbook or encounters file.
 	 * @param file the file
 	 * @return its size, time and sha256

@@ -7,9 +7,12 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
-import org.courtstats.warehouse.RejectedRows;
+import javax.sql.DataSource;
+
 import org.courtstats.intake.BorderFile;
 import org.courtstats.intake.SourceFileRegistry;
+import org.courtstats.staging.StagingTable;
+import org.courtstats.warehouse.RejectedRows;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunLock;
 import org.courtstats.warehouse.WarehouseChecks;
@@ -101,16 +104,18 @@ final class BorderJobs {
 	 * @param source ohss or cbp
 	 * @param what how the log names the file, e.g. {@code Edition}
 	 * @param settings the rejected-row threshold
+	 * @param stagingTable the staging table of the source's files
 	 * @param build the load of the release, given its key and as-of date
 	 */
 	static Tasklet publish(String source, String what, Releases releases, WarehouseChecks warehouseChecks,
-			RunLock runLock, RejectedRows rejectedRows, NightlyLoadSettings settings,
-			BiConsumer<Long, LocalDate> build) {
+			RunLock runLock, RejectedRows rejectedRows, NightlyLoadSettings settings, StagingTable stagingTable,
+			SourceFileRegistry sourceFiles, DataSource dataSource, BiConsumer<Long, LocalDate> build) {
 		return (contribution, chunkContext) -> {
 			String label = (String) chunkContext.getStepContext().getJobParameters().get("release");
 			long releaseKey = releases.key(source, label);
 			runLock.verifyHeld();
 			long run = contribution.getStepExecution().getJobExecutionId();
+			StagedFileCounts.complete(sourceFiles, dataSource, releaseKey, run, (table) -> stagingTable);
 			warehouseChecks.verifyRejectedShare(rejectedRows, releaseKey, source, run, settings.maxRejectedShare(),
 					settings.rejectedRowsFloor());
 			build.accept(releaseKey, releases.asOfDate(releaseKey));

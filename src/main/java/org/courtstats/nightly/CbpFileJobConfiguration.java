@@ -144,9 +144,12 @@ class CbpFileJobConfiguration {
 	@Bean
 	Step publishEncounterFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Releases releases, WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks, RunLock runLock,
-			RejectedRows rejectedRows, NightlyLoadSettings settings) {
-		return new StepBuilder(jobRepository).tasklet(BorderJobs.publish(SOURCE, "CBP file", releases, warehouseChecks,
-				runLock, rejectedRows, settings, warehouseBuild::buildCbpFile), transactionManager)
+			RejectedRows rejectedRows, NightlyLoadSettings settings, SourceFileRegistry sourceFiles,
+			DataSource dataSource) {
+		return new StepBuilder(jobRepository).tasklet(
+				BorderJobs.publish(SOURCE, "CBP file", releases, warehouseChecks, runLock, rejectedRows, settings,
+						EncounterRowProcessor.STAGING_TABLE, sourceFiles, dataSource, warehouseBuild::buildCbpFile),
+				transactionManager)
 			.build();
 	}
 

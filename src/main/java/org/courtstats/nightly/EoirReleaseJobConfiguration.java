@@ -10,6 +10,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import io.micrometer.observation.ObservationRegistry;
+import org.courtstats.eoir.EoirTables;
 import org.courtstats.intake.EoirRelease;
 import org.courtstats.intake.Inbox;
 import org.courtstats.intake.IntakeException;
@@ -193,13 +194,15 @@ class EoirReleaseJobConfiguration implements DisposableBean {
 	@Bean
 	Step publishRelease(JobRepository jobRepository, PlatformTransactionManager transactionManager, Releases releases,
 			WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks, RunLock runLock, RejectedRows rejectedRows,
-			NightlyLoadSettings settings) {
+			NightlyLoadSettings settings, SourceFileRegistry sourceFiles, DataSource dataSource) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			String label = (String) chunkContext.getStepContext().getJobParameters().get("release");
 			LocalDate asOfDate = ReleaseLabels.asOfDate(label);
 			long releaseKey = releases.key(SOURCE, label);
 			runLock.verifyHeld();
 			long run = contribution.getStepExecution().getJobExecutionId();
+			StagedFileCounts.complete(sourceFiles, dataSource, releaseKey, run,
+					(table) -> EoirTables.named(table).stagingTable());
 			warehouseChecks.verifyRejectedShare(rejectedRows, releaseKey, SOURCE, run, settings.maxRejectedShare(),
 					settings.rejectedRowsFloor());
 			warehouseBuild.buildEoirRelease(releaseKey,

@@ -15,6 +15,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,13 +72,44 @@ class InterruptedRuns {
 	 */
 	private void recordEnds() {
 		for (long id : this.loadRunLedger.unfinished()) {
-			JobExecution execution = this.jobRepository.getJobExecution(id);
-			if (execution != null && !execution.isRunning()) {
+			JobExecution execution;
+			try {
+				execution = this.jobRepository.getJobExecution(id);
+			}
+			catch (EmptyResultDataAccessException ex) {
+				// Purged from the job repository (purge keeps etl.load_run) before its
+				// end could be recorded: how it ended is no longer known.
+				execution = null;
+			}
+			if (execution == null) {
+				logger.warn("Run {} is recorded in etl.load_run as started, and the job repository no longer holds "
+						+ "it; recording it as UNKNOWN", id);
+				this.loadRunLedger.finished(id, BatchStatus.UNKNOWN.name(),
+						"ended unrecorded; its run was purged from the job repository");
+			}
+			else if (!execution.isRunning()) {
 				logger.warn("Run {} of release '{}' ended {} without its end recorded in etl.load_run; recording it",
 						id, execution.getJobParameters().getString("release"), execution.getStatus());
-				this.loadRunLedger.finished(id, execution.getStatus().name(), LoadFailures.describe(execution));
+				this.loadRunLedger.finished(id, execution.getStatus().name(), endMessage(execution));
 			}
 		}
+	}
+
+	/**
+	 * The message of a run read back from the job repository, which keeps its exit
+	 * description but not its failures.
+	 */
+	private static String endMessage(JobExecution execution) {
+		String described = LoadFailures.describe(execution);
+		if (described != null) {
+			return described;
+		}
+		String description = execution.getExitStatus().getExitDescription();
+		if (description == null || description.isBlank()) {
+			return null;
+		}
+		int newline = description.indexOf('\n');
+		return ((newline > 0) ? description.substring(0, newline) : description).strip();
 	}
 
 	/**

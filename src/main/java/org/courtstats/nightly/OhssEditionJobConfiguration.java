@@ -136,9 +136,11 @@ class OhssEditionJobConfiguration {
 	@Bean
 	Step publishEdition(JobRepository jobRepository, PlatformTransactionManager transactionManager, Releases releases,
 			WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks, RunLock runLock, RejectedRows rejectedRows,
-			NightlyLoadSettings settings) {
-		return new StepBuilder(jobRepository).tasklet(BorderJobs.publish(SOURCE, "Edition", releases, warehouseChecks,
-				runLock, rejectedRows, settings, warehouseBuild::buildOhssEdition), transactionManager)
+			NightlyLoadSettings settings, SourceFileRegistry sourceFiles, DataSource dataSource) {
+		return new StepBuilder(jobRepository).tasklet(
+				BorderJobs.publish(SOURCE, "Edition", releases, warehouseChecks, runLock, rejectedRows, settings,
+						OhssCellProcessor.STAGING_TABLE, sourceFiles, dataSource, warehouseBuild::buildOhssEdition),
+				transactionManager)
 			.build();
 	}
 

@@ -116,6 +116,10 @@ class NightlyLoadFailuresFunctionalTests extends NightlyLoadTestSupport {
 		// then: the release is published, but the ledger shows its run as running
 		assertThat(text("select status from etl.load_run where release_label = '" + label + "'")).isEqualTo("STARTED");
 
+		// and: a run recorded as started whose job repository rows were purged
+		this.jdbc.update("insert into etl.load_run (job_execution_id, source, release_label, started_at, status) "
+				+ "values (9999, 'eoir', 'EOIR Case Data 2026-0101', now() - interval '1 year', 'STARTED')");
+
 		// when: the database is back and the next load runs, with nothing new to load
 		this.jdbc.execute("drop trigger fail_ledger on etl.load_run");
 		assertThat(load(inbox)).containsOnly(ReleaseOutcome.Status.ALREADY_LOADED);
@@ -127,6 +131,9 @@ class NightlyLoadFailuresFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(run.get("ended_at")).isNotNull();
 		assertThat(run.get("rows_loaded"))
 			.isEqualTo(count("select sum(rows_loaded) from etl.source_file where release_label = '" + label + "'"));
+		assertThat(this.jdbc.queryForMap("select status, message from etl.load_run where job_execution_id = 9999"))
+			.containsEntry("status", "UNKNOWN")
+			.containsEntry("message", "ended unrecorded; its run was purged from the job repository");
 		assertThat(count("select count(*) from etl.load_run where status = 'STARTED'")).isZero();
 	}
 
@@ -162,14 +169,23 @@ class NightlyLoadFailuresFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(count("select count(*) from warehouse.fct_application where deleted_in_release_key is not null"))
 			.isEqualTo(1);
 
-		// when: the cause is fixed and the load runs again
+		// when: the cause is fixed, and the load runs again with the count of a file
+		// staged whole lost, as a database lost for good as its step completed leaves it
 		this.jdbc.execute("drop trigger refuse_change on warehouse.fct_application");
+		long read = count("select rows_read from etl.source_file where table_name = 'tbl_Court_Appln' "
+				+ "and release_label = '" + label + "'");
+		this.jdbc.update("update etl.source_file set rows_read = null, rows_loaded = null "
+				+ "where table_name = 'tbl_Court_Appln' and release_label = ?", label);
 
-		// then: the release is published
+		// then: the release is published, the file counted before the threshold
 		assertThat(load(inbox)).containsExactly(ReleaseOutcome.Status.ALREADY_LOADED,
 				ReleaseOutcome.Status.ALREADY_LOADED, ReleaseOutcome.Status.LOADED);
 		assertThat(count("select count(*) from warehouse.fct_application where deleted_in_release_key is not null"))
 			.isEqualTo(2);
+		assertThat(read).isEqualTo(sample.expected().applications() - 2);
+		assertThat(count("select rows_read from etl.source_file where table_name = 'tbl_Court_Appln' "
+				+ "and release_label = '" + label + "'"))
+			.isEqualTo(read);
 	}
 
 }
