@@ -35,8 +35,8 @@ public final class Inbox {
 
 	private static final int MAX_DEPTH = 4;
 
-	private static final Set<String> DATA_LIKE = Set.of("xls", "xlsm", "xlsb", "ods", "csv", "tsv", "txt", "tab", "7z",
-			"rar", "gz", "tgz", "bz2", "xz", "zst", "tar");
+	private static final Set<String> DATA_LIKE = Set.of("xls", "xlsm", "xlsb", "ods", "csv", "tsv", "tab", "7z", "rar",
+			"gz", "tgz", "bz2", "xz", "zst", "tar");
 
 	private Inbox() {
 	}
@@ -168,7 +168,7 @@ public final class Inbox {
 			throw new InboxUnreadableException(
 					"The inbox " + inbox.toAbsolutePath() + " cannot be read: " + ex.getMessage(), ex);
 		}
-		if (!unread.isEmpty() && !isReleaseFolderQuietly(inbox)) {
+		if (!unread.isEmpty() && !isItselfARelease(inbox)) {
 			for (Path file : unread) {
 				if (isDataLike(file.getFileName().toString())) {
 					logger.warn("{} is not a delivery the load reads: it is not loaded. {}", file,
@@ -217,6 +217,27 @@ public final class Inbox {
 		return "The inbox takes DHS OHSS workbooks (.xlsx), CBP encounter files (a .csv named for encounters) "
 				+ "and EOIR releases (a folder, or 'EOIR Case Data <date>.zip'): convert or rename it, or move it "
 				+ "out of the inbox.";
+	}
+
+	/**
+	 * Whether the inbox is itself one release's folder, whose tables may sit at its top,
+	 * as {@link #eoirReleases} reads it: no release folder or zip in it, and tables below
+	 * it.
+	 */
+	private static boolean isItselfARelease(Path inbox) {
+		try (Stream<Path> children = Files.list(inbox)) {
+			for (Path child : children.toList()) {
+				if ((Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS) && isReleaseFolderQuietly(child))
+						|| (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)
+								&& ZipReleases.isReleaseZipName(child.getFileName().toString()))) {
+					return false;
+				}
+			}
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return false;
+		}
+		return isReleaseFolderQuietly(inbox);
 	}
 
 	private static boolean isReleaseFolderQuietly(Path folder) {
