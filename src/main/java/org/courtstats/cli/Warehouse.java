@@ -1,5 +1,7 @@
 package org.courtstats.cli;
 
+import java.util.regex.Pattern;
+
 import org.courtstats.CourtstatsApplication;
 import org.courtstats.nightly.InvalidSettingException;
 import org.courtstats.nightly.LoadFailures;
@@ -19,6 +21,9 @@ import org.springframework.core.env.StandardEnvironment;
  * Starts the application context: connects to (or starts) the warehouse and migrates it.
  */
 final class Warehouse {
+
+	/** The user information of an address: after its scheme, up to an {@code @}. */
+	private static final Pattern CREDENTIALS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@\\s]*@");
 
 	private Warehouse() {
 	}
@@ -52,9 +57,11 @@ final class Warehouse {
 		if (ours != null) {
 			return ours;
 		}
-		return new WarehouseUnavailableException("The warehouse could not be opened: " + LoadFailures.rootMessage(ex)
-				+ ". Check COURTSTATS_DB_URL, COURTSTATS_DB_USER and COURTSTATS_DB_PASSWORD, and that the user "
-				+ "may create schemas and roles (see README, 'Pointing at a real PostgreSQL').", ex);
+		return new WarehouseUnavailableException(
+				"The warehouse could not be opened: " + withoutCredentials(LoadFailures.rootMessage(ex))
+						+ ". Check COURTSTATS_DB_URL, COURTSTATS_DB_USER and COURTSTATS_DB_PASSWORD, and that the user "
+						+ "may create schemas and roles (see README, 'Pointing at a real PostgreSQL').",
+				ex);
 	}
 
 	/**
@@ -65,15 +72,30 @@ final class Warehouse {
 		ConfigurationProperty property = bind.getProperty();
 		String reason = LoadFailures.rootMessage(bind);
 		if (property == null) {
-			return new InvalidSettingException("The settings under " + bind.getName() + " cannot be read: " + reason
-					+ ". Fix them, then run the command again.", bind);
+			return new InvalidSettingException("The settings under " + bind.getName() + " cannot be read: "
+					+ withoutCredentials(reason) + ". Fix them, then run the command again.", bind);
 		}
 		String name = property.getName().toString();
-		String value = CourtstatsCommand.SECRET_NAME.matcher(name).find() ? "(not shown)"
-				: "'" + property.getValue() + "'";
+		String raw = String.valueOf(property.getValue());
+		String value;
+		if (CourtstatsCommand.SECRET_NAME.matcher(name).find()) {
+			value = "(not shown)";
+			reason = reason.replace(raw, "(not shown)");
+		}
+		else {
+			value = "'" + withoutCredentials(raw) + "'";
+		}
 		String origin = (property.getOrigin() != null) ? " (from " + origin(property.getOrigin()) + ")" : "";
 		return new InvalidSettingException("The setting " + name + " is " + value + origin + ", which it cannot take: "
-				+ reason + ". Fix it, then run the command again.", bind);
+				+ withoutCredentials(reason) + ". Fix it, then run the command again.", bind);
+	}
+
+	/**
+	 * A text with the user and password of any address in it hidden
+	 * ({@code https://***@host/}), as an address given for a setting may carry them.
+	 */
+	static String withoutCredentials(String text) {
+		return CREDENTIALS.matcher(text).replaceAll("$1***@");
 	}
 
 	private static String origin(Origin origin) {

@@ -71,12 +71,16 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 	}
 
 	/**
-	 * Refuses a schedule that is not a cron expression Spring reads, naming it and what
-	 * it takes: a five-field Unix cron line is the likely mistake.
+	 * Refuses a schedule that is neither a cron expression Spring reads nor {@code -}
+	 * (Spring's schedule that never fires), naming it and what it takes: a five-field
+	 * Unix cron line is the likely mistake.
 	 * @param schedule the value of {@code courtstats.nightly-load.schedule}
 	 * @throws InvalidSettingException when it is not one
 	 */
 	static void verifySchedule(String schedule) {
+		if (Scheduled.CRON_DISABLED.equals(schedule.strip())) {
+			return;
+		}
 		try {
 			CronExpression.parse(schedule);
 		}

@@ -93,4 +93,15 @@ class CourtstatsCommandTests {
 		assertThat(CourtstatsCommand.settingHint(List.of("--inbox", "--release", "-Dfoo"))).isEmpty();
 	}
 
+	@Test
+	void theCredentialsOfAnAddressAreHiddenFromAStartFailure() {
+		assertThat(
+				Warehouse.withoutCredentials("Connection to jdbc:postgresql://loader:s3cret@db:5432/warehouse refused"))
+			.isEqualTo("Connection to jdbc:postgresql://***@db:5432/warehouse refused");
+		assertThat(Warehouse.withoutCredentials("not an address: https://token@example.org/a@b"))
+			.isEqualTo("not an address: https://***@example.org/a@b");
+		assertThat(Warehouse.withoutCredentials("For input string: \"five percent\""))
+			.isEqualTo("For input string: \"five percent\"");
+	}
+
 }

@@ -117,6 +117,24 @@ class ScheduleCommandFunctionalTests {
 	}
 
 	@Test
+	void anAddressThatCannotBeUsedIsNamedWithoutItsCredentials() {
+		System.setProperty("courtstats.metrics.pushgateway-url", "http://courtstats:s3cret@push gateway:9091");
+		StringWriter err = new StringWriter();
+
+		int exitCode;
+		try {
+			exitCode = CourtstatsCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+					"status");
+		}
+		finally {
+			System.clearProperty("courtstats.metrics.pushgateway-url");
+		}
+
+		assertThat(exitCode).as(err.toString()).isNotZero();
+		assertThat(err.toString()).contains("http://***@push gateway:9091").doesNotContain("s3cret");
+	}
+
+	@Test
 	void firesTheLoadOnScheduleOneRunAtATimeAndServesItsMeters() throws Exception {
 		// given: a sample release in the inbox
 		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, 300, 2);

@@ -12,6 +12,8 @@ class ScheduledNightlyLoadTests {
 		assertThatCode(() -> ScheduledNightlyLoad.verifySchedule(ScheduledNightlyLoad.DEFAULT_SCHEDULE))
 			.doesNotThrowAnyException();
 		assertThatCode(() -> ScheduledNightlyLoad.verifySchedule("@daily")).doesNotThrowAnyException();
+		assertThatCode(() -> ScheduledNightlyLoad.verifySchedule("-")).as("Spring's schedule that never fires")
+			.doesNotThrowAnyException();
 	}
 
 	@Test
