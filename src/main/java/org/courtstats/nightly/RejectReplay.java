@@ -28,11 +28,11 @@ import org.courtstats.ohss.OhssEditionReader;
 import org.courtstats.staging.CopyStagingWriter;
 import org.courtstats.staging.SourceFileSlice;
 import org.courtstats.staging.StagedRecord;
+import org.courtstats.warehouse.DatabaseFailures;
 import org.courtstats.warehouse.LoadRunLedger;
 import org.courtstats.warehouse.RejectedRows;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunLock;
-import org.courtstats.warehouse.RunLockException;
 import org.courtstats.warehouse.WarehouseBuild;
 import org.courtstats.warehouse.WarehouseChecks;
 import org.slf4j.Logger;
@@ -124,9 +124,6 @@ public class RejectReplay {
 				try {
 					outcomes.add(replay(release, table));
 				}
-				catch (RunLockException ex) {
-					throw ex;
-				}
 				catch (RuntimeException ex) {
 					// One release failing or held back leaves the others to replay, and
 					// the operator told of each.
@@ -137,6 +134,11 @@ public class RejectReplay {
 							heldBack ? "held back" : "not replayed", message, ex);
 					outcomes.add(new Outcome(release.source(), release.releaseLabel(), false, 0, release.rowsRejected(),
 							heldBack ? message : "not replayed: " + message, heldBack));
+					if (DatabaseFailures.isConnectionFailure(ex)) {
+						// The run lock went with the connection, and another load may
+						// hold it now: no other release is replayed.
+						break;
+					}
 				}
 			}
 			return outcomes;

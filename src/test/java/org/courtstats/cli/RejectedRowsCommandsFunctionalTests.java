@@ -189,6 +189,36 @@ class RejectedRowsCommandsFunctionalTests {
 	}
 
 	@Test
+	void aReplayThatLosesTheDatabaseReplaysNoOtherRelease() throws IOException {
+		// given: a CBP file and an EOIR release loaded with rejected rows, and a database
+		// that drops the connection as the CBP file is staged again
+		EoirSampleGenerator.generate(this.inbox, LABEL, 60, 2);
+		Files.writeString(this.inbox.resolve("nationwide-encounters-fy25-aor.csv"),
+				CBP_HEADER + cbpRow("OCT", "GUATEMALA", "12") + cbpRow("OCTOBER", "MEXICO", "3"));
+		assertThat(run("load", "--inbox", this.inbox.toString())).as(this.err.toString()).isZero();
+		this.warehouse.execute("""
+				create function staging.drop_connection() returns trigger language plpgsql as $$
+				begin
+				    raise exception 'terminating connection (simulated)' using errcode = '08006';
+				end $$""");
+		this.warehouse.execute("create trigger drop_connection before insert on staging.cbp_encounter "
+				+ "for each row execute function staging.drop_connection()");
+		this.out.getBuffer().setLength(0);
+		this.err.getBuffer().setLength(0);
+
+		// when
+		int exitCode = run("replay-rejects");
+
+		// then: the CBP file is named as not replayed, and the EOIR release, after it,
+		// is not tried: the run lock went with the connection
+		assertThat(exitCode).isOne();
+		assertThat(this.err.toString())
+			.contains("courtstats: cbp release 'nationwide-encounters-fy25-aor': not " + "replayed: ")
+			.contains("terminating connection (simulated)");
+		assertThat(this.out.toString() + this.err.toString()).doesNotContain("eoir release");
+	}
+
+	@Test
 	void theBundledSampleReleaseLoadsWithTheDefaultThreshold() {
 		EoirSampleGenerator.generate(this.inbox, LABEL, 50, 3);
 
