@@ -83,11 +83,11 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 			this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
 		}
 		catch (BoundedLineReader.LineException ex) {
-			reader.close();
+			closeQuietly(reader, ex);
 			throw unreadable(ex);
 		}
 		catch (IOException | RuntimeException ex) {
-			reader.close();
+			closeQuietly(reader, ex);
 			throw ex;
 		}
 		this.records = this.parser.iterator();
@@ -228,6 +228,18 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 		reader.mark(1);
 		if (reader.read() != '\uFEFF') {
 			reader.reset();
+		}
+	}
+
+	/**
+	 * Closes a reader after a failure, keeping the failure the one reported.
+	 */
+	private static void closeQuietly(BufferedReader reader, Exception failure) {
+		try {
+			reader.close();
+		}
+		catch (IOException ex) {
+			failure.addSuppressed(ex);
 		}
 	}
 

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -54,8 +56,13 @@ class ScheduleCommandFunctionalTests {
 
 	private ConfigurableApplicationContext context;
 
+	private final Map<String, String> before = new HashMap<>();
+
 	@BeforeEach
 	void pointAtAFreshWarehouse() {
+		for (String property : PROPERTIES) {
+			this.before.put(property, System.getProperty(property));
+		}
 		this.url = TestWarehouse.newDatabase("schedule");
 		System.setProperty("courtstats.database.url", this.url);
 		System.setProperty("courtstats.database.user", "postgres");
@@ -74,9 +81,16 @@ class ScheduleCommandFunctionalTests {
 		if (this.context != null) {
 			this.context.close();
 		}
-		for (String property : PROPERTIES) {
-			System.clearProperty(property);
-		}
+		// As the build set them (the log folder under target/), for the tests after.
+		this.before.forEach((property, value) -> {
+			if (value == null) {
+				System.clearProperty(property);
+			}
+			else {
+				System.setProperty(property, value);
+			}
+		});
+		LoggingSystem.get(getClass().getClassLoader()).cleanUp();
 	}
 
 	@Test
