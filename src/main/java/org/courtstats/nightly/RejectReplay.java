@@ -31,9 +31,11 @@ import org.courtstats.staging.StagedRecord;
 import org.courtstats.warehouse.DatabaseFailures;
 import org.courtstats.warehouse.LoadRunLedger;
 import org.courtstats.warehouse.RejectedRows;
+import org.courtstats.warehouse.RejectedRowsOverThresholdException;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunLock;
 import org.courtstats.warehouse.WarehouseBuild;
+import org.courtstats.warehouse.WarehouseCheckException;
 import org.courtstats.warehouse.WarehouseChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,7 +130,7 @@ public class RejectReplay {
 					// One release failing or held back leaves the others to replay, and
 					// the operator told of each.
 					boolean heldBack = LoadFailures.isHeldBack(ex);
-					String message = LoadFailures.describe(ex, "the replay",
+					String message = heldBack ? heldBack(ex) : LoadFailures.describe(ex, "the replay",
 							"Nothing of it was published: fix the cause, then replay again.");
 					logger.warn("{} release '{}' {}: {}", release.source(), release.releaseLabel(),
 							heldBack ? "held back" : "not replayed", message, ex);
@@ -143,6 +145,25 @@ public class RejectReplay {
 			}
 			return outcomes;
 		}
+	}
+
+	/**
+	 * Why a replay was held back, with what to do about a replay: its transaction was
+	 * rolled back, so the release stays as it was and nothing of the replay is kept.
+	 */
+	static String heldBack(RuntimeException failure) {
+		String rolledBack = ". The replay was rolled back: the release stays as it was.";
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RejectedRowsOverThresholdException rejects) {
+				return "held back: " + rejects.findings() + rolledBack + " Correct more of the rows and replay "
+						+ "again, or replay with a higher threshold (java -Dcourtstats.nightly-load.max-rejected-share="
+						+ rejects.raisedShare() + " -jar courtstats.jar replay-rejects).";
+			}
+			if (cause instanceof WarehouseCheckException check) {
+				return "held back by a check: " + check.findings() + rolledBack;
+			}
+		}
+		return "held back: " + failure.getMessage() + rolledBack;
 	}
 
 	private Outcome replay(RejectedRows.Release release, String table) {

@@ -82,14 +82,16 @@ public class RejectedRows {
 		String label = this.jdbc.queryForObject(
 				"select release_label from warehouse.dim_release where release_key = :release_key", parameters,
 				String.class);
-		throw new RejectedRowsOverThresholdException("Release '" + label + "' is held back, not published: "
-				+ String.join("; ", over) + ", over the threshold of " + percent(maxShare)
+		String findings = String.join("; ", over) + ", over the threshold of " + percent(maxShare)
 				+ " of a table's rows read (courtstats.nightly-load.max-rejected-share = " + maxShare + "; up to "
-				+ floor + " rejected rows per table are always allowed). Its staged rows are kept. See them with "
+				+ floor + " rejected rows per table are always allowed)";
+		throw new RejectedRowsOverThresholdException("Release '" + label + "' is held back, not published: " + findings
+				+ ". Its staged rows are kept. See them with "
 				+ "'courtstats rejects'; then raise the threshold (e.g. java "
 				+ "-Dcourtstats.nightly-load.max-rejected-share=" + raised(maxShare)
 				+ " -jar courtstats.jar load, or COURTSTATS_NIGHTLYLOAD_MAXREJECTEDSHARE in the environment) and run "
-				+ "the load again to publish the release, or correct the rows and run 'courtstats replay-rejects'.");
+				+ "the load again to publish the release, or correct the rows and run 'courtstats replay-rejects'.",
+				findings, raised(maxShare));
 	}
 
 	/**

@@ -6,8 +6,31 @@ package org.courtstats.warehouse;
  */
 public class RejectedRowsOverThresholdException extends RuntimeException {
 
-	public RejectedRowsOverThresholdException(String message) {
+	private final String findings;
+
+	private final String raisedShare;
+
+	public RejectedRowsOverThresholdException(String message, String findings, String raisedShare) {
 		super(message);
+		this.findings = findings;
+		this.raisedShare = raisedShare;
+	}
+
+	/**
+	 * What held the release back, without advice: each table over the threshold with its
+	 * counts, and the threshold.
+	 * @return the findings
+	 */
+	public String findings() {
+		return this.findings;
+	}
+
+	/**
+	 * A threshold to suggest, written plainly.
+	 * @return e.g. {@code 0.05}
+	 */
+	public String raisedShare() {
+		return this.raisedShare;
 	}
 
 }

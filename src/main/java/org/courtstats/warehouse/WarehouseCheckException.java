@@ -5,8 +5,20 @@ package org.courtstats.warehouse;
  */
 public class WarehouseCheckException extends RuntimeException {
 
-	public WarehouseCheckException(String message) {
+	private final String findings;
+
+	public WarehouseCheckException(String message, String findings) {
 		super(message);
+		this.findings = findings;
+	}
+
+	/**
+	 * What held the release back, without advice: each failed check with its offending
+	 * rows.
+	 * @return the findings
+	 */
+	public String findings() {
+		return this.findings;
 	}
 
 }

@@ -111,15 +111,15 @@ public class WarehouseChecks {
 			String label = this.jdbc.queryForObject(
 					"select release_label from warehouse.dim_release where release_key = :release_key", parameters,
 					String.class);
-			throw new WarehouseCheckException("Release '" + label + "' is held back, not published: "
-					+ String.join("; ", failed.stream().map(CheckResult::describe).toList())
+			String findings = String.join("; ", failed.stream().map(CheckResult::describe).toList());
+			throw new WarehouseCheckException("Release '" + label + "' is held back, not published: " + findings
 					+ ". Its staged rows are kept. "
 					+ ((jobExecutionId != null) ? "'courtstats status --checks " + jobExecutionId + "'"
 							: "etl.check_result")
 					+ " lists every check of the run. If the delivery is wrong (cut short, a table missing rows), "
 					+ "abandon the run ('courtstats abandon RUN') and deliver the complete release under a new "
 					+ "label; a wrong check (warehouse-sql/checks) is corrected in a new version of courtstats, "
-					+ "then the load run again.");
+					+ "then the load run again.", findings);
 		}
 		return results;
 	}

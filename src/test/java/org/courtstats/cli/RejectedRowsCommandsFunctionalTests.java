@@ -180,8 +180,10 @@ class RejectedRowsCommandsFunctionalTests {
 
 		// then: the EOIR release is held back, the CBP file replayed, and both are told
 		assertThat(exitCode).as(this.err.toString()).isEqualTo(3);
-		assertThat(this.err.toString()).contains("courtstats: eoir release '" + LABEL + "': Release '" + LABEL
-				+ "' is held back, not published: B_TblProceeding has 11 rejected rows");
+		assertThat(this.err.toString())
+			.contains("courtstats: eoir release '" + LABEL + "': held back: B_TblProceeding has 11 rejected rows")
+			.contains("The replay was rolled back: the release stays as it was.")
+			.contains("java -Dcourtstats.nightly-load.max-rejected-share=0.05 -jar courtstats.jar replay-rejects");
 		assertThat(this.out.toString()).contains(
 				"cbp release 'nationwide-encounters-fy25-aor': replayed: 1 rejected rows loaded, 0 still rejected");
 		assertThat(count("select sum(encounter_count) from warehouse.fct_encounter")).isEqualTo(15);
