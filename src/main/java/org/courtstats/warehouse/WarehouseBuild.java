@@ -1,6 +1,7 @@
 package org.courtstats.warehouse;
 
 import java.sql.Types;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -55,6 +56,9 @@ public class WarehouseBuild {
 	private final List<WarehouseSql> ohssScripts;
 
 	private final List<WarehouseSql> cbpScripts;
+
+	/** A statement still running is logged every 30 seconds. */
+	private final StatementHeartbeat heartbeat = new StatementHeartbeat(Duration.ofSeconds(30));
 
 	public WarehouseBuild(DataSource dataSource) {
 		this.jdbc = new NamedParameterJdbcTemplate(dataSource);
@@ -118,7 +122,7 @@ public class WarehouseBuild {
 				// row count (-1), and a working table's rows are not the
 				// warehouse's.
 				int changed;
-				try {
+				try (StatementHeartbeat.Beat beat = this.heartbeat.start(script.location(i))) {
 					changed = this.jdbc.update(statement, parameters);
 				}
 				catch (RuntimeException ex) {
