@@ -2,9 +2,8 @@ package org.courtstats.warehouse;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -20,11 +19,7 @@ final class StatementHeartbeat {
 
 	private static final Logger logger = LoggerFactory.getLogger(StatementHeartbeat.class);
 
-	private static final ScheduledExecutorService BEATS = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "statement-heartbeat");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private static final ScheduledThreadPoolExecutor BEATS = beats();
 
 	private final Duration period;
 
@@ -42,19 +37,43 @@ final class StatementHeartbeat {
 		long started = System.nanoTime();
 		Map<String, String> context = MDC.getCopyOfContextMap();
 		long millis = this.period.toMillis();
-		ScheduledFuture<?> beats = BEATS.scheduleAtFixedRate(() -> {
-			if (context != null) {
-				MDC.setContextMap(context);
-			}
-			try {
-				logger.info("{}: still running, {} s so far", what,
-						TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
-			}
-			finally {
-				MDC.clear();
+		Object lock = new Object();
+		boolean[] closed = new boolean[1];
+		ScheduledFuture<?> beats = BEATS.scheduleWithFixedDelay(() -> {
+			// Under the lock that close() takes, so that no line follows the statement's
+			// end.
+			synchronized (lock) {
+				if (closed[0]) {
+					return;
+				}
+				if (context != null) {
+					MDC.setContextMap(context);
+				}
+				try {
+					logger.info("{}: still running, {} s so far", what,
+							TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+				}
+				finally {
+					MDC.clear();
+				}
 			}
 		}, millis, millis, TimeUnit.MILLISECONDS);
-		return () -> beats.cancel(false);
+		return () -> {
+			synchronized (lock) {
+				closed[0] = true;
+			}
+			beats.cancel(false);
+		};
+	}
+
+	private static ScheduledThreadPoolExecutor beats() {
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "statement-heartbeat");
+			thread.setDaemon(true);
+			return thread;
+		});
+		executor.setRemoveOnCancelPolicy(true);
+		return executor;
 	}
 
 	/**
