@@ -28,7 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 				"Without --run, the release of each source's latest run." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:replayed, or nothing to replay",
-				"1:a release was not replayed (the message says why); the others were",
+				"1:a release was not replayed (the message says why); the others were, unless the database "
+						+ "connection was lost, which ends the replay",
 				"2:usage error, or --run names no run",
 				"3:a release still rejects more rows than the threshold allows, or an error check of "
 						+ "warehouse-sql/checks failed: it was not published; the others were",

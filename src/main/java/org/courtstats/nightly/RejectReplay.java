@@ -122,7 +122,9 @@ public class RejectReplay {
 		}
 		try (RunLock.Lease lease = this.runLock.acquire()) {
 			List<Outcome> outcomes = new ArrayList<>();
-			for (RejectedRows.Release release : this.rejectedRows.releases(run, table)) {
+			List<RejectedRows.Release> releases = this.rejectedRows.releases(run, table);
+			for (int i = 0; i < releases.size(); i++) {
+				RejectedRows.Release release = releases.get(i);
 				try {
 					outcomes.add(replay(release, table));
 				}
@@ -132,13 +134,21 @@ public class RejectReplay {
 					boolean heldBack = LoadFailures.isHeldBack(ex);
 					String message = heldBack ? heldBack(ex) : LoadFailures.describe(ex, "the replay",
 							"Nothing of it was published: fix the cause, then replay again.");
-					logger.warn("{} release '{}' {}: {}", release.source(), release.releaseLabel(),
-							heldBack ? "held back" : "not replayed", message, ex);
-					outcomes.add(new Outcome(release.source(), release.releaseLabel(), false, 0, release.rowsRejected(),
-							heldBack ? message : "not replayed: " + message, heldBack));
+					Outcome outcome = new Outcome(release.source(), release.releaseLabel(), false, 0,
+							release.rowsRejected(), heldBack ? message : "not replayed: " + message, heldBack);
+					logger.warn("{} release '{}': {}", release.source(), release.releaseLabel(), outcome.message(), ex);
+					outcomes.add(outcome);
 					if (DatabaseFailures.isConnectionFailure(ex)) {
 						// The run lock went with the connection, and another load may
 						// hold it now: no other release is replayed.
+						for (RejectedRows.Release untried : releases.subList(i + 1, releases.size())) {
+							outcomes
+								.add(new Outcome(untried.source(), untried.releaseLabel(), false, 0,
+										untried.rowsRejected(),
+										"not replayed: not tried, the database connection was lost "
+												+ "before it; run replay-rejects again once the database is back",
+										false));
+						}
 						break;
 					}
 				}
