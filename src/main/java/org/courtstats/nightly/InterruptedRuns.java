@@ -84,8 +84,8 @@ class InterruptedRuns {
 			if (execution == null) {
 				logger.warn("Run {} is recorded in etl.load_run as started, and the job repository no longer holds "
 						+ "it; recording it as UNKNOWN", id);
-				this.loadRunLedger.finished(id, BatchStatus.UNKNOWN.name(),
-						"ended unrecorded; its run was purged from the job repository");
+				this.loadRunLedger.markUnknown(id,
+						"its end was not recorded, and the job repository no longer holds the run");
 			}
 			else if (!execution.isRunning()) {
 				logger.warn("Run {} of release '{}' ended {} without its end recorded in etl.load_run; recording it",

@@ -72,6 +72,17 @@ public class LoadRunLedger {
 	}
 
 	/**
+	 * Records that how a run ended is no longer known: its end was never recorded here,
+	 * and the job repository no longer holds it. Its end time stays unknown too.
+	 * @param jobExecutionId the run
+	 * @param message why
+	 */
+	public void markUnknown(long jobExecutionId, String message) {
+		this.jdbc.update("update etl.load_run set status = 'UNKNOWN', message = ? where job_execution_id = ?", message,
+				jobExecutionId);
+	}
+
+	/**
 	 * Records a status an operator gave a run after it ended (ABANDONED), keeping its
 	 * counts and message.
 	 * @param jobExecutionId the run

@@ -131,9 +131,11 @@ class NightlyLoadFailuresFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(run.get("ended_at")).isNotNull();
 		assertThat(run.get("rows_loaded"))
 			.isEqualTo(count("select sum(rows_loaded) from etl.source_file where release_label = '" + label + "'"));
-		assertThat(this.jdbc.queryForMap("select status, message from etl.load_run where job_execution_id = 9999"))
+		assertThat(this.jdbc
+			.queryForMap("select status, message, ended_at from etl.load_run where job_execution_id = 9999"))
 			.containsEntry("status", "UNKNOWN")
-			.containsEntry("message", "ended unrecorded; its run was purged from the job repository");
+			.containsEntry("message", "its end was not recorded, and the job repository no longer holds the run")
+			.containsEntry("ended_at", null);
 		assertThat(count("select count(*) from etl.load_run where status = 'STARTED'")).isZero();
 	}
 
