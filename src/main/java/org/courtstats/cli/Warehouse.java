@@ -22,6 +22,9 @@ import org.springframework.core.env.StandardEnvironment;
  */
 final class Warehouse {
 
+	/** A parameter of an address that carries a secret, such as {@code password=...}. */
+	private static final Pattern SECRET_PARAMETER = Pattern.compile("(?i)\\b(password|pwd|secret|token)=[^&\\s]*");
+
 	/** The user information of an address: after its scheme, up to an {@code @}. */
 	private static final Pattern CREDENTIALS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@\\s]*@");
 
@@ -76,17 +79,14 @@ final class Warehouse {
 					+ withoutCredentials(reason) + ". Fix them, then run the command again.", bind);
 		}
 		String name = property.getName().toString();
-		String raw = String.valueOf(property.getValue());
-		String value;
-		if (CourtstatsCommand.SECRET_NAME.matcher(name).find()) {
-			value = "(not shown)";
-			reason = reason.replace(raw, "(not shown)");
-		}
-		else {
-			value = "'" + withoutCredentials(raw) + "'";
-		}
 		String origin = (property.getOrigin() != null) ? " (from " + origin(property.getOrigin()) + ")" : "";
-		return new InvalidSettingException("The setting " + name + " is " + value + origin + ", which it cannot take: "
+		if (CourtstatsCommand.SECRET_NAME.matcher(name).find()) {
+			// Neither the value nor the reason, which may repeat it.
+			return new InvalidSettingException("The setting " + name + origin + " has a value it cannot take. Fix "
+					+ "it, then run the command again.", bind);
+		}
+		return new InvalidSettingException("The setting " + name + " is '"
+				+ withoutCredentials(String.valueOf(property.getValue())) + "'" + origin + ", which it cannot take: "
 				+ withoutCredentials(reason) + ". Fix it, then run the command again.", bind);
 	}
 
@@ -95,7 +95,7 @@ final class Warehouse {
 	 * ({@code https://***@host/}), as an address given for a setting may carry them.
 	 */
 	static String withoutCredentials(String text) {
-		return CREDENTIALS.matcher(text).replaceAll("$1***@");
+		return SECRET_PARAMETER.matcher(CREDENTIALS.matcher(text).replaceAll("$1***@")).replaceAll("$1=***");
 	}
 
 	private static String origin(Origin origin) {

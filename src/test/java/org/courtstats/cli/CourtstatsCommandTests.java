@@ -100,6 +100,8 @@ class CourtstatsCommandTests {
 			.isEqualTo("Connection to jdbc:postgresql://***@db:5432/warehouse refused");
 		assertThat(Warehouse.withoutCredentials("not an address: https://token@example.org/a@b"))
 			.isEqualTo("not an address: https://***@example.org/a@b");
+		assertThat(Warehouse.withoutCredentials("jdbc:postgresql://db/warehouse?user=loader&password=s3cret&ssl=true"))
+			.isEqualTo("jdbc:postgresql://db/warehouse?user=loader&password=***&ssl=true");
 		assertThat(Warehouse.withoutCredentials("For input string: \"five percent\""))
 			.isEqualTo("For input string: \"five percent\"");
 	}
