@@ -78,7 +78,7 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 	 * @throws InvalidSettingException when it is not one
 	 */
 	static void verifySchedule(String schedule) {
-		if (Scheduled.CRON_DISABLED.equals(schedule.strip())) {
+		if (Scheduled.CRON_DISABLED.equals(schedule)) {
 			return;
 		}
 		try {
