@@ -72,14 +72,7 @@ class RejectedRowsCommandsFunctionalTests {
 	@Test
 	void aReleaseRejectingMoreThanOnePercentOfATableIsHeldBackUntilTheThresholdIsRaised() throws IOException {
 		// given: ten more proceedings whose key is not an integer, eleven rejected in all
-		Path release = EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2).folder();
-		Path proceedings = release.resolve("EOIR Case Data/B_TblProceeding.csv");
-		List<String> lines = Files.readAllLines(proceedings, WINDOWS_1252);
-		for (int line = 1; line <= 10; line++) {
-			lines.set(line, "X" + lines.get(line));
-		}
-		Files.writeString(proceedings, String.join("\r\n", lines) + "\r\n", WINDOWS_1252);
-		long read = lines.size() - 1;
+		long read = sampleWithTenProceedingsMoreRejected();
 
 		// when
 		int heldBack = run("load", "--inbox", this.inbox.toString());
@@ -124,14 +117,7 @@ class RejectedRowsCommandsFunctionalTests {
 	@Test
 	void aHeldBackReleaseIsPublishedByReplayingItsCorrectedLines() throws IOException {
 		// given: a release held back for ten proceedings whose key reads X123
-		Path release = EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2).folder();
-		Path proceedings = release.resolve("EOIR Case Data/B_TblProceeding.csv");
-		List<String> lines = Files.readAllLines(proceedings, WINDOWS_1252);
-		for (int line = 1; line <= 10; line++) {
-			lines.set(line, "X" + lines.get(line));
-		}
-		Files.writeString(proceedings, String.join("\r\n", lines) + "\r\n", WINDOWS_1252);
-		long read = lines.size() - 1;
+		long read = sampleWithTenProceedingsMoreRejected();
 		assertThat(run("load", "--inbox", this.inbox.toString())).isEqualTo(3);
 
 		// when: the operator corrects the ten lines in place, and replays them
@@ -157,13 +143,7 @@ class RejectedRowsCommandsFunctionalTests {
 	void aReplayHeldBackForOneSourceStillReplaysTheOthersAndSaysSo() throws IOException {
 		// given: a release published with eleven rejected proceedings under a raised
 		// threshold, and a CBP file with a rejected row, which is then corrected
-		Path release = EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2).folder();
-		Path proceedings = release.resolve("EOIR Case Data/B_TblProceeding.csv");
-		List<String> lines = Files.readAllLines(proceedings, WINDOWS_1252);
-		for (int line = 1; line <= 10; line++) {
-			lines.set(line, "X" + lines.get(line));
-		}
-		Files.writeString(proceedings, String.join("\r\n", lines) + "\r\n", WINDOWS_1252);
+		sampleWithTenProceedingsMoreRejected();
 		Files.writeString(this.inbox.resolve("nationwide-encounters-fy25-aor.csv"),
 				CBP_HEADER + cbpRow("OCT", "GUATEMALA", "12") + cbpRow("OCTOBER", "MEXICO", "3"));
 		System.setProperty("courtstats.nightly-load.max-rejected-share", "0.05");
@@ -418,6 +398,22 @@ class RejectedRowsCommandsFunctionalTests {
 			.containsExactly(tuple("Notes", "unrecognised_layout"));
 		assertThat(checksums()).isEqualTo(before);
 		assertThat(count("select count(*) from staging.ohss_cell")).isZero();
+	}
+
+	/**
+	 * Generates the sample release with ten more proceedings whose key is not an integer
+	 * ({@code X123}): eleven of its proceedings are rejected.
+	 * @return the proceedings' data lines
+	 */
+	private long sampleWithTenProceedingsMoreRejected() throws IOException {
+		Path release = EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2).folder();
+		Path proceedings = release.resolve("EOIR Case Data/B_TblProceeding.csv");
+		List<String> lines = Files.readAllLines(proceedings, WINDOWS_1252);
+		for (int line = 1; line <= 10; line++) {
+			lines.set(line, "X" + lines.get(line));
+		}
+		Files.writeString(proceedings, String.join("\r\n", lines) + "\r\n", WINDOWS_1252);
+		return lines.size() - 1;
 	}
 
 	private static String cbpRow(String month, String citizenship, String count) {

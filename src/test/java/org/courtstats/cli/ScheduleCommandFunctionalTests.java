@@ -111,17 +111,9 @@ class ScheduleCommandFunctionalTests {
 
 	@Test
 	void aSettingThatCannotBeReadIsAUsageErrorNamingItsValueAndWhereItCameFrom() {
-		System.setProperty("courtstats.nightly-load.max-rejected-share", "five percent");
 		StringWriter err = new StringWriter();
 
-		int exitCode;
-		try {
-			exitCode = CourtstatsCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
-					"status");
-		}
-		finally {
-			System.clearProperty("courtstats.nightly-load.max-rejected-share");
-		}
+		int exitCode = statusWith("courtstats.nightly-load.max-rejected-share", "five percent", err);
 
 		assertThat(exitCode).as(err.toString()).isEqualTo(2);
 		assertThat(err.toString())
@@ -132,20 +124,26 @@ class ScheduleCommandFunctionalTests {
 
 	@Test
 	void anAddressThatCannotBeUsedIsNamedWithoutItsCredentials() {
-		System.setProperty("courtstats.metrics.pushgateway-url", "http://courtstats:s3cret@push gateway:9091");
 		StringWriter err = new StringWriter();
 
-		int exitCode;
-		try {
-			exitCode = CourtstatsCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
-					"status");
-		}
-		finally {
-			System.clearProperty("courtstats.metrics.pushgateway-url");
-		}
+		int exitCode = statusWith("courtstats.metrics.pushgateway-url", "http://courtstats:s3cret@push gateway:9091",
+				err);
 
 		assertThat(exitCode).as(err.toString()).isNotZero();
 		assertThat(err.toString()).contains("http://***@push gateway:9091").doesNotContain("s3cret");
+	}
+
+	/**
+	 * Runs {@code courtstats status} with one setting given as a system property.
+	 */
+	private static int statusWith(String setting, String value, StringWriter err) {
+		System.setProperty(setting, value);
+		try {
+			return CourtstatsCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "status");
+		}
+		finally {
+			System.clearProperty(setting);
+		}
 	}
 
 	@Test
