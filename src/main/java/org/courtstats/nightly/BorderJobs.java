@@ -26,6 +26,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * What the register steps of the one-file jobs (an OHSS edition, a CBP file) hand to the
@@ -105,17 +106,20 @@ final class BorderJobs {
 	 * @param what how the log names the file, e.g. {@code Edition}
 	 * @param settings the rejected-row threshold
 	 * @param stagingTable the staging table of the source's files
+	 * @param transactionManager the warehouse's transactions
 	 * @param build the load of the release, given its key and as-of date
 	 */
 	static Tasklet publish(String source, String what, Releases releases, WarehouseChecks warehouseChecks,
 			RunLock runLock, RejectedRows rejectedRows, NightlyLoadSettings settings, StagingTable stagingTable,
-			SourceFileRegistry sourceFiles, DataSource dataSource, BiConsumer<Long, LocalDate> build) {
+			SourceFileRegistry sourceFiles, DataSource dataSource, PlatformTransactionManager transactionManager,
+			BiConsumer<Long, LocalDate> build) {
 		return (contribution, chunkContext) -> {
 			String label = (String) chunkContext.getStepContext().getJobParameters().get("release");
 			long releaseKey = releases.key(source, label);
 			runLock.verifyHeld();
 			long run = contribution.getStepExecution().getJobExecutionId();
-			StagedFileCounts.complete(sourceFiles, dataSource, releaseKey, run, (table) -> stagingTable);
+			StagedFileCounts.complete(sourceFiles, dataSource, transactionManager, releaseKey, run,
+					(table) -> stagingTable);
 			warehouseChecks.verifyRejectedShare(rejectedRows, releaseKey, source, run, settings.maxRejectedShare(),
 					settings.rejectedRowsFloor());
 			build.accept(releaseKey, releases.asOfDate(releaseKey));

@@ -146,10 +146,9 @@ class CbpFileJobConfiguration {
 			Releases releases, WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks, RunLock runLock,
 			RejectedRows rejectedRows, NightlyLoadSettings settings, SourceFileRegistry sourceFiles,
 			DataSource dataSource) {
-		return new StepBuilder(jobRepository).tasklet(
-				BorderJobs.publish(SOURCE, "CBP file", releases, warehouseChecks, runLock, rejectedRows, settings,
-						EncounterRowProcessor.STAGING_TABLE, sourceFiles, dataSource, warehouseBuild::buildCbpFile),
-				transactionManager)
+		return new StepBuilder(jobRepository).tasklet(BorderJobs.publish(SOURCE, "CBP file", releases, warehouseChecks,
+				runLock, rejectedRows, settings, EncounterRowProcessor.STAGING_TABLE, sourceFiles, dataSource,
+				transactionManager, warehouseBuild::buildCbpFile), transactionManager)
 			.build();
 	}
 

@@ -201,7 +201,7 @@ class EoirReleaseJobConfiguration implements DisposableBean {
 			long releaseKey = releases.key(SOURCE, label);
 			runLock.verifyHeld();
 			long run = contribution.getStepExecution().getJobExecutionId();
-			StagedFileCounts.complete(sourceFiles, dataSource, releaseKey, run,
+			StagedFileCounts.complete(sourceFiles, dataSource, transactionManager, releaseKey, run,
 					(table) -> EoirTables.named(table).stagingTable());
 			warehouseChecks.verifyRejectedShare(rejectedRows, releaseKey, SOURCE, run, settings.maxRejectedShare(),
 					settings.rejectedRowsFloor());

@@ -137,10 +137,9 @@ class OhssEditionJobConfiguration {
 	Step publishEdition(JobRepository jobRepository, PlatformTransactionManager transactionManager, Releases releases,
 			WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks, RunLock runLock, RejectedRows rejectedRows,
 			NightlyLoadSettings settings, SourceFileRegistry sourceFiles, DataSource dataSource) {
-		return new StepBuilder(jobRepository).tasklet(
-				BorderJobs.publish(SOURCE, "Edition", releases, warehouseChecks, runLock, rejectedRows, settings,
-						OhssCellProcessor.STAGING_TABLE, sourceFiles, dataSource, warehouseBuild::buildOhssEdition),
-				transactionManager)
+		return new StepBuilder(jobRepository).tasklet(BorderJobs.publish(SOURCE, "Edition", releases, warehouseChecks,
+				runLock, rejectedRows, settings, OhssCellProcessor.STAGING_TABLE, sourceFiles, dataSource,
+				transactionManager, warehouseBuild::buildOhssEdition), transactionManager)
 			.build();
 	}
 

@@ -11,6 +11,10 @@ import org.courtstats.staging.StagingTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
 /**
  * Counts, at publication, the rows of each staged file whose count at the end of its
  * staging was lost: a file's step fails when its count fails, but the count runs after
@@ -26,20 +30,24 @@ final class StagedFileCounts {
 	}
 
 	/**
-	 * Counts the release's uncounted files, in the caller's transaction.
+	 * Counts the release's uncounted files, each in a transaction of its own, committed
+	 * before the publication goes on: the counts stay when the release is then held back.
 	 * @param files the registry of delivered files
 	 * @param dataSource the warehouse
+	 * @param transactionManager the warehouse's transactions
 	 * @param releaseKey the release
 	 * @param run the run publishing it
 	 * @param stagingTable the staging table of a file's table
 	 */
-	static void complete(SourceFileRegistry files, DataSource dataSource, long releaseKey, long run,
-			Function<String, StagingTable> stagingTable) {
+	static void complete(SourceFileRegistry files, DataSource dataSource, PlatformTransactionManager transactionManager,
+			long releaseKey, long run, Function<String, StagingTable> stagingTable) {
+		TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
+		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		for (SourceFileRegistry.RegisteredFile file : files.uncountedFiles(releaseKey)) {
 			logger.warn("{}: its rows were not counted when it was staged; counting them now", file.relativePath());
-			new CopyStagingWriter(dataSource, new SourceFileSlice(file.sourceFileId(), file.tableName(),
-					stagingTable.apply(file.tableName()), run))
-				.countRows();
+			CopyStagingWriter counter = new CopyStagingWriter(dataSource, new SourceFileSlice(file.sourceFileId(),
+					file.tableName(), stagingTable.apply(file.tableName()), run));
+			ownTransaction.executeWithoutResult((status) -> counter.countRows());
 		}
 	}
 

@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.courtstats.TestWarehouse;
+import org.courtstats.eoir.EoirTables;
+import org.courtstats.intake.SourceFileRegistry;
 import org.courtstats.samples.EoirSampleGenerator;
 import org.courtstats.samples.SampleRelease;
 import org.junit.jupiter.api.MethodOrderer;
@@ -14,8 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -188,6 +195,44 @@ class NightlyLoadFailuresFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(count("select rows_read from etl.source_file where table_name = 'tbl_Court_Appln' "
 				+ "and release_label = '" + label + "'"))
 			.isEqualTo(read);
+	}
+
+	@Autowired
+	SourceFileRegistry sourceFiles;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@Test
+	@Order(4)
+	void aLostCountMadeAtPublicationStaysWhenThePublicationRollsBack() throws IOException {
+		// given: a release staged, whose publication failed, and the count of one of its
+		// files lost
+		String label = "EOIR Case Data 2026-0701";
+		Path next = copy(sample.folder(), inbox, label);
+		editTable(next, "EOIR Case Data/tbl_Court_Appln",
+				(header, rows) -> rows.subList(rows.size() - 3, rows.size()).clear());
+		this.jdbc.execute("create trigger refuse_change before insert or update on warehouse.fct_application "
+				+ "for each row execute function warehouse.refuse_change()");
+		assertThat(load(inbox)).last().isEqualTo(ReleaseOutcome.Status.FAILED);
+		String file = "table_name = 'tbl_Court_Appln' and release_label = '" + label + "'";
+		long read = count("select rows_read from etl.source_file where " + file);
+		this.jdbc.update("update etl.source_file set rows_read = null, rows_loaded = null where " + file);
+
+		// when: a publication counts it, then rolls back, as a release held back does
+		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
+			StagedFileCounts.complete(this.sourceFiles, this.dataSource, this.transactionManager, releaseKey(label), 99,
+					(table) -> EoirTables.named(table).stagingTable());
+			status.setRollbackOnly();
+		});
+
+		// then: the count stays
+		assertThat(read).isEqualTo(sample.expected().applications() - 3);
+		assertThat(count("select rows_read from etl.source_file where " + file)).isEqualTo(read);
+		this.jdbc.execute("drop trigger refuse_change on warehouse.fct_application");
 	}
 
 }
