@@ -39,7 +39,8 @@ class ScheduleCommand implements Callable<Integer> {
 		this.spec.commandLine()
 			.getOut()
 			.println("Loading on schedule '"
-					+ context.getEnvironment().getProperty("courtstats.nightly-load.schedule", "0 0 2 * * *")
+					+ context.getEnvironment()
+						.getProperty(ScheduledNightlyLoad.SCHEDULE, ScheduledNightlyLoad.DEFAULT_SCHEDULE)
 					+ "'; health and meters at http://localhost:" + port
 					+ "/actuator/health and /actuator/prometheus. Stop with SIGTERM or Ctrl-C.");
 		this.spec.commandLine().getOut().flush();

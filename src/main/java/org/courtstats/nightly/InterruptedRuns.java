@@ -105,11 +105,7 @@ class InterruptedRuns {
 			return described;
 		}
 		String description = execution.getExitStatus().getExitDescription();
-		if (description == null || description.isBlank()) {
-			return null;
-		}
-		int newline = description.indexOf('\n');
-		return ((newline > 0) ? description.substring(0, newline) : description).strip();
+		return (description == null || description.isBlank()) ? null : LoadFailures.firstLine(description);
 	}
 
 	/**

@@ -120,7 +120,15 @@ public final class LoadFailures {
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
-		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		return firstLine((root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName());
+	}
+
+	/**
+	 * The first line of a message, stripped.
+	 * @param message a message, one line or more
+	 * @return its first line
+	 */
+	static String firstLine(String message) {
 		int newline = message.indexOf('\n');
 		return ((newline > 0) ? message.substring(0, newline) : message).strip();
 	}

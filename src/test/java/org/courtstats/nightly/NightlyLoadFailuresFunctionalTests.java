@@ -49,6 +49,15 @@ class NightlyLoadFailuresFunctionalTests extends NightlyLoadTestSupport {
 
 	static SampleRelease sample;
 
+	@Autowired
+	SourceFileRegistry sourceFiles;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
 	@Test
 	@Order(1)
 	void aFileWhoseRowsCannotBeCountedFailsTheLoadAndIsCountedOnItsRestart() {
@@ -103,11 +112,9 @@ class NightlyLoadFailuresFunctionalTests extends NightlyLoadTestSupport {
 	@Order(2)
 	void aRunWhoseEndCannotBeRecordedInTheLedgerHasItRecordedByTheNextLoad() throws IOException {
 		// given: the next release, one application fewer, and a database that fails when
-		// the run's end is
-		// recorded in etl.load_run, after the job repository recorded it
+		// the run's end is recorded in etl.load_run, after the job repository recorded it
 		String label = "EOIR Case Data 2026-0501";
-		Path next = copy(sample.folder(), inbox, label);
-		editTable(next, "EOIR Case Data/tbl_Court_Appln", (header, rows) -> rows.remove(rows.size() - 1));
+		deliverWithApplicationsFewer(label, 1);
 		this.jdbc.execute("""
 				create function etl.fail_ledger() returns trigger language plpgsql as $$
 				begin
@@ -149,19 +156,16 @@ class NightlyLoadFailuresFunctionalTests extends NightlyLoadTestSupport {
 	@Test
 	@Order(3)
 	void anIntegrationStatementThatFailsIsNamedByItsFileAndLineAndTheRestartPublishes() throws IOException {
-		// given: a release with one application fewer, and a database that refuses any
+		// given: a release with two applications fewer, and a database that refuses any
 		// change to the applications' fact
 		String label = "EOIR Case Data 2026-0601";
-		Path next = copy(sample.folder(), inbox, label);
-		editTable(next, "EOIR Case Data/tbl_Court_Appln",
-				(header, rows) -> rows.subList(rows.size() - 2, rows.size()).clear());
+		deliverWithApplicationsFewer(label, 2);
 		this.jdbc.execute("""
 				create function warehouse.refuse_change() returns trigger language plpgsql as $$
 				begin
 				    raise exception 'could not extend file (simulated)';
 				end $$""");
-		this.jdbc.execute("create trigger refuse_change before insert or update on warehouse.fct_application "
-				+ "for each row execute function warehouse.refuse_change()");
+		refuseChangesToApplications();
 
 		// when
 		List<ReleaseOutcome> failed = this.nightlyLoad.run(inbox, null);
@@ -181,10 +185,8 @@ class NightlyLoadFailuresFunctionalTests extends NightlyLoadTestSupport {
 		// when: the cause is fixed, and the load runs again with the count of a file
 		// staged whole lost, as a database lost for good as its step completed leaves it
 		this.jdbc.execute("drop trigger refuse_change on warehouse.fct_application");
-		long read = count("select rows_read from etl.source_file where table_name = 'tbl_Court_Appln' "
-				+ "and release_label = '" + label + "'");
-		this.jdbc.update("update etl.source_file set rows_read = null, rows_loaded = null "
-				+ "where table_name = 'tbl_Court_Appln' and release_label = ?", label);
+		long read = applicationsRead(label);
+		loseApplicationsCount(label);
 
 		// then: the release is published, the file counted before the threshold
 		assertThat(load(inbox)).containsExactly(ReleaseOutcome.Status.ALREADY_LOADED,
@@ -192,19 +194,8 @@ class NightlyLoadFailuresFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(count("select count(*) from warehouse.fct_application where deleted_in_release_key is not null"))
 			.isEqualTo(2);
 		assertThat(read).isEqualTo(sample.expected().applications() - 2);
-		assertThat(count("select rows_read from etl.source_file where table_name = 'tbl_Court_Appln' "
-				+ "and release_label = '" + label + "'"))
-			.isEqualTo(read);
+		assertThat(applicationsRead(label)).isEqualTo(read);
 	}
-
-	@Autowired
-	SourceFileRegistry sourceFiles;
-
-	@Autowired
-	DataSource dataSource;
-
-	@Autowired
-	PlatformTransactionManager transactionManager;
 
 	@Test
 	@Order(4)
@@ -212,15 +203,11 @@ class NightlyLoadFailuresFunctionalTests extends NightlyLoadTestSupport {
 		// given: a release staged, whose publication failed, and the count of one of its
 		// files lost
 		String label = "EOIR Case Data 2026-0701";
-		Path next = copy(sample.folder(), inbox, label);
-		editTable(next, "EOIR Case Data/tbl_Court_Appln",
-				(header, rows) -> rows.subList(rows.size() - 3, rows.size()).clear());
-		this.jdbc.execute("create trigger refuse_change before insert or update on warehouse.fct_application "
-				+ "for each row execute function warehouse.refuse_change()");
+		deliverWithApplicationsFewer(label, 3);
+		refuseChangesToApplications();
 		assertThat(load(inbox)).last().isEqualTo(ReleaseOutcome.Status.FAILED);
-		String file = "table_name = 'tbl_Court_Appln' and release_label = '" + label + "'";
-		long read = count("select rows_read from etl.source_file where " + file);
-		this.jdbc.update("update etl.source_file set rows_read = null, rows_loaded = null where " + file);
+		long read = applicationsRead(label);
+		loseApplicationsCount(label);
 
 		// when: a publication counts it, then rolls back, as a release held back does
 		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
@@ -231,8 +218,37 @@ class NightlyLoadFailuresFunctionalTests extends NightlyLoadTestSupport {
 
 		// then: the count stays
 		assertThat(read).isEqualTo(sample.expected().applications() - 3);
-		assertThat(count("select rows_read from etl.source_file where " + file)).isEqualTo(read);
+		assertThat(applicationsRead(label)).isEqualTo(read);
 		this.jdbc.execute("drop trigger refuse_change on warehouse.fct_application");
+	}
+
+	/**
+	 * Delivers the sample release again under a later label, its last applications left
+	 * out.
+	 */
+	private static void deliverWithApplicationsFewer(String label, int fewer) throws IOException {
+		Path next = copy(sample.folder(), inbox, label);
+		editTable(next, "EOIR Case Data/tbl_Court_Appln",
+				(header, rows) -> rows.subList(rows.size() - fewer, rows.size()).clear());
+	}
+
+	private void refuseChangesToApplications() {
+		this.jdbc.execute("create trigger refuse_change before insert or update on warehouse.fct_application "
+				+ "for each row execute function warehouse.refuse_change()");
+	}
+
+	private long applicationsRead(String label) {
+		return count("select rows_read from etl.source_file where table_name = 'tbl_Court_Appln' "
+				+ "and release_label = '" + label + "'");
+	}
+
+	/**
+	 * Clears the counts of a release's applications file, as a database lost for good as
+	 * its staging step completed leaves them.
+	 */
+	private void loseApplicationsCount(String label) {
+		this.jdbc.update("update etl.source_file set rows_read = null, rows_loaded = null "
+				+ "where table_name = 'tbl_Court_Appln' and release_label = ?", label);
 	}
 
 }
