@@ -78,7 +78,7 @@ class InboxTests {
 		List<BorderFile> files = Inbox.borderFiles(this.inbox);
 
 		// then: the workbook is read; the three data-like files are warned about with
-		// what is read, the note is mentioned, the rest pass unmentioned
+		// what is read, the two notes are mentioned, the rest pass unmentioned
 		assertThat(files).extracting(BorderFile::fileName).containsExactly("OHSS.xlsx");
 		assertThat(output.getAll())
 			.contains("OHSS Monthly Tables 2024-08.xls is not a delivery the load reads: "
