@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * holder of the run lock may call it: holding the lock proves no such process is alive.
  */
 @Component
-class InterruptedRuns {
+public class InterruptedRuns {
 
 	static final String MESSAGE = "interrupted: the process running it ended before it finished";
 
@@ -45,10 +45,42 @@ class InterruptedRuns {
 	}
 
 	/**
-	 * Marks every run left marked as running failed.
-	 * @return the runs marked failed, oldest first
+	 * What {@link #recover()} did: the runs it marked failed, and the runs whose end it
+	 * recorded in {@code etl.load_run}, which showed them running.
+	 *
+	 * @param markedFailed the runs marked failed, oldest first
+	 * @param endsRecorded the runs whose end was recorded, oldest first
 	 */
-	List<JobExecution> recover() {
+	public record Recovery(List<JobExecution> markedFailed, List<RecordedEnd> endsRecorded) {
+
+		/**
+		 * Whether nothing was left to recover.
+		 * @return true when no run was marked failed and no end recorded
+		 */
+		public boolean isEmpty() {
+			return this.markedFailed.isEmpty() && this.endsRecorded.isEmpty();
+		}
+
+	}
+
+	/**
+	 * A run whose end was recorded in {@code etl.load_run} after it ended.
+	 *
+	 * @param runId the run's job execution id
+	 * @param release its release, or null when the job repository no longer holds the run
+	 * @param status the status recorded: the run's own, or {@code UNKNOWN} when the job
+	 * repository no longer holds it
+	 */
+	public record RecordedEnd(long runId, String release, String status) {
+
+	}
+
+	/**
+	 * Marks every run left marked as running failed, and records the end of every run
+	 * that {@code etl.load_run} still shows running.
+	 * @return what was done
+	 */
+	Recovery recover() {
 		List<JobExecution> recovered = new ArrayList<>();
 		for (String jobName : this.jobRepository.getJobNames()) {
 			for (JobExecution execution : this.jobRepository.findRunningJobExecutions(jobName)) {
@@ -61,16 +93,17 @@ class InterruptedRuns {
 			}
 		}
 		recovered.sort(Comparator.comparingLong(JobExecution::getId));
-		recordEnds();
-		return recovered;
+		return new Recovery(List.copyOf(recovered), recordEnds());
 	}
 
 	/**
 	 * Records in {@code etl.load_run} the end of each run that ended without its end
 	 * recorded there (the database was lost between the job repository's update and the
 	 * ledger's), so that analysts do not see it running for ever.
+	 * @return the runs whose end was recorded, oldest first
 	 */
-	private void recordEnds() {
+	private List<RecordedEnd> recordEnds() {
+		List<RecordedEnd> recorded = new ArrayList<>();
 		for (long id : this.loadRunLedger.unfinished()) {
 			JobExecution execution;
 			try {
@@ -86,13 +119,17 @@ class InterruptedRuns {
 						+ "it; recording it as UNKNOWN", id);
 				this.loadRunLedger.markUnknown(id,
 						"its end was not recorded, and the job repository no longer holds the run");
+				recorded.add(new RecordedEnd(id, null, BatchStatus.UNKNOWN.name()));
 			}
 			else if (!execution.isRunning()) {
 				logger.warn("Run {} of release '{}' ended {} without its end recorded in etl.load_run; recording it",
 						id, execution.getJobParameters().getString("release"), execution.getStatus());
 				this.loadRunLedger.finished(id, execution.getStatus().name(), endMessage(execution));
+				recorded.add(new RecordedEnd(id, execution.getJobParameters().getString("release"),
+						execution.getStatus().name()));
 			}
 		}
+		return recorded;
 	}
 
 	/**

@@ -229,12 +229,13 @@ public class RunOperations {
 	}
 
 	/**
-	 * Marks failed every run left marked as running by a process that ended.
-	 * @return the runs marked failed
+	 * Marks failed every run left marked as running by a process that ended, and records
+	 * the end of every run that {@code etl.load_run} still shows running.
+	 * @return the runs marked failed and the ends recorded
 	 * @throws org.courtstats.warehouse.RunLockException when a load is running (then the
 	 * runs marked as running are its own)
 	 */
-	public List<JobExecution> recover() {
+	public InterruptedRuns.Recovery recover() {
 		try (RunLock.Lease lease = this.runLock.acquire()) {
 			return this.interruptedRuns.recover();
 		}

@@ -456,6 +456,41 @@ class RunCommandsFunctionalTests {
 	}
 
 	@Test
+	void recoverRecordsAndListsTheEndsTheLedgerLacks() throws Exception {
+		// given: a published release whose end etl.load_run lacks, as when the database
+		// was lost between the job repository's update and the ledger's, and a run shown
+		// running whose job repository rows were purged
+		EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, 100, SEED);
+		assertThat(run("load", "--inbox", this.inbox.toString())).isZero();
+		long loaded = runOf(EoirSampleGenerator.DEFAULT_LABEL);
+		this.jdbc.update("update etl.load_run set status = 'STARTED', ended_at = null where job_execution_id = ?",
+				loaded);
+		this.jdbc.update("insert into etl.load_run (job_execution_id, source, release_label, started_at, status) "
+				+ "values (9999, 'eoir', 'EOIR Case Data 2026-0101', now() - interval '1 year', 'STARTED')");
+
+		// when
+		clearOutput();
+		assertThat(run("recover")).isZero();
+
+		// then: both are recorded, and listed
+		assertThat(this.out.toString())
+			.contains("Run " + loaded + " (release '" + EoirSampleGenerator.DEFAULT_LABEL
+					+ "') had ended COMPLETED without its end recorded in etl.load_run: recorded.")
+			.contains("Run 9999 was shown running in etl.load_run, and the job repository no longer holds it: "
+					+ "recorded UNKNOWN.")
+			.doesNotContain("nothing to recover");
+		assertThat(this.jdbc.queryForList("select status from etl.load_run order by job_execution_id", String.class))
+			.containsExactly("COMPLETED", "UNKNOWN");
+
+		// when: nothing is left
+		clearOutput();
+		assertThat(run("recover")).isZero();
+
+		// then
+		assertThat(this.out.toString()).contains("No run was left marked as running: nothing to recover.");
+	}
+
+	@Test
 	void everyRunCommandAnswersHelp() {
 		for (String command : new String[] { "status", "restart", "stop", "abandon", "recover", "purge" }) {
 			clearOutput();
