@@ -158,17 +158,33 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 		}
 	}
 
+	/**
+	 * Skips, on a restart, the rows staged before it, one at a time, so that a read
+	 * failing on the way names how far it got.
+	 */
 	@Override
 	protected void jumpToItem(int itemIndex) throws Exception {
+		int skipped = 0;
 		try {
-			super.jumpToItem(itemIndex);
+			for (; skipped < itemIndex; skipped++) {
+				super.jumpToItem(1);
+			}
 		}
 		catch (NonTransientFlatFileException ex) {
-			throw unreadableLine(ex);
+			throw unreadableLine(ex, skipped);
 		}
 	}
 
 	private RuntimeException unreadableLine(NonTransientFlatFileException ex) {
+		return unreadableLine(ex, Math.max(0, getCurrentItemCount() - 1));
+	}
+
+	/**
+	 * The failure of a line that could not be read.
+	 * @param ex the reader's failure
+	 * @param rows the rows read before it
+	 */
+	private RuntimeException unreadableLine(NonTransientFlatFileException ex, long rows) {
 		if (ex.getCause() instanceof BoundedLineReader.LineException line) {
 			return new EoirFileException(this.fileName + ": " + line.getMessage() + "; EOIR lines are a few hundred "
 					+ "characters, so the file is corrupt or not an EOIR table. The release is not loaded: obtain "
@@ -177,7 +193,6 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 		}
 		if (ex.getCause() instanceof IOException io && this.header != null) {
 			// Spring Batch gives no line number when the read itself fails.
-			long rows = Math.max(0, getCurrentItemCount() - 1);
 			return new EoirFileException(this.fileName + ": the file could not be read after its first "
 					+ String.format("%,d", rows) + " rows: " + io.getMessage() + ". Run the load again: it resumes "
 					+ "after the last committed chunk. If it stops at the same place, the file is cut short or "

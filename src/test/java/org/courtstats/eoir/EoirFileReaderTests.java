@@ -104,8 +104,44 @@ class EoirFileReaderTests {
 	void aFileThatCannotBeReadToItsEndIsNamedWithTheRowsReadBeforeIt() throws Exception {
 		// given: a file whose bytes stop with an error after its header and two rows,
 		// as a zip entry cut short does
+		EoirFileReader reader = new EoirFileReader("eoirTableReader", cutShortAfterTwoRows(), "tblLanguage.csv",
+				EoirTables.LANGUAGE);
+		reader.open(new ExecutionContext());
+
+		// when: the reader reads past the two rows
+		assertThat(reader.read().fields()[1]).isEqualTo("A");
+		assertThat(reader.read().fields()[1]).isEqualTo("B");
+
+		// then
+		assertThatExceptionOfType(EoirFileException.class).isThrownBy(reader::read)
+			.withMessageStartingWith("tblLanguage.csv: the file could not be read after its first 2 rows: "
+					+ "Unexpected end of ZLIB input stream. Run the load again");
+		reader.close();
+	}
+
+	@Test
+	void aRestartWhoseSkipToItsSavedRowFailsNamesTheRowsReadBeforeIt() {
+		// given: the same file, and a restart saved after three rows
+		EoirFileReader reader = new EoirFileReader("eoirTableReader", cutShortAfterTwoRows(), "tblLanguage.csv",
+				EoirTables.LANGUAGE);
+		ExecutionContext saved = new ExecutionContext();
+		saved.putInt("eoirTableReader.read.count", 3);
+
+		// when, then
+		assertThatExceptionOfType(ItemStreamException.class).isThrownBy(() -> reader.open(saved))
+			.havingCause()
+			.isInstanceOf(EoirFileException.class)
+			.withMessageStartingWith("tblLanguage.csv: the file could not be read after its first 2 rows: "
+					+ "Unexpected end of ZLIB input stream. Run the load again");
+		reader.close();
+	}
+
+	/**
+	 * A language table whose bytes stop with an error after its header and two rows.
+	 */
+	private static Resource cutShortAfterTwoRows() {
 		byte[] bytes = "idnLang\tstrCode\tstrDescription\r\n1\tA\ta\r\n2\tB\tb\r\n3\tC".getBytes(WINDOWS_1252);
-		Resource cutShort = new ByteArrayResource(bytes) {
+		return new ByteArrayResource(bytes) {
 
 			@Override
 			public InputStream getInputStream() {
@@ -120,18 +156,6 @@ class EoirFileReaderTests {
 			}
 
 		};
-		EoirFileReader reader = new EoirFileReader("eoirTableReader", cutShort, "tblLanguage.csv", EoirTables.LANGUAGE);
-		reader.open(new ExecutionContext());
-
-		// when: the reader reads past the two rows
-		assertThat(reader.read().fields()[1]).isEqualTo("A");
-		assertThat(reader.read().fields()[1]).isEqualTo("B");
-
-		// then
-		assertThatExceptionOfType(EoirFileException.class).isThrownBy(reader::read)
-			.withMessageStartingWith("tblLanguage.csv: the file could not be read after its first 2 rows: "
-					+ "Unexpected end of ZLIB input stream. Run the load again");
-		reader.close();
 	}
 
 	@Test
