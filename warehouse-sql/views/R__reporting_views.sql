@@ -32,15 +32,15 @@ with mpp_proceedings as (
         and p.deleted_in_release_key is null
 ),
 
--- A case MPP by location is counted under its MPP hearing location (fct_case); one without a case row
--- under its earliest proceeding at a port court; one MPP by identifier alone under the location of its
--- earliest proceeding.
+-- A case MPP by location is counted under its MPP hearing location (fct_case); one without a case row,
+-- or whose case row is soft-deleted, under its earliest proceeding at a port court; one MPP by
+-- identifier alone under the location of its earliest proceeding.
 case_location as (
     select distinct on (p.case_id)
         p.case_id,
         coalesce(mpp_location.hearing_loc_code, p.hearing_loc_code) as hearing_loc_code
     from mpp_proceedings as p
-    left join warehouse.fct_case as c on c.case_id = p.case_id
+    left join warehouse.fct_case as c on c.case_id = p.case_id and c.deleted_in_release_key is null
     left join warehouse.dim_hearing_location as mpp_location
         on mpp_location.hearing_location_key = c.mpp_hearing_location_key and c.mpp_hearing_location_key <> -1
     order by p.case_id, p.is_mpp_location desc, p.input_date nulls last, p.proceeding_id

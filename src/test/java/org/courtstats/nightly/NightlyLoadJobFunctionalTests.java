@@ -19,10 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -40,6 +43,9 @@ class NightlyLoadJobFunctionalTests extends NightlyLoadTestSupport {
 	static SampleRelease sample;
 
 	static String url = TestWarehouse.newDatabase("nightly_load");
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@DynamicPropertySource
 	static void warehouse(DynamicPropertyRegistry registry) {
@@ -148,6 +154,42 @@ class NightlyLoadJobFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(count("select count(*) from reporting.load_history where status = 'COMPLETED' "
 				+ "and rows_rejected = " + sample.rejects().size() + " and rows_read = rows_loaded + rows_rejected"))
 			.isEqualTo(1);
+	}
+
+	@Test
+	@Order(2)
+	void aSoftDeletedCaseRowGivesItsLiveProceedingsNoHearingLocation() {
+		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
+			status.setRollbackOnly();
+			// given: an MPP case with completed proceedings, whose case row is
+			// soft-deleted (a release withheld it, not its proceedings) holding an MPP
+			// location none of its proceedings was at
+			long caseId = count("""
+					select min(c.case_id) from warehouse.fct_case as c
+					where c.is_mpp and c.mpp_hearing_location_key <> -1 and exists (
+					    select 1 from warehouse.fct_proceeding as p
+					    where p.case_id = c.case_id and p.is_completed and p.deleted_in_release_key is null)""");
+			String elsewhere = text("""
+					select min(hearing_loc_code) from warehouse.dim_hearing_location
+					where is_mpp_location and hearing_location_key not in (
+					    select hearing_location_key from warehouse.fct_proceeding where case_id = %d)
+					""".formatted(caseId));
+			long underElsewhere = count("select coalesce(sum(proceedings), 0) from reporting.mpp_case_outcomes "
+					+ "where hearing_loc_code = '" + elsewhere + "'");
+			long total = count("select sum(proceedings) from reporting.mpp_case_outcomes");
+			this.jdbc.update("""
+					update warehouse.fct_case set deleted_in_release_key = release_key,
+					    mpp_hearing_location_key = (
+					        select hearing_location_key from warehouse.dim_hearing_location where hearing_loc_code = ?)
+					where case_id = ?""", elsewhere, caseId);
+
+			// then: its proceedings are counted under their own MPP location, as those
+			// of a case without a case row
+			assertThat(count("select coalesce(sum(proceedings), 0) from reporting.mpp_case_outcomes "
+					+ "where hearing_loc_code = '" + elsewhere + "'"))
+				.isEqualTo(underElsewhere);
+			assertThat(count("select sum(proceedings) from reporting.mpp_case_outcomes")).isEqualTo(total);
+		});
 	}
 
 	@Test
