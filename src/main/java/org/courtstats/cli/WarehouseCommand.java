@@ -34,6 +34,15 @@ class WarehouseCommand implements Callable<Integer> {
 			return ExitCodes.OK;
 		}
 		embedded.allowAnalystLogin();
+		if (embedded.isServedByAnotherProcess()) {
+			this.spec.commandLine()
+				.getOut()
+				.println("The embedded warehouse is up, served by another courtstats process: it stops when that "
+						+ "process ends. Query it with:");
+			this.spec.commandLine().getOut().println("  " + embedded.psqlCommand());
+			context.close();
+			return ExitCodes.OK;
+		}
 		this.spec.commandLine().getOut().println("The embedded warehouse is up. Query it with:");
 		this.spec.commandLine().getOut().println("  " + embedded.psqlCommand());
 		this.spec.commandLine().getOut().println("Press Ctrl-C to stop it.");

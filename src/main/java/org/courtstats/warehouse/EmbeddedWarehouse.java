@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,7 +26,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A PostgreSQL 17 server that the loader starts itself, whose data stays in a folder
  * between runs. It stops when the program exits; a server left behind by a process that
- * was killed is stopped before a new one starts on the same folder.
+ * was killed is stopped before a new one starts on the same folder. While another
+ * courtstats process serves the folder (a load, {@code schedule}, {@code warehouse}),
+ * this one connects to that process's server rather than failing, so that {@code status},
+ * {@code stop} or a second {@code load} (refused by the run lock) work beside it; that
+ * server stops when its own process ends.
  */
 public final class EmbeddedWarehouse implements AutoCloseable {
 
@@ -43,12 +48,18 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	 */
 	private static final Map<String, String> SERVER_SETTINGS = Map.of("fsync", "on", "synchronous_commit", "on");
 
+	/**
+	 * The server this process started, or null when another process serves the folder.
+	 */
 	private final EmbeddedPostgres postgres;
+
+	private final int port;
 
 	private final WarehouseSettings.Embedded settings;
 
-	private EmbeddedWarehouse(EmbeddedPostgres postgres, WarehouseSettings.Embedded settings) {
+	private EmbeddedWarehouse(EmbeddedPostgres postgres, int port, WarehouseSettings.Embedded settings) {
 		this.postgres = postgres;
+		this.port = port;
 		this.settings = settings;
 	}
 
@@ -63,13 +74,28 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 		Path dataDirectory = settings.dataDirectory().toAbsolutePath().normalize();
 		try {
 			Files.createDirectories(dataDirectory);
-			stopOrphanedServer(dataDirectory);
+			Optional<Integer> servedPort = serverOfAnotherProcess(dataDirectory);
+			if (servedPort.isPresent()) {
+				EmbeddedWarehouse warehouse = new EmbeddedWarehouse(null, servedPort.get(), settings);
+				try {
+					warehouse.createDatabase();
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException("another courtstats process serves it on port " + servedPort.get()
+							+ ", and its server could not be reached (" + ex.getMessage() + ")", ex);
+				}
+				logger.info(
+						"The embedded warehouse in {} is served by another courtstats process, on port {}; "
+								+ "using that server, which stops when its process ends",
+						dataDirectory, servedPort.get());
+				return warehouse;
+			}
 			EmbeddedPostgres postgres = serverBuilder().setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
 				.setPort(settings.port())
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.start();
-			EmbeddedWarehouse warehouse = new EmbeddedWarehouse(postgres, settings);
+			EmbeddedWarehouse warehouse = new EmbeddedWarehouse(postgres, postgres.getPort(), settings);
 			warehouse.createDatabase();
 			return warehouse;
 		}
@@ -95,19 +121,22 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	}
 
 	/**
+	 * The port of the server another live courtstats process runs on the folder, if any.
 	 * A server whose JVM was killed keeps running and holds the data folder. When no live
 	 * process holds the folder's lock, such a server is an orphan: it is asked to shut
 	 * down.
+	 * @return the port of the server that another process serves the folder with, or
+	 * empty when this process is to start one
 	 */
-	private static void stopOrphanedServer(Path dataDirectory) throws IOException {
+	private static Optional<Integer> serverOfAnotherProcess(Path dataDirectory) throws IOException {
 		Path pidFile = dataDirectory.resolve("postmaster.pid");
 		if (!Files.exists(pidFile)) {
-			return;
+			return Optional.empty();
 		}
 		try (RandomAccessFile lockFile = new RandomAccessFile(dataDirectory.resolve(LOCK_FILE).toFile(), "rw");
 				FileLock lock = lockFile.getChannel().tryLock()) {
 			if (lock == null) {
-				throw new IllegalStateException("another courtstats process is using " + dataDirectory);
+				return Optional.of(servedPort(pidFile, dataDirectory));
 			}
 			List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
 			Optional<ProcessHandle> server = lines.isEmpty() ? Optional.empty()
@@ -135,10 +164,25 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The port a live server gives in its {@code postmaster.pid} (its fourth line).
+	 */
+	private static int servedPort(Path pidFile, Path dataDirectory) throws IOException {
+		List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+		try {
+			return Integer.parseInt(lines.get(3).strip());
+		}
+		catch (IndexOutOfBoundsException | NumberFormatException ex) {
+			throw new IllegalStateException("another courtstats process is using " + dataDirectory
+					+ ", and its server is not up yet (its postmaster.pid names no port); try again in a moment", ex);
+		}
 	}
 
 	private void createDatabase() throws SQLException {
-		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+		try (Connection connection = DriverManager.getConnection(url("postgres"));
 				PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?");
 				Statement statement = connection.createStatement()) {
 			exists.setString(1, this.settings.database());
@@ -156,7 +200,19 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	 * @return the URL
 	 */
 	public String jdbcUrl() {
-		return this.postgres.getJdbcUrl("postgres", this.settings.database());
+		return url(this.settings.database());
+	}
+
+	private String url(String database) {
+		return "jdbc:postgresql://localhost:" + this.port + "/" + database + "?user=" + user();
+	}
+
+	/**
+	 * Whether another courtstats process serves the folder, this one using its server.
+	 * @return true when the server is another process's
+	 */
+	public boolean isServedByAnotherProcess() {
+		return this.postgres == null;
 	}
 
 	/**
@@ -172,7 +228,7 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	 * @return a psql command line
 	 */
 	public String psqlCommand() {
-		return "psql -h localhost -p " + this.postgres.getPort() + " -U courtstats_analyst " + this.settings.database();
+		return "psql -h localhost -p " + this.port + " -U courtstats_analyst " + this.settings.database();
 	}
 
 	/**
@@ -182,7 +238,7 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	 * @throws SQLException when the role cannot be changed
 	 */
 	public void allowAnalystLogin() throws SQLException {
-		try (Connection connection = this.postgres.getDatabase("postgres", this.settings.database()).getConnection();
+		try (Connection connection = DriverManager.getConnection(jdbcUrl());
 				Statement statement = connection.createStatement()) {
 			statement.execute("alter role courtstats_analyst login");
 		}
@@ -190,7 +246,9 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		this.postgres.close();
+		if (this.postgres != null) {
+			this.postgres.close();
+		}
 	}
 
 }

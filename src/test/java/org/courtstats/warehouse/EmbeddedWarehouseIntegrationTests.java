@@ -1,11 +1,18 @@
 package org.courtstats.warehouse;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
+import org.courtstats.ChildJvm;
 import org.courtstats.CourtstatsApplication;
+import org.courtstats.cli.CourtstatsCommand;
 import org.courtstats.nightly.NightlyLoad;
 import org.courtstats.nightly.ReleaseOutcome;
 import org.courtstats.samples.EoirSampleGenerator;
@@ -17,6 +24,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +67,64 @@ class EmbeddedWarehouseIntegrationTests {
 			assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
 		}
 		assertThat(this.dataDirectory.resolve("postgresql.conf")).exists();
+	}
+
+	@Test
+	void aCommandStartedWhileAnotherProcessServesTheFolderUsesThatProcesssServer() throws Exception {
+		// given: another process serving the embedded warehouse
+		int port = freePort();
+		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, 100, 3);
+		Path log = this.inbox.resolve("warehouse.log");
+		Process server = ChildJvm
+			.courtstats(
+					List.of("-Dcourtstats.database.url=",
+							"-Dcourtstats.database.embedded.data-directory=" + this.dataDirectory,
+							"-Dcourtstats.database.embedded.port=" + port, "-Dcourtstats.log-dir=" + this.inbox),
+					"warehouse")
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		System.setProperty("courtstats.database.url", "");
+		System.setProperty("courtstats.database.embedded.data-directory", this.dataDirectory.toString());
+		System.setProperty("courtstats.database.embedded.port", String.valueOf(freePort()));
+		try {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+			while (!Files.readString(log).contains("Press Ctrl-C to stop it.")) {
+				assertThat(server.isAlive()).as(Files.readString(log)).isTrue();
+				assertThat(System.nanoTime()).as("the server's start").isLessThan(deadline);
+				Thread.sleep(100);
+			}
+
+			// when: a load and the status run meanwhile
+			StringWriter out = new StringWriter();
+			PrintWriter writer = new PrintWriter(out, true);
+			int loaded = CourtstatsCommand.execute(writer, writer, "load", "--inbox", this.inbox.toString());
+			int status = CourtstatsCommand.execute(writer, writer, "status");
+			int warehouse = CourtstatsCommand.execute(writer, writer, "warehouse");
+
+			// then: they ran on the other process's server, which is still up
+			assertThat(loaded).as(out.toString()).isZero();
+			assertThat(status).as(out.toString()).isZero();
+			assertThat(warehouse).as(out.toString()).isZero();
+			assertThat(out.toString()).containsPattern("EOIR Case Data 2026-0401 +COMPLETED")
+				.contains("The embedded warehouse is up, served by another courtstats process")
+				.contains("psql -h localhost -p " + port + " -U courtstats_analyst courtstats");
+			assertThat(isListening(port)).isTrue();
+			assertThat(new JdbcTemplate(
+					new DriverManagerDataSource("jdbc:postgresql://localhost:" + port + "/courtstats?user=postgres"))
+				.queryForObject("select count(*) from warehouse.fct_case", Long.class))
+				.isEqualTo(sample.expected().cases());
+		}
+		finally {
+			System.clearProperty("courtstats.database.url");
+			System.clearProperty("courtstats.database.embedded.data-directory");
+			System.clearProperty("courtstats.database.embedded.port");
+			server.destroy();
+			assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		}
+
+		// and: the server stopped with its process
+		assertThat(isListening(port)).isFalse();
 	}
 
 	private ConfigurableApplicationContext start(int port) {
