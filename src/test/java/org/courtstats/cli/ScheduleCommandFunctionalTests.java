@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.courtstats.ChildJvm;
 import org.courtstats.TestWarehouse;
 import org.courtstats.nightly.ReleaseOutcome;
 import org.courtstats.nightly.ScheduledNightlyLoad;
@@ -120,6 +121,33 @@ class ScheduleCommandFunctionalTests {
 			.contains("courtstats: The setting courtstats.nightly-load.max-rejected-share is 'five percent' (from "
 					+ "-Dcourtstats.nightly-load.max-rejected-share), which it cannot take: ")
 			.doesNotContain("COURTSTATS_DB");
+	}
+
+	@Test
+	void theJobsSettingsFileInTheWorkingDirectoryOverridesTheBundledOne(@TempDir Path workingDirectory)
+			throws Exception {
+		// given: the job's settings file beside the jar, with a value the program cannot
+		// take
+		Path settings = Files.createDirectories(workingDirectory.resolve("jobs/nightly-load"))
+			.resolve("nightly-load.yml");
+		Files.writeString(settings, "courtstats:\n  nightly-load:\n    max-rejected-share: five percent\n");
+		Path output = workingDirectory.resolve("status.log");
+
+		// when
+		Process status = ChildJvm
+			.courtstats(List.of("-Dcourtstats.database.url=" + this.url, "-Dcourtstats.database.user=postgres",
+					"-Dcourtstats.log-dir=" + this.logs), "status")
+			.directory(workingDirectory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
+
+		// then: the program read it, and names it
+		assertThat(status.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(status.exitValue()).as(Files.readString(output)).isEqualTo(2);
+		assertThat(Files.readString(output))
+			.contains("The setting courtstats.nightly-load.max-rejected-share is 'five percent' (from ")
+			.contains("jobs/nightly-load/nightly-load.yml");
 	}
 
 	@Test
