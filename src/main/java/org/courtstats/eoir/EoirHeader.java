@@ -69,7 +69,10 @@ public final class EoirHeader {
 				throw new EoirFileException(
 						fileName + ": line 1: the header has no column " + String.join(" or ", column.headerNames())
 								+ ", which " + table.name() + " needs. Found: " + String.join(", ", names).strip()
-								+ ". Check that the file is an EOIR " + table.name() + " export with its header line.");
+								+ ". Check that the file is an EOIR " + table.name() + " export with its header line. "
+								+ "The release is not loaded, and its files are fixed once registered: obtain the file "
+								+ "again from EOIR, abandon the run ('courtstats abandon RUN'; 'courtstats status' "
+								+ "lists it) and deliver the release under a new label.");
 			}
 		}
 		List<String> unknown = new ArrayList<>();

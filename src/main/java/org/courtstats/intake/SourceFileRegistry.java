@@ -231,7 +231,9 @@ public class SourceFileRegistry {
 			if (!known.isEmpty() && !known.get(0).equals(fingerprint.sha256()) && !file.isSkipped()) {
 				throw new IntakeException(file.location() + " changed since the load of release '" + release.label()
 						+ "' began (sha256 " + known.get(0) + ", now " + fingerprint.sha256()
-						+ "). Restore the file as it was to resume that load.");
+						+ "). Restore the file as it was to resume that load; or, if the new file is the right "
+						+ "one, abandon that load's run ('courtstats abandon RUN'; 'courtstats status' lists it) and "
+						+ "deliver the release under a new label.");
 			}
 			upsert(release, fingerprint, releaseKey, file.isSkipped() ? "skipped" : "registered", counts);
 		}

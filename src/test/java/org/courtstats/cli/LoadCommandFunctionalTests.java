@@ -132,6 +132,8 @@ class LoadCommandFunctionalTests {
 		assertThat(exitCode).isEqualTo(1);
 		assertThat(this.err.toString()).contains("release 'EOIR Case Data 2026-0501' failed")
 			.contains("A_TblCase.csv: line 1: the header has no column IDNCASE")
+			.contains("abandon the run ('courtstats abandon RUN'; 'courtstats status' lists it) and deliver the "
+					+ "release under a new label")
 			.contains("details in");
 	}
 

@@ -123,7 +123,9 @@ class RunCommandsFunctionalTests {
 
 		// then: the operator reads which file changed, and nothing more was staged
 		assertThat(refused).isEqualTo(1);
-		assertThat(this.err.toString()).contains("B_TblProceeding.csv changed since the load of release");
+		assertThat(this.err.toString()).contains("B_TblProceeding.csv changed since the load of release")
+			.contains("Restore the file as it was to resume that load; or, if the new file is the right one, abandon "
+					+ "that load's run");
 		assertThat(this.out.toString()).contains("Release 'EOIR Case Data 2026-0401': FAILED (job execution");
 		assertThat(count("select count(*) from staging.eoir_proceeding")
 				+ count("select count(*) from etl.rejected_row where table_name = 'B_TblProceeding'"))
