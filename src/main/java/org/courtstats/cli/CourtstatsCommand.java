@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
 				RecoverCommand.class, PurgeCommand.class, ReportCommand.class, RejectsCommand.class,
 				ReplayRejectsCommand.class, ScheduleCommand.class, PullCommand.class, BenchCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:done, or nothing to do", "1:failed; run the same command again to resume",
+		exitCodeList = { "0:done, or nothing to do",
+				"1:failed, stopped or refused; read the message: once the cause is fixed, the same command again "
+						+ "resumes a failed or stopped load where it stopped",
 				"2:usage or configuration error",
 				"3:a release was held back: a table rejected more rows than the threshold allows, "
 						+ "or a data-quality check failed",

@@ -26,13 +26,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
 		description = { "Lists the latest runs of the nightly load, newest first: execution id, source, release, "
-				+ "status, start, end, and rows read, loaded and rejected (from etl.load_run); for a run that failed "
+				+ "status, start, end, and rows read, loaded and rejected (the runs of the job repository, which "
+				+ "purge thins; their counts from etl.load_run, which keeps every run); for a run that failed "
 				+ "or stopped, the step and its error; for a run whose data-quality checks failed or warned, "
 				+ "those checks (name, severity, offending rows).",
 				"Then the runs still marked as running, and whether a live load holds the run lock (then they run) "
 						+ "or not (then a process that ended left them: `courtstats recover` marks them failed).",
 				"With --checks RUN, every data-quality check that run made instead (etl.check_result)." },
-		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:shown", "2:usage or configuration error" })
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:shown", "1:the warehouse could not be read", "2:usage or configuration error" })
 class StatusCommand implements Callable<Integer> {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
