@@ -28,7 +28,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 				"Then each DHS OHSS workbook (*.xlsx) and CBP encounters file (*encounter*.csv) at the top of the "
 						+ "inbox is loaded as a release of its own, in any order." },
 		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:loaded, or nothing to do", "1:a load failed; run the same command again to resume",
+		exitCodeList = { "0:loaded, or nothing to do",
+				"1:a load failed or was stopped, or a release was refused; read the message: once the cause is "
+						+ "fixed, the same command again resumes a failed or stopped load where it stopped",
 				"2:usage or configuration error",
 				"3:a release was held back: a table rejected more rows than courtstats.nightly-load.max-rejected-share, "
 						+ "or an error check of warehouse-sql/checks failed",
@@ -54,7 +56,7 @@ class LoadCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		try (ConfigurableApplicationContext context = Warehouse.open()) {
+		try (ConfigurableApplicationContext context = Warehouse.openForLoad()) {
 			Path folder = (this.inbox != null) ? this.inbox : context.getBean(NightlyLoadSettings.class).inbox();
 			List<ReleaseOutcome> outcomes = run(context, folder);
 			EmbeddedWarehouse embedded = context.getBeanProvider(EmbeddedWarehouse.class).getIfAvailable();

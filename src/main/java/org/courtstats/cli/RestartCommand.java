@@ -42,7 +42,7 @@ class RestartCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		try (ConfigurableApplicationContext context = Warehouse.open()) {
+		try (ConfigurableApplicationContext context = Warehouse.openForLoad()) {
 			ReleaseOutcome outcome = context.getBean(RunOperations.class).restart(this.executionId);
 			EmbeddedWarehouse embedded = context.getBeanProvider(EmbeddedWarehouse.class).getIfAvailable();
 			new LoadSummary(this.spec.commandLine().getOut(), context.getBean(WarehouseReports.class))

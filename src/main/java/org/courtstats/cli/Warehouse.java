@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import org.courtstats.CourtstatsApplication;
 import org.courtstats.nightly.InvalidSettingException;
 import org.courtstats.nightly.LoadFailures;
+import org.courtstats.observability.MetricsSettings;
 import org.courtstats.warehouse.WarehouseUnavailableException;
 
 import org.springframework.boot.Banner;
@@ -31,11 +32,30 @@ final class Warehouse {
 	private Warehouse() {
 	}
 
+	/**
+	 * The context of a command that loads no release: it pushes no meters, which would
+	 * replace those the last load pushed.
+	 * @return the started context
+	 */
 	static ConfigurableApplicationContext open() {
+		return open(false);
+	}
+
+	/**
+	 * The context of a command that loads: it pushes its meters to the Pushgateway when
+	 * one is set ({@code courtstats.metrics.pushgateway-url}).
+	 * @return the started context
+	 */
+	static ConfigurableApplicationContext openForLoad() {
+		return open(false);
+	}
+
+	private static ConfigurableApplicationContext open(boolean pushesMeters) {
 		try {
 			return new SpringApplicationBuilder(CourtstatsApplication.class).web(WebApplicationType.NONE)
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
+				.properties(MetricsSettings.PUSHES_METERS + "=" + pushesMeters)
 				.run();
 		}
 		catch (RuntimeException ex) {

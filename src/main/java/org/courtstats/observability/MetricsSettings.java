@@ -18,4 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("courtstats.metrics")
 public record MetricsSettings(URI pushgatewayUrl, @DefaultValue("courtstats") String pushgatewayJob,
 		@DefaultValue("1m") Duration pushRate) {
+
+	/**
+	 * Set (to {@code true}) by the commands that load, the only ones that push: each push
+	 * replaces what the Pushgateway held under the job, the last load's meters among it.
+	 */
+	public static final String PUSHES_METERS = "courtstats.command.pushes-meters";
+
 }

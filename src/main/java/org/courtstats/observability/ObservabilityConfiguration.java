@@ -95,11 +95,15 @@ class ObservabilityConfiguration {
 
 	/**
 	 * A one-shot load lives too short for a scrape: it pushes its meters every push rate
-	 * and once more when it ends. The {@code schedule} command serves them instead.
+	 * and once more when it ends, replacing what the Pushgateway held under its job. The
+	 * {@code schedule} command serves them instead, and the commands that load nothing
+	 * ({@code status}, {@code report}, ...) push nothing, so that the last load's meters
+	 * stay.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnNotWebApplication
-	@ConditionalOnExpression("!'${courtstats.metrics.pushgateway-url:}'.isBlank()")
+	@ConditionalOnExpression("!'${courtstats.metrics.pushgateway-url:}'.isBlank() and '${"
+			+ MetricsSettings.PUSHES_METERS + ":false}' == 'true'")
 	static class PushgatewayConfiguration {
 
 		@Bean(destroyMethod = "shutdown")

@@ -86,6 +86,14 @@ class LoadMetricsPushFunctionalTests {
 			.containsPattern("spring_batch_job_seconds_count\\{[^}]*spring_batch_job_name=\"eoirReleaseJob\"")
 			.contains("courtstats_load_duration_seconds_count{source=\"eoir\"} 1")
 			.doesNotContain("EOIR Case Data");
+
+		// when: commands that load nothing run with the Pushgateway set
+		int pushedByTheLoad = this.pushes.size();
+		assertThat(run("status")).isZero();
+		assertThat(run("rejects")).isZero();
+
+		// then: they push nothing, which would replace the load's meters
+		assertThat(this.pushes).hasSize(pushedByTheLoad);
 	}
 
 	private int run(String... args) {

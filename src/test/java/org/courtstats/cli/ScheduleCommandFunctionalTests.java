@@ -154,8 +154,16 @@ class ScheduleCommandFunctionalTests {
 	void anAddressThatCannotBeUsedIsNamedWithoutItsCredentials() {
 		StringWriter err = new StringWriter();
 
-		int exitCode = statusWith("courtstats.metrics.pushgateway-url", "http://courtstats:s3cret@push gateway:9091",
-				err);
+		// a load, the command that pushes meters
+		System.setProperty("courtstats.metrics.pushgateway-url", "http://courtstats:s3cret@push gateway:9091");
+		int exitCode;
+		try {
+			exitCode = CourtstatsCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+					"load");
+		}
+		finally {
+			System.clearProperty("courtstats.metrics.pushgateway-url");
+		}
 
 		assertThat(exitCode).as(err.toString()).isNotZero();
 		assertThat(err.toString()).contains("http://***@push gateway:9091").doesNotContain("s3cret");
