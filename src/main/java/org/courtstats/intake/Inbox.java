@@ -284,7 +284,7 @@ public final class Inbox {
 			}
 		}
 		catch (IOException | UncheckedIOException ex) {
-			throw new IntakeException("The release folder " + folder + " cannot be read: " + ex.getMessage(), ex);
+			throw IntakeException.unreadable("The release folder " + folder, ex);
 		}
 		return files;
 	}
@@ -313,7 +313,7 @@ public final class Inbox {
 			return !lastModified.plus(settleTime).isAfter(now);
 		}
 		catch (IOException | UncheckedIOException ex) {
-			throw new IntakeException(delivery + " cannot be read: " + ex.getMessage(), ex);
+			throw IntakeException.unreadable(delivery, ex);
 		}
 	}
 

@@ -78,7 +78,7 @@ public class SourceFileRegistry {
 			}
 		}
 		catch (IOException ex) {
-			throw new IntakeException(release.location() + " cannot be read: " + ex.getMessage(), ex);
+			throw IntakeException.unreadable(release.location(), ex);
 		}
 	}
 
@@ -101,7 +101,7 @@ public class SourceFileRegistry {
 			return contents.size(file);
 		}
 		catch (IOException ex) {
-			throw new IntakeException(file.location() + " cannot be read: " + ex.getMessage(), ex);
+			throw IntakeException.unreadable(file.location(), ex);
 		}
 	}
 
@@ -117,7 +117,7 @@ public class SourceFileRegistry {
 			if (cause instanceof Error error) {
 				throw error;
 			}
-			throw new IntakeException(file.location() + " cannot be read: " + cause.getMessage(), cause);
+			throw IntakeException.unreadable(file.location(), cause);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -193,8 +193,7 @@ public class SourceFileRegistry {
 			}
 		}
 		catch (IOException ex) {
-			throw new IntakeException("A file of release '" + release.label() + "' cannot be read: " + ex.getMessage(),
-					ex);
+			throw IntakeException.unreadable("A file of release '" + release.label() + "'", ex);
 		}
 		return recorded.keySet().stream().sorted().findFirst().map((path) -> path + " is missing now");
 	}
@@ -256,8 +255,8 @@ public class SourceFileRegistry {
 			return CountTxt.of(release, contents);
 		}
 		catch (IOException ex) {
-			throw new IntakeException("The Count.txt of release '" + release.label() + "' in " + release.location()
-					+ " cannot be read: " + ex.getMessage(), ex);
+			throw IntakeException
+				.unreadable("The Count.txt of release '" + release.label() + "' in " + release.location(), ex);
 		}
 	}
 
@@ -336,7 +335,7 @@ public class SourceFileRegistry {
 					HexFormat.of().formatHex(digest.digest()));
 		}
 		catch (IOException ex) {
-			throw new IntakeException(file.path().toAbsolutePath() + " cannot be read: " + ex.getMessage(), ex);
+			throw IntakeException.unreadable(file.path().toAbsolutePath(), ex);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
@@ -387,7 +386,7 @@ public class SourceFileRegistry {
 			}
 		}
 		catch (IOException ex) {
-			throw new IntakeException(file.path().toAbsolutePath() + " cannot be read: " + ex.getMessage(), ex);
+			throw IntakeException.unreadable(file.path().toAbsolutePath(), ex);
 		}
 		return Optional.empty();
 	}

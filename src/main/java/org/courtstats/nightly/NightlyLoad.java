@@ -447,8 +447,8 @@ public class NightlyLoad {
 				throw (ex instanceof RuntimeException runtime) ? runtime
 						: new WarehouseUnavailableException("The database connection was lost", ex);
 			}
-			return new ReleaseOutcome(source, label, ReleaseOutcome.Status.FAILED, null,
-					"the load of '" + label + "' could not start: " + ex.getMessage());
+			return new ReleaseOutcome(source, label, ReleaseOutcome.Status.FAILED, null, "the load of '" + label
+					+ "' could not start: " + ex.getMessage() + ". Fix the cause, then run the load again.");
 		}
 	}
 

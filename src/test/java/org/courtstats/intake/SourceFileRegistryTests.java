@@ -82,7 +82,9 @@ class SourceFileRegistryTests {
 		// then
 		assertThatExceptionOfType(IntakeException.class).isThrownBy(() -> this.registry.fingerprint(release, 2))
 			.withMessageContaining(file.toAbsolutePath().toString())
-			.withMessageContaining("cannot be read");
+			.withMessageContaining("cannot be read")
+			.withMessageEndingWith("Check that it is there and that the loader's user may read it (its permissions, "
+					+ "a mount that went away), then run the load again.");
 	}
 
 	private static EoirRelease release(Path location) {
