@@ -13,6 +13,7 @@ import org.courtstats.bench.BenchResult;
 import org.courtstats.bench.ChildJvm;
 import org.courtstats.bench.LoadBenchmark;
 import org.courtstats.bench.PeakHeap;
+import org.courtstats.warehouse.DatabaseCredentials;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,8 +55,8 @@ class BenchCommand implements Callable<Integer> {
 
 	@Option(names = "--database-url", paramLabel = "URL",
 			description = "A PostgreSQL server to create the scratch databases courtstats_bench_* on instead of an "
-					+ "embedded one (user and password from COURTSTATS_DB_USER and COURTSTATS_DB_PASSWORD). "
-					+ "Never point it at a warehouse you care about.")
+					+ "embedded one (user and password from COURTSTATS_DB_USER and COURTSTATS_DB_PASSWORD or "
+					+ "COURTSTATS_DB_PASSWORD_FILE). " + "Never point it at a warehouse you care about.")
 	private String databaseUrl;
 
 	@Option(names = "--load-heap", paramLabel = "SIZE", defaultValue = "512m",
@@ -78,7 +79,9 @@ class BenchCommand implements Callable<Integer> {
 		Path work = (this.workDir != null) ? this.workDir.resolve("courtstats-bench")
 				: Files.createTempDirectory("courtstats-bench");
 		LoadBenchmark.Settings settings = new LoadBenchmark.Settings(this.proceedings, this.seed, work,
-				this.databaseUrl, System.getenv("COURTSTATS_DB_USER"), System.getenv("COURTSTATS_DB_PASSWORD"),
+				this.databaseUrl, System.getenv("COURTSTATS_DB_USER"),
+				(this.databaseUrl != null) ? DatabaseCredentials.password(System.getenv("COURTSTATS_DB_PASSWORD"),
+						System.getenv("COURTSTATS_DB_PASSWORD_FILE")) : null,
 				ChildJvm.current(CourtstatsApplication.class.getName()), this.loadHeap, this.threads);
 		long started = System.nanoTime();
 		BenchResult result = new LoadBenchmark(settings, (line) -> {

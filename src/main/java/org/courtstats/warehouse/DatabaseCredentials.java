@@ -13,7 +13,7 @@ import org.springframework.util.StringUtils;
  * from the file {@code COURTSTATS_DB_PASSWORD_FILE} names (a Docker or Kubernetes
  * secret), never from the JDBC URL, so that the URL can be printed.
  */
-final class DatabaseCredentials {
+public final class DatabaseCredentials {
 
 	private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)[?&;]password=");
 
@@ -33,11 +33,24 @@ final class DatabaseCredentials {
 					+ "Take it out of the URL and set COURTSTATS_DB_PASSWORD or COURTSTATS_DB_PASSWORD_FILE instead, "
 					+ "so that the URL can be shown in messages and logs.");
 		}
-		if (!StringUtils.hasText(settings.passwordFile())) {
-			return StringUtils.hasLength(settings.password()) ? settings.password() : null;
+		return password(settings.password(), settings.passwordFile());
+	}
+
+	/**
+	 * A password given as itself or as a file holding it, as
+	 * {@code COURTSTATS_DB_PASSWORD} and {@code COURTSTATS_DB_PASSWORD_FILE} give it.
+	 * @param password the password, or null
+	 * @param passwordFile the file holding it, or null
+	 * @return the password, or null when neither is set
+	 * @throws IllegalArgumentException when both are set, or the file cannot be read or
+	 * is empty
+	 */
+	public static String password(String password, String passwordFile) {
+		if (!StringUtils.hasText(passwordFile)) {
+			return StringUtils.hasLength(password) ? password : null;
 		}
-		Path file = Path.of(settings.passwordFile());
-		if (StringUtils.hasLength(settings.password())) {
+		Path file = Path.of(passwordFile);
+		if (StringUtils.hasLength(password)) {
 			throw new IllegalArgumentException("Both COURTSTATS_DB_PASSWORD and COURTSTATS_DB_PASSWORD_FILE ("
 					+ file.toAbsolutePath() + ") are set. Set one of them.");
 		}
@@ -53,13 +66,13 @@ final class DatabaseCredentials {
 					+ ". Check that the file exists and that the user running courtstats may read it.");
 		}
 		// Editors and `echo` end the file with a newline that is no part of the password.
-		String password = content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
+		String read = content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
 				: content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
-		if (password.isEmpty()) {
+		if (read.isEmpty()) {
 			throw new IllegalArgumentException("The database password file " + file.toAbsolutePath()
 					+ " (COURTSTATS_DB_PASSWORD_FILE) is empty. Write the password into it.");
 		}
-		return password;
+		return read;
 	}
 
 }
