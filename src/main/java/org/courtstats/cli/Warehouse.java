@@ -47,7 +47,7 @@ final class Warehouse {
 	 * @return the started context
 	 */
 	static ConfigurableApplicationContext openForLoad() {
-		return open(false);
+		return open(true);
 	}
 
 	private static ConfigurableApplicationContext open(boolean pushesMeters) {
