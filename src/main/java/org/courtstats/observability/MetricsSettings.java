@@ -19,6 +19,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MetricsSettings(URI pushgatewayUrl, @DefaultValue("courtstats") String pushgatewayJob,
 		@DefaultValue("1m") Duration pushRate) {
 
+	public MetricsSettings {
+		if (pushgatewayUrl != null && !pushgatewayUrl.toString().isBlank()
+				&& (pushgatewayUrl.getHost() == null || !"http".equalsIgnoreCase(pushgatewayUrl.getScheme())
+						&& !"https".equalsIgnoreCase(pushgatewayUrl.getScheme()))) {
+			// The value is not repeated: an address may carry a user and password.
+			throw new IllegalArgumentException("courtstats.metrics.pushgateway-url (COURTSTATS_PUSHGATEWAY_URL) is "
+					+ "not a Pushgateway address, which is http:// or https://, then a host name (no spaces) and a "
+					+ "port, such as http://pushgateway:9091");
+		}
+	}
+
 	/**
 	 * Set (to {@code true}) by the commands that load, the only ones that push: each push
 	 * replaces what the Pushgateway held under the job, the last load's meters among it.

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -151,22 +152,21 @@ class ScheduleCommandFunctionalTests {
 	}
 
 	@Test
-	void anAddressThatCannotBeUsedIsNamedWithoutItsCredentials() {
+	void anAddressThatCannotBeUsedIsNamedWithoutItsCredentials() throws IOException {
 		StringWriter err = new StringWriter();
 
-		// a load, the command that pushes meters
-		System.setProperty("courtstats.metrics.pushgateway-url", "http://courtstats:s3cret@push gateway:9091");
-		int exitCode;
-		try {
-			exitCode = CourtstatsCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
-					"load");
-		}
-		finally {
-			System.clearProperty("courtstats.metrics.pushgateway-url");
-		}
+		int exitCode = statusWith("courtstats.metrics.pushgateway-url", "http://courtstats:s3cret@push gateway:9091",
+				err);
 
-		assertThat(exitCode).as(err.toString()).isNotZero();
-		assertThat(err.toString()).contains("http://***@push gateway:9091").doesNotContain("s3cret");
+		assertThat(exitCode).as(err.toString()).isEqualTo(2);
+		assertThat(err.toString())
+			.contains("courtstats.metrics.pushgateway-url (COURTSTATS_PUSHGATEWAY_URL) is not a Pushgateway address")
+			.doesNotContain("s3cret");
+		try (Stream<Path> logs = Files.list(this.logs)) {
+			for (Path log : logs.toList()) {
+				assertThat(Files.readString(log)).as(log.toString()).doesNotContain("s3cret");
+			}
+		}
 	}
 
 	/**
