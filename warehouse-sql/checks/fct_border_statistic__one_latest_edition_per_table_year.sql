@@ -1,4 +1,5 @@
--- Each table fiscal year the edition publishes takes its latest values from exactly one edition.
+-- Each table fiscal year the edition publishes takes its latest values (is_latest_table_year) from exactly
+-- one edition.
 -- Returns the offending table years with how many editions hold latest values; empty = pass.
 -- severity: error
 -- threshold: 0
@@ -12,7 +13,7 @@ latest as (
     select b.table_name, b.fiscal_year, count(distinct b.edition_release_key) as editions
     from warehouse.fct_border_statistic as b
     join edition_years using (table_name, fiscal_year)
-    where b.is_latest_edition
+    where b.is_latest_table_year
     group by b.table_name, b.fiscal_year
 )
 

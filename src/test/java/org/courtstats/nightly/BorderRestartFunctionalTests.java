@@ -89,6 +89,8 @@ class BorderRestartFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(count("select count(*) from warehouse.fct_border_statistic")).isEqualTo(edition.cells().size());
 		assertThat(count("select count(*) from warehouse.fct_border_statistic where is_latest_edition"))
 			.isEqualTo(edition.cells().size());
+		assertThat(count("select count(*) from warehouse.fct_border_statistic where is_latest_table_year"))
+			.isEqualTo(edition.cells().size());
 		assertThat(count("select count(*) from warehouse.fct_encounter")).isEqualTo(encounters.rows());
 		assertThat(count("select sum(encounter_count) from warehouse.fct_encounter"))
 			.isEqualTo(encounters.encounters());

@@ -1,6 +1,7 @@
 package org.courtstats.nightly;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class OhssEditionsLoadTestSupport extends NightlyLoadTestSupport {
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	static final Path EDITIONS = Path.of("../shared/data/real/dhs-ohss-monthly");
 
@@ -90,35 +98,83 @@ abstract class OhssEditionsLoadTestSupport extends NightlyLoadTestSupport {
 				+ releaseKey(AUGUST)))
 			.isEqualTo(105_020);
 		assertThat(count("select count(distinct table_name) from warehouse.fct_border_statistic")).isEqualTo(34);
-		assertThat(count("select count(*) from warehouse.fct_border_statistic where is_latest_edition"))
+		// every cell of August's table years, from August
+		assertThat(count("select count(*) from warehouse.fct_border_statistic where is_latest_table_year"))
 			.isEqualTo(105_020);
-		assertThat(count("select count(*) from warehouse.fct_border_statistic where is_latest_edition "
+		assertThat(count("select count(*) from warehouse.fct_border_statistic where is_latest_table_year "
 				+ "and edition_release_key <> " + releaseKey(AUGUST)))
 			.isZero();
+		// every cell from the newest edition printing it: August's, and July's that
+		// August does not print
+		long julyOnly = count("select count(*) from warehouse.fct_border_statistic as j where edition_release_key = "
+				+ releaseKey(JULY) + " and not exists (select from warehouse.fct_border_statistic as a "
+				+ "where a.cell_key = j.cell_key and a.edition_release_key = " + releaseKey(AUGUST) + ")");
+		assertThat(julyOnly).isPositive();
+		assertThat(count("select count(*) from warehouse.fct_border_statistic where is_latest_edition "
+				+ "and edition_release_key = " + releaseKey(AUGUST)))
+			.isEqualTo(105_020);
+		assertThat(count("select count(*) from warehouse.fct_border_statistic where is_latest_edition "
+				+ "and edition_release_key = " + releaseKey(JULY)))
+			.isEqualTo(julyOnly);
+		assertThat(count("select count(distinct cell_key) from warehouse.fct_border_statistic"))
+			.isEqualTo(105_020 + julyOnly);
 		assertThat(count("select count(*) from etl.rejected_row")).isZero();
 	}
 
 	@Test
-	void aCitizenshipTheAugustEditionFoldsIntoOthersIsNotLatestBesideIt() {
+	void theMigrationToLatestValuesByCellMarksWhatTheLoadMarks() {
+		String marks = "select string_agg(border_statistic_id || ':' || is_latest_edition || is_latest_table_year, "
+				+ "',' order by border_statistic_id) from warehouse.fct_border_statistic";
+		String loaded = this.jdbc.queryForObject(marks, String.class);
+		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
+			status.setRollbackOnly();
+			// given: the marks as the loads before the migration left them, latest by
+			// table year
+			this.jdbc.update("update warehouse.fct_border_statistic "
+					+ "set is_latest_edition = is_latest_table_year, is_latest_table_year = false");
+
+			// when
+			try {
+				this.jdbc.execute(Files.readString(
+						Path.of("warehouse-sql/migrations/V053__mark_latest_edition_by_cell_and_by_table_year.sql")));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+
+			// then
+			assertThat(this.jdbc.queryForObject(marks, String.class)).isEqualTo(loaded);
+		});
+	}
+
+	@Test
+	void aCitizenshipTheAugustEditionFoldsIntoOthersKeepsItsLatestValuesButNotItsTableYears() {
 		// SWB Encounters by Citizenship: July prints a Peru column, August a China column
 		// and Peru inside Others.
-		assertThat(count("""
+		long peru = count("""
 				select count(*) from warehouse.fct_border_statistic
 				where table_name = 'SWB Encounters by Citizenship' and citizenship_label = 'Peru'
-				""")).as("July's Peru cells, kept").isPositive();
+				""");
+		assertThat(peru).as("July's Peru cells, kept").isPositive();
 		assertThat(count("""
 				select count(*) from warehouse.fct_border_statistic
 				where table_name = 'SWB Encounters by Citizenship' and citizenship_label = 'Peru' and is_latest_edition
-				""")).as("but not latest").isZero();
-		// The latest citizenships of FY2024 add up to the printed total, give or take the
-		// rounding of each cell to tens.
+				""")).as("the newest values of their cells").isEqualTo(peru);
+		assertThat(count("""
+				select count(*) from warehouse.fct_border_statistic
+				where table_name = 'SWB Encounters by Citizenship' and citizenship_label = 'Peru'
+				    and is_latest_table_year
+				""")).as("but not of the latest table years").isZero();
+		// The citizenships of FY2024's latest table year add up to the printed total,
+		// give
+		// or take the rounding of each cell to tens.
 		List<Map<String, Object>> groups = this.jdbc.queryForList("""
 				select group_label,
 				    sum(value) filter (where citizenship_label <> 'Total') as citizenships,
 				    sum(value) filter (where citizenship_label = 'Total') as total,
 				    count(*) filter (where citizenship_label <> 'Total') as columns
 				from warehouse.fct_border_statistic
-				where is_latest_edition and table_name = 'SWB Encounters by Citizenship'
+				where is_latest_table_year and table_name = 'SWB Encounters by Citizenship'
 				    and fiscal_year = 2024 and fiscal_month is null
 				group by group_label
 				""");
