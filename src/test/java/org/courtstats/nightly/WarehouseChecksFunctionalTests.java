@@ -154,6 +154,17 @@ class WarehouseChecksFunctionalTests extends NightlyLoadTestSupport {
 			.contains("\"scope\": \"latest\"");
 	}
 
+	@Test
+	void anOhssCellLatestInNoEditionHoldsTheEditionBack() {
+		Map<String, Object> result = failing("ohss", "fct_border_statistic__natural_key_unique", """
+				update warehouse.fct_border_statistic set is_latest_edition = false
+				where border_statistic_id = (select min(border_statistic_id) from warehouse.fct_border_statistic)
+				""");
+
+		assertThat(result).containsEntry("offending_rows", 1L);
+		assertThat((String) result.get("examples")).contains("\"scope\": \"latest\"").contains("\"fact_rows\": 0");
+	}
+
 	@ParameterizedTest(name = "{0}.{1}")
 	@MethodSource("eoirFactKeyColumns")
 	void aFactKeyWithoutItsDimensionRowHoldsTheReleaseBack(String table, String keyColumn, String id) {
