@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.ZipException;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -187,9 +188,8 @@ final class ZipReleases {
 					this.read += n;
 				}
 				if (this.read > declared) {
-					throw new IOException(zip + ": entry '" + entry.getName() + "' inflates past the " + declared
-							+ " bytes its header declares (a zip bomb, or a corrupt zip); reading stopped. "
-							+ "Download the release again from EOIR.");
+					throw new ZipException(zip + ": entry '" + entry.getName() + "' inflates past the " + declared
+							+ " bytes its header declares (a zip bomb, or a corrupt zip); reading stopped");
 				}
 			}
 

@@ -369,7 +369,8 @@ class BadInputCorpusFunctionalTests {
 		assertThat(refusal).as("refused from the zip's directory, not by inflating it")
 			.isLessThan(Duration.ofSeconds(10));
 		assertRefused(lyingNight, "EOIR Case Data 2026-0404",
-				"entry '" + proceedings + "' inflates past the 8388608 bytes its header declares");
+				"entry '" + proceedings + "' inflates past the 8388608 bytes its header declares",
+				"The delivery is damaged: obtain it again from its publisher.");
 		assertThat(sizeOf(work)).as("nothing written to disk").isEqualTo(bytesOnDisk);
 		assertLoaded(night, "beside-bomb-encounters");
 		report("zip bomb in a release zip", night.get("EOIR Case Data 2026-0404"));
