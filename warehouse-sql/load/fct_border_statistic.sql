@@ -31,7 +31,7 @@ held_by_newer as (
 ),
 
 cells_held_by_newer as (
-    select l.cell_key
+    select distinct l.cell_key
     from warehouse.fct_border_statistic as l
     join warehouse.dim_release as e on e.release_key = l.edition_release_key
     cross join this_edition as t

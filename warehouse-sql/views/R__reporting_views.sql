@@ -71,7 +71,7 @@ from completed
 join warehouse.dim_nationality as n on n.nationality_key = completed.nationality_key
 group by n.eoir_code, n.name, completed.hearing_loc_code, completed.outcome_group;
 
-comment on view reporting.mpp_case_outcomes is 'Completed proceedings of MPP cases, by nationality x the case''s MPP hearing location x outcome. The MPP hearing location is that of the case''s earliest proceeding (by input date, then id) heard, scheduled or previously heard at an MPP port court, or with a hearing scheduled at one (fct_case.mpp_hearing_location_key), or of its earliest proceeding for a case that is MPP by identifier alone.';
+comment on view reporting.mpp_case_outcomes is 'Completed proceedings of MPP cases, by nationality x the case''s MPP hearing location x outcome. The MPP hearing location is that of the case''s earliest proceeding (by input date, then id) heard, scheduled or previously heard at an MPP port court, or with a hearing scheduled at one (fct_case.mpp_hearing_location_key), or of its earliest proceeding for a case that is MPP by identifier alone. A case whose case row is soft-deleted, or missing, takes the location of its earliest live proceeding at an MPP location.';
 comment on column reporting.mpp_case_outcomes.nationality_code is 'EOIR nationality code of the case (of the proceeding when the case row is missing).';
 comment on column reporting.mpp_case_outcomes.nationality_name is 'Nationality name.';
 comment on column reporting.mpp_case_outcomes.hearing_loc_code is 'The case''s MPP hearing location code.';

@@ -174,6 +174,8 @@ class NightlyLoadJobFunctionalTests extends NightlyLoadTestSupport {
 					where is_mpp_location and hearing_location_key not in (
 					    select hearing_location_key from warehouse.fct_proceeding where case_id = %d)
 					""".formatted(caseId));
+			assertThat(caseId).as("an MPP case with completed proceedings").isPositive();
+			assertThat(elsewhere).as("an MPP location none of its proceedings was at").isNotNull();
 			long underElsewhere = count("select coalesce(sum(proceedings), 0) from reporting.mpp_case_outcomes "
 					+ "where hearing_loc_code = '" + elsewhere + "'");
 			long total = count("select sum(proceedings) from reporting.mpp_case_outcomes");
