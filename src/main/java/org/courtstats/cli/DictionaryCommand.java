@@ -40,7 +40,7 @@ class DictionaryCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		List<DataDictionary.Schema> schemas;
-		try (ConfigurableApplicationContext context = Warehouse.open()) {
+		try (ConfigurableApplicationContext context = Warehouse.openShared()) {
 			schemas = context.getBean(DataDictionary.class).read();
 		}
 		String markdown = DataDictionaryMarkdown.render(schemas);

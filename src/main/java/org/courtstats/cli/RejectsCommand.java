@@ -49,7 +49,7 @@ class RejectsCommand implements Callable<Integer> {
 		if (this.limit < 0) {
 			throw new IllegalArgumentException("--limit must be 0 or more, not " + this.limit + ".");
 		}
-		try (ConfigurableApplicationContext context = Warehouse.open()) {
+		try (ConfigurableApplicationContext context = Warehouse.openShared()) {
 			RejectedRows rejectedRows = context.getBean(RejectedRows.class);
 			if (this.run != null && !rejectedRows.isKnownRun(this.run)) {
 				throw new IllegalArgumentException("Run " + this.run + " is not in etl.load_run. "

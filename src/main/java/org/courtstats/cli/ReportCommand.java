@@ -51,7 +51,7 @@ class ReportCommand implements Callable<Integer> {
 					"--runs must be at least 1, not " + this.runs + ".");
 		}
 		RunReport report;
-		try (ConfigurableApplicationContext context = Warehouse.open()) {
+		try (ConfigurableApplicationContext context = Warehouse.openShared()) {
 			WarehouseReports reports = context.getBean(WarehouseReports.class);
 			report = new RunReport(OffsetDateTime.now(), this.runs, reports.recentRuns(this.runs),
 					reports.recentRunTableCounts(this.runs), reports.mppReturnMonths(),

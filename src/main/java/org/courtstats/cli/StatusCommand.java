@@ -58,7 +58,7 @@ class StatusCommand implements Callable<Integer> {
 		}
 		if (this.checksOf != null) {
 			List<WarehouseChecks.CheckResult> results;
-			try (ConfigurableApplicationContext context = Warehouse.open()) {
+			try (ConfigurableApplicationContext context = Warehouse.openShared()) {
 				results = context.getBean(RunOperations.class).checks(this.checksOf);
 			}
 			PrintWriter out = this.spec.commandLine().getOut();
@@ -68,7 +68,7 @@ class StatusCommand implements Callable<Integer> {
 		}
 		RunOperations.Status status;
 		List<SourcePull.Freshness> sources;
-		try (ConfigurableApplicationContext context = Warehouse.open()) {
+		try (ConfigurableApplicationContext context = Warehouse.openShared()) {
 			status = context.getBean(RunOperations.class).status(this.limit);
 			sources = context.getBean(SourcePull.class).freshness();
 		}

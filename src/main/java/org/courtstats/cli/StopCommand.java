@@ -36,7 +36,7 @@ class StopCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		try (ConfigurableApplicationContext context = Warehouse.open()) {
+		try (ConfigurableApplicationContext context = Warehouse.openShared()) {
 			JobExecution execution = context.getBean(RunOperations.class).stop(this.executionId);
 			this.spec.commandLine()
 				.getOut()

@@ -6,6 +6,8 @@ import org.courtstats.CourtstatsApplication;
 import org.courtstats.nightly.InvalidSettingException;
 import org.courtstats.nightly.LoadFailures;
 import org.courtstats.observability.MetricsSettings;
+import org.courtstats.warehouse.RunLockException;
+import org.courtstats.warehouse.WarehouseSettings;
 import org.courtstats.warehouse.WarehouseUnavailableException;
 
 import org.springframework.boot.Banner;
@@ -33,29 +35,43 @@ final class Warehouse {
 	}
 
 	/**
-	 * The context of a command that loads no release: it pushes no meters, which would
-	 * replace those the last load pushed.
+	 * The context of a command that loads no release but may change runs
+	 * ({@code abandon}, {@code recover}, {@code purge}, {@code pull},
+	 * {@code replay-rejects}): it pushes no meters, which would replace those the last
+	 * load pushed, and needs an embedded warehouse to itself.
 	 * @return the started context
 	 */
 	static ConfigurableApplicationContext open() {
-		return open(false);
+		return open(false, false);
 	}
 
 	/**
 	 * The context of a command that loads: it pushes its meters to the Pushgateway when
-	 * one is set ({@code courtstats.metrics.pushgateway-url}).
+	 * one is set ({@code courtstats.metrics.pushgateway-url}), and needs an embedded
+	 * warehouse to itself.
 	 * @return the started context
 	 */
 	static ConfigurableApplicationContext openForLoad() {
-		return open(true);
+		return open(true, false);
 	}
 
-	private static ConfigurableApplicationContext open(boolean pushesMeters) {
+	/**
+	 * The context of a short command that changes no run's data ({@code status},
+	 * {@code stop}, {@code report}, ...): it may use the embedded server of another
+	 * courtstats process, and pushes no meters.
+	 * @return the started context
+	 */
+	static ConfigurableApplicationContext openShared() {
+		return open(false, true);
+	}
+
+	private static ConfigurableApplicationContext open(boolean pushesMeters, boolean sharesEmbedded) {
 		try {
 			return new SpringApplicationBuilder(CourtstatsApplication.class).web(WebApplicationType.NONE)
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
-				.properties(MetricsSettings.PUSHES_METERS + "=" + pushesMeters)
+				.properties(MetricsSettings.PUSHES_METERS + "=" + pushesMeters,
+						WarehouseSettings.SHARES_EMBEDDED + "=" + sharesEmbedded)
 				.run();
 		}
 		catch (RuntimeException ex) {
@@ -74,6 +90,9 @@ final class Warehouse {
 			}
 			if (cause instanceof BindException bind) {
 				return invalidSetting(bind);
+			}
+			if (cause instanceof RunLockException inUse) {
+				return inUse;
 			}
 		}
 		WarehouseUnavailableException ours = find(ex);

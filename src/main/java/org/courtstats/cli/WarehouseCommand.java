@@ -26,7 +26,7 @@ class WarehouseCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		ConfigurableApplicationContext context = Warehouse.open();
+		ConfigurableApplicationContext context = Warehouse.openShared();
 		EmbeddedWarehouse embedded = context.getBeanProvider(EmbeddedWarehouse.class).getIfAvailable();
 		if (embedded == null) {
 			this.spec.commandLine().getOut().println("The warehouse is the configured server; it is migrated and up.");

@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,10 +28,10 @@ import org.slf4j.LoggerFactory;
  * A PostgreSQL 17 server that the loader starts itself, whose data stays in a folder
  * between runs. It stops when the program exits; a server left behind by a process that
  * was killed is stopped before a new one starts on the same folder. While another
- * courtstats process serves the folder (a load, {@code schedule}, {@code warehouse}),
- * this one connects to that process's server rather than failing, so that {@code status},
- * {@code stop} or a second {@code load} (refused by the run lock) work beside it; that
- * server stops when its own process ends.
+ * courtstats process serves the folder (a load, {@code schedule}, {@code warehouse}), a
+ * short command that changes no run's data ({@code status}, {@code stop}, ...) connects
+ * to that process's server, which stops when its own process ends; any other command
+ * waits for that process to end, then starts its own.
  */
 public final class EmbeddedWarehouse implements AutoCloseable {
 
@@ -38,6 +39,9 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 
 	/** The lock file the embedded server holds while a process uses its data folder. */
 	private static final String LOCK_FILE = "epg-lock";
+
+	/** How often a command waiting for another process's server looks again. */
+	private static final Duration POLL = Duration.ofMillis(250);
 
 	/**
 	 * The server settings the warehouse needs beyond the library's. The library's own
@@ -64,31 +68,35 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the server and creates the warehouse database when it is missing.
+	 * Starts the server and creates the warehouse database when it is missing. While
+	 * another live courtstats process serves the folder, a command that may share it
+	 * connects to that server once it is ready; any other command waits for that process
+	 * to end, for {@code owner-wait}, since the server stops with the process that
+	 * started it.
 	 * @param settings where and on which port
-	 * @return the running server
-	 * @throws WarehouseUnavailableException when the folder is in use or the server does
-	 * not start
+	 * @param mayShare whether this command may use another process's server
+	 * @return the running server, or the other process's
+	 * @throws RunLockException when another process still serves the folder and this
+	 * command may not share it
+	 * @throws WarehouseUnavailableException when the server does not start, or another
+	 * process's server is not ready in time
 	 */
-	public static EmbeddedWarehouse start(WarehouseSettings.Embedded settings) {
+	public static EmbeddedWarehouse start(WarehouseSettings.Embedded settings, boolean mayShare) {
 		Path dataDirectory = settings.dataDirectory().toAbsolutePath().normalize();
+		long deadline = System.nanoTime() + settings.ownerWait().toNanos();
 		try {
 			Files.createDirectories(dataDirectory);
-			Optional<Integer> servedPort = serverOfAnotherProcess(dataDirectory);
-			if (servedPort.isPresent()) {
-				EmbeddedWarehouse warehouse = new EmbeddedWarehouse(null, servedPort.get(), settings);
-				try {
-					warehouse.createDatabase();
+			for (Optional<Owner> owner = ownerOf(dataDirectory); owner.isPresent(); owner = ownerOf(dataDirectory)) {
+				if (mayShare && owner.get().isReady()) {
+					Optional<EmbeddedWarehouse> shared = share(owner.get(), dataDirectory, settings);
+					if (shared.isPresent()) {
+						return shared.get();
+					}
 				}
-				catch (SQLException ex) {
-					throw new IllegalStateException("another courtstats process serves it on port " + servedPort.get()
-							+ ", and its server could not be reached (" + ex.getMessage() + ")", ex);
+				if (System.nanoTime() > deadline) {
+					throw inUse(owner.get(), dataDirectory, settings, mayShare);
 				}
-				logger.info(
-						"The embedded warehouse in {} is served by another courtstats process, on port {}; "
-								+ "using that server, which stops when its process ends",
-						dataDirectory, servedPort.get());
-				return warehouse;
+				Thread.sleep(POLL.toMillis());
 			}
 			EmbeddedPostgres postgres = serverBuilder().setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
@@ -96,8 +104,19 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.start();
 			EmbeddedWarehouse warehouse = new EmbeddedWarehouse(postgres, postgres.getPort(), settings);
-			warehouse.createDatabase();
+			try {
+				warehouse.createDatabase();
+			}
+			catch (SQLException ex) {
+				postgres.close();
+				throw ex;
+			}
 			return warehouse;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new WarehouseUnavailableException(
+					"Interrupted while waiting for the embedded warehouse in " + dataDirectory + " to be free", ex);
 		}
 		catch (IOException | SQLException | IllegalStateException ex) {
 			throw new WarehouseUnavailableException(
@@ -107,6 +126,54 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 							+ "courtstats.database.embedded.port; or point COURTSTATS_DB_URL at a PostgreSQL server.",
 					ex);
 		}
+	}
+
+	/**
+	 * The failure of a command that found the folder served by another process for longer
+	 * than it waits.
+	 */
+	private static RuntimeException inUse(Owner owner, Path dataDirectory, WarehouseSettings.Embedded settings,
+			boolean mayShare) {
+		if (mayShare) {
+			return new WarehouseUnavailableException("Another courtstats process serves the embedded warehouse in "
+					+ dataDirectory + ", and its server was not ready to use within " + settings.ownerWait().toSeconds()
+					+ " s (" + owner.state() + "). Run the command again in a moment.", null);
+		}
+		return new RunLockException("Another courtstats process serves the embedded warehouse in " + dataDirectory
+				+ " (waited " + settings.ownerWait().toSeconds() + " s for it to end). This command needs it to "
+				+ "itself, since the embedded server stops with the process that started it, so it does nothing. "
+				+ "Run it once that process has ended ('courtstats status' shows a running load), or point both at a "
+				+ "PostgreSQL server (COURTSTATS_DB_URL).");
+	}
+
+	/**
+	 * Connects to the server another process runs on the folder, once it accepts
+	 * connections and is the server of this very folder.
+	 * @return the shared server, or empty when it does not accept connections yet
+	 */
+	private static Optional<EmbeddedWarehouse> share(Owner owner, Path dataDirectory,
+			WarehouseSettings.Embedded settings) throws IOException, SQLException {
+		EmbeddedWarehouse warehouse = new EmbeddedWarehouse(null, owner.port(), settings);
+		String served;
+		try (Connection connection = DriverManager.getConnection(warehouse.url("postgres"));
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("select current_setting('data_directory')")) {
+			rs.next();
+			served = rs.getString(1);
+		}
+		catch (SQLException ex) {
+			// Starting up, shutting down, or not listening yet: looked at again.
+			logger.debug("The embedded server on port {} is not ready: {}", owner.port(), ex.getMessage());
+			return Optional.empty();
+		}
+		if (!Files.isSameFile(Path.of(served), dataDirectory)) {
+			throw new IllegalStateException("another courtstats process holds the folder, and port " + owner.port()
+					+ " that its postmaster.pid names is served from " + served + ", another folder");
+		}
+		warehouse.createDatabase();
+		logger.info("The embedded warehouse in {} is served by another courtstats process, on port {}; using that "
+				+ "server, which stops when its process ends", dataDirectory, owner.port());
+		return Optional.of(warehouse);
 	}
 
 	/**
@@ -121,22 +188,27 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	}
 
 	/**
-	 * The port of the server another live courtstats process runs on the folder, if any.
-	 * A server whose JVM was killed keeps running and holds the data folder. When no live
-	 * process holds the folder's lock, such a server is an orphan: it is asked to shut
-	 * down.
-	 * @return the port of the server that another process serves the folder with, or
-	 * empty when this process is to start one
+	 * The other live courtstats process that serves the folder, if any: one holds the
+	 * folder's lock. A server whose JVM was killed keeps running and holds the data
+	 * folder; when no live process holds the lock, such a server is an orphan, and it is
+	 * asked to shut down.
+	 * @return the server another process runs on the folder, or empty when this process
+	 * is to start one
 	 */
-	private static Optional<Integer> serverOfAnotherProcess(Path dataDirectory) throws IOException {
+	private static Optional<Owner> ownerOf(Path dataDirectory) throws IOException {
 		Path pidFile = dataDirectory.resolve("postmaster.pid");
-		if (!Files.exists(pidFile)) {
+		if (!Files.exists(dataDirectory.resolve(LOCK_FILE))) {
+			// No server has run on the folder (its lock file comes after initdb, which
+			// wants the folder empty).
 			return Optional.empty();
 		}
 		try (RandomAccessFile lockFile = new RandomAccessFile(dataDirectory.resolve(LOCK_FILE).toFile(), "rw");
 				FileLock lock = lockFile.getChannel().tryLock()) {
 			if (lock == null) {
-				return Optional.of(servedPort(pidFile, dataDirectory));
+				return Optional.of(Owner.read(pidFile));
+			}
+			if (!Files.exists(pidFile)) {
+				return Optional.empty();
 			}
 			List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
 			Optional<ProcessHandle> server = lines.isEmpty() ? Optional.empty()
@@ -168,17 +240,38 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	}
 
 	/**
-	 * The port a live server gives in its {@code postmaster.pid} (its fourth line).
+	 * The server another process runs on the folder, as its {@code postmaster.pid} gives
+	 * it: the port on its fourth line, the state on its eighth ({@code starting},
+	 * {@code ready}, {@code stopping}).
+	 *
+	 * @param port the port, or 0 when the file names none yet
+	 * @param state the server's state, or why it is unknown
 	 */
-	private static int servedPort(Path pidFile, Path dataDirectory) throws IOException {
-		List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
-		try {
-			return Integer.parseInt(lines.get(3).strip());
+	private record Owner(int port, String state) {
+
+		static Owner read(Path pidFile) throws IOException {
+			List<String> lines;
+			try {
+				lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+			}
+			catch (NoSuchFileException ex) {
+				return new Owner(0, "its server is not started yet");
+			}
+			int port;
+			try {
+				port = Integer.parseInt(lines.get(3).strip());
+			}
+			catch (IndexOutOfBoundsException | NumberFormatException ex) {
+				return new Owner(0, "its server names no port yet");
+			}
+			String state = (lines.size() > 7) ? lines.get(7).strip() : "";
+			return new Owner(port, state.isEmpty() ? "its server is starting" : "its server is " + state);
 		}
-		catch (IndexOutOfBoundsException | NumberFormatException ex) {
-			throw new IllegalStateException("another courtstats process is using " + dataDirectory
-					+ ", and its server is not up yet (its postmaster.pid names no port); try again in a moment", ex);
+
+		boolean isReady() {
+			return this.port > 0 && this.state.equals("its server is ready");
 		}
+
 	}
 
 	private void createDatabase() throws SQLException {
@@ -191,7 +284,15 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 					return;
 				}
 			}
-			statement.execute("create database \"" + this.settings.database().replace("\"", "\"\"") + "\"");
+			try {
+				statement.execute("create database \"" + this.settings.database().replace("\"", "\"\"") + "\"");
+			}
+			catch (SQLException ex) {
+				// Another process sharing the server created it meanwhile.
+				if (!"42P04".equals(ex.getSQLState())) {
+					throw ex;
+				}
+			}
 		}
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -22,8 +23,9 @@ class WarehouseDataSourceConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@Conditional(NoServerConfigured.class)
-	EmbeddedWarehouse embeddedWarehouse(WarehouseSettings settings) {
-		return EmbeddedWarehouse.start(settings.embedded());
+	EmbeddedWarehouse embeddedWarehouse(WarehouseSettings settings, Environment environment) {
+		return EmbeddedWarehouse.start(settings.embedded(),
+				environment.getProperty(WarehouseSettings.SHARES_EMBEDDED, Boolean.class, false));
 	}
 
 	@Bean(destroyMethod = "close")

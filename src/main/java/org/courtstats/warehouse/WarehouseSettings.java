@@ -41,9 +41,19 @@ public record WarehouseSettings(String url, String user, String password, String
 	 * @param dataDirectory where its data stays between runs
 	 * @param port local port it listens on
 	 * @param database database that holds the warehouse
+	 * @param ownerWait how long a command waits for another courtstats process serving
+	 * the folder: to end, for a command that needs the server to itself; to accept
+	 * connections, for one that may share it
 	 */
 	public record Embedded(@DefaultValue("./data/warehouse") Path dataDirectory, @DefaultValue("54329") int port,
-			@DefaultValue("courtstats") String database) {
+			@DefaultValue("courtstats") String database, @DefaultValue("30s") Duration ownerWait) {
 	}
+
+	/**
+	 * Set (to {@code true}) by the commands that may use the embedded server of another
+	 * courtstats process (short ones that change no run's data: {@code status},
+	 * {@code stop}, {@code report}, ...); the others wait for that process to end.
+	 */
+	public static final String SHARES_EMBEDDED = "courtstats.command.shares-embedded-warehouse";
 
 }

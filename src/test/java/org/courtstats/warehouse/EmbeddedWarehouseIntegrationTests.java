@@ -24,7 +24,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +38,9 @@ class EmbeddedWarehouseIntegrationTests {
 
 	@TempDir
 	Path inbox;
+
+	@TempDir
+	Path logs;
 
 	@Test
 	void aSecondRunSeesTheFirstRunsDataAndTheServerStopsWithTheProgram() throws IOException {
@@ -70,16 +72,16 @@ class EmbeddedWarehouseIntegrationTests {
 	}
 
 	@Test
-	void aCommandStartedWhileAnotherProcessServesTheFolderUsesThatProcesssServer() throws Exception {
+	void whileAnotherProcessServesTheFolderAShortCommandSharesItsServerAndALoadWaitsForItsEnd() throws Exception {
 		// given: another process serving the embedded warehouse
 		int port = freePort();
 		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, 100, 3);
-		Path log = this.inbox.resolve("warehouse.log");
+		Path log = this.logs.resolve("owner.log");
 		Process server = ChildJvm
 			.courtstats(
 					List.of("-Dcourtstats.database.url=",
 							"-Dcourtstats.database.embedded.data-directory=" + this.dataDirectory,
-							"-Dcourtstats.database.embedded.port=" + port, "-Dcourtstats.log-dir=" + this.inbox),
+							"-Dcourtstats.database.embedded.port=" + port, "-Dcourtstats.log-dir=" + this.logs),
 					"warehouse")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
@@ -87,6 +89,8 @@ class EmbeddedWarehouseIntegrationTests {
 		System.setProperty("courtstats.database.url", "");
 		System.setProperty("courtstats.database.embedded.data-directory", this.dataDirectory.toString());
 		System.setProperty("courtstats.database.embedded.port", String.valueOf(freePort()));
+		StringWriter out = new StringWriter();
+		PrintWriter writer = new PrintWriter(out, true);
 		try {
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
 			while (!Files.readString(log).contains("Press Ctrl-C to stop it.")) {
@@ -95,36 +99,59 @@ class EmbeddedWarehouseIntegrationTests {
 				Thread.sleep(100);
 			}
 
-			// when: a load and the status run meanwhile
-			StringWriter out = new StringWriter();
-			PrintWriter writer = new PrintWriter(out, true);
-			int loaded = CourtstatsCommand.execute(writer, writer, "load", "--inbox", this.inbox.toString());
+			// when: short commands run meanwhile, and a load that waits a second for it
 			int status = CourtstatsCommand.execute(writer, writer, "status");
 			int warehouse = CourtstatsCommand.execute(writer, writer, "warehouse");
+			System.setProperty("courtstats.database.embedded.owner-wait", "1s");
+			int refused = CourtstatsCommand.execute(writer, writer, "load", "--inbox", this.inbox.toString());
+			System.clearProperty("courtstats.database.embedded.owner-wait");
 
-			// then: they ran on the other process's server, which is still up
-			assertThat(loaded).as(out.toString()).isZero();
+			// then: the short ones ran on the other process's server, the load refused
+			// to, and the server is still up
 			assertThat(status).as(out.toString()).isZero();
 			assertThat(warehouse).as(out.toString()).isZero();
-			assertThat(out.toString()).containsPattern("EOIR Case Data 2026-0401 +COMPLETED")
+			assertThat(refused).as(out.toString()).isEqualTo(4);
+			assertThat(out.toString()).contains("No run recorded in the job repository yet.")
 				.contains("The embedded warehouse is up, served by another courtstats process")
-				.contains("psql -h localhost -p " + port + " -U courtstats_analyst courtstats");
+				.contains("psql -h localhost -p " + port + " -U courtstats_analyst courtstats")
+				.contains("Another courtstats process serves the embedded warehouse in " + this.dataDirectory
+						+ " (waited 1 s for it to end)");
 			assertThat(isListening(port)).isTrue();
-			assertThat(new JdbcTemplate(
-					new DriverManagerDataSource("jdbc:postgresql://localhost:" + port + "/courtstats?user=postgres"))
-				.queryForObject("select count(*) from warehouse.fct_case", Long.class))
-				.isEqualTo(sample.expected().cases());
+
+			// when: the other process ends while a load waits for it
+			Thread stopper = new Thread(() -> {
+				try {
+					Thread.sleep(1000);
+					server.destroy();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+			stopper.start();
+			out.getBuffer().setLength(0);
+			int loaded = CourtstatsCommand.execute(writer, writer, "load", "--inbox", this.inbox.toString());
+			stopper.join();
+
+			// then: the load started its own server once the folder was free, and loaded
+			assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(loaded).as(out.toString()).isZero();
+			assertThat(out.toString()).contains("Release 'EOIR Case Data 2026-0401': loaded");
 		}
 		finally {
 			System.clearProperty("courtstats.database.url");
 			System.clearProperty("courtstats.database.embedded.data-directory");
 			System.clearProperty("courtstats.database.embedded.port");
+			System.clearProperty("courtstats.database.embedded.owner-wait");
 			server.destroy();
 			assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		}
-
-		// and: the server stopped with its process
 		assertThat(isListening(port)).isFalse();
+		try (ConfigurableApplicationContext again = start(freePort())) {
+			assertThat(again.getBean(JdbcTemplate.class)
+				.queryForObject("select count(*) from warehouse.fct_case", Long.class))
+				.isEqualTo(sample.expected().cases());
+		}
 	}
 
 	private ConfigurableApplicationContext start(int port) {
