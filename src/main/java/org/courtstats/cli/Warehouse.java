@@ -1,5 +1,6 @@
 package org.courtstats.cli;
 
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.courtstats.CourtstatsApplication;
@@ -18,6 +19,7 @@ import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
@@ -70,8 +72,13 @@ final class Warehouse {
 			return new SpringApplicationBuilder(CourtstatsApplication.class).web(WebApplicationType.NONE)
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
-				.properties(MetricsSettings.PUSHES_METERS + "=" + pushesMeters,
-						WarehouseSettings.SHARES_EMBEDDED + "=" + sharesEmbedded)
+				// First among the settings, so that no setting given to the program
+				// changes what the command is.
+				.initializers((context) -> context.getEnvironment()
+					.getPropertySources()
+					.addFirst(new MapPropertySource("courtstats-command",
+							Map.of(MetricsSettings.PUSHES_METERS, pushesMeters, WarehouseSettings.SHARES_EMBEDDED,
+									sharesEmbedded))))
 				.run();
 		}
 		catch (RuntimeException ex) {

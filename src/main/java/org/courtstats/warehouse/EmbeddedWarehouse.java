@@ -2,12 +2,15 @@ package org.courtstats.warehouse;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -61,18 +64,27 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 
 	private final WarehouseSettings.Embedded settings;
 
-	private EmbeddedWarehouse(EmbeddedPostgres postgres, int port, WarehouseSettings.Embedded settings) {
+	/**
+	 * The folder's courtstats lock, held while this process serves it; null when shared.
+	 */
+	private final FileChannel ownership;
+
+	private EmbeddedWarehouse(EmbeddedPostgres postgres, int port, WarehouseSettings.Embedded settings,
+			FileChannel ownership) {
 		this.postgres = postgres;
 		this.port = port;
 		this.settings = settings;
+		this.ownership = ownership;
 	}
 
 	/**
-	 * Starts the server and creates the warehouse database when it is missing. While
-	 * another live courtstats process serves the folder, a command that may share it
-	 * connects to that server once it is ready; any other command waits for that process
-	 * to end, for {@code owner-wait}, since the server stops with the process that
-	 * started it.
+	 * Starts the server and creates the warehouse database when it is missing. The
+	 * process that serves the folder holds a lock beside it ({@code warehouse.lock}
+	 * beside {@code warehouse}) from before it starts the server to after it stops it.
+	 * While another live process holds it, a command that may share the folder connects
+	 * to that process's server once it accepts connections; any other command waits for
+	 * that process to end, for {@code owner-wait}, since the server stops with the
+	 * process that started it.
 	 * @param settings where and on which port
 	 * @param mayShare whether this command may use another process's server
 	 * @return the running server, or the other process's
@@ -83,48 +95,105 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	 */
 	public static EmbeddedWarehouse start(WarehouseSettings.Embedded settings, boolean mayShare) {
 		Path dataDirectory = settings.dataDirectory().toAbsolutePath().normalize();
+		Path lockPath = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock");
 		long deadline = System.nanoTime() + settings.ownerWait().toNanos();
+		FileChannel ownership = null;
 		try {
 			Files.createDirectories(dataDirectory);
-			for (Optional<Owner> owner = ownerOf(dataDirectory); owner.isPresent(); owner = ownerOf(dataDirectory)) {
-				if (mayShare && owner.get().isReady()) {
-					Optional<EmbeddedWarehouse> shared = share(owner.get(), dataDirectory, settings);
+			ownership = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.READ,
+					StandardOpenOption.WRITE);
+			boolean announced = false;
+			while (!lock(ownership, dataDirectory)) {
+				Owner owner = Owner.read(dataDirectory.resolve("postmaster.pid"), lockPath);
+				if (mayShare && owner.isReady()) {
+					Optional<EmbeddedWarehouse> shared = share(owner, dataDirectory, settings);
 					if (shared.isPresent()) {
+						ownership.close();
 						return shared.get();
 					}
 				}
 				if (System.nanoTime() > deadline) {
-					throw inUse(owner.get(), dataDirectory, settings, mayShare);
+					throw inUse(owner, dataDirectory, settings, mayShare);
+				}
+				if (!announced) {
+					logger.info(
+							"Waiting up to {} s for the courtstats process {} serving the embedded warehouse in {} "
+									+ "{}",
+							settings.ownerWait().toSeconds(), owner.process(), dataDirectory,
+							mayShare ? "to accept connections" : "to end");
+					announced = true;
 				}
 				Thread.sleep(POLL.toMillis());
 			}
+			ownership.truncate(0);
+			ownership.write(
+					ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)),
+					0);
+			stopOrphanedServer(dataDirectory);
 			EmbeddedPostgres postgres = serverBuilder().setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
 				.setPort(settings.port())
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.start();
-			EmbeddedWarehouse warehouse = new EmbeddedWarehouse(postgres, postgres.getPort(), settings);
+			EmbeddedWarehouse warehouse = new EmbeddedWarehouse(postgres, postgres.getPort(), settings, ownership);
 			try {
+				if (!warehouse.servesFolder(dataDirectory)) {
+					throw new IllegalStateException("the server answering on port " + settings.port()
+							+ " serves another data folder (another PostgreSQL took the port)");
+				}
 				warehouse.createDatabase();
 			}
-			catch (SQLException ex) {
-				postgres.close();
+			catch (SQLException | IllegalStateException ex) {
+				try {
+					warehouse.close();
+				}
+				catch (IOException closing) {
+					ex.addSuppressed(closing);
+				}
 				throw ex;
 			}
 			return warehouse;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			close(ownership);
 			throw new WarehouseUnavailableException(
 					"Interrupted while waiting for the embedded warehouse in " + dataDirectory + " to be free", ex);
 		}
+		catch (RunLockException | WarehouseUnavailableException ex) {
+			close(ownership);
+			throw ex;
+		}
 		catch (IOException | SQLException | IllegalStateException ex) {
-			throw new WarehouseUnavailableException(
-					"The embedded warehouse in " + dataDirectory + " did not start on port " + settings.port() + ": "
-							+ ex.getMessage()
-							+ ". If another courtstats process uses it, stop that process; if the port is taken, set "
-							+ "courtstats.database.embedded.port; or point COURTSTATS_DB_URL at a PostgreSQL server.",
-					ex);
+			close(ownership);
+			throw new WarehouseUnavailableException("The embedded warehouse in " + dataDirectory
+					+ " did not start on port " + settings.port() + ": " + ex.getMessage()
+					+ ". If the port is taken, set courtstats.database.embedded.port; or point "
+					+ "COURTSTATS_DB_URL at a PostgreSQL server.", ex);
+		}
+	}
+
+	/**
+	 * Takes the folder's courtstats lock for this process.
+	 * @return false when another process holds it
+	 */
+	private static boolean lock(FileChannel ownership, Path dataDirectory) throws IOException {
+		try {
+			return ownership.tryLock() != null;
+		}
+		catch (OverlappingFileLockException ex) {
+			throw new IllegalStateException("this process already serves " + dataDirectory, ex);
+		}
+	}
+
+	private static void close(FileChannel ownership) {
+		if (ownership != null) {
+			try {
+				ownership.close();
+			}
+			catch (IOException ex) {
+				logger.warn("Could not release the lock of the embedded warehouse: {}", ex.getMessage());
+			}
 		}
 	}
 
@@ -135,15 +204,16 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	private static RuntimeException inUse(Owner owner, Path dataDirectory, WarehouseSettings.Embedded settings,
 			boolean mayShare) {
 		if (mayShare) {
-			return new WarehouseUnavailableException("Another courtstats process serves the embedded warehouse in "
-					+ dataDirectory + ", and its server was not ready to use within " + settings.ownerWait().toSeconds()
-					+ " s (" + owner.state() + "). Run the command again in a moment.", null);
+			return new WarehouseUnavailableException("The courtstats process " + owner.process()
+					+ " serves the embedded warehouse in " + dataDirectory + ", and its server did not accept "
+					+ "connections within " + settings.ownerWait().toSeconds() + " s (" + owner.state()
+					+ "). Run the command again in a moment.", null);
 		}
-		return new RunLockException("Another courtstats process serves the embedded warehouse in " + dataDirectory
-				+ " (waited " + settings.ownerWait().toSeconds() + " s for it to end). This command needs it to "
-				+ "itself, since the embedded server stops with the process that started it, so it does nothing. "
-				+ "Run it once that process has ended ('courtstats status' shows a running load), or point both at a "
-				+ "PostgreSQL server (COURTSTATS_DB_URL).");
+		return new RunLockException("The courtstats process " + owner.process() + " serves the embedded warehouse in "
+				+ dataDirectory + " (waited " + settings.ownerWait().toSeconds() + " s for it to end): a load, or "
+				+ "`schedule` or `warehouse` left running. This command needs the embedded warehouse to itself, since "
+				+ "its server stops with the process that started it, so it did nothing. Run it once that process has "
+				+ "ended, or point both at a PostgreSQL server (COURTSTATS_DB_URL).");
 	}
 
 	/**
@@ -152,28 +222,36 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	 * @return the shared server, or empty when it does not accept connections yet
 	 */
 	private static Optional<EmbeddedWarehouse> share(Owner owner, Path dataDirectory,
-			WarehouseSettings.Embedded settings) throws IOException, SQLException {
-		EmbeddedWarehouse warehouse = new EmbeddedWarehouse(null, owner.port(), settings);
-		String served;
-		try (Connection connection = DriverManager.getConnection(warehouse.url("postgres"));
-				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("select current_setting('data_directory')")) {
-			rs.next();
-			served = rs.getString(1);
+			WarehouseSettings.Embedded settings) throws SQLException {
+		EmbeddedWarehouse warehouse = new EmbeddedWarehouse(null, owner.port(), settings, null);
+		try {
+			if (!warehouse.servesFolder(dataDirectory)) {
+				// A postmaster.pid left from before, while the owner starts its server.
+				return Optional.empty();
+			}
 		}
-		catch (SQLException ex) {
+		catch (SQLException | IOException ex) {
 			// Starting up, shutting down, or not listening yet: looked at again.
 			logger.debug("The embedded server on port {} is not ready: {}", owner.port(), ex.getMessage());
 			return Optional.empty();
 		}
-		if (!Files.isSameFile(Path.of(served), dataDirectory)) {
-			throw new IllegalStateException("another courtstats process holds the folder, and port " + owner.port()
-					+ " that its postmaster.pid names is served from " + served + ", another folder");
-		}
 		warehouse.createDatabase();
-		logger.info("The embedded warehouse in {} is served by another courtstats process, on port {}; using that "
-				+ "server, which stops when its process ends", dataDirectory, owner.port());
+		logger.info("The embedded warehouse in {} is served by the courtstats process {}, on port {}; using that "
+				+ "server, which stops when its process ends", dataDirectory, owner.process(), owner.port());
 		return Optional.of(warehouse);
+	}
+
+	/**
+	 * Whether the server on this warehouse's port is the server of the folder.
+	 */
+	private boolean servesFolder(Path dataDirectory) throws SQLException, IOException {
+		try (Connection connection = DriverManager
+			.getConnection(url("postgres") + "&connectTimeout=10&socketTimeout=30");
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("select current_setting('data_directory')")) {
+			rs.next();
+			return Files.isSameFile(Path.of(rs.getString(1)), dataDirectory);
+		}
 	}
 
 	/**
@@ -188,27 +266,19 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	}
 
 	/**
-	 * The other live courtstats process that serves the folder, if any: one holds the
-	 * folder's lock. A server whose JVM was killed keeps running and holds the data
-	 * folder; when no live process holds the lock, such a server is an orphan, and it is
-	 * asked to shut down.
-	 * @return the server another process runs on the folder, or empty when this process
-	 * is to start one
+	 * A server whose JVM was killed keeps running and holds the data folder. Once this
+	 * process holds the folder's courtstats lock, no live courtstats process serves it,
+	 * so such a server is an orphan: it is asked to shut down.
 	 */
-	private static Optional<Owner> ownerOf(Path dataDirectory) throws IOException {
+	private static void stopOrphanedServer(Path dataDirectory) throws IOException {
 		Path pidFile = dataDirectory.resolve("postmaster.pid");
-		if (!Files.exists(dataDirectory.resolve(LOCK_FILE))) {
-			// No server has run on the folder (its lock file comes after initdb, which
-			// wants the folder empty).
-			return Optional.empty();
+		if (!Files.exists(pidFile)) {
+			return;
 		}
 		try (RandomAccessFile lockFile = new RandomAccessFile(dataDirectory.resolve(LOCK_FILE).toFile(), "rw");
 				FileLock lock = lockFile.getChannel().tryLock()) {
 			if (lock == null) {
-				return Optional.of(Owner.read(pidFile));
-			}
-			if (!Files.exists(pidFile)) {
-				return Optional.empty();
+				throw new IllegalStateException("another process holds " + dataDirectory.resolve(LOCK_FILE));
 			}
 			List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
 			Optional<ProcessHandle> server = lines.isEmpty() ? Optional.empty()
@@ -226,9 +296,6 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 				server.get().onExit().get(60, TimeUnit.SECONDS);
 			}
 		}
-		catch (OverlappingFileLockException ex) {
-			throw new IllegalStateException("this process already uses " + dataDirectory, ex);
-		}
 		catch (NumberFormatException | java.util.concurrent.ExecutionException
 				| java.util.concurrent.TimeoutException ex) {
 			logger.warn("Could not stop the server left in {}: {}", dataDirectory, ex.getMessage());
@@ -236,36 +303,38 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		return Optional.empty();
 	}
 
 	/**
 	 * The server another process runs on the folder, as its {@code postmaster.pid} gives
-	 * it: the port on its fourth line, the state on its eighth ({@code starting},
-	 * {@code ready}, {@code stopping}).
+	 * it (the port on its fourth line, the state on its eighth: {@code starting},
+	 * {@code ready}, {@code stopping}), and that process, as the folder's lock gives it.
 	 *
 	 * @param port the port, or 0 when the file names none yet
 	 * @param state the server's state, or why it is unknown
+	 * @param process the serving process, as {@code (pid N)}, or empty when unknown
 	 */
-	private record Owner(int port, String state) {
+	private record Owner(int port, String state, String process) {
 
-		static Owner read(Path pidFile) throws IOException {
+		static Owner read(Path pidFile, Path lockPath) throws IOException {
+			String pid = Files.readString(lockPath, StandardCharsets.US_ASCII).strip();
+			String process = pid.matches("\\d+") ? "(pid " + pid + ")" : "(pid not yet recorded)";
 			List<String> lines;
 			try {
 				lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
 			}
 			catch (NoSuchFileException ex) {
-				return new Owner(0, "its server is not started yet");
+				return new Owner(0, "its server is not started yet", process);
 			}
 			int port;
 			try {
 				port = Integer.parseInt(lines.get(3).strip());
 			}
 			catch (IndexOutOfBoundsException | NumberFormatException ex) {
-				return new Owner(0, "its server names no port yet");
+				return new Owner(0, "its server names no port yet", process);
 			}
 			String state = (lines.size() > 7) ? lines.get(7).strip() : "";
-			return new Owner(port, state.isEmpty() ? "its server is starting" : "its server is " + state);
+			return new Owner(port, state.isEmpty() ? "its server is starting" : "its server is " + state, process);
 		}
 
 		boolean isReady() {
@@ -288,8 +357,9 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 				statement.execute("create database \"" + this.settings.database().replace("\"", "\"\"") + "\"");
 			}
 			catch (SQLException ex) {
-				// Another process sharing the server created it meanwhile.
-				if (!"42P04".equals(ex.getSQLState())) {
+				// Another process sharing the server created it meanwhile (42P04, or
+				// 23505 when both created it at once).
+				if (!"42P04".equals(ex.getSQLState()) && !"23505".equals(ex.getSQLState())) {
 					throw ex;
 				}
 			}
@@ -347,8 +417,15 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		if (this.postgres != null) {
-			this.postgres.close();
+		try {
+			if (this.postgres != null) {
+				this.postgres.close();
+			}
+		}
+		finally {
+			if (this.ownership != null) {
+				this.ownership.close();
+			}
 		}
 	}
 

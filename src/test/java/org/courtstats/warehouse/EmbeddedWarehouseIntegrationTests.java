@@ -18,10 +18,13 @@ import org.courtstats.nightly.ReleaseOutcome;
 import org.courtstats.samples.EoirSampleGenerator;
 import org.courtstats.samples.SampleRelease;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With no server configured, courtstats starts its own PostgreSQL, whose data outlives
  * the run.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedWarehouseIntegrationTests {
 
 	@TempDir
@@ -72,7 +76,8 @@ class EmbeddedWarehouseIntegrationTests {
 	}
 
 	@Test
-	void whileAnotherProcessServesTheFolderAShortCommandSharesItsServerAndALoadWaitsForItsEnd() throws Exception {
+	void whileAnotherProcessServesTheFolderAShortCommandSharesItsServerAndALoadWaitsForItsEnd(CapturedOutput output)
+			throws Exception {
 		// given: another process serving the embedded warehouse
 		int port = freePort();
 		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, 100, 3);
@@ -114,28 +119,29 @@ class EmbeddedWarehouseIntegrationTests {
 			assertThat(out.toString()).contains("No run recorded in the job repository yet.")
 				.contains("The embedded warehouse is up, served by another courtstats process")
 				.contains("psql -h localhost -p " + port + " -U courtstats_analyst courtstats")
-				.contains("Another courtstats process serves the embedded warehouse in " + this.dataDirectory
-						+ " (waited 1 s for it to end)");
+				.contains("The courtstats process (pid " + server.pid() + ") serves the embedded warehouse in "
+						+ this.dataDirectory + " (waited 1 s for it to end)");
 			assertThat(isListening(port)).isTrue();
 
-			// when: the other process ends while a load waits for it
-			Thread stopper = new Thread(() -> {
-				try {
-					Thread.sleep(1000);
-					server.destroy();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			});
-			stopper.start();
+			// when: a load waits for the other process, which then ends
 			out.getBuffer().setLength(0);
-			int loaded = CourtstatsCommand.execute(writer, writer, "load", "--inbox", this.inbox.toString());
-			stopper.join();
+			int[] loaded = new int[1];
+			Thread load = new Thread(() -> loaded[0] = CourtstatsCommand.execute(writer, writer, "load", "--inbox",
+					this.inbox.toString()));
+			load.start();
+			while (!output.getAll()
+				.contains("Waiting up to 30 s for the courtstats process (pid " + server.pid()
+						+ ") serving the embedded warehouse in " + this.dataDirectory + " to end")) {
+				assertThat(load.isAlive()).as(out.toString()).isTrue();
+				assertThat(System.nanoTime()).as("the load's wait").isLessThan(deadline);
+				Thread.sleep(100);
+			}
+			server.destroy();
+			load.join(TimeUnit.SECONDS.toMillis(120));
 
 			// then: the load started its own server once the folder was free, and loaded
 			assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
-			assertThat(loaded).as(out.toString()).isZero();
+			assertThat(loaded[0]).as(out.toString()).isZero();
 			assertThat(out.toString()).contains("Release 'EOIR Case Data 2026-0401': loaded");
 		}
 		finally {
