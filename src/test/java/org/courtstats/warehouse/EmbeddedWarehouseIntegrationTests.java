@@ -17,6 +17,7 @@ import org.courtstats.nightly.NightlyLoad;
 import org.courtstats.nightly.ReleaseOutcome;
 import org.courtstats.samples.EoirSampleGenerator;
 import org.courtstats.samples.SampleRelease;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmbeddedWarehouseIntegrationTests {
 
 	@TempDir
+	Path folder;
+
+	/** The warehouse's data folder, in a folder of its own: its lock lies beside it. */
 	Path dataDirectory;
 
 	@TempDir
@@ -45,6 +49,11 @@ class EmbeddedWarehouseIntegrationTests {
 
 	@TempDir
 	Path logs;
+
+	@BeforeEach
+	void placeTheDataFolder() {
+		this.dataDirectory = this.folder.resolve("warehouse");
+	}
 
 	@Test
 	void aSecondRunSeesTheFirstRunsDataAndTheServerStopsWithTheProgram() throws IOException {
