@@ -5,6 +5,7 @@ import java.util.List;
 import org.courtstats.eoir.EoirFileException;
 import org.courtstats.intake.IntakeException;
 import org.courtstats.nightly.ReleaseOutcome;
+import org.courtstats.warehouse.DatabaseFailures;
 import org.courtstats.warehouse.RejectedRowsOverThresholdException;
 import org.courtstats.warehouse.RunLockException;
 import org.courtstats.warehouse.WarehouseCheckException;
@@ -80,7 +81,12 @@ final class ExitCodes {
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
-		return root.getClass().getSimpleName() + ": " + root.getMessage();
+		String what = root.getClass().getSimpleName() + ": " + root.getMessage();
+		if (DatabaseFailures.isConnectionFailure(failure)) {
+			return "The warehouse database could not be reached (" + what + "). Check that PostgreSQL is up and "
+					+ "reachable, then run the command again.";
+		}
+		return what + ". The log (courtstats.log in courtstats.log-dir, data/logs by default) holds the stack trace.";
 	}
 
 	private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
