@@ -86,7 +86,8 @@ final class ExitCodes {
 			return "The warehouse database could not be reached (" + what + "). Check that PostgreSQL is up and "
 					+ "reachable, then run the command again.";
 		}
-		return what + ". The log (courtstats.log in courtstats.log-dir, data/logs by default) holds the stack trace.";
+		return (what.endsWith(".") ? what : what + ".")
+				+ " The log (courtstats.log in courtstats.log-dir, data/logs by default) holds the stack trace.";
 	}
 
 	private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

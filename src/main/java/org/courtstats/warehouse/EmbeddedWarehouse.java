@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -47,6 +49,13 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	private static final Duration POLL = Duration.ofMillis(250);
 
 	/**
+	 * The folders this JVM serves. A second context on one of them is refused before it
+	 * opens the folder's lock file: closing any channel to a file drops every lock the
+	 * process holds on it.
+	 */
+	private static final Set<Path> SERVED = ConcurrentHashMap.newKeySet();
+
+	/**
 	 * The server settings the warehouse needs beyond the library's. The library's own
 	 * defaults suit throwaway test databases: {@code fsync} off, so that a crash of the
 	 * machine can leave the data folder corrupt, and commits acknowledged before they
@@ -69,12 +78,15 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	 */
 	private final FileChannel ownership;
 
+	private final Path dataDirectory;
+
 	private EmbeddedWarehouse(EmbeddedPostgres postgres, int port, WarehouseSettings.Embedded settings,
-			FileChannel ownership) {
+			FileChannel ownership, Path dataDirectory) {
 		this.postgres = postgres;
 		this.port = port;
 		this.settings = settings;
 		this.ownership = ownership;
+		this.dataDirectory = dataDirectory;
 	}
 
 	/**
@@ -94,21 +106,30 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	 * process's server is not ready in time
 	 */
 	public static EmbeddedWarehouse start(WarehouseSettings.Embedded settings, boolean mayShare) {
-		Path dataDirectory = settings.dataDirectory().toAbsolutePath().normalize();
-		Path lockPath = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock");
+		Path configured = settings.dataDirectory().toAbsolutePath().normalize();
+		Path dataDirectory = configured;
 		long deadline = System.nanoTime() + settings.ownerWait().toNanos();
 		FileChannel ownership = null;
+		boolean served = false;
 		try {
-			Files.createDirectories(dataDirectory);
-			ownership = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.READ,
-					StandardOpenOption.WRITE);
+			Files.createDirectories(configured);
+			// One lock whatever the spelling of the folder (a symbolic link to it).
+			dataDirectory = configured.toRealPath();
+			if (!SERVED.add(dataDirectory)) {
+				throw new IllegalStateException("this process already serves " + dataDirectory);
+			}
+			served = true;
+			Path lockPath = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock");
+			ownership = openLock(lockPath);
 			boolean announced = false;
-			while (!lock(ownership, dataDirectory)) {
-				Owner owner = Owner.read(dataDirectory.resolve("postmaster.pid"), lockPath);
+			for (Ownership state = lock(ownership, dataDirectory); state != Ownership.OURS; state = lock(ownership,
+					dataDirectory)) {
+				Owner owner = Owner.read(dataDirectory.resolve("postmaster.pid"),
+						(state == Ownership.COURTSTATS) ? lockPath : null);
 				if (mayShare && owner.isReady()) {
 					Optional<EmbeddedWarehouse> shared = share(owner, dataDirectory, settings);
 					if (shared.isPresent()) {
-						ownership.close();
+						release(ownership, dataDirectory);
 						return shared.get();
 					}
 				}
@@ -130,12 +151,16 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 					ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)),
 					0);
 			stopOrphanedServer(dataDirectory);
+			// Stopped by close(), which the program's context runs on exit, so that the
+			// folder's lock is released only once the server has stopped.
 			EmbeddedPostgres postgres = serverBuilder().setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
 				.setPort(settings.port())
 				.setPGStartupWait(Duration.ofSeconds(60))
+				.setRegisterShutdownHook(false)
 				.start();
-			EmbeddedWarehouse warehouse = new EmbeddedWarehouse(postgres, postgres.getPort(), settings, ownership);
+			EmbeddedWarehouse warehouse = new EmbeddedWarehouse(postgres, postgres.getPort(), settings, ownership,
+					dataDirectory);
 			try {
 				if (!warehouse.servesFolder(dataDirectory)) {
 					throw new IllegalStateException("the server answering on port " + settings.port()
@@ -143,7 +168,7 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 				}
 				warehouse.createDatabase();
 			}
-			catch (SQLException | IllegalStateException ex) {
+			catch (IOException | SQLException | RuntimeException ex) {
 				try {
 					warehouse.close();
 				}
@@ -156,16 +181,16 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			close(ownership);
+			release(ownership, served ? dataDirectory : null);
 			throw new WarehouseUnavailableException(
 					"Interrupted while waiting for the embedded warehouse in " + dataDirectory + " to be free", ex);
 		}
 		catch (RunLockException | WarehouseUnavailableException ex) {
-			close(ownership);
+			release(ownership, served ? dataDirectory : null);
 			throw ex;
 		}
-		catch (IOException | SQLException | IllegalStateException ex) {
-			close(ownership);
+		catch (IOException | SQLException | RuntimeException ex) {
+			release(ownership, served ? dataDirectory : null);
 			throw new WarehouseUnavailableException("The embedded warehouse in " + dataDirectory
 					+ " did not start on port " + settings.port() + ": " + ex.getMessage()
 					+ ". If the port is taken, set courtstats.database.embedded.port; or point "
@@ -174,19 +199,72 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	}
 
 	/**
-	 * Takes the folder's courtstats lock for this process.
-	 * @return false when another process holds it
+	 * Who serves the folder, as far as taking its lock tells.
 	 */
-	private static boolean lock(FileChannel ownership, Path dataDirectory) throws IOException {
+	private enum Ownership {
+
+		/** This process: it holds the lock, and no server runs on the folder. */
+		OURS,
+
+		/** Another courtstats process, which holds the lock. */
+		COURTSTATS,
+
+		/**
+		 * A server still runs on the folder while no process holds the lock: one stopping
+		 * after its process released it, or one started by an earlier courtstats, which
+		 * took no such lock.
+		 */
+		SERVER
+
+	}
+
+	private static FileChannel openLock(Path lockPath) {
 		try {
-			return ownership.tryLock() != null;
+			return FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.READ,
+					StandardOpenOption.WRITE);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("its lock file " + lockPath + " cannot be opened (" + ex
+					+ "): the loader needs to write in " + lockPath.getParent() + ", beside the folder", ex);
+		}
+	}
+
+	/**
+	 * Takes the folder's courtstats lock for this process, unless another process holds
+	 * it or a server still runs on the folder.
+	 */
+	private static Ownership lock(FileChannel ownership, Path dataDirectory) throws IOException {
+		FileLock lock;
+		try {
+			lock = ownership.tryLock();
 		}
 		catch (OverlappingFileLockException ex) {
 			throw new IllegalStateException("this process already serves " + dataDirectory, ex);
 		}
+		if (lock == null) {
+			return Ownership.COURTSTATS;
+		}
+		Path serverLock = dataDirectory.resolve(LOCK_FILE);
+		if (Files.exists(serverLock)) {
+			try (FileChannel channel = FileChannel.open(serverLock, StandardOpenOption.WRITE);
+					FileLock held = channel.tryLock()) {
+				if (held == null) {
+					lock.release();
+					return Ownership.SERVER;
+				}
+			}
+		}
+		return Ownership.OURS;
 	}
 
-	private static void close(FileChannel ownership) {
+	/**
+	 * Releases the folder's lock and forgets the folder, after a start that failed or
+	 * shared another process's server.
+	 */
+	private static void release(FileChannel ownership, Path dataDirectory) {
+		if (dataDirectory != null) {
+			SERVED.remove(dataDirectory);
+		}
 		if (ownership != null) {
 			try {
 				ownership.close();
@@ -223,7 +301,7 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	 */
 	private static Optional<EmbeddedWarehouse> share(Owner owner, Path dataDirectory,
 			WarehouseSettings.Embedded settings) throws SQLException {
-		EmbeddedWarehouse warehouse = new EmbeddedWarehouse(null, owner.port(), settings, null);
+		EmbeddedWarehouse warehouse = new EmbeddedWarehouse(null, owner.port(), settings, null, dataDirectory);
 		try {
 			if (!warehouse.servesFolder(dataDirectory)) {
 				// A postmaster.pid left from before, while the owner starts its server.
@@ -317,8 +395,9 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	private record Owner(int port, String state, String process) {
 
 		static Owner read(Path pidFile, Path lockPath) throws IOException {
-			String pid = Files.readString(lockPath, StandardCharsets.US_ASCII).strip();
-			String process = pid.matches("\\d+") ? "(pid " + pid + ")" : "(pid not yet recorded)";
+			String pid = (lockPath != null) ? Files.readString(lockPath, StandardCharsets.US_ASCII).strip() : "";
+			String process = (lockPath == null) ? "(pid unknown: one stopping, or of an earlier version)"
+					: pid.matches("\\d+") ? "(pid " + pid + ")" : "(pid not yet recorded)";
 			List<String> lines;
 			try {
 				lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
@@ -420,12 +499,34 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 		try {
 			if (this.postgres != null) {
 				this.postgres.close();
+				awaitStopped();
 			}
 		}
 		finally {
 			if (this.ownership != null) {
+				SERVED.remove(this.dataDirectory);
 				this.ownership.close();
 			}
+		}
+	}
+
+	/**
+	 * Waits, a minute at most, for the server to be gone from the folder, so that the
+	 * folder's lock is not released while it still stops.
+	 */
+	private void awaitStopped() {
+		Path pidFile = this.dataDirectory.resolve("postmaster.pid");
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		try {
+			while (Files.exists(pidFile) && System.nanoTime() < deadline) {
+				Thread.sleep(POLL.toMillis());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (Files.exists(pidFile)) {
+			logger.warn("The embedded server in {} had not stopped a minute after it was asked to", this.dataDirectory);
 		}
 	}
 

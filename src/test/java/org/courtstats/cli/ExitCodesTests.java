@@ -31,6 +31,8 @@ class ExitCodesTests {
 
 		assertThat(ExitCodes.describe(failure)).isEqualTo("ArithmeticException: / by zero. The log (courtstats.log in "
 				+ "courtstats.log-dir, data/logs by default) holds the stack trace.");
+		assertThat(ExitCodes.describe(new IllegalStateException("The end.")))
+			.startsWith("IllegalStateException: The end. The log");
 	}
 
 }

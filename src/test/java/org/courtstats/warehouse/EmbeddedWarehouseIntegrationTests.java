@@ -134,7 +134,7 @@ class EmbeddedWarehouseIntegrationTests {
 
 			// when: a load waits for the other process, which then ends
 			out.getBuffer().setLength(0);
-			int[] loaded = new int[1];
+			int[] loaded = { -1 };
 			Thread load = new Thread(() -> loaded[0] = CourtstatsCommand.execute(writer, writer, "load", "--inbox",
 					this.inbox.toString()));
 			load.start();
@@ -147,6 +147,7 @@ class EmbeddedWarehouseIntegrationTests {
 			}
 			server.destroy();
 			load.join(TimeUnit.SECONDS.toMillis(120));
+			assertThat(load.isAlive()).as("the load, two minutes on").isFalse();
 
 			// then: the load started its own server once the folder was free, and loaded
 			assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
