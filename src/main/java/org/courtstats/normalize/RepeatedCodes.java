@@ -22,7 +22,8 @@ public final class RepeatedCodes {
 	 * @param line the line, or null for a value that is absent
 	 * @param from the index of the value's first character
 	 * @param to the index after its last
-	 * @return where the table holds the value, or -1 for a null token (or no value)
+	 * @return where the table holds the value, or -1 for no code (blank, {@code N/A}, or
+	 * no value)
 	 */
 	public int find(String line, int from, int to) {
 		if (line == null) {
@@ -30,7 +31,7 @@ public final class RepeatedCodes {
 		}
 		int start = Values.stripStart(line, from, to);
 		int end = Values.stripEnd(line, start, to);
-		if (Values.isStrippedNullToken(line, start, end)) {
+		if (Values.isStrippedNullCode(line, start, end)) {
 			return -1;
 		}
 		int hash = 0;
@@ -48,7 +49,7 @@ public final class RepeatedCodes {
 	}
 
 	/**
-	 * A value found: trimmed, as {@link Values#text(String, int, int)} gives it.
+	 * A value found: trimmed, as {@link Values#codeText(String)} gives it.
 	 * @param found what {@link #find} returned
 	 * @return the text, or null for -1
 	 */

@@ -32,6 +32,21 @@ public final class Values {
 	 * Whether the characters from {@code from} to {@code to}, already stripped, are a
 	 * null token.
 	 */
+	/**
+	 * Whether the characters from {@code from} to {@code to}, already stripped, are no
+	 * code: blank or {@code N/A}. {@code B6} is a real code (a case identifier, San
+	 * Clemente Border Patrol), so the redaction marker {@code b6} is a null token in free
+	 * text only.
+	 */
+	static boolean isStrippedNullCode(String line, int from, int to) {
+		return switch (to - from) {
+			case 0 -> true;
+			case 3 -> line.charAt(from + 1) == '/' && (line.charAt(from) | 0x20) == 'n'
+					&& (line.charAt(from + 2) | 0x20) == 'a';
+			default -> false;
+		};
+	}
+
 	static boolean isStrippedNullToken(String line, int from, int to) {
 		// Called for every value of every row: most values are settled by their length.
 		// The tokens' letters compared by hand: equalsIgnoreCase cost more than all the
@@ -104,12 +119,28 @@ public final class Values {
 	}
 
 	/**
-	 * A code trimmed and upper-cased, or null for a null token.
+	 * A code trimmed and upper-cased, or null when blank or {@code N/A} ({@code b6} is
+	 * the code {@code B6}).
 	 * @param value the raw value
 	 * @return the cleaned code or null
 	 */
 	public static String code(String value) {
-		return upperCase(text(value));
+		return upperCase(codeText(value));
+	}
+
+	/**
+	 * A code trimmed, its letter case kept (as {@code APPL_CODE} and charges keep it), or
+	 * null when blank or {@code N/A}.
+	 * @param value the raw value
+	 * @return the trimmed code or null
+	 */
+	public static String codeText(String value) {
+		if (value == null) {
+			return null;
+		}
+		int start = stripStart(value, 0, value.length());
+		int end = stripEnd(value, start, value.length());
+		return isStrippedNullCode(value, start, end) ? null : value.substring(start, end);
 	}
 
 	/**

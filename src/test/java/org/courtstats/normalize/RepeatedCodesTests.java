@@ -30,10 +30,10 @@ class RepeatedCodesTests {
 
 			int found = codes.find(line, prefix.length(), prefix.length() + cut.length());
 
-			assertThat(codes.text(found)).as("text of '%s'", cut).isEqualTo(Values.text(cut));
+			assertThat(codes.text(found)).as("text of '%s'", cut).isEqualTo(Values.codeText(cut));
 			assertThat(codes.code(found)).as("code of '%s'", cut).isEqualTo(Values.code(cut));
 			assertThat(codes.changedAsCode(found)).as("'%s' changed as a code", cut)
-				.isEqualTo(Values.code(cut) != null && !Values.code(cut).equals(Values.text(cut)));
+				.isEqualTo(Values.code(cut) != null && !Values.code(cut).equals(Values.codeText(cut)));
 		}
 		assertThat(codes.find(null, 0, 0)).isEqualTo(-1);
 		assertThat(codes.text(-1)).isNull();

@@ -40,7 +40,13 @@ class ValuesTests {
 	void codesAreTrimmedAndUpperCased() {
 		assertThat(Values.code("  p ")).isEqualTo("P");
 		assertThat(Values.code("SND      ")).isEqualTo("SND");
-		assertThat(Values.code(" b6 ")).isNull();
+		assertThat(Values.code(" n/a ")).isNull();
+		assertThat(Values.code("  ")).isNull();
+		// a real code (a case identifier: San Clemente Border Patrol), not the redaction
+		// marker it is in free text
+		assertThat(Values.code(" b6 ")).isEqualTo("B6");
+		assertThat(Values.codeText(" b6 ")).isEqualTo("b6");
+		assertThat(Values.text(" b6 ")).isNull();
 		assertThat(Values.upperCase(null)).isNull();
 	}
 
