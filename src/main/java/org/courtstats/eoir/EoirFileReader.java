@@ -127,6 +127,12 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 					+ "('courtstats abandon RUN'; 'courtstats status' lists it) and deliver the release again, "
 					+ "whole, under a new label.");
 		}
+		if (!this.header.missingColumns().isEmpty()) {
+			logger.warn(
+					"{}: line 1: column(s) {} that the load reads are missing from the header; they load as empty "
+							+ "in every row. If EOIR renamed a column, map the new name in EoirTables.",
+					this.fileName, String.join(", ", this.header.missingColumns()));
+		}
 		if (!this.header.unknownColumns().isEmpty()) {
 			logger.warn(
 					"{}: line 1: column(s) {} are not known {} columns; they are ignored. If EOIR renamed a "

@@ -133,4 +133,19 @@ public final class EoirHeader {
 		return List.copyOf(this.unknownColumns);
 	}
 
+	/**
+	 * Columns the load reads that the header lacks: each loads as null in every row, so
+	 * that a column EOIR dropped would make every value of it unknown.
+	 * @return their names, as the load knows them
+	 */
+	public List<String> missingColumns() {
+		List<String> missing = new ArrayList<>();
+		for (int c = 0; c < this.indexes.length; c++) {
+			if (this.indexes[c] < 0) {
+				missing.add(this.table.columns().get(c).headerNames().get(0));
+			}
+		}
+		return missing;
+	}
+
 }

@@ -1,5 +1,6 @@
 package org.courtstats.eoir;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.courtstats.normalize.RepeatedCodes;
@@ -14,10 +15,10 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * {@link StagedRecord.Repair}), and the keys must be present (and integers where the
  * table says so); codes are trimmed and upper-cased, the raw value of a
  * {@link ColumnKind#TRACED_CODE} kept when that changed more than its padding; null
- * tokens become null, dates are parsed. A line that fails becomes a
- * {@link StagedRecord.Rejected} carrying the raw line; blank lines are dropped. The codes
- * are kept as one string each ({@link RepeatedCodes}): one processor per file read, not
- * shared between threads.
+ * tokens become null, dates are parsed (a value that is neither a null token nor a date
+ * fails the line). A line that fails becomes a {@link StagedRecord.Rejected} carrying the
+ * raw line; blank lines are dropped. The codes are kept as one string each
+ * ({@link RepeatedCodes}): one processor per file read, not shared between threads.
  */
 public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 
@@ -96,7 +97,17 @@ public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 					values[v++] = code;
 				}
 				case TEXT -> values[v++] = Values.text(source, from, to);
-				case DATE -> values[v++] = Values.date(source, from, to);
+				case DATE -> {
+					LocalDate date = Values.date(source, from, to);
+					String value = (date == null) ? Values.text(source, from, to) : null;
+					if (value != null) {
+						// Not a null token and not a date: a shifted value, or a
+						// date that does not exist, which a null would hide.
+						return reject(line, "date_invalid",
+								headerName(column) + " is " + quoted(value) + ", expected a date YYYY-MM-DD");
+					}
+					values[v++] = date;
+				}
 			}
 		}
 		return new StagedRecord.Row(line.lineNumber(), values, repair);
@@ -135,6 +146,10 @@ public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 			}
 		}
 		return null;
+	}
+
+	private static String quoted(String value) {
+		return "'" + ((value.length() > 40) ? value.substring(0, 40) + "..." : value) + "'";
 	}
 
 	private static String headerName(EoirColumn column) {

@@ -33,6 +33,9 @@ class EoirHeaderTests {
 
 		assertThat(header.indexOf(2)).as("OSC_DATE").isEqualTo(-1);
 		assertThat(header.unknownColumns()).isEmpty();
+		assertThat(header.missingColumns()).as("named, for the warning")
+			.contains("OSC_DATE", "COMP_DATE")
+			.doesNotContain("IDNPROCEEDING", "IDNCASE");
 	}
 
 	@Test

@@ -71,16 +71,58 @@ class EoirRowProcessorTests {
 
 	@Test
 	void aLineWithATabThatCannotBePlacedIsRejectedWithItsRawText() {
-		EoirHeader header = EoirHeader.parse(EoirTables.CASE, "A_TblCase.csv", "IDNCASE\tALIEN_CITY\tALIEN_STATE");
+		EoirHeader header = EoirHeader.parse(EoirTables.CASE, "A_TblCase.csv", LineRepairTests.CASE_HEADER);
+		String shifted = LineRepairTests.REAL_SHIFTED_CASE.replace("BROOKLYN\t\tNY", "PORTLAND\tOR\t")
+			.replace("11209", "97201");
 
-		StagedRecord result = this.processor.process(line(header, 31, "7375924\tPORTLAND\tOR\t"));
+		StagedRecord result = this.processor.process(line(header, 31, shifted));
 
 		StagedRecord.Rejected rejected = (StagedRecord.Rejected) result;
 		assertThat(rejected.lineNumber()).isEqualTo(31);
 		assertThat(rejected.reasonCode()).isEqualTo("tab_shift_ambiguous");
-		assertThat(rejected.message()).contains("4 fields", "header has 3", "joining at ALIEN_CITY");
-		assertThat(rejected.rawRecord()).isEqualTo("7375924\tPORTLAND\tOR\t");
+		assertThat(rejected.message()).contains("40 fields", "header has 39", "joining at ALIEN_CITY");
+		assertThat(rejected.rawRecord()).isEqualTo(shifted);
 		assertThat(rejected.recordKey()).as("the key in front still reads").isEqualTo("7375924");
+	}
+
+	@Test
+	void aLineEndingInATabLosesTheEmptyFieldEvenWhenAJoinWouldFitToo() {
+		EoirHeader header = EoirHeader.parse(EoirTables.PROCEEDING_CHARGE, "B_TblProceedCharges.csv",
+				"IDNPRCDCHG\tIDNCASE\tIDNPROCEEDING\tCHARGE\tCHG_STATUS");
+
+		StagedRecord.Row row = (StagedRecord.Row) this.processor
+			.process(line(header, 5, "9000001\t5000000\t6000000\t237a1B\tS\t"));
+
+		assertThat(row.values()).containsSubsequence(9000001L, 5000000L, 6000000L, "237a1B", "S");
+		assertThat(row.repair().repairCode()).isEqualTo("trailing_empty_fields");
+	}
+
+	@Test
+	void aDateColumnHoldingNeitherADateNorANullTokenRejectsItsLine() {
+		EoirHeader header = EoirHeader.parse(EoirTables.PROCEEDING, "B_TblProceeding.csv",
+				"IDNPROCEEDING\tIDNCASE\tOSC_DATE\tCOMP_DATE");
+
+		StagedRecord shifted = this.processor.process(line(header, 7, "6000001\t5000000\t2019-01-02\tX"));
+		StagedRecord impossible = this.processor
+			.process(line(header, 8, "6000002\t5000000\t2019-01-02\t2019-02-30 00:00:00.000"));
+		StagedRecord pending = this.processor.process(line(header, 9, "6000003\t5000000\t2019-01-02\t N/A "));
+
+		assertThat(((StagedRecord.Rejected) shifted).reasonCode()).isEqualTo("date_invalid");
+		assertThat(((StagedRecord.Rejected) shifted).message())
+			.isEqualTo("COMP_DATE is 'X', expected a date YYYY-MM-DD");
+		assertThat(((StagedRecord.Rejected) impossible).message())
+			.isEqualTo("COMP_DATE is '2019-02-30 00:00:00.000', expected a date YYYY-MM-DD");
+		assertThat(((StagedRecord.Row) pending).values()).containsSubsequence(6000003L, 5000000L,
+				LocalDate.of(2019, 1, 2));
+	}
+
+	@Test
+	void b6InACodeColumnIsTheCodeNotTheRedactionMarker() {
+		EoirHeader header = EoirHeader.parse(EoirTables.CASE_IDENTIFIER, "A_TblCaseIdentifier.csv", IDENTIFIER_HEADER);
+
+		StagedRecord.Row row = (StagedRecord.Row) this.processor.process(line(header, 4, "100001\t5000000\tb6"));
+
+		assertThat(row.values()).containsExactly(100001L, 5000000L, "B6");
 	}
 
 	@Test

@@ -1,0 +1,3 @@
+-- A date column holding a value that is neither a null token nor a date rejects its row (date_invalid), rather than
+-- load as an unknown date: a completion date lost that way would count a completed proceeding as pending.
+comment on column etl.rejected_row.reason_code is 'Machine-readable reason: field_count (too few or too many fields, not repairable), tab_shift_ambiguous (several ways of undoing a tab shift fit), tab_shift_unrepairable (no way fits), key_missing, key_not_integer, date_invalid (a date column holding neither a date nor a null token); for the OHSS and CBP files, the reason their readers give.';
