@@ -40,11 +40,12 @@ import org.courtstats.staging.StagedRecord;
  * header has no known column a tab can sit in. A table the catalogue does not know is not
  * repaired at all ({@code field_count}).
  * <p>
- * <b>Empty fields after the last column</b> are dropped ({@code trailing_empty_fields})
- * whenever the values then fit their columns, as a file whose lines end in a tab has
- * them; only when they do not is the line taken for a shifted one whose last value is
- * empty, and its tab shifts weighed. Extra fields of which more than one holds a value
- * are not repaired ({@code field_count}).
+ * <b>Empty fields after the last column</b> are dropped; that is one more candidate,
+ * weighed with the tab shifts, since a shifted line whose last value is empty also ends
+ * in an empty field ({@code trailing_empty_fields}): when a tab shift fits too, the line
+ * is ambiguous, since loading it either way could put every later value in the wrong
+ * column. Extra fields of which more than one holds a value are not repaired
+ * ({@code field_count}).
  * <p>
  * <b>Fewer fields than the header</b> (a cut line): padded with empty values
  * ({@code padded}) when every key column of the table ({@link ColumnKind#KEY},
@@ -108,7 +109,8 @@ final class LineRepair {
 			if (index >= fields.length) {
 				return new Refused(FIELD_COUNT, cut + " and ends before " + name + ", a key of the table; not padded");
 			}
-			String value = Values.text(fields[index]);
+			String value = (column.kind() == ColumnKind.KEY) ? Values.text(fields[index])
+					: Values.codeText(fields[index]);
 			if (value == null || (column.kind() == ColumnKind.KEY && Values.integer(value) == null)) {
 				return new Refused(FIELD_COUNT, cut + " and its key " + name + " is "
 						+ ((value != null) ? quote(value) : "empty") + "; not padded");
@@ -140,11 +142,7 @@ final class LineRepair {
 		Candidate closest = null;
 		List<Candidate> candidates = new ArrayList<>();
 		if (canDrop) {
-			Candidate dropped = new Candidate(null, Arrays.copyOf(fields, expected), header, types);
-			if (dropped.misfits.isEmpty()) {
-				return repaired(dropped, fields.length - expected, counts);
-			}
-			candidates.add(dropped);
+			candidates.add(new Candidate(null, Arrays.copyOf(fields, expected), header, types));
 		}
 		if (canJoin) {
 			for (int i : joinPoints(types)) {
