@@ -44,7 +44,10 @@ public enum ColumnKind {
 	/** Free text: trimmed, null tokens become null. */
 	TEXT,
 
-	/** A date in {@code YYYY-MM-DD HH:MM:SS.mmm}; anything else becomes null. */
+	/**
+	 * A date in {@code YYYY-MM-DD HH:MM:SS.mmm}; a null token becomes null, anything else
+	 * rejects the line ({@code date_invalid}).
+	 */
 	DATE;
 
 	boolean keepsRaw() {

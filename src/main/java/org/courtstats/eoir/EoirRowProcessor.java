@@ -131,7 +131,8 @@ public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 				if (index < 0 || index >= line.fieldCount()) {
 					return null;
 				}
-				String value = Values.text(line.field(index));
+				String field = line.field(index);
+				String value = (kind == ColumnKind.KEY) ? Values.text(field) : Values.codeText(field);
 				if (value == null) {
 					return null;
 				}

@@ -29,10 +29,6 @@ public final class Values {
 	}
 
 	/**
-	 * Whether the characters from {@code from} to {@code to}, already stripped, are a
-	 * null token.
-	 */
-	/**
 	 * Whether the characters from {@code from} to {@code to}, already stripped, are no
 	 * code: blank or {@code N/A}. {@code B6} is a real code (a case identifier, San
 	 * Clemente Border Patrol), so the redaction marker {@code b6} is a null token in free
@@ -47,6 +43,10 @@ public final class Values {
 		};
 	}
 
+	/**
+	 * Whether the characters from {@code from} to {@code to}, already stripped, are a
+	 * null token.
+	 */
 	static boolean isStrippedNullToken(String line, int from, int to) {
 		// Called for every value of every row: most values are settled by their length.
 		// The tokens' letters compared by hand: equalsIgnoreCase cost more than all the

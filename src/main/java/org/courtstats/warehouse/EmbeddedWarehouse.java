@@ -511,6 +511,22 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	}
 
 	/**
+	 * Whether the server a {@code postmaster.pid} names still runs: the file is left
+	 * behind by a server that was killed.
+	 */
+	private static boolean isServerAlive(Path pidFile) {
+		try {
+			List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+			return !lines.isEmpty()
+					&& ProcessHandle.of(Long.parseLong(lines.get(0).strip())).map(ProcessHandle::isAlive).orElse(false);
+		}
+		catch (IOException | NumberFormatException ex) {
+			// Gone, or being rewritten.
+			return Files.exists(pidFile);
+		}
+	}
+
+	/**
 	 * Waits, a minute at most, for the server to be gone from the folder, so that the
 	 * folder's lock is not released while it still stops.
 	 */
@@ -518,14 +534,14 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 		Path pidFile = this.dataDirectory.resolve("postmaster.pid");
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		try {
-			while (Files.exists(pidFile) && System.nanoTime() < deadline) {
+			while (isServerAlive(pidFile) && System.nanoTime() < deadline) {
 				Thread.sleep(POLL.toMillis());
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		if (Files.exists(pidFile)) {
+		if (isServerAlive(pidFile)) {
 			logger.warn("The embedded server in {} had not stopped a minute after it was asked to", this.dataDirectory);
 		}
 	}
