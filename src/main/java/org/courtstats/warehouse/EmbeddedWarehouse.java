@@ -390,7 +390,7 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	 *
 	 * @param port the port, or 0 when the file names none yet
 	 * @param state the server's state, or why it is unknown
-	 * @param process the serving process, as {@code (pid N)}, or empty when unknown
+	 * @param process the serving process, as {@code (pid N)}, or why its pid is unknown
 	 */
 	private record Owner(int port, String state, String process) {
 
