@@ -127,6 +127,18 @@ class EoirRowProcessorTests {
 	}
 
 	@Test
+	void aRejectedLookupLineKeyedB6KeepsItsKey() {
+		EoirHeader header = EoirHeader.parse(EoirTables.CASE_IDENTIFIER_TYPE, "tblLookUpCaseIdentifier.csv",
+				"strcode\tstrDescription");
+
+		StagedRecord.Rejected rejected = (StagedRecord.Rejected) this.processor
+			.process(line(header, 9, "B6\tSan Clemente\tBorder\tPatrol"));
+
+		assertThat(rejected.reasonCode()).isEqualTo("field_count");
+		assertThat(rejected.recordKey()).isEqualTo("B6");
+	}
+
+	@Test
 	void aCutLookupLineKeyedB6IsPaddedLikeAnyOther() {
 		EoirHeader header = EoirHeader.parse(EoirTables.CASE_IDENTIFIER_TYPE, "tblLookUpCaseIdentifier.csv",
 				"idnCaseIdentifier\tstrcode\tstrDescription\tblnActive");
