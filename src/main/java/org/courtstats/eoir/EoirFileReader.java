@@ -42,9 +42,17 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 
 	private static final Logger logger = LoggerFactory.getLogger(EoirFileReader.class);
 
+	/** The lines that show a file's lines end in a tab, when all of them do. */
+	static final int TAB_ENDED_LINES = 10;
+
 	private final EoirTable table;
 
 	private final String fileName;
+
+	private final Resource resource;
+
+	/** The header line as read, for a file whose lines end in a tab. */
+	private String headerLine;
 
 	/**
 	 * Whether the open file's lines come without control characters: a windows-1252 file
@@ -80,29 +88,15 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 		setName(name);
 		setResource(resource);
 		setEncoding(ENCODING);
-		setBufferedReaderFactory((source, encoding) -> {
-			// A UTF-8 byte order mark says the file was saved again as UTF-8: read it so,
-			// or its header's first name and every accented letter would be garbled.
-			BufferedInputStream in = new BufferedInputStream(source.getInputStream());
-			in.mark(UTF8_BOM.length);
-			byte[] start = in.readNBytes(UTF8_BOM.length);
-			boolean utf8 = Arrays.equals(start, UTF8_BOM);
-			if (!utf8) {
-				in.reset();
-			}
-			this.linesStripped = !utf8 && Charset.forName(encoding).equals(WINDOWS_1252);
-			if (this.linesStripped) {
-				return new Windows1252LineReader(in);
-			}
-			return new BufferedReader(new BoundedLineReader(in,
-					(utf8 ? StandardCharsets.UTF_8 : Charset.forName(encoding)).newDecoder()
-						.onMalformedInput(CodingErrorAction.REPLACE)
-						.onUnmappableCharacter(CodingErrorAction.REPLACE)));
-		});
+		this.resource = resource;
+		setBufferedReaderFactory(this::lines);
 		setStrict(true);
 		setComments(new String[0]);
 		setLinesToSkip(1);
-		setSkippedLinesCallback((line) -> this.header = EoirHeader.parse(this.table, this.fileName, line));
+		setSkippedLinesCallback((line) -> {
+			this.headerLine = line;
+			this.header = EoirHeader.parse(this.table, this.fileName, line);
+		});
 		setLineMapper((line, lineNumber) -> {
 			String text = this.linesStripped ? line : ControlCharacters.strip(line);
 			if (text.indexOf('\uFFFD') >= 0 && this.linesWithUndefinedBytes++ == 0) {
@@ -110,6 +104,56 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 			}
 			return new EoirLine(lineNumber, text, this.header);
 		});
+	}
+
+	/**
+	 * The lines of the file. A UTF-8 byte order mark says the file was saved again as
+	 * UTF-8: it is read so, or its header's first name and every accented letter would be
+	 * garbled.
+	 */
+	private BufferedReader lines(Resource source, String encoding) throws IOException {
+		BufferedInputStream in = new BufferedInputStream(source.getInputStream());
+		in.mark(UTF8_BOM.length);
+		byte[] start = in.readNBytes(UTF8_BOM.length);
+		boolean utf8 = Arrays.equals(start, UTF8_BOM);
+		if (!utf8) {
+			in.reset();
+		}
+		this.linesStripped = !utf8 && Charset.forName(encoding).equals(WINDOWS_1252);
+		if (this.linesStripped) {
+			return new Windows1252LineReader(in);
+		}
+		return new BufferedReader(new BoundedLineReader(in,
+				(utf8 ? StandardCharsets.UTF_8 : Charset.forName(encoding)).newDecoder()
+					.onMalformedInput(CodingErrorAction.REPLACE)
+					.onUnmappableCharacter(CodingErrorAction.REPLACE)));
+	}
+
+	/**
+	 * Whether every line of the file ends in a tab that its header lacks, as the first
+	 * {@value #TAB_ENDED_LINES} lines (a file that has at least that many) show: one
+	 * field more than the header, and it empty. Such a file's header is read as if it
+	 * ended in a tab too, so that its lines read as they are, where line by line an empty
+	 * last field could also be the last value of a line a tab inside a value shifted.
+	 */
+	private boolean linesEndInATab() throws IOException {
+		try (BufferedReader lines = lines(this.resource, ENCODING)) {
+			lines.readLine();
+			int seen = 0;
+			for (String line = lines.readLine(); line != null && seen < TAB_ENDED_LINES; line = lines.readLine()) {
+				String text = this.linesStripped ? line : ControlCharacters.strip(line);
+				if (text.isBlank()) {
+					continue;
+				}
+				int last = text.lastIndexOf('\t');
+				if (last < 0 || !text.substring(last + 1).isBlank()
+						|| text.chars().filter((c) -> c == '\t').count() != this.header.fieldCount()) {
+					return false;
+				}
+				seen++;
+			}
+			return seen == TAB_ENDED_LINES;
+		}
 	}
 
 	@Override
@@ -126,6 +170,11 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 					+ this.table.name() + " columns. The release's files are fixed once registered: abandon the run "
 					+ "('courtstats abandon RUN'; 'courtstats status' lists it) and deliver the release again, "
 					+ "whole, under a new label.");
+		}
+		if (linesEndInATab()) {
+			logger.info("{}: its lines end in a tab that its header lacks; the empty field after the last column is "
+					+ "passed over", this.fileName);
+			this.header = EoirHeader.parse(this.table, this.fileName, this.headerLine + "\t");
 		}
 		if (!this.header.missingColumns().isEmpty()) {
 			logger.warn(

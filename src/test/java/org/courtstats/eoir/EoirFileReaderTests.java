@@ -8,7 +8,10 @@ import java.io.SequenceInputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.courtstats.staging.StagedRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -156,6 +159,56 @@ class EoirFileReaderTests {
 			}
 
 		};
+	}
+
+	@Test
+	void aFileWhoseEveryLineEndsInATabReadsAsIfItsHeaderDidToo() throws Exception {
+		// given: charges whose lines all end in a tab, which line by line could also be
+		// lines a tab inside CHARGE shifted, with CHG_STATUS empty
+		assertThat(chargesRead(EoirFileReader.TAB_ENDED_LINES, 0)).as("every line as it is").allSatisfy((record) -> {
+			assertThat(record).isInstanceOf(StagedRecord.Row.class);
+			assertThat(((StagedRecord.Row) record).repair()).isNull();
+			assertThat(((StagedRecord.Row) record).values()).contains("237a1B", "S");
+		});
+	}
+
+	@Test
+	void aFileWhoseFirstLinesDoNotAllEndInATabIsReadLineByLine() throws Exception {
+		assertThat(chargesRead(EoirFileReader.TAB_ENDED_LINES, 3)).as("the lines ending in a tab, ambiguous")
+			.filteredOn(StagedRecord.Rejected.class::isInstance)
+			.extracting((record) -> ((StagedRecord.Rejected) record).reasonCode())
+			.containsOnly("tab_shift_ambiguous")
+			.hasSize(EoirFileReader.TAB_ENDED_LINES - 1);
+	}
+
+	/**
+	 * Reads and cleans a charges file of the given lines, all ending in a tab but the one
+	 * at a position (from 1), or none for 0.
+	 */
+	private List<StagedRecord> chargesRead(int lines, int withoutTab) throws Exception {
+		StringBuilder text = new StringBuilder("IDNPRCDCHG\tIDNCASE\tIDNPROCEEDING\tCHARGE\tCHG_STATUS\r\n");
+		for (int i = 1; i <= lines; i++) {
+			text.append(9000000 + i)
+				.append("\t5000000\t6000000\t237a1B\tS")
+				.append((i == withoutTab) ? "" : "\t")
+				.append("\r\n");
+		}
+		Path file = this.folder.resolve("B_TblProceedCharges.csv");
+		Files.writeString(file, text, WINDOWS_1252);
+		EoirFileReader reader = new EoirFileReader("eoirTableReader", file, EoirTables.PROCEEDING_CHARGE);
+		EoirRowProcessor processor = new EoirRowProcessor();
+		List<StagedRecord> records = new ArrayList<>();
+		reader.open(new ExecutionContext());
+		try {
+			for (EoirLine line = reader.read(); line != null; line = reader.read()) {
+				records.add(processor.process(line));
+			}
+		}
+		finally {
+			reader.close();
+		}
+		assertThat(records).hasSize(lines);
+		return records;
 	}
 
 	@Test
