@@ -115,13 +115,22 @@ record FieldType(Shape shape, int maxLength) {
 	}
 
 	/**
-	 * Whether a raw value fits the column: a null token (blank, {@code N/A}, {@code b6})
-	 * always does, since the load reads it as no value.
+	 * Whether a raw value is no value in the column: blank or {@code N/A}, and {@code b6}
+	 * too but in a code column, where {@code B6} is a code.
+	 * @param raw the value as split from the line
+	 * @return true when the load reads it as no value
+	 */
+	boolean isBlank(String raw) {
+		return (this.shape == Shape.CODE) ? Values.codeText(raw) == null : Values.isNullToken(raw);
+	}
+
+	/**
+	 * Whether a raw value fits the column: no value ({@link #isBlank}) always does.
 	 * @param raw the value as split from the line
 	 * @return true when the value has this shape and length
 	 */
 	boolean fits(String raw) {
-		if (Values.isNullToken(raw)) {
+		if (isBlank(raw)) {
 			return true;
 		}
 		String value = raw.strip();

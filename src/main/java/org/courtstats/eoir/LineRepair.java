@@ -325,7 +325,12 @@ final class LineRepair {
 		Candidate(String joinedAt, String[] row, EoirHeader header, FieldType[] types) {
 			this.joinedAt = joinedAt;
 			this.row = row;
-			this.stripped = Arrays.stream(row).map((value) -> Values.isNullToken(value) ? "" : value.strip()).toList();
+			List<String> values = new ArrayList<>(row.length);
+			for (int p = 0; p < row.length; p++) {
+				boolean blank = (types[p] != null) ? types[p].isBlank(row[p]) : Values.isNullToken(row[p]);
+				values.add(blank ? "" : row[p].strip());
+			}
+			this.stripped = values;
 			this.misfits = misfits(row, types, header);
 		}
 

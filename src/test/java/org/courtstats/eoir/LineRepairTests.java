@@ -140,6 +140,16 @@ class LineRepairTests {
 	}
 
 	@Test
+	void b6IsAValueInACodeColumnAndNoValueElsewhere() {
+		assertThat(FieldType.code(1).isBlank("b6")).isFalse();
+		assertThat(FieldType.code(1).fits("b6")).as("two characters in a one-character code").isFalse();
+		assertThat(FieldType.code(2).fits(" b6 ")).isTrue();
+		assertThat(FieldType.code(1).isBlank(" n/a ")).isTrue();
+		assertThat(FieldType.date().isBlank("b6")).isTrue();
+		assertThat(FieldType.text().isBlank("b6")).isTrue();
+	}
+
+	@Test
 	void twoRepairsThatBothFitAreAmbiguous() {
 		// given: the state typed into the city field, the state field left empty
 		EoirHeader header = EoirHeader.parse(EoirTables.CASE, "A_TblCase.csv", CASE_HEADER);
