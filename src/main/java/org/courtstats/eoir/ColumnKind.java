@@ -1,5 +1,7 @@
 package org.courtstats.eoir;
 
+import org.courtstats.normalize.Values;
+
 /**
  * How a source column is validated and cleaned.
  */
@@ -49,6 +51,16 @@ public enum ColumnKind {
 	 * rejects the line ({@code date_invalid}).
 	 */
 	DATE;
+
+	/**
+	 * A key's value as the load reads it: an integer key's trimmed text, a code key's
+	 * code text ({@code B6} being a code).
+	 * @param raw the value as split from the line
+	 * @return the trimmed value, or null when it is no value
+	 */
+	String keyText(String raw) {
+		return (this == KEY) ? Values.text(raw) : Values.codeText(raw);
+	}
 
 	boolean keepsRaw() {
 		return this == TRACED_CODE;

@@ -98,7 +98,7 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 			this.header = EoirHeader.parse(this.table, this.fileName, line);
 		});
 		setLineMapper((line, lineNumber) -> {
-			String text = this.linesStripped ? line : ControlCharacters.strip(line);
+			String text = cleaned(line);
 			if (text.indexOf('\uFFFD') >= 0 && this.linesWithUndefinedBytes++ == 0) {
 				this.firstLineWithUndefinedBytes = lineNumber;
 			}
@@ -130,6 +130,14 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 	}
 
 	/**
+	 * A line without its control characters, which a windows-1252 file's reader already
+	 * removed.
+	 */
+	private String cleaned(String line) {
+		return this.linesStripped ? line : ControlCharacters.strip(line);
+	}
+
+	/**
 	 * Whether every line of the file ends in a tab that its header lacks, as the first
 	 * {@value #TAB_ENDED_LINES} lines (a file that has at least that many) show: one
 	 * field more than the header, and it empty. Such a file's header is read as if it
@@ -141,7 +149,7 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 			lines.readLine();
 			int seen = 0;
 			for (String line = lines.readLine(); line != null && seen < TAB_ENDED_LINES; line = lines.readLine()) {
-				String text = this.linesStripped ? line : ControlCharacters.strip(line);
+				String text = cleaned(line);
 				if (text.isBlank()) {
 					continue;
 				}

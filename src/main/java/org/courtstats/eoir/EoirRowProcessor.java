@@ -131,8 +131,7 @@ public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 				if (index < 0 || index >= line.fieldCount()) {
 					return null;
 				}
-				String field = line.field(index);
-				String value = (kind == ColumnKind.KEY) ? Values.text(field) : Values.codeText(field);
+				String value = kind.keyText(line.field(index));
 				if (value == null) {
 					return null;
 				}

@@ -109,8 +109,7 @@ final class LineRepair {
 			if (index >= fields.length) {
 				return new Refused(FIELD_COUNT, cut + " and ends before " + name + ", a key of the table; not padded");
 			}
-			String value = (column.kind() == ColumnKind.KEY) ? Values.text(fields[index])
-					: Values.codeText(fields[index]);
+			String value = column.kind().keyText(fields[index]);
 			if (value == null || (column.kind() == ColumnKind.KEY && Values.integer(value) == null)) {
 				return new Refused(FIELD_COUNT, cut + " and its key " + name + " is "
 						+ ((value != null) ? quote(value) : "empty") + "; not padded");

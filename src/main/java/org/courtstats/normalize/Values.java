@@ -51,13 +51,8 @@ public final class Values {
 		// Called for every value of every row: most values are settled by their length.
 		// The tokens' letters compared by hand: equalsIgnoreCase cost more than all the
 		// rest.
-		return switch (to - from) {
-			case 0 -> true;
-			case 2 -> line.charAt(from + 1) == '6' && (line.charAt(from) | 0x20) == 'b';
-			case 3 -> line.charAt(from + 1) == '/' && (line.charAt(from) | 0x20) == 'n'
-					&& (line.charAt(from + 2) | 0x20) == 'a';
-			default -> false;
-		};
+		return (to - from == 2) ? line.charAt(from + 1) == '6' && (line.charAt(from) | 0x20) == 'b'
+				: isStrippedNullCode(line, from, to);
 	}
 
 	/**
