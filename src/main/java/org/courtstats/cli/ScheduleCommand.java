@@ -1,5 +1,8 @@
 package org.courtstats.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -10,11 +13,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * {@code courtstats schedule}: keeps running, fires the nightly load on its cron schedule
@@ -28,6 +33,11 @@ import org.springframework.context.event.ContextClosedEvent;
 						+ "SIGTERM (or Ctrl-C) stops a running load after its current chunk commits; the next run "
 						+ "resumes it." })
 class ScheduleCommand implements Callable<Integer> {
+
+	/**
+	 * Tomcat's folder: by default a temporary folder of the process's own.
+	 */
+	private static final String TOMCAT_BASEDIR = "server.tomcat.basedir";
 
 	@Spec
 	private CommandSpec spec;
@@ -53,18 +63,36 @@ class ScheduleCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * The one command with a web server: the others stay off the network.
+	 * The one command with a web server: the others stay off the network. Tomcat works in
+	 * a temporary folder of its own, removed when the process ends, where it would leave
+	 * one behind on every start.
 	 */
-	static ConfigurableApplicationContext open() {
+	static ConfigurableApplicationContext open() throws IOException {
+		Path tomcat = Files.createTempDirectory("courtstats-tomcat");
+		SpringApplication.getShutdownHandlers().add(() -> removeTomcatFolder(tomcat));
 		try {
 			return new SpringApplicationBuilder(CourtstatsApplication.class).web(WebApplicationType.SERVLET)
 				.profiles(ScheduledNightlyLoad.PROFILE)
+				.properties(TOMCAT_BASEDIR + "=" + tomcat)
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
 				.run();
 		}
 		catch (RuntimeException ex) {
+			removeTomcatFolder(tomcat);
 			throw Warehouse.startFailure(ex);
+		}
+	}
+
+	/**
+	 * Removes Tomcat's folder, which holds nothing the next start needs.
+	 */
+	private static void removeTomcatFolder(Path tomcat) {
+		try {
+			FileSystemUtils.deleteRecursively(tomcat);
+		}
+		catch (IOException ex) {
+			// left in the temporary folder, for the system's clean-up
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 import org.courtstats.ChildJvm;
 import org.courtstats.TestWarehouse;
@@ -31,6 +32,9 @@ class ScheduledLoadShutdownFunctionalTests extends NightlyLoadTestSupport {
 
 	@TempDir
 	static Path inbox;
+
+	@TempDir
+	static Path temporary;
 
 	static String url = TestWarehouse.newDatabase("schedule_sigterm");
 
@@ -62,6 +66,7 @@ class ScheduledLoadShutdownFunctionalTests extends NightlyLoadTestSupport {
 					List.of("-Dcourtstats.database.url=" + url, "-Dcourtstats.database.user=postgres",
 							"-Dcourtstats.nightly-load.chunk-size=" + CHUNK, "-Dcourtstats.nightly-load.inbox=" + inbox,
 							"-Dcourtstats.nightly-load.schedule=* * * * * *", "-Dserver.port=0",
+							"-Djava.io.tmpdir=" + temporary,
 							"-Dcourtstats.log-dir=" + new File("target/test-logs/stopped-schedule").getAbsolutePath()),
 					"schedule")
 			.directory(inbox.toFile())
@@ -84,6 +89,9 @@ class ScheduledLoadShutdownFunctionalTests extends NightlyLoadTestSupport {
 				+ count("select count(*) from etl.rejected_row where table_name = 'B_TblProceeding'");
 		assertThat(committed).as("staged up to the end of the slow line's chunk").isEqualTo(2600);
 		assertThat(Files.readString(log.toPath())).contains("after its current chunk; the next run resumes it");
+		try (Stream<Path> left = Files.list(temporary)) {
+			assertThat(left).as("left in the process's temporary folder (Tomcat's folder among them)").isEmpty();
+		}
 		this.jdbc.execute("drop trigger slow_line on staging.eoir_proceeding");
 
 		// when: the next load runs
