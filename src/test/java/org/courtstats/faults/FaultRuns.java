@@ -19,6 +19,7 @@ import org.courtstats.samples.EoirSampleGenerator;
 import org.courtstats.samples.OhssSampleWorkbook;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,11 +61,16 @@ final class FaultRuns {
 	static synchronized WarehouseComparison.Snapshot clean() throws Exception {
 		if (clean == null) {
 			Path inbox = Files.createTempDirectory("faults-clean");
-			deliver(inbox);
-			String url = TestWarehouse.newDatabase("faults_clean");
-			Load load = start(url, List.of(), "clean-load", "load", "--inbox", inbox.toString());
-			assertThat(load.exitCode(Duration.ofMinutes(3))).as(load.describe()).isZero();
-			clean = WarehouseComparison.take(new JdbcTemplate(TestWarehouse.dataSource(url)));
+			try {
+				deliver(inbox);
+				String url = TestWarehouse.newDatabase("faults_clean");
+				Load load = start(url, List.of(), "clean-load", "load", "--inbox", inbox.toString());
+				assertThat(load.exitCode(Duration.ofMinutes(3))).as(load.describe()).isZero();
+				clean = WarehouseComparison.take(new JdbcTemplate(TestWarehouse.dataSource(url)));
+			}
+			finally {
+				FileSystemUtils.deleteRecursively(inbox);
+			}
 			assertThat(clean.rows().get("fct_proceeding")).as("a clean load of the delivery").isNotEmpty();
 			assertThat(clean.rows().get("fct_border_statistic")).isNotEmpty();
 			assertThat(clean.rows().get("fct_encounter")).isNotEmpty();

@@ -40,6 +40,12 @@ class NightlyLoadJobFunctionalTests extends NightlyLoadTestSupport {
 	@TempDir
 	static Path inbox;
 
+	/**
+	 * Other deliveries' inboxes, removed with the test class like the inbox.
+	 */
+	@TempDir
+	static Path deliveries;
+
 	static SampleRelease sample;
 
 	static String url = TestWarehouse.newDatabase("nightly_load");
@@ -250,7 +256,7 @@ class NightlyLoadJobFunctionalTests extends NightlyLoadTestSupport {
 	@Order(5)
 	void theExampleQueriesRunForAnAnalystAndFindRows() throws IOException {
 		// given: the sample's OHSS edition and CBP file, loaded beside the release
-		Path border = Files.createDirectories(inbox.resolveSibling(inbox.getFileName() + "-border"));
+		Path border = Files.createDirectories(deliveries.resolve("border"));
 		OhssSampleWorkbook.write(border, OhssSampleWorkbook.DEFAULT_AS_OF, 11);
 		CbpSampleFile.write(border, CbpSampleFile.DEFAULT_AS_OF, 11);
 		assertThat(load(border)).containsExactly(ReleaseOutcome.Status.LOADED, ReleaseOutcome.Status.LOADED);
@@ -294,7 +300,7 @@ class NightlyLoadJobFunctionalTests extends NightlyLoadTestSupport {
 	@Order(7)
 	void theSameBytesDeliveredUnderAnotherNameAreNotLoadedAgain() throws IOException {
 		// given: the release copied, byte for byte, under a newer label
-		Path redelivered = Files.createDirectories(inbox.resolveSibling(inbox.getFileName() + "-again"));
+		Path redelivered = Files.createDirectories(deliveries.resolve("again"));
 		Path copy = redelivered.resolve("EOIR Case Data 2026-0501");
 		try (Stream<Path> files = Files.walk(sample.folder())) {
 			for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -325,7 +331,7 @@ class NightlyLoadJobFunctionalTests extends NightlyLoadTestSupport {
 	@Test
 	@Order(8)
 	void aDuplicateDeliveryStaysRecognisedAndIsRefusedOnceItChanges() throws IOException {
-		Path redelivered = inbox.resolveSibling(inbox.getFileName() + "-again");
+		Path redelivered = deliveries.resolve("again");
 		String before = warehouseChecksum();
 
 		List<ReleaseOutcome> unchanged = this.nightlyLoad.run(redelivered, null);
