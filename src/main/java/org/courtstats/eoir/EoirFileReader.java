@@ -42,6 +42,10 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 
 	private static final Logger logger = LoggerFactory.getLogger(EoirFileReader.class);
 
+	private static final String DELIVER_AGAIN = "The release's files are fixed once registered: abandon the run "
+			+ "('courtstats abandon RUN'; 'courtstats status' lists it) and deliver the release again, whole, under "
+			+ "a new label.";
+
 	/** The lines that show a file's lines end in a tab, when all of them do. */
 	static final int TAB_ENDED_LINES = 10;
 
@@ -61,6 +65,11 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 	private boolean linesStripped;
 
 	private EoirHeader header;
+
+	/**
+	 * Whether a line that is not blank was read, or skipped to on a restart.
+	 */
+	private boolean rowRead;
 
 	private long linesWithUndefinedBytes;
 
@@ -167,6 +176,7 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 	@Override
 	protected void doOpen() throws Exception {
 		this.header = null;
+		this.rowRead = false;
 		try {
 			super.doOpen();
 		}
@@ -175,9 +185,7 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 		}
 		if (this.header == null) {
 			throw new EoirFileException(this.fileName + ": the file is empty, expected a header line naming the "
-					+ this.table.name() + " columns. The release's files are fixed once registered: abandon the run "
-					+ "('courtstats abandon RUN'; 'courtstats status' lists it) and deliver the release again, "
-					+ "whole, under a new label.");
+					+ this.table.name() + " columns. " + DELIVER_AGAIN);
 		}
 		if (linesEndInATab()) {
 			logger.info("{}: its lines end in a tab that its header lacks; the empty field after the last column is "
@@ -213,12 +221,35 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 
 	@Override
 	protected EoirLine doRead() throws Exception {
+		EoirLine line;
 		try {
-			return super.doRead();
+			line = super.doRead();
 		}
 		catch (NonTransientFlatFileException ex) {
 			throw unreadableLine(ex);
 		}
+		if (line != null && !line.isBlank()) {
+			this.rowRead = true;
+		}
+		else if (line == null && !this.rowRead) {
+			headerAlone();
+		}
+		return line;
+	}
+
+	/**
+	 * A file that holds its header and no row: refused for a case-data table, whose rows
+	 * a full snapshot without them would soft-delete; a lookup's dimension keeps the
+	 * members it has.
+	 */
+	private void headerAlone() {
+		if (EoirTables.CASE_DATA.contains(this.table)) {
+			throw new EoirFileException(this.fileName + ": the file holds its header but no rows, where every "
+					+ "release holds thousands of " + this.table.name() + " rows: the delivery is incomplete, and "
+					+ "loaded it would delete every row of the table. " + DELIVER_AGAIN);
+		}
+		logger.warn("{}: the file holds its header but no rows; the {} lookup's members stay as they were",
+				this.fileName, this.table.name());
 	}
 
 	/**
@@ -227,6 +258,7 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 	 */
 	@Override
 	protected void jumpToItem(int itemIndex) throws Exception {
+		this.rowRead = itemIndex > 0;
 		int skipped = 0;
 		try {
 			for (; skipped < itemIndex; skipped++) {

@@ -182,6 +182,13 @@ public final class EoirTables {
 	 */
 	public static final List<EoirTable> SNAPSHOT = List.of(CASE, CASE_IDENTIFIER, PROCEEDING, REPS_ASSIGNED);
 
+	/**
+	 * The case-data tables, the lookups aside: each holds thousands to millions of rows
+	 * in every release, so a file of one that holds its header alone is refused.
+	 */
+	public static final List<EoirTable> CASE_DATA = List.of(CASE, CASE_IDENTIFIER, PROCEEDING, REPS_ASSIGNED, SCHEDULE,
+			APPLICATION, PROCEEDING_CHARGE, CUSTODY_HISTORY);
+
 	/** Every table the load reads, lookups first. */
 	public static final List<EoirTable> ALL = List.of(NATIONALITY, LANGUAGE, BASE_CITY, HEARING_LOCATION, JUDGE,
 			CASE_TYPE, CUSTODY_STATUS, COURT_DECISION, CASE_IDENTIFIER_TYPE, APPLICATION_TYPE, APPLICATION_DECISION,

@@ -223,4 +223,38 @@ class EoirFileReaderTests {
 			.withMessageContaining("A_TblCase.csv: the file is empty");
 	}
 
+	@Test
+	void aCaseDataFileHoldingItsHeaderAloneFailsAtItsEnd() throws Exception {
+		Path file = this.folder.resolve("tbl_schedule.csv");
+		Files.writeString(file, "IDNSCHEDULE\tIDNPROCEEDING\tIDNCASE\r\n\r\n");
+		EoirFileReader reader = new EoirFileReader("eoirTableReader", file, EoirTables.SCHEDULE);
+		reader.open(new ExecutionContext());
+		try {
+			assertThatExceptionOfType(EoirFileException.class).isThrownBy(() -> {
+				while (reader.read() != null) {
+					// the blank line after the header
+				}
+			})
+				.withMessageContaining("tbl_schedule.csv: the file holds its header but no rows")
+				.withMessageContaining("abandon the run");
+		}
+		finally {
+			reader.close();
+		}
+	}
+
+	@Test
+	void aLookupFileHoldingItsHeaderAloneReadsAsNoRows() throws Exception {
+		Path file = this.folder.resolve("tblLookupJudge.csv");
+		Files.writeString(file, "JUDGE_CODE\tJUDGE_NAME\r\n");
+		EoirFileReader reader = new EoirFileReader("eoirTableReader", file, EoirTables.JUDGE);
+		reader.open(new ExecutionContext());
+		try {
+			assertThat(reader.read()).isNull();
+		}
+		finally {
+			reader.close();
+		}
+	}
+
 }

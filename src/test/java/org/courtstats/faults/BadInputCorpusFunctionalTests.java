@@ -397,6 +397,24 @@ class BadInputCorpusFunctionalTests {
 	}
 
 	@Test
+	@Order(5)
+	void aCaseDataFileHoldingItsHeaderAloneFailsItsRelease() throws Exception {
+		// given
+		Path inbox = Files.createDirectories(work.resolve("header-only"));
+		Path release = copyRelease(inbox, "EOIR Case Data 2026-0406");
+		Path hearings = find(release, "tbl_schedule.csv");
+		String text = Files.readString(hearings, WINDOWS_1252);
+		Files.writeString(hearings, text.substring(0, text.indexOf("\r\n") + 2), WINDOWS_1252);
+
+		// when
+		Map<String, ReleaseOutcome> night = byLabel(this.nightlyLoad.run(inbox, null));
+
+		// then
+		assertRefused(night, "EOIR Case Data 2026-0406", "tbl_schedule.csv: the file holds its header but no rows");
+		report("header only (EOIR case data)", night.get("EOIR Case Data 2026-0406"));
+	}
+
+	@Test
 	@Order(6)
 	void lfAndCrLineEndsAByteOrderMarkAndUndefinedBytesLoadTheSameRows(CapturedOutput output) throws Exception {
 		// given: the first release again with LF or CR line ends, file by file, a byte
