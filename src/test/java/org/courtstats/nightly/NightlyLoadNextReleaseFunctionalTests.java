@@ -1,6 +1,7 @@
 package org.courtstats.nightly;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -154,16 +155,22 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 			.as("unchanged rows keep the release that set them")
 			.isGreaterThan(april.expected().proceedings() / 2);
 
-		// when: June arrives cut short, its proceedings file reduced to the header
+		// when: June arrives cut short, its proceedings and hearings files reduced to
+		// their
+		// first row, without a Count.txt to tell
 		String before = warehouseChecksum();
 		Path june = copy(april.folder(), deliveries.resolve("june"), "EOIR Case Data 2026-0601");
-		editTable(june, "EOIR Case Data/B_TblProceeding", (header, rows) -> rows.clear());
+		Files.delete(june.resolve("Count.txt"));
+		editTable(june, "EOIR Case Data/B_TblProceeding", (header, rows) -> rows.subList(1, rows.size()).clear());
+		editTable(june, "EOIR Case Data/tbl_schedule", (header, rows) -> rows.subList(1, rows.size()).clear());
 		List<ReleaseOutcome> cut = this.nightlyLoad.run(deliveries.resolve("june"), null);
 
 		// then: it is held back whole
 		assertThat(cut).singleElement().satisfies((outcome) -> {
 			assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.HELD_BACK);
-			assertThat(outcome.message()).contains("fct_proceeding__no_mass_deletion").contains("held back");
+			assertThat(outcome.message()).contains("fct_proceeding__no_mass_deletion")
+				.contains("fct_hearing__no_mass_deletion")
+				.contains("held back");
 		});
 		assertThat(warehouseChecksum()).isEqualTo(before);
 

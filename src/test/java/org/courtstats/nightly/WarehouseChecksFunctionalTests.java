@@ -73,15 +73,15 @@ class WarehouseChecksFunctionalTests extends NightlyLoadTestSupport {
 				    sum(offending_rows) as offending, count(distinct job_execution_id) as runs
 				from etl.check_result where job_execution_id is not null group by source order by source
 				""");
-		// EOIR: 8 keys/key-grain checks x 6 facts, 3 no-mass-deletion, 1 completion date,
+		// EOIR: 2 key checks x 6 facts, 6 no-mass-deletion, 1 completion date, 2 against
 		// Count.txt and the rejected-row share.
 		assertThat(bySource)
 			.extracting((row) -> row.get("source") + " " + row.get("checks") + " " + row.get("passed") + " "
 					+ row.get("offending") + " " + row.get("runs"))
-			.containsExactly("cbp 5 5 0 1", "eoir 18 18 0 1", "ohss 6 6 0 1");
+			.containsExactly("cbp 6 6 0 1", "eoir 22 22 0 1", "ohss 7 7 0 1");
 		assertThat(this.jdbc.queryForList("select check_name from etl.check_result "
 				+ "where source = 'ohss' and job_execution_id is not null order by 1", String.class))
-			.containsExactly("etl_source_file__rows_read_match_count_txt",
+			.containsExactly("etl_source_file__rows_read_match_count_txt", "etl_source_file__rows_read_near_count_txt",
 					"fct_border_statistic__fiscal_year_total_matches_months", "fct_border_statistic__keys_resolve",
 					"fct_border_statistic__natural_key_unique",
 					"fct_border_statistic__one_latest_edition_per_table_year", "rejected_rows__within_threshold");
@@ -237,6 +237,23 @@ class WarehouseChecksFunctionalTests extends NightlyLoadTestSupport {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("etl_source_file__rows_read_match_count_txt", 2L));
 		assertThat(latest("etl_source_file__rows_read_match_count_txt")).containsEntry("severity", "warn")
 			.containsEntry("passed", false);
+	}
+
+	@Test
+	void aFileFarShortOfItsCountTxtRowsHoldsTheReleaseBack() {
+		// the cases 1% and 6 rows short of Count.txt: a file cut short; the proceedings
+		// 1%
+		// short, within what EOIR's counts are off by
+		String cases = "update etl.source_file set count_txt_rows = ceil((rows_read + 6) / 0.99) "
+				+ "where table_name = 'A_TblCase'";
+		String proceedings = "update etl.source_file set count_txt_rows = floor(rows_read / 0.99) "
+				+ "where table_name = 'B_TblProceeding'";
+
+		Map<String, Object> result = failing("eoir", "etl_source_file__rows_read_near_count_txt", cases, proceedings);
+
+		assertThat(result).containsEntry("offending_rows", 1L).containsEntry("severity", "error");
+		assertThat((String) result.get("examples")).contains("A_TblCase").doesNotContain("B_TblProceeding");
+		assertThat(latest("etl_source_file__rows_read_match_count_txt")).containsEntry("offending_rows", 2L);
 	}
 
 	@Test
