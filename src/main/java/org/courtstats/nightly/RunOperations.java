@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RunOperations {
 
 	private static final Logger logger = LoggerFactory.getLogger(RunOperations.class);
+
+	/**
+	 * The publication step of each job: integration, checks and publication, in one
+	 * transaction.
+	 */
+	private static final Set<String> PUBLICATION_STEPS = Set.of("publishRelease", "publishEdition",
+			"publishEncounterFile");
 
 	private final JobOperator jobOperator;
 
@@ -159,9 +167,27 @@ public class RunOperations {
 			throw new IllegalArgumentException(run + " is marked " + execution.getStatus() + ", but no load holds "
 					+ "the run lock: the process running it ended. Run `courtstats recover` to mark it failed.");
 		}
+		if (isPublishing(execution)) {
+			throw new IllegalArgumentException(run + " is publishing its release, in one transaction that does not "
+					+ "stop part way: the run ends once it commits, or rolls back if it fails. `courtstats status` "
+					+ "shows how it ended.");
+		}
 		requestStop(execution);
 		logger.info("Run {} asked to stop", executionId);
 		return find(executionId);
+	}
+
+	/**
+	 * Whether a run is in its publication step: one transaction, which a stop would not
+	 * cut short but would record, once it committed, as a run STOPPED with its release
+	 * published.
+	 * @param execution the run, as last read from the repository
+	 * @return true while the run publishes
+	 */
+	static boolean isPublishing(JobExecution execution) {
+		return execution.getStepExecutions()
+			.stream()
+			.anyMatch((step) -> PUBLICATION_STEPS.contains(step.getStepName()) && step.getStatus().isRunning());
 	}
 
 	/**

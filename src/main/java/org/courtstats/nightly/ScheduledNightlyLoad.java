@@ -187,6 +187,11 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 		}
 		for (Job job : this.jobs) {
 			for (JobExecution execution : this.jobRepository.findRunningJobExecutions(job.getName())) {
+				if (RunOperations.isPublishing(execution)) {
+					logger.warn("Run {} is publishing release '{}', in one transaction: waiting for it to end",
+							execution.getId(), execution.getJobParameters().getString("release"));
+					continue;
+				}
 				try {
 					logger.warn("Stopping run {} of release '{}' after its current chunk; the next run resumes it",
 							execution.getId(), execution.getJobParameters().getString("release"));

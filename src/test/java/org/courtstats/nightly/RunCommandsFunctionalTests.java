@@ -305,6 +305,47 @@ class RunCommandsFunctionalTests {
 	}
 
 	@Test
+	void aStopDuringThePublicationIsRefusedAndTheRunEndsPublishedAndCompleted() throws Exception {
+		// given: a load in a process of its own, held up as its publication marks the
+		// release published
+		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, CASES, SEED);
+		this.jdbc.execute("""
+				create function warehouse.slow_publication() returns trigger language plpgsql as $$
+				begin
+				    perform pg_sleep(6);
+				    return new;
+				end $$""");
+		this.jdbc.execute("create trigger slow_publication before update on warehouse.dim_release for each row "
+				+ "when (new.status = 'published') execute function warehouse.slow_publication()");
+		Process load = startLoad("stopped-publication");
+		waitFor(() -> {
+			assertThat(load.isAlive()).as("the load process (see target/test-logs/stopped-publication.log)").isTrue();
+			return count("select count(*) from pg_stat_activity where wait_event = 'PgSleep'") > 0;
+		}, Duration.ofSeconds(120));
+		long runId = count("select job_execution_id from batch.batch_job_execution");
+
+		// when
+		int stop = run("stop", String.valueOf(runId));
+
+		// then: the stop is refused, saying why
+		assertThat(stop).isEqualTo(2);
+		assertThat(this.err.toString()).contains("Run " + runId + " (release 'EOIR Case Data 2026-0401') is "
+				+ "publishing its release, in one transaction that does not stop part way");
+
+		// and: the publication commits, and the run is recorded as what it did
+		assertThat(load.waitFor(120, TimeUnit.SECONDS)).as("the load ends").isTrue();
+		String log = Files.readString(Path.of("target/test-logs/stopped-publication.log"));
+		assertThat(load.exitValue()).as(log).isZero();
+		assertThat(log).contains("Release 'EOIR Case Data 2026-0401': loaded");
+		assertThat(this.jdbc.queryForObject("select status from batch.batch_job_execution", String.class))
+			.isEqualTo("COMPLETED");
+		assertThat(this.jdbc.queryForObject("select status from etl.load_run", String.class)).isEqualTo("COMPLETED");
+		assertThat(this.jdbc.queryForObject("select status from warehouse.dim_release", String.class))
+			.isEqualTo("published");
+		assertThat(count("select count(*) from warehouse.fct_proceeding")).isEqualTo(sample.expected().proceedings());
+	}
+
+	@Test
 	void anAbandonedRunIsNeverRestartedAndPurgeKeepsWhatARestartNeeds() throws Exception {
 		// given: a release loaded, then two that failed
 		List<SampleRelease> series = EoirSampleGenerator.generateSeries(this.inbox.resolve("delivered"),
