@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.courtstats.nightly.LoadsInProgress;
 import org.courtstats.nightly.NightlyLoad;
 import org.courtstats.nightly.NightlyLoadSettings;
 import org.courtstats.nightly.ReleaseOutcome;
@@ -34,7 +35,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 				"2:usage or configuration error",
 				"3:a release was held back: a table rejected more rows than courtstats.nightly-load.max-rejected-share, "
 						+ "or an error check of warehouse-sql/checks failed",
-				"4:refused: another load is running against the warehouse" })
+				"4:refused: another load is running against the warehouse",
+				"143:ended by SIGTERM: the run stopped after its current chunk; the same command again resumes it" })
 class LoadCommand implements Callable<Integer> {
 
 	@Spec
@@ -56,7 +58,8 @@ class LoadCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		try (ConfigurableApplicationContext context = Warehouse.openForLoad()) {
+		try (ConfigurableApplicationContext context = Warehouse.openForLoad();
+				LoadsInProgress.Load load = context.getBean(LoadsInProgress.class).begin()) {
 			Path folder = (this.inbox != null) ? this.inbox : context.getBean(NightlyLoadSettings.class).inbox();
 			List<ReleaseOutcome> outcomes = run(context, folder);
 			EmbeddedWarehouse embedded = context.getBeanProvider(EmbeddedWarehouse.class).getIfAvailable();

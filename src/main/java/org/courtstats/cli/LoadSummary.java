@@ -90,7 +90,10 @@ class LoadSummary {
 					this.out.println("  sheets rejected, layout not recognised (see etl.rejected_row): "
 							+ String.join(", ", rejectedSheets));
 				}
-				if (outcome.source().equals("eoir")) {
+				if (outcome.source().equals("eoir") && (outcome.status() == ReleaseOutcome.Status.LOADED
+						|| outcome.status() == ReleaseOutcome.Status.HELD_BACK)) {
+					// staged whole: a failed or stopped release's files may be read part
+					// way
 					printCountTxt(files);
 				}
 				for (FileCounts file : files) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.courtstats.nightly.LoadsInProgress;
 import org.courtstats.nightly.ReleaseOutcome;
 import org.courtstats.nightly.RunOperations;
 import org.courtstats.warehouse.EmbeddedWarehouse;
@@ -30,7 +31,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 		exitCodeList = { "0:the release loaded", "1:the restart failed again; fix the cause and restart again",
 				"2:refused: unknown run, completed, abandoned, or still marked as running",
 				"3:the release was held back again: rejected rows over the threshold, or a data-quality check failed",
-				"4:refused: a load is running against the warehouse" })
+				"4:refused: a load is running against the warehouse",
+				"143:ended by SIGTERM: the run stopped after its current chunk; restart it again" })
 class RestartCommand implements Callable<Integer> {
 
 	@Spec
@@ -42,7 +44,8 @@ class RestartCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		try (ConfigurableApplicationContext context = Warehouse.openForLoad()) {
+		try (ConfigurableApplicationContext context = Warehouse.openForLoad();
+				LoadsInProgress.Load load = context.getBean(LoadsInProgress.class).begin()) {
 			ReleaseOutcome outcome = context.getBean(RunOperations.class).restart(this.executionId);
 			EmbeddedWarehouse embedded = context.getBeanProvider(EmbeddedWarehouse.class).getIfAvailable();
 			new LoadSummary(this.spec.commandLine().getOut(), context.getBean(WarehouseReports.class))

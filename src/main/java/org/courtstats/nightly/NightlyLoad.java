@@ -422,8 +422,8 @@ public class NightlyLoad {
 			}
 			if (execution.getStatus() == BatchStatus.STOPPED) {
 				return new ReleaseOutcome(source, label, ReleaseOutcome.Status.FAILED, execution.getId(),
-						"stopped on request (courtstats stop) after its last committed chunk; `courtstats restart "
-								+ execution.getId() + "` or the next load resumes it");
+						"stopped on request (courtstats stop, or the process asked to end) after its last committed "
+								+ "chunk; `courtstats restart " + execution.getId() + "` or the next load resumes it");
 			}
 			ReleaseOutcome.Status status = LoadFailures.isHeldBack(execution) ? ReleaseOutcome.Status.HELD_BACK
 					: ReleaseOutcome.Status.FAILED;

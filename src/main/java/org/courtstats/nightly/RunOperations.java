@@ -178,6 +178,32 @@ public class RunOperations {
 	}
 
 	/**
+	 * Asks the runs of this process to stop after their current chunk, as the process
+	 * ends: it holds the run lock, so the runs marked running are its own. A run that is
+	 * publishing its release is left to end.
+	 */
+	void stopRunsOfThisProcess() {
+		for (Job job : this.jobs.values()) {
+			for (JobExecution execution : this.jobRepository.findRunningJobExecutions(job.getName())) {
+				String release = execution.getJobParameters().getString("release");
+				if (isPublishing(execution)) {
+					logger.warn("Run {} is publishing release '{}', in one transaction: waiting for it to end",
+							execution.getId(), release);
+					continue;
+				}
+				try {
+					logger.warn("Stopping run {} of release '{}' after its current chunk; the next run resumes it",
+							execution.getId(), release);
+					requestStop(execution);
+				}
+				catch (Exception ex) {
+					logger.warn("Could not stop run {}: {}", execution.getId(), ex.getMessage());
+				}
+			}
+		}
+	}
+
+	/**
 	 * Whether a run is in its publication step: one transaction, which a stop would not
 	 * cut short but would record, once it committed, as a run STOPPED with its release
 	 * published.

@@ -10,9 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -49,10 +46,6 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 
 	private final RunOperations runOperations;
 
-	private final JobRepository jobRepository;
-
-	private final List<Job> jobs;
-
 	private final AtomicBoolean loading = new AtomicBoolean();
 
 	private final AtomicReference<CountDownLatch> runEnded = new AtomicReference<>(new CountDownLatch(0));
@@ -60,14 +53,11 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 	private volatile boolean running;
 
 	ScheduledNightlyLoad(NightlyLoad nightlyLoad, NightlyLoadSettings settings, RunOperations runOperations,
-			JobRepository jobRepository, List<Job> jobs,
 			@Value("${" + SCHEDULE + ":" + DEFAULT_SCHEDULE + "}") String schedule) {
 		verifySchedule(schedule);
 		this.nightlyLoad = nightlyLoad;
 		this.settings = settings;
 		this.runOperations = runOperations;
-		this.jobRepository = jobRepository;
-		this.jobs = jobs;
 	}
 
 	/**
@@ -182,25 +172,8 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 	}
 
 	private void stopRunningJobs() {
-		if (!this.loading.get()) {
-			return;
-		}
-		for (Job job : this.jobs) {
-			for (JobExecution execution : this.jobRepository.findRunningJobExecutions(job.getName())) {
-				if (RunOperations.isPublishing(execution)) {
-					logger.warn("Run {} is publishing release '{}', in one transaction: waiting for it to end",
-							execution.getId(), execution.getJobParameters().getString("release"));
-					continue;
-				}
-				try {
-					logger.warn("Stopping run {} of release '{}' after its current chunk; the next run resumes it",
-							execution.getId(), execution.getJobParameters().getString("release"));
-					this.runOperations.requestStop(execution);
-				}
-				catch (Exception ex) {
-					logger.warn("Could not stop run {}: {}", execution.getId(), ex.getMessage());
-				}
-			}
+		if (this.loading.get()) {
+			this.runOperations.stopRunsOfThisProcess();
 		}
 	}
 

@@ -231,7 +231,7 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 			return null;
 		}
 		try {
-			countRows();
+			countRows(stepExecution.getStatus() != BatchStatus.STOPPED);
 		}
 		catch (RuntimeException ex) {
 			logger.error("{}", ex.getMessage(), ex);
@@ -247,6 +247,15 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 	 * once the whole file is written, and reconciles them with {@code Count.txt}.
 	 */
 	public void countRows() {
+		countRows(true);
+	}
+
+	/**
+	 * Counts the file's staged, rejected and repaired rows into {@code etl.source_file}.
+	 * @param whole whether the whole file is written, so that its rows read are
+	 * reconciled with {@code Count.txt}; a step stopped part way counts the rows so far
+	 */
+	private void countRows(boolean whole) {
 		try {
 			this.jdbc.update("""
 					update etl.source_file
@@ -263,7 +272,9 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 			this.jdbc.update(
 					"update etl.source_file set rows_read = rows_loaded + rows_rejected where source_file_id = ?",
 					this.slice.sourceFileId());
-			reconcileWithCountTxt();
+			if (whole) {
+				reconcileWithCountTxt();
+			}
 		}
 		catch (RuntimeException ex) {
 			throw new ItemStreamException("Could not count the staged rows of " + this.slice.tableName(), ex);

@@ -277,7 +277,7 @@ class RunCommandsFunctionalTests {
 		assertThat(load.waitFor(120, TimeUnit.SECONDS)).as("the stopped load ends").isTrue();
 		assertThat(load.exitValue()).isEqualTo(1);
 		assertThat(Files.readString(Path.of("target/test-logs/stopped-load.log")))
-			.contains("stopped on request (courtstats stop)");
+			.contains("stopped on request (courtstats stop, or the process asked to end)");
 		assertThat(this.jdbc.queryForObject("select status from batch.batch_job_execution", String.class))
 			.isEqualTo("STOPPED");
 		long committed = count("select count(*) from staging.eoir_proceeding")
@@ -299,6 +299,53 @@ class RunCommandsFunctionalTests {
 		// then
 		assertThat(restarted).as(this.err.toString()).isZero();
 		assertThat(this.out.toString()).contains("Release 'EOIR Case Data 2026-0401': loaded (job execution");
+		assertThat(NightlyLoadTestSupport.warehouseChecksum(this.jdbc)).isEqualTo(cleanChecksum);
+		assertThat(count("select count(*) from warehouse.fct_proceeding")).isEqualTo(sample.expected().proceedings());
+		assertThat(count("select count(*) from etl.rejected_row")).isEqualTo(sample.rejects().size());
+	}
+
+	@Test
+	void sigtermToALoadStopsItsRunAfterAChunkAndTheNextLoadResumesIt() throws Exception {
+		// given: a load in a process of its own, held up in a chunk of the proceedings
+		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, CASES, SEED);
+		holdUpStagingAtLine(FAILING_LINE, 4);
+		Process load = startLoad("terminated-load");
+		waitFor(() -> {
+			assertThat(load.isAlive()).as("the load process (see target/test-logs/terminated-load.log)").isTrue();
+			return count("select count(*) from pg_stat_activity where wait_event = 'PgSleep'") > 0;
+		}, Duration.ofSeconds(120));
+
+		// when: it gets SIGTERM
+		load.destroy();
+
+		// then: its run stops after the chunk, the summary says so, and nothing blames
+		// the
+		// database
+		assertThat(load.waitFor(120, TimeUnit.SECONDS)).as("the load ends").isTrue();
+		String log = Files.readString(Path.of("target/test-logs/terminated-load.log"));
+		assertThat(load.exitValue()).as(log).isEqualTo(143);
+		assertThat(log)
+			.contains("Release 'EOIR Case Data 2026-0401': FAILED (job execution 1): stopped on request "
+					+ "(courtstats stop, or the process asked to end) after its last committed chunk")
+			.doesNotContain("could not be reached")
+			.doesNotContain("unknown state")
+			.doesNotContain("Count.txt gives")
+			.doesNotContainPattern("Count.txt: \\w+ gives");
+		assertThat(this.jdbc.queryForObject("select status from batch.batch_job_execution", String.class))
+			.isEqualTo("STOPPED");
+		assertThat(this.jdbc.queryForObject("select status from etl.load_run", String.class)).isEqualTo("STOPPED");
+		long committed = count("select count(*) from staging.eoir_proceeding")
+				+ count("select count(*) from etl.rejected_row where table_name = 'B_TblProceeding'");
+		assertThat(committed).as("the chunk held up was committed, and no more")
+			.isEqualTo(((FAILING_LINE - 1 + CHUNK - 1) / CHUNK) * CHUNK);
+
+		// when
+		this.jdbc.execute("drop trigger slow_line on staging.eoir_proceeding");
+		clearOutput();
+		int loaded = run("load", "--inbox", this.inbox.toString());
+
+		// then
+		assertThat(loaded).as(this.err.toString()).isZero();
 		assertThat(NightlyLoadTestSupport.warehouseChecksum(this.jdbc)).isEqualTo(cleanChecksum);
 		assertThat(count("select count(*) from warehouse.fct_proceeding")).isEqualTo(sample.expected().proceedings());
 		assertThat(count("select count(*) from etl.rejected_row")).isEqualTo(sample.rejects().size());

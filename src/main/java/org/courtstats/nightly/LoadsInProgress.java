@@ -1,0 +1,50 @@
+package org.courtstats.nightly;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The loads a command of this process is running, from the start of the load to the end
+ * of its summary, so that the process, asked to end, lets them finish first
+ * ({@link LoadShutdown}).
+ */
+@Component
+public class LoadsInProgress {
+
+	private int active;
+
+	/**
+	 * Marks a load begun.
+	 * @return what marks it ended, when closed
+	 */
+	public synchronized Load begin() {
+		this.active++;
+		return this::end;
+	}
+
+	synchronized boolean isActive() {
+		return this.active > 0;
+	}
+
+	synchronized void awaitEnd() throws InterruptedException {
+		while (this.active > 0) {
+			wait();
+		}
+	}
+
+	private synchronized void end() {
+		this.active--;
+		notifyAll();
+	}
+
+	/**
+	 * A load in progress, ended when closed.
+	 */
+	@FunctionalInterface
+	public interface Load extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
+}
