@@ -95,6 +95,8 @@ final class Warehouse {
 			if (cause instanceof InvalidSettingException invalid) {
 				return invalid;
 			}
+		}
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof BindException bind) {
 				return invalidSetting(bind);
 			}

@@ -42,6 +42,20 @@ public record NightlyLoadSettings(@DefaultValue("./inbox") Path inbox, @DefaultV
 		@DefaultValue("") String archive, @DefaultValue DatabaseRetry databaseRetry,
 		@DefaultValue("copy") StagingWriter stagingWriter) {
 
+	private static final String PREFIX = "courtstats.nightly-load.";
+
+	public NightlyLoadSettings {
+		InvalidSettingException.require(PREFIX + "chunk-size", chunkSize, chunkSize >= 1, "rows per chunk, 1 or more");
+		InvalidSettingException.require(PREFIX + "staging-threads", stagingThreads, stagingThreads >= 1,
+				"1 or more threads");
+		InvalidSettingException.require(PREFIX + "max-rejected-share", maxRejectedShare,
+				maxRejectedShare >= 0 && maxRejectedShare <= 1, "a share from 0 to 1 (0.01 is 1%)");
+		InvalidSettingException.require(PREFIX + "rejected-rows-floor", rejectedRowsFloor, rejectedRowsFloor >= 0,
+				"0 or more rows");
+		InvalidSettingException.require(PREFIX + "settle-time", settleTime,
+				settleTime != null && !settleTime.isNegative(), "a duration of 0s or more");
+	}
+
 	/**
 	 * The archive folder, when loaded deliveries are to be moved out of the inbox.
 	 * @return the folder, or empty to leave deliveries in place

@@ -169,6 +169,18 @@ class ScheduleCommandFunctionalTests {
 		}
 	}
 
+	@Test
+	void aChunkSizeOfZeroIsAUsageErrorNamingTheSettingNotTheDatabase() {
+		StringWriter err = new StringWriter();
+
+		int exitCode = statusWith("courtstats.nightly-load.chunk-size", "0", err);
+
+		assertThat(exitCode).as(err.toString()).isEqualTo(2);
+		assertThat(err.toString())
+			.contains("The setting courtstats.nightly-load.chunk-size is '0': it takes rows per chunk, 1 or more")
+			.doesNotContain("COURTSTATS_DB_URL");
+	}
+
 	/**
 	 * Runs {@code courtstats status} with one setting given as a system property.
 	 */

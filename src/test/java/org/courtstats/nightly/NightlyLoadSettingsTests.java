@@ -1,0 +1,57 @@
+package org.courtstats.nightly;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * The nightly load's settings refuse values it cannot run with, naming the setting.
+ */
+class NightlyLoadSettingsTests {
+
+	@ParameterizedTest(name = "{0} = {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			chunk-size          | 0    | rows per chunk, 1 or more
+			staging-threads     | 0    | 1 or more threads
+			max-rejected-share  | 2.0  | a share from 0 to 1
+			max-rejected-share  | -1.0 | a share from 0 to 1
+			rejected-rows-floor | -1   | 0 or more rows
+			settle-time         | -1   | a duration of 0s or more
+			""")
+	void aValueOutOfRangeIsRefusedNamingTheSetting(String setting, String value, String takes) {
+		assertThatExceptionOfType(InvalidSettingException.class).isThrownBy(() -> settings(setting, value))
+			.withMessageStartingWith("The setting courtstats.nightly-load." + setting + " is '")
+			.withMessageContaining("': it takes " + takes);
+	}
+
+	@ParameterizedTest(name = "{0} = {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			chunk-size          | 1
+			max-rejected-share  | 0.0
+			max-rejected-share  | 1.0
+			rejected-rows-floor | 0
+			settle-time         | 0
+			""")
+	void theEdgesOfEachRangeAreTaken(String setting, String value) {
+		assertThatNoException().isThrownBy(() -> settings(setting, value));
+	}
+
+	/**
+	 * The default settings, but one.
+	 */
+	private static NightlyLoadSettings settings(String setting, String value) {
+		return new NightlyLoadSettings(Path.of("inbox"), setting.equals("chunk-size") ? Integer.parseInt(value) : 20000,
+				setting.equals("staging-threads") ? Integer.parseInt(value) : 2,
+				setting.equals("max-rejected-share") ? Double.parseDouble(value) : 0.01,
+				setting.equals("rejected-rows-floor") ? Long.parseLong(value) : 5,
+				setting.equals("settle-time") ? Duration.ofSeconds(Long.parseLong(value)) : Duration.ofSeconds(60), "",
+				new NightlyLoadSettings.DatabaseRetry(6, Duration.ofSeconds(5), Duration.ofMinutes(2)),
+				NightlyLoadSettings.StagingWriter.COPY);
+	}
+
+}
