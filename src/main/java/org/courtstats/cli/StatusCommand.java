@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.courtstats.nightly.RunOperations;
 import org.courtstats.pull.SourcePull;
+import org.courtstats.warehouse.RejectedRows;
 import org.courtstats.warehouse.RunHistory.Run;
 import org.courtstats.warehouse.SourceChecks.SourceCheck;
 import org.courtstats.warehouse.WarehouseChecks;
@@ -33,8 +34,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 				"Then the runs still marked as running, and whether a live load holds the run lock (then they run) "
 						+ "or not (then a process that ended left them: `courtstats recover` marks them failed).",
 				"With --checks RUN, every data-quality check that run made instead (etl.check_result)." },
-		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:shown", "1:the warehouse could not be read", "2:usage or configuration error" })
+		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:shown", "1:the warehouse could not be read",
+				"2:usage or configuration error, or --checks names no run" })
 class StatusCommand implements Callable<Integer> {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -59,6 +60,10 @@ class StatusCommand implements Callable<Integer> {
 		if (this.checksOf != null) {
 			List<WarehouseChecks.CheckResult> results;
 			try (ConfigurableApplicationContext context = Warehouse.openShared()) {
+				if (!context.getBean(RejectedRows.class).isKnownRun(this.checksOf)) {
+					throw new IllegalArgumentException("Run " + this.checksOf + " is not in etl.load_run: "
+							+ "`courtstats status` lists the runs.");
+				}
 				results = context.getBean(RunOperations.class).checks(this.checksOf);
 			}
 			PrintWriter out = this.spec.commandLine().getOut();
@@ -136,7 +141,7 @@ class StatusCommand implements Callable<Integer> {
 	static void printChecks(PrintWriter out, long run, List<WarehouseChecks.CheckResult> results) {
 		if (results.isEmpty()) {
 			out.println("Run " + run + " recorded no data-quality check: it did not reach its publish step "
-					+ "(`courtstats status` shows where it stopped), or it is not a run of this warehouse.");
+					+ "(`courtstats status` shows where it stopped).");
 			return;
 		}
 		out.println("Data-quality checks of run " + run + ", in the order they ran:");

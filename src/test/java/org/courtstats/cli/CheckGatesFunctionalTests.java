@@ -104,6 +104,8 @@ class CheckGatesFunctionalTests {
 			.containsPattern("rejected_rows__within_threshold +error +0 +0  passed")
 			.containsPattern("etl_source_file__rows_read_match_count_txt +warn +0 +0  passed")
 			.contains("e.g. [{\"case_id\": ");
+		assertThat(run("status", "--checks", String.valueOf(run + 100))).isEqualTo(2);
+		assertThat(this.err.toString()).contains("Run " + (run + 100) + " is not in etl.load_run");
 
 		// and once the cause is gone, the next load publishes the release
 		this.warehouse.execute("drop trigger corrupt_two_cases on warehouse.fct_case");
