@@ -225,7 +225,7 @@ public class RejectReplay {
 				.sum();
 			remaining[0] = corrected - stillRejected;
 			remaining[1] = stillRejected;
-			this.loadRunLedger.finished(jobExecutionId, "COMPLETED",
+			this.loadRunLedger.replayed(jobExecutionId,
 					"rejected rows replayed: " + remaining[0] + " loaded, " + remaining[1] + " still rejected");
 		});
 		logger.info("Release '{}': {} rejected rows loaded, {} still rejected", label, remaining[0], remaining[1]);
@@ -285,8 +285,8 @@ public class RejectReplay {
 			this.warehouseChecks.verify(release.releaseKey(), source, jobExecutionId);
 			this.releases.publish(release.releaseKey(), jobExecutionId);
 			stillRejected[0] = this.rejectedRows.count(release.releaseKey(), table);
-			this.loadRunLedger.finished(jobExecutionId, "COMPLETED", "rejected rows replayed: "
-					+ (rejectedBefore - stillRejected[0]) + " loaded, " + stillRejected[0] + " still rejected");
+			this.loadRunLedger.replayed(jobExecutionId, "rejected rows replayed: " + (rejectedBefore - stillRejected[0])
+					+ " loaded, " + stillRejected[0] + " still rejected");
 		});
 		long loaded = Math.max(0, rejectedBefore - stillRejected[0]);
 		logger.info("Release '{}': {} rejected rows loaded, {} still rejected", label, loaded, stillRejected[0]);

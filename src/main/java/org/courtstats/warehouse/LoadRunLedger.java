@@ -40,9 +40,24 @@ public class LoadRunLedger {
 	 * @param message the first line of its failure, or null
 	 */
 	public void finished(long jobExecutionId, String status, String message) {
+		record(jobExecutionId, status, message, false);
+	}
+
+	/**
+	 * Records a run's rejected rows replayed into its release: its status, message and
+	 * row counts as they now stand, its end left as it was (the replay is a run of its
+	 * own in no ledger).
+	 * @param jobExecutionId the run
+	 * @param message what the replay did
+	 */
+	public void replayed(long jobExecutionId, String message) {
+		record(jobExecutionId, "COMPLETED", message, true);
+	}
+
+	private void record(long jobExecutionId, String status, String message, boolean keepEnd) {
 		this.jdbc.update("""
 				update etl.load_run as r
-				set ended_at = now(),
+				set ended_at = case when ? then coalesce(r.ended_at, now()) else now() end,
 				    status = ?,
 				    message = ?,
 				    rows_read = coalesce(c.rows_read, 0),
@@ -57,7 +72,7 @@ public class LoadRunLedger {
 				    where run.job_execution_id = ?
 				) as c
 				where r.job_execution_id = ?
-				""", status, message, jobExecutionId, jobExecutionId);
+				""", keepEnd, status, message, jobExecutionId, jobExecutionId);
 	}
 
 	/**

@@ -124,6 +124,7 @@ class RejectedRowsCommandsFunctionalTests {
 		assertThat(this.warehouse
 			.update("update etl.rejected_row set raw_record = substr(raw_record, 2) " + "where raw_record like 'X%'"))
 			.isEqualTo(10);
+		Object heldBackAt = this.warehouse.queryForObject("select ended_at from etl.load_run", Object.class);
 		int replayed = run("replay-rejects", "--table", "B_TblProceeding");
 		this.out.getBuffer().setLength(0);
 		int loadedAfter = run("load", "--inbox", this.inbox.toString());
@@ -137,6 +138,12 @@ class RejectedRowsCommandsFunctionalTests {
 		assertThat(count("select count(*) from etl.rejected_row where table_name = 'B_TblProceeding'")).isOne();
 		assertThat(loadedAfter).isZero();
 		assertThat(this.out.toString()).contains("Release '" + LABEL + "': already loaded, nothing to do");
+		assertThat(this.warehouse.queryForMap("select status, message, ended_at from etl.load_run"))
+			.as("the run's record: its end as it was, its outcome as the replay left it")
+			.containsEntry("status", "COMPLETED")
+			.containsEntry("ended_at", heldBackAt)
+			.hasEntrySatisfying("message",
+					(message) -> assertThat((String) message).startsWith("rejected rows replayed: 10 loaded"));
 	}
 
 	@Test
