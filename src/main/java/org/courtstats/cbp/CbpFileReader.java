@@ -2,6 +2,7 @@ package org.courtstats.cbp;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +125,38 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 		if (corrected != null) {
 			return this.mapper.map(line, parse(corrected), corrected);
 		}
+		if (record.size() < this.header.fieldCount() && cutShort()) {
+			throw new CbpFileException(this.fileName + ": line " + line + ", the last, holds " + record.size()
+					+ " of the " + this.header.fieldCount() + " fields and no line break: the file was cut short, "
+					+ "and its fiscal years would replace the ones loaded with part of their rows. Nothing of it is "
+					+ "loaded; deliver the complete file again, or remove it from the inbox.");
+		}
 		return this.mapper.map(line, record.toList(), FORMAT.format((Object[]) record.values()));
+	}
+
+	/**
+	 * Whether the record just read is the file's last and the file ends without a line
+	 * break: a file cut short, as a download broken off leaves it (CBP ends its files
+	 * with one). Only a file on disk is looked at.
+	 */
+	private boolean cutShort() {
+		try {
+			if (this.records.hasNext() || !this.resource.isFile()) {
+				return false;
+			}
+			try (RandomAccessFile file = new RandomAccessFile(this.resource.getFile(), "r")) {
+				if (file.length() == 0) {
+					return false;
+				}
+				file.seek(file.length() - 1);
+				int last = file.read();
+				return last != '\n' && last != '\r';
+			}
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// read as the row it is, rejected for its field count
+			return false;
+		}
 	}
 
 	/**

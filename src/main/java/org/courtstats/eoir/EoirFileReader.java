@@ -67,6 +67,12 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 	private EoirHeader header;
 
 	/**
+	 * The reader of the file's lines, when it tells whether the last line ended in a line
+	 * break: a windows-1252 file's.
+	 */
+	private Windows1252LineReader lineReader;
+
+	/**
 	 * Whether a line that is not blank was read, or skipped to on a restart.
 	 */
 	private boolean rowRead;
@@ -98,7 +104,11 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 		setResource(resource);
 		setEncoding(ENCODING);
 		this.resource = resource;
-		setBufferedReaderFactory(this::lines);
+		setBufferedReaderFactory((source, encoding) -> {
+			BufferedReader lines = lines(source, encoding);
+			this.lineReader = (lines instanceof Windows1252LineReader reader) ? reader : null;
+			return lines;
+		});
 		setStrict(true);
 		setComments(new String[0]);
 		setLinesToSkip(1);
@@ -111,7 +121,8 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 			if (text.indexOf('\uFFFD') >= 0 && this.linesWithUndefinedBytes++ == 0) {
 				this.firstLineWithUndefinedBytes = lineNumber;
 			}
-			return new EoirLine(lineNumber, text, this.header);
+			return new EoirLine(lineNumber, text, this.header,
+					this.lineReader != null && this.lineReader.endedWithoutLineBreak());
 		});
 	}
 

@@ -22,6 +22,8 @@ public final class EoirLine {
 
 	private String[] fields;
 
+	private final boolean endsTheFileUnbroken;
+
 	/**
 	 * A line split on its tabs.
 	 * @param lineNumber line number in the file, the header being line 1
@@ -29,10 +31,31 @@ public final class EoirLine {
 	 * @param header the file's header
 	 */
 	public EoirLine(long lineNumber, String text, EoirHeader header) {
+		this(lineNumber, text, header, false);
+	}
+
+	/**
+	 * A line split on its tabs.
+	 * @param lineNumber line number in the file, the header being line 1
+	 * @param text the line with control characters removed
+	 * @param header the file's header
+	 * @param endsTheFileUnbroken whether the line ends the file without a line break
+	 */
+	public EoirLine(long lineNumber, String text, EoirHeader header, boolean endsTheFileUnbroken) {
 		this.lineNumber = lineNumber;
 		this.text = text;
 		this.header = header;
 		this.ends = fieldEnds(text, header.fieldCount());
+		this.endsTheFileUnbroken = endsTheFileUnbroken;
+	}
+
+	/**
+	 * Whether the line ends the file without a line break: short of fields, the line a
+	 * file cut short ends in.
+	 * @return true for the last line of a file that lacks its final line break
+	 */
+	public boolean endsTheFileUnbroken() {
+		return this.endsTheFileUnbroken;
 	}
 
 	/**

@@ -34,6 +34,12 @@ public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 		String text = line.text();
 		String[] fields = null;
 		StagedRecord.Repair repair = null;
+		if (line.fieldCount() < header.fieldCount() && line.endsTheFileUnbroken()) {
+			// Padded, its missing values would overwrite the row's values with unknowns.
+			return reject(line, "line_cut_short",
+					"the file ends inside this line, with " + line.fieldCount() + " of the " + header.fieldCount()
+							+ " fields and no line break: the file was cut short; obtain it again from EOIR");
+		}
 		if (line.fieldCount() != header.fieldCount()) {
 			LineRepair.Result result = LineRepair.repair(line);
 			if (result instanceof LineRepair.Refused refused) {

@@ -48,6 +48,8 @@ public final class Windows1252LineReader extends BufferedReader {
 
 	private boolean afterCarriageReturn;
 
+	private boolean endedWithoutLineBreak;
+
 	public Windows1252LineReader(InputStream in) {
 		this(in, BoundedLineReader.MAX_LINE_LENGTH);
 	}
@@ -64,6 +66,7 @@ public final class Windows1252LineReader extends BufferedReader {
 		boolean printable = true;
 		while (true) {
 			if (this.position == this.limit && !fill()) {
+				this.endedWithoutLineBreak = length > 0;
 				return (length > 0) ? text(length, printable) : null;
 			}
 			if (this.afterCarriageReturn) {
@@ -94,6 +97,15 @@ public final class Windows1252LineReader extends BufferedReader {
 			}
 			this.position = end;
 		}
+	}
+
+	/**
+	 * Whether the line last read ended the file without a line break, as the last line of
+	 * a file cut short does.
+	 * @return true when the last line read has no line break after it
+	 */
+	public boolean endedWithoutLineBreak() {
+		return this.endedWithoutLineBreak;
 	}
 
 	private int append(int length, int start, int end) throws BoundedLineReader.LineException {

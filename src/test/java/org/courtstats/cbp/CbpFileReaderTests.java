@@ -329,6 +329,34 @@ class CbpFileReaderTests {
 		assertThat(coverage.rejectedRows()).isEqualTo(1);
 	}
 
+	@Test
+	void aFileCutShortInItsLastLineFailsNamingTheLine() throws Exception {
+		// given: a download broken off inside its third row
+		Path whole = write("nationwide-encounters-fy20-fy23-state.csv", "\r\n", STATE_HEADER,
+				"2021,FYTD,DEC,Southwest Land Border,TX,UC / Single Minors,HONDURAS,Title 42,12",
+				"2021,FYTD,JAN,Southwest Land Border,TX,UC / Single Minors,HONDURAS,Title 8,705");
+		String text = Files.readString(whole);
+		Files.writeString(whole, text.substring(0, text.length() - 30));
+
+		// when, then
+		assertThatExceptionOfType(CbpFileException.class).isThrownBy(() -> readAll(whole))
+			.withMessageStartingWith("nationwide-encounters-fy20-fy23-state.csv: line 3, the last, holds 6 of the 9 "
+					+ "fields and no line break: the file was cut short")
+			.withMessageContaining("Nothing of it is loaded");
+	}
+
+	@Test
+	void aShortLastRowThatEndsItsLineIsRejectedLikeAnyOther() throws Exception {
+		Path file = write("short-last-row.csv", "\r\n", STATE_HEADER,
+				"2021,FYTD,DEC,Southwest Land Border,TX,UC / Single Minors,HONDURAS,Title 42,12",
+				"2021,FYTD,JAN,Southwest Land Border,TX,UC / Single Minors");
+
+		List<CbpRecord> records = readAll(file);
+
+		assertThat(records).hasSize(2);
+		assertThat(((CbpRecord.Rejected) records.get(1)).reasonCode()).isEqualTo("field_count");
+	}
+
 	private Path write(String name, String lineEnd, String... lines) throws Exception {
 		StringBuilder text = new StringBuilder();
 		for (String line : lines) {

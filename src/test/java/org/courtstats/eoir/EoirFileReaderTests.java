@@ -181,6 +181,44 @@ class EoirFileReaderTests {
 			.hasSize(EoirFileReader.TAB_ENDED_LINES - 1);
 	}
 
+	@Test
+	void aLastLineShortOfFieldsWithoutALineBreakIsRejectedAsCutShortNotPadded() throws Exception {
+		String header = "IDNPRCDCHG\tIDNCASE\tIDNPROCEEDING\tCHARGE\tCHG_STATUS\r\n";
+		String whole = "9000001\t5000000\t6000000\t237a1B\tS\r\n";
+		String cut = "9000002\t5000000\t6000000\t23";
+
+		List<StagedRecord> cutShort = processed(header + whole + cut);
+		List<StagedRecord> shortButEnded = processed(header + whole + cut + "\r\n");
+
+		assertThat(cutShort.get(0)).isInstanceOf(StagedRecord.Row.class);
+		StagedRecord.Rejected rejected = (StagedRecord.Rejected) cutShort.get(1);
+		assertThat(rejected.reasonCode()).isEqualTo("line_cut_short");
+		assertThat(rejected.message())
+			.contains("the file ends inside this line, with 4 of the 5 fields and no line break");
+		assertThat(((StagedRecord.Row) shortButEnded.get(1)).repair().repairCode()).isEqualTo("padded");
+	}
+
+	/**
+	 * Reads and cleans a charges file of the given text.
+	 */
+	private List<StagedRecord> processed(String text) throws Exception {
+		Path file = this.folder.resolve("B_TblProceedCharges.csv");
+		Files.writeString(file, text, WINDOWS_1252);
+		EoirFileReader reader = new EoirFileReader("eoirTableReader", file, EoirTables.PROCEEDING_CHARGE);
+		EoirRowProcessor processor = new EoirRowProcessor();
+		List<StagedRecord> records = new ArrayList<>();
+		reader.open(new ExecutionContext());
+		try {
+			for (EoirLine line = reader.read(); line != null; line = reader.read()) {
+				records.add(processor.process(line));
+			}
+		}
+		finally {
+			reader.close();
+		}
+		return records;
+	}
+
 	/**
 	 * Reads and cleans a charges file of the given lines, all ending in a tab but the one
 	 * at a position (from 1), or none for 0.
