@@ -152,6 +152,8 @@ class BadInputCorpusFunctionalTests {
 		Files.writeString(inbox.resolve("header-only-encounters.csv"), CBP_HEADER + "\r\n");
 		Files.writeString(inbox.resolve("missing-column-encounters.csv"),
 				new String(cbp(2021, "\r\n"), StandardCharsets.UTF_8).replace(",Encounter Count", ",Count"));
+		byte[] whole = cbp(2020, "\r\n");
+		Files.write(inbox.resolve("cut-encounters.csv"), Arrays.copyOf(whole, whole.length - 25));
 		Files.write(inbox.resolve("garbage-encounters.csv"), garbage(64 * 1024, 3));
 		Files.write(inbox.resolve("long-line-encounters.csv"), concat(cbp(2022, "\r\n"),
 				"2022,FYTD,DEC,".repeat(5 * 1024 * 1024 / 14).getBytes(StandardCharsets.UTF_8)));
@@ -251,6 +253,8 @@ class BadInputCorpusFunctionalTests {
 				"header-only-encounters.csv: the file holds its header but no rows");
 		assertRefused(night, "missing-column-encounters",
 				"missing-column-encounters.csv: line 1: the header has no column Encounter Count");
+		assertRefused(night, "cut-encounters", "cut-encounters.csv: line 5, the last, holds 6 of the 9 fields and no "
+				+ "line break: the file was cut short");
 		assertRefused(night, "garbage-encounters",
 				"garbage-encounters.csv: line 1 holds bytes that are not valid UTF-8");
 		assertRefused(night, "long-line-encounters",
@@ -261,6 +265,7 @@ class BadInputCorpusFunctionalTests {
 		report("empty file (CBP)", night.get("empty-encounters"));
 		report("header only (CBP)", night.get("header-only-encounters"));
 		report("missing required column (CBP)", night.get("missing-column-encounters"));
+		report("cut short in its last line (CBP)", night.get("cut-encounters"));
 		report("binary garbage as *encounter*.csv", night.get("garbage-encounters"));
 		report("5 MB line, no newline (CBP)", night.get("long-line-encounters"));
 		report("invalid UTF-8 bytes (CBP)", night.get("latin1-encounters"));
