@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipException;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -152,7 +153,9 @@ final class ZipReleases {
 
 	/**
 	 * The decompressed bytes of an entry, cut off with an error when they run past the
-	 * size the entry declares (a zip bomb that lies about its size, or a corrupt zip).
+	 * size the entry declares (a zip bomb that lies about its size, or a corrupt zip),
+	 * and failing at their end when they fall short of it or do not match the entry's
+	 * checksum (CRC-32): bytes damaged inside the entry.
 	 * @param zip the zip, for messages
 	 * @param archive the open zip
 	 * @param entry the entry
@@ -167,11 +170,16 @@ final class ZipReleases {
 		}
 		return new FilterInputStream(in) {
 
+			private final CRC32 crc = new CRC32();
+
 			private long read;
 
 			@Override
 			public int read() throws IOException {
 				int b = super.read();
+				if (b >= 0) {
+					this.crc.update(b);
+				}
 				count((b < 0) ? -1 : 1);
 				return b;
 			}
@@ -179,8 +187,28 @@ final class ZipReleases {
 			@Override
 			public int read(byte[] buffer, int offset, int length) throws IOException {
 				int n = super.read(buffer, offset, length);
+				if (n > 0) {
+					this.crc.update(buffer, offset, n);
+				}
 				count(n);
 				return n;
+			}
+
+			/**
+			 * Skips by reading, so that the skipped bytes count in the checksum.
+			 */
+			@Override
+			public long skip(long n) throws IOException {
+				byte[] buffer = new byte[8192];
+				long skipped = 0;
+				while (skipped < n) {
+					int got = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+					if (got < 0) {
+						break;
+					}
+					skipped += got;
+				}
+				return skipped;
 			}
 
 			private void count(int n) throws IOException {
@@ -190,6 +218,14 @@ final class ZipReleases {
 				if (this.read > declared) {
 					throw new ZipException(zip + ": entry '" + entry.getName() + "' inflates past the " + declared
 							+ " bytes its header declares (a zip bomb, or a corrupt zip); reading stopped");
+				}
+				if (n < 0 && this.read < declared) {
+					throw new ZipException(zip + ": entry '" + entry.getName() + "' ends after " + this.read
+							+ " of the " + declared + " bytes its header declares: the zip is corrupt");
+				}
+				if (n < 0 && entry.getCrc() >= 0 && this.crc.getValue() != entry.getCrc()) {
+					throw new ZipException(zip + ": entry '" + entry.getName() + "' is corrupt: its bytes do not "
+							+ "match the checksum (CRC-32) its header declares");
 				}
 			}
 

@@ -32,6 +32,7 @@ import java.util.zip.ZipOutputStream;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -322,6 +323,33 @@ class BadInputCorpusFunctionalTests {
 		assertRefused(night, "EOIR Case Data 2026-0402", "tbl_RepsAssigned.csv");
 		assertLoaded(night, "beside-garbage-encounters");
 		report("binary garbage as an EOIR table", night.get("EOIR Case Data 2026-0402"));
+	}
+
+	@Test
+	@Order(3)
+	void aReleaseZipWithBytesDamagedInsideAnEntryFailsByName() throws Exception {
+		// given: a byte changed in the middle of the proceedings' compressed bytes
+		Path inbox = Files.createDirectories(work.resolve("damaged"));
+		Path zip = inbox.resolve("EOIR Case Data 2026-0407.zip");
+		ReleaseZips.write(zip, ReleaseZips.entriesOf(sample.folder()), (name) -> false);
+		long offset;
+		long length;
+		try (ZipFile archive = ZipFile.builder().setPath(zip).get()) {
+			ZipArchiveEntry proceedings = archive.getEntry("EOIR Case Data/B_TblProceeding.csv");
+			offset = proceedings.getDataOffset();
+			length = proceedings.getCompressedSize();
+		}
+		byte[] bytes = Files.readAllBytes(zip);
+		bytes[(int) (offset + length / 2)] ^= 0x10;
+		Files.write(zip, bytes);
+
+		// when
+		Map<String, ReleaseOutcome> night = byLabel(this.nightlyLoad.run(inbox, null));
+
+		// then
+		assertRefused(night, "EOIR Case Data 2026-0407", "EOIR Case Data 2026-0407.zip",
+				"B_TblProceeding.csv cannot be read", "obtain it again");
+		report("bytes damaged inside a zip entry", night.get("EOIR Case Data 2026-0407"));
 	}
 
 	@Test

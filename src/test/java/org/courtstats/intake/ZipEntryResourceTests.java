@@ -1,5 +1,6 @@
 package org.courtstats.intake;
 
+import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipException;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.courtstats.eoir.EoirFileReader;
 import org.courtstats.eoir.EoirLine;
 import org.courtstats.eoir.EoirTables;
@@ -58,6 +63,32 @@ class ZipEntryResourceTests {
 		assertThat(resource.lastModified()).isEqualTo(ReleaseZips.ENTRY_TIME.toMillis());
 		assertThat(resource.getFilename()).isEqualTo("tblLanguage.csv");
 		assertThat(resource.getDescription()).contains("Lookup/tblLanguage.csv").contains(zip.toString());
+	}
+
+	@Test
+	void anEntryWhoseBytesDoNotMatchItsChecksumFailsAtItsEnd() throws IOException {
+		// given: an entry stored with the checksum of other bytes, as damage inside the
+		// entry leaves it
+		Path zip = this.folder.resolve("EOIR Case Data 2026-0401.zip");
+		byte[] bytes = LANGUAGES.getBytes(StandardCharsets.UTF_8);
+		CRC32 crc = new CRC32();
+		crc.update(bytes);
+		try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zip)) {
+			ZipArchiveEntry entry = new ZipArchiveEntry("Lookup/tblLanguage.csv");
+			entry.setMethod(ZipArchiveEntry.STORED);
+			entry.setCrc(crc.getValue() ^ 1);
+			entry.setSize(bytes.length);
+			entry.setCompressedSize(bytes.length);
+			out.addRawArchiveEntry(entry, new ByteArrayInputStream(bytes));
+		}
+		ZipEntryResource resource = new ZipEntryResource(zip, "Lookup/tblLanguage.csv");
+
+		// when, then
+		try (InputStream in = resource.getInputStream()) {
+			assertThatExceptionOfType(ZipException.class).isThrownBy(in::readAllBytes)
+				.withMessage(zip + ": entry 'Lookup/tblLanguage.csv' is corrupt: its bytes do not match the checksum "
+						+ "(CRC-32) its header declares");
+		}
 	}
 
 	@Test
