@@ -66,13 +66,13 @@ public final class EoirHeader {
 				}
 			}
 			if (indexes[c] < 0 && column.kind().requiredInHeader()) {
-				throw new EoirFileException(
-						fileName + ": line 1: the header has no column " + String.join(" or ", column.headerNames())
-								+ ", which " + table.name() + " needs. Found: " + String.join(", ", names).strip()
-								+ ". Check that the file is an EOIR " + table.name() + " export with its header line. "
-								+ "The release is not loaded, and its files are fixed once registered: obtain the file "
-								+ "again from EOIR, abandon the run ('courtstats abandon RUN'; 'courtstats status' "
-								+ "lists it) and deliver the release under a new label.");
+				throw new EoirFileException(fileName + ": line 1: the header has no column "
+						+ String.join(" or ", column.headerNames()) + ", which " + table.name() + " needs. Found: "
+						+ printable(String.join(", ", names).strip()) + ". Check that the file is an EOIR "
+						+ table.name() + " export with its header line. "
+						+ "The release is not loaded, and its files are fixed once registered: obtain the file "
+						+ "again from EOIR, abandon the run ('courtstats abandon RUN'; 'courtstats status' "
+						+ "lists it) and deliver the release under a new label.");
 			}
 		}
 		List<String> unknown = new ArrayList<>();
@@ -146,6 +146,19 @@ public final class EoirHeader {
 			}
 		}
 		return missing;
+	}
+
+	/**
+	 * A header as a message shows it: at most 200 characters, anything but printable
+	 * ASCII as {@code ?}, so that a file of binary bytes does not fill the terminal.
+	 */
+	static String printable(String header) {
+		StringBuilder shown = new StringBuilder();
+		for (int i = 0; i < header.length() && shown.length() < 200; i++) {
+			char c = header.charAt(i);
+			shown.append((c >= 0x20 && c < 0x7F) ? c : '?');
+		}
+		return (header.length() > 200) ? shown + "..." : shown.toString();
 	}
 
 }

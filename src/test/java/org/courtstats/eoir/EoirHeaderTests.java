@@ -28,6 +28,18 @@ class EoirHeaderTests {
 	}
 
 	@Test
+	void aHeaderOfBinaryBytesIsShownAsPrintableTextCutShort() {
+		String garbage = "1\u2020\u00de\u00e7P\u00f6\u00e1%\u0001".repeat(100);
+
+		assertThatExceptionOfType(EoirFileException.class)
+			.isThrownBy(() -> EoirHeader.parse(EoirTables.PROCEEDING, "B_TblProceeding.csv", garbage))
+			.withMessageContaining("Found: 1???P??%1???P??%")
+			.withMessageContaining("%.... Check that the file is an EOIR B_TblProceeding export")
+			.withMessageNotContaining("\u00de")
+			.satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(700));
+	}
+
+	@Test
 	void aMissingOptionalColumnReadsAsAbsent() {
 		EoirHeader header = EoirHeader.parse(EoirTables.PROCEEDING, "B_TblProceeding.csv", "IDNPROCEEDING\tIDNCASE");
 
