@@ -121,8 +121,7 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 			if (text.indexOf('\uFFFD') >= 0 && this.linesWithUndefinedBytes++ == 0) {
 				this.firstLineWithUndefinedBytes = lineNumber;
 			}
-			return new EoirLine(lineNumber, text, this.header,
-					this.lineReader != null && this.lineReader.endedWithoutLineBreak());
+			return new EoirLine(lineNumber, text, this.header, lineEndedTheFileUnbroken());
 		});
 	}
 
@@ -306,6 +305,15 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 					+ "release under a new label.", ex);
 		}
 		return ex;
+	}
+
+	/**
+	 * Whether the line last read ended the file without a line break (known for a
+	 * windows-1252 file; false for one read as UTF-8).
+	 * @return true when the last line read is the file's last and lacks its line break
+	 */
+	public boolean lineEndedTheFileUnbroken() {
+		return this.lineReader != null && this.lineReader.endedWithoutLineBreak();
 	}
 
 	/**

@@ -331,8 +331,12 @@ public class RejectReplay {
 		SourceFileSlice slice = new SourceFileSlice(file.sourceFileId(), file.tableName(),
 				EoirTables.named(file.tableName()).stagingTable(), jobExecutionId);
 		reader.setLineMapper((line, lineNumber) -> {
+			String read = ControlCharacters.strip(line);
 			String text = ControlCharacters.strip(records.getOrDefault((long) lineNumber, line));
-			return new EoirLine(lineNumber, text, reader.header());
+			// A line corrected in etl.rejected_row is whole; one as the file holds it
+			// is as cut as it was.
+			return new EoirLine(lineNumber, text, reader.header(),
+					text.equals(read) && reader.lineEndedTheFileUnbroken());
 		});
 		try {
 			stage(slice, reader, new EoirRowProcessor());

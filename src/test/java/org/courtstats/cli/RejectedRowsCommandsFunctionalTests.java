@@ -412,6 +412,40 @@ class RejectedRowsCommandsFunctionalTests {
 	 * ({@code X123}): eleven of its proceedings are rejected.
 	 * @return the proceedings' data lines
 	 */
+	@Test
+	void aLastLineCutShortStaysRejectedWhenReplayedUntilItIsCorrected() throws IOException {
+		// given: a release whose proceedings file ends with a new proceeding cut inside
+		// its
+		// line, loaded
+		Path release = EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2).folder();
+		Path proceedings = release.resolve("EOIR Case Data/B_TblProceeding.csv");
+		List<String> lines = Files.readAllLines(proceedings, WINDOWS_1252);
+		long proceedingId = 9_999_999;
+		String whole = proceedingId + lines.get(1).substring(lines.get(1).indexOf('\t'));
+		Files.writeString(proceedings, String.join("\r\n", lines) + "\r\n" + whole.substring(0, 30), WINDOWS_1252);
+		assertThat(run("load", "--inbox", this.inbox.toString())).as(this.err.toString()).isZero();
+		String cut = "select count(*) from etl.rejected_row where reason_code = 'line_cut_short'";
+		assertThat(count(cut)).isOne();
+
+		// when: replayed as it is
+		int replayed = run("replay-rejects", "--table", "B_TblProceeding");
+
+		// then: still rejected, not padded into the warehouse
+		assertThat(replayed).as(this.err.toString()).isZero();
+		assertThat(count(cut)).isOne();
+		assertThat(count("select count(*) from warehouse.fct_proceeding where proceeding_id = " + proceedingId))
+			.isZero();
+
+		// when: replayed once corrected
+		this.warehouse.update("update etl.rejected_row set raw_record = ? where reason_code = 'line_cut_short'", whole);
+		assertThat(run("replay-rejects", "--table", "B_TblProceeding")).as(this.err.toString()).isZero();
+
+		// then
+		assertThat(count(cut)).isZero();
+		assertThat(count("select count(*) from warehouse.fct_proceeding where proceeding_id = " + proceedingId))
+			.isOne();
+	}
+
 	private long sampleWithTenProceedingsMoreRejected() throws IOException {
 		Path release = EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2).folder();
 		Path proceedings = release.resolve("EOIR Case Data/B_TblProceeding.csv");
