@@ -75,6 +75,7 @@ class LoadCommand implements Callable<Integer> {
 					.toString();
 				outcomes.stream()
 					.filter((outcome) -> outcome.status() == ReleaseOutcome.Status.FAILED
+							|| outcome.status() == ReleaseOutcome.Status.STOPPED
 							|| outcome.status() == ReleaseOutcome.Status.REFUSED
 							|| outcome.status() == ReleaseOutcome.Status.HELD_BACK)
 					.forEach((outcome) -> this.spec.commandLine()

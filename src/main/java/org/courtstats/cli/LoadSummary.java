@@ -285,6 +285,7 @@ class LoadSummary {
 			case FAILED -> "FAILED"
 					+ ((outcome.jobExecutionId() != null) ? " (job execution " + outcome.jobExecutionId() + ")" : "")
 					+ ": " + outcome.message();
+			case STOPPED -> "STOPPED (job execution " + outcome.jobExecutionId() + "): " + outcome.message();
 			case REFUSED -> "REFUSED: " + outcome.message();
 			case NOT_STARTED -> "not started: " + outcome.message();
 			case HELD_BACK -> "HELD BACK (job execution " + outcome.jobExecutionId() + "): " + outcome.message();

@@ -1,5 +1,7 @@
 package org.courtstats.nightly;
 
+import java.util.concurrent.CountDownLatch;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +23,15 @@ class LoadShutdown implements SmartLifecycle {
 
 	private final LoadsInProgress loads;
 
+	private final NightlyLoad nightlyLoad;
+
 	private final RunOperations runOperations;
 
 	private volatile boolean running;
 
-	LoadShutdown(LoadsInProgress loads, RunOperations runOperations) {
+	LoadShutdown(LoadsInProgress loads, NightlyLoad nightlyLoad, RunOperations runOperations) {
 		this.loads = loads;
+		this.nightlyLoad = nightlyLoad;
 		this.runOperations = runOperations;
 	}
 
@@ -37,18 +42,43 @@ class LoadShutdown implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		this.running = false;
-		if (!this.loads.isActive()) {
-			return;
-		}
-		logger.warn("The process was asked to end while it loads: its run stops after its current chunk commits");
-		this.runOperations.stopRunsOfThisProcess();
+		CountDownLatch ended = new CountDownLatch(1);
+		stop(ended::countDown);
 		try {
-			this.loads.awaitEnd();
+			ended.await();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Starts no further run, stops the one going after its chunk, and calls back once the
+	 * load has ended and its summary is printed; Spring waits for that up to
+	 * {@code spring.lifecycle.timeout-per-shutdown-phase}, then closes the connections.
+	 */
+	@Override
+	public void stop(Runnable callback) {
+		this.running = false;
+		if (!this.loads.isActive()) {
+			callback.run();
+			return;
+		}
+		logger.warn("The process was asked to end while it loads: its run stops after its current chunk commits, "
+				+ "and no other starts");
+		this.nightlyLoad.startNoMoreRuns();
+		this.runOperations.stopRunsOfThisProcess();
+		Thread waiter = new Thread(() -> {
+			try {
+				this.loads.awaitEnd();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			callback.run();
+		}, "load-shutdown");
+		waiter.setDaemon(true);
+		waiter.start();
 	}
 
 	@Override

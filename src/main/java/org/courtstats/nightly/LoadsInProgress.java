@@ -25,9 +25,13 @@ public class LoadsInProgress {
 		return this.active > 0;
 	}
 
+	/**
+	 * Waits for the loads to end, in timed waits: a thread waiting without a time limit
+	 * is one Spring takes for stuck at shutdown, and interrupts.
+	 */
 	synchronized void awaitEnd() throws InterruptedException {
 		while (this.active > 0) {
-			wait();
+			wait(1000);
 		}
 	}
 

@@ -76,6 +76,11 @@ public class NightlyLoad {
 
 	private final SourcePull sourcePull;
 
+	/**
+	 * Set when the process is asked to end: no further run starts.
+	 */
+	private volatile boolean ending;
+
 	NightlyLoad(JobOperator jobOperator, Job eoirReleaseJob, Job ohssEditionJob, Job cbpFileJob, Releases releases,
 			RunLock runLock, SourceFileRegistry sourceFiles, JobRepository jobRepository,
 			InterruptedRuns interruptedRuns, NightlyLoadSettings settings, SourcePull sourcePull) {
@@ -169,6 +174,10 @@ public class NightlyLoad {
 				try {
 					if (!Inbox.isSettled(file.path(), this.settings.settleTime(), now)) {
 						outcomes.add(waiting(file.source(), file.label(), file.path()));
+						continue;
+					}
+					if (this.ending) {
+						outcomes.add(notStartedAsTheProcessEnds(file.source(), file.label()));
 						continue;
 					}
 					ReleaseOutcome outcome = load(file);
@@ -270,12 +279,29 @@ public class NightlyLoad {
 								+ "the newer snapshot."));
 				continue;
 			}
+			if (this.ending) {
+				outcomes.add(notStartedAsTheProcessEnds(source, release.label()));
+				continue;
+			}
 			ReleaseOutcome outcome = launch(release);
 			failed = outcome.isFailure();
 			outcomes.add(outcome);
 			archive(inbox, release.location(), outcome);
 		}
 		return outcomes;
+	}
+
+	/**
+	 * Starts no further run: the process is asked to end once the run going now has
+	 * stopped. The releases not started load on the next run.
+	 */
+	void startNoMoreRuns() {
+		this.ending = true;
+	}
+
+	private ReleaseOutcome notStartedAsTheProcessEnds(String source, String label) {
+		return new ReleaseOutcome(source, label, ReleaseOutcome.Status.NOT_STARTED, null,
+				"the process was asked to end before it started; the next load loads it");
 	}
 
 	private ReleaseOutcome waiting(String source, String label, Path delivery) {
@@ -421,7 +447,7 @@ public class NightlyLoad {
 				return new ReleaseOutcome(source, label, ReleaseOutcome.Status.LOADED, execution.getId(), null);
 			}
 			if (execution.getStatus() == BatchStatus.STOPPED) {
-				return new ReleaseOutcome(source, label, ReleaseOutcome.Status.FAILED, execution.getId(),
+				return new ReleaseOutcome(source, label, ReleaseOutcome.Status.STOPPED, execution.getId(),
 						"stopped on request (courtstats stop, or the process asked to end) after its last committed "
 								+ "chunk; `courtstats restart " + execution.getId() + "` or the next load resumes it");
 			}

@@ -27,6 +27,12 @@ public record ReleaseOutcome(String source, String releaseLabel, Status status, 
 		FAILED,
 
 		/**
+		 * The run stopped on request (`courtstats stop`, or the process asked to end)
+		 * after its last committed chunk; running the load again resumes it.
+		 */
+		STOPPED,
+
+		/**
 		 * Not loaded, and loading it again will not help: the message says what to
 		 * change.
 		 */
@@ -60,8 +66,8 @@ public record ReleaseOutcome(String source, String releaseLabel, Status status, 
 	}
 
 	public boolean isFailure() {
-		return this.status == Status.FAILED || this.status == Status.REFUSED || this.status == Status.NOT_STARTED
-				|| this.status == Status.HELD_BACK;
+		return this.status == Status.FAILED || this.status == Status.STOPPED || this.status == Status.REFUSED
+				|| this.status == Status.NOT_STARTED || this.status == Status.HELD_BACK;
 	}
 
 }

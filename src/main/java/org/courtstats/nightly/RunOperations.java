@@ -179,10 +179,16 @@ public class RunOperations {
 
 	/**
 	 * Asks the runs of this process to stop after their current chunk, as the process
-	 * ends: it holds the run lock, so the runs marked running are its own. A run that is
-	 * publishing its release is left to end.
+	 * ends: while it holds the run lock, the runs marked running are its own; otherwise
+	 * it runs none and nothing is stopped. A run that is publishing its release is left
+	 * to end.
 	 */
 	void stopRunsOfThisProcess() {
+		if (!this.runLock.isHeldHere()) {
+			// Before this process took the lock, or after it let it go: the runs marked
+			// running are another process's.
+			return;
+		}
 		for (Job job : this.jobs.values()) {
 			for (JobExecution execution : this.jobRepository.findRunningJobExecutions(job.getName())) {
 				String release = execution.getJobParameters().getString("release");

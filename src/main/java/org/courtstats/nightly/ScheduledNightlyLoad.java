@@ -173,6 +173,7 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 
 	private void stopRunningJobs() {
 		if (this.loading.get()) {
+			this.nightlyLoad.startNoMoreRuns();
 			this.runOperations.stopRunsOfThisProcess();
 		}
 	}

@@ -103,6 +103,14 @@ public class RunLock {
 	}
 
 	/**
+	 * Whether this process holds the lock: a load of its own is running.
+	 * @return true between the lock's acquisition here and its release
+	 */
+	public boolean isHeldHere() {
+		return this.current.get() != null;
+	}
+
+	/**
 	 * Whether another session holds the lock, without taking it: taking it even briefly
 	 * could turn away a load starting at that moment.
 	 * @return true while a live load holds it

@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import org.courtstats.ChildJvm;
 import org.courtstats.TestWarehouse;
 import org.courtstats.cli.CourtstatsCommand;
+import org.courtstats.samples.CbpSampleFile;
 import org.courtstats.samples.EoirSampleGenerator;
 import org.courtstats.samples.SampleRelease;
 import org.junit.jupiter.api.AfterEach;
@@ -306,8 +307,10 @@ class RunCommandsFunctionalTests {
 
 	@Test
 	void sigtermToALoadStopsItsRunAfterAChunkAndTheNextLoadResumesIt() throws Exception {
-		// given: a load in a process of its own, held up in a chunk of the proceedings
+		// given: a load in a process of its own, held up in a chunk of the proceedings,
+		// with a CBP file to load after the release
 		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, CASES, SEED);
+		Path encounters = CbpSampleFile.write(this.inbox, CbpSampleFile.DEFAULT_AS_OF, 3).file();
 		holdUpStagingAtLine(FAILING_LINE, 4);
 		Process load = startLoad("terminated-load");
 		waitFor(() -> {
@@ -325,12 +328,14 @@ class RunCommandsFunctionalTests {
 		String log = Files.readString(Path.of("target/test-logs/terminated-load.log"));
 		assertThat(load.exitValue()).as(log).isEqualTo(143);
 		assertThat(log)
-			.contains("Release 'EOIR Case Data 2026-0401': FAILED (job execution 1): stopped on request "
+			.contains("Release 'EOIR Case Data 2026-0401': STOPPED (job execution 1): stopped on request "
 					+ "(courtstats stop, or the process asked to end) after its last committed chunk")
 			.doesNotContain("could not be reached")
 			.doesNotContain("unknown state")
 			.doesNotContain("Count.txt gives")
-			.doesNotContainPattern("Count.txt: \\w+ gives");
+			.doesNotContainPattern("Count.txt: \\w+ gives")
+			.contains("not started: the process was asked to end before it started; the next load loads it");
+		assertThat(count("select count(*) from warehouse.fct_encounter")).as("the CBP file after the release").isZero();
 		assertThat(this.jdbc.queryForObject("select status from batch.batch_job_execution", String.class))
 			.isEqualTo("STOPPED");
 		assertThat(this.jdbc.queryForObject("select status from etl.load_run", String.class)).isEqualTo("STOPPED");
@@ -339,7 +344,8 @@ class RunCommandsFunctionalTests {
 		assertThat(committed).as("the chunk held up was committed, and no more")
 			.isEqualTo(((FAILING_LINE - 1 + CHUNK - 1) / CHUNK) * CHUNK);
 
-		// when
+		// when: the release alone is loaded again
+		Files.delete(encounters);
 		this.jdbc.execute("drop trigger slow_line on staging.eoir_proceeding");
 		clearOutput();
 		int loaded = run("load", "--inbox", this.inbox.toString());
