@@ -1,8 +1,9 @@
 package org.courtstats.cbp;
 
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +50,13 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 
 	private Iterator<CSVRecord> records;
 
+	private TailInputStream tail;
+
+	/** The line of the last row read, 0 before any. */
+	private long lastLine;
+
+	private int lastFieldCount;
+
 	private CbpHeader header;
 
 	private EncounterRowMapper mapper;
@@ -75,7 +83,9 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 	@Override
 	protected void doOpen() throws Exception {
 		this.header = null;
-		BufferedReader reader = new BufferedReader(new BoundedLineReader(this.resource.getInputStream(),
+		this.lastLine = 0;
+		this.tail = new TailInputStream(this.resource.getInputStream());
+		BufferedReader reader = new BufferedReader(new BoundedLineReader(this.tail,
 				StandardCharsets.UTF_8.newDecoder()
 					.onMalformedInput(CodingErrorAction.REPORT)
 					.onUnmappableCharacter(CodingErrorAction.REPORT)));
@@ -118,45 +128,34 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 	protected CbpRecord doRead() {
 		CSVRecord record = next();
 		if (record == null) {
+			if (endsWithoutLineBreak()) {
+				throw new CbpFileException(this.fileName + ": line " + this.lastLine + ", the last, ends without a "
+						+ "line break (it holds " + this.lastFieldCount + " of the " + this.header.fieldCount()
+						+ " fields): the file was cut short, as CBP ends its files with one, and its fiscal years "
+						+ "would replace the ones loaded with part of their rows. Nothing of it is loaded; deliver "
+						+ "the complete file again, or remove it from the inbox.");
+			}
 			return null;
 		}
 		long line = lineOf(record);
+		this.lastLine = line;
+		this.lastFieldCount = record.size();
 		String corrected = this.correctedRecords.get(line);
 		if (corrected != null) {
 			return this.mapper.map(line, parse(corrected), corrected);
-		}
-		if (record.size() < this.header.fieldCount() && cutShort()) {
-			throw new CbpFileException(this.fileName + ": line " + line + ", the last, holds " + record.size()
-					+ " of the " + this.header.fieldCount() + " fields and no line break: the file was cut short, "
-					+ "and its fiscal years would replace the ones loaded with part of their rows. Nothing of it is "
-					+ "loaded; deliver the complete file again, or remove it from the inbox.");
 		}
 		return this.mapper.map(line, record.toList(), FORMAT.format((Object[]) record.values()));
 	}
 
 	/**
-	 * Whether the record just read is the file's last and the file ends without a line
-	 * break: a file cut short, as a download broken off leaves it (CBP ends its files
-	 * with one). Only a file on disk is looked at.
+	 * Whether the file, read to its end, ends without a line break after a row: a file
+	 * cut short, as a download broken off leaves it (CBP ends its files with one), even
+	 * where the cut falls inside the last value or leaves the row its fields. Found at
+	 * the end of the file, it fails the file's step, so nothing of it is published.
 	 */
-	private boolean cutShort() {
-		try {
-			if (this.records.hasNext() || !this.resource.isFile()) {
-				return false;
-			}
-			try (RandomAccessFile file = new RandomAccessFile(this.resource.getFile(), "r")) {
-				if (file.length() == 0) {
-					return false;
-				}
-				file.seek(file.length() - 1);
-				int last = file.read();
-				return last != '\n' && last != '\r';
-			}
-		}
-		catch (IOException | UncheckedIOException ex) {
-			// read as the row it is, rejected for its field count
-			return false;
-		}
+	private boolean endsWithoutLineBreak() {
+		int last = this.tail.last();
+		return this.lastLine > 0 && last >= 0 && last != '\n' && last != '\r';
 	}
 
 	/**
@@ -185,9 +184,14 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 	@Override
 	protected void jumpToItem(int itemIndex) {
 		// Skips without mapping: the rows before the restart point were handled already.
-		int skipped = 0;
-		while (skipped < itemIndex && next() != null) {
-			skipped++;
+		for (int skipped = 0; skipped < itemIndex; skipped++) {
+			CSVRecord record = next();
+			if (record == null) {
+				return;
+			}
+			// A restart after the file's last row still knows which line that was.
+			this.lastLine = lineOf(record);
+			this.lastFieldCount = record.size();
 		}
 	}
 
@@ -222,14 +226,20 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 			return this.records.hasNext() ? this.records.next() : null;
 		}
 		catch (UncheckedIOException ex) {
-			if (ex.getCause() instanceof BoundedLineReader.LineException line) {
-				throw unreadable(line);
-			}
-			throw new CbpFileException(this.fileName + ": line " + (linesBefore + 1)
-					+ ": the row cannot be read as CSV (" + ex.getCause().getMessage() + "). A value that "
-					+ "opens a double quote must close it, and a quote inside a value is written twice (\"\"). "
-					+ "Correct the file or obtain it again from CBP.", ex);
+			throw unreadable(ex, linesBefore);
 		}
+	}
+
+	/**
+	 * The failure of a row that cannot be read, after the lines read before it.
+	 */
+	private CbpFileException unreadable(UncheckedIOException ex, long linesBefore) {
+		if (ex.getCause() instanceof BoundedLineReader.LineException line) {
+			return unreadable(line);
+		}
+		return new CbpFileException(this.fileName + ": line " + (linesBefore + 1) + ": the row cannot be read as CSV ("
+				+ ex.getCause().getMessage() + "). A value that opens a double quote must close it, and a quote "
+				+ "inside a value is written twice (\"\"). Correct the file or obtain it again from CBP.", ex);
 	}
 
 	private CbpFileException unreadable(BoundedLineReader.LineException line) {
@@ -273,6 +283,44 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 		catch (IOException ex) {
 			failure.addSuppressed(ex);
 		}
+	}
+
+	/**
+	 * A stream that keeps the last byte read from it.
+	 */
+	private static final class TailInputStream extends FilterInputStream {
+
+		private int last = -1;
+
+		TailInputStream(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				this.last = b;
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n > 0) {
+				this.last = buffer[offset + n - 1] & 0xFF;
+			}
+			return n;
+		}
+
+		/**
+		 * The last byte read, or -1 before any.
+		 */
+		int last() {
+			return this.last;
+		}
+
 	}
 
 }

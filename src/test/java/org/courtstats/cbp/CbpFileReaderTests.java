@@ -340,9 +340,48 @@ class CbpFileReaderTests {
 
 		// when, then
 		assertThatExceptionOfType(CbpFileException.class).isThrownBy(() -> readAll(whole))
-			.withMessageStartingWith("nationwide-encounters-fy20-fy23-state.csv: line 3, the last, holds 6 of the 9 "
-					+ "fields and no line break: the file was cut short")
+			.withMessageStartingWith("nationwide-encounters-fy20-fy23-state.csv: line 3, the last, ends without a "
+					+ "line break (it holds 6 of the 9 fields): the file was cut short")
 			.withMessageContaining("Nothing of it is loaded");
+	}
+
+	@Test
+	void aFileCutShortInsideItsLastValueFailsToo() throws Exception {
+		// given: the count 705 cut to 70, every field there
+		Path whole = write("nationwide-encounters-fy20-fy23-state.csv", "\r\n", STATE_HEADER,
+				"2021,FYTD,JAN,Southwest Land Border,TX,UC / Single Minors,HONDURAS,Title 8,705");
+		String text = Files.readString(whole);
+		Files.writeString(whole, text.substring(0, text.length() - 3));
+
+		// when, then
+		assertThatExceptionOfType(CbpFileException.class).isThrownBy(() -> readAll(whole))
+			.withMessageContaining("line 2, the last, ends without a line break (it holds 9 of the 9 fields)");
+	}
+
+	@Test
+	void aRestartAfterTheLastRowOfAFileCutShortFailsAgain() throws Exception {
+		// given: a first run that read every row of a cut file and failed at its end
+		Path file = write("nationwide-encounters-fy20-fy23-state.csv", "\r\n", STATE_HEADER,
+				"2021,FYTD,JAN,Southwest Land Border,TX,UC / Single Minors,HONDURAS,Title 8,705");
+		String text = Files.readString(file);
+		Files.writeString(file, text.substring(0, text.length() - 3));
+		ExecutionContext context = new ExecutionContext();
+		CbpFileReader first = new CbpFileReader("cbpEncountersReader", file);
+		first.open(context);
+		first.read();
+		first.update(context);
+		first.close();
+
+		// when, then: the restart, which skips that row, fails the same way
+		CbpFileReader restarted = new CbpFileReader("cbpEncountersReader", file);
+		restarted.open(context);
+		try {
+			assertThatExceptionOfType(CbpFileException.class).isThrownBy(restarted::read)
+				.withMessageContaining("line 2, the last, ends without a line break");
+		}
+		finally {
+			restarted.close();
+		}
 	}
 
 	@Test

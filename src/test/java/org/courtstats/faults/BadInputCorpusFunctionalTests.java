@@ -254,8 +254,8 @@ class BadInputCorpusFunctionalTests {
 				"header-only-encounters.csv: the file holds its header but no rows");
 		assertRefused(night, "missing-column-encounters",
 				"missing-column-encounters.csv: line 1: the header has no column Encounter Count");
-		assertRefused(night, "cut-encounters", "cut-encounters.csv: line 5, the last, holds 6 of the 9 fields and no "
-				+ "line break: the file was cut short");
+		assertRefused(night, "cut-encounters", "cut-encounters.csv: line 5, the last, ends without a line break (it "
+				+ "holds 6 of the 9 fields): the file was cut short");
 		assertRefused(night, "garbage-encounters",
 				"garbage-encounters.csv: line 1 holds bytes that are not valid UTF-8");
 		assertRefused(night, "long-line-encounters",
