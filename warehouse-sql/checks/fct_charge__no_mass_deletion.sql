@@ -3,8 +3,7 @@
 -- release deleted more; empty = pass. One scan of the fact counts both.
 -- severity: error
 -- threshold: 0
-select deleted_charges, charges_before
-from (
+with counted as (
     select
         count(*) filter (where deleted_in_release_key = :release_key) as deleted_charges,
         count(*) filter (
@@ -12,5 +11,8 @@ from (
                 and (deleted_in_release_key is null or deleted_in_release_key = :release_key)
         ) as charges_before
     from warehouse.fct_charge
-) as counted
+)
+
+select deleted_charges, charges_before
+from counted
 where deleted_charges > 100 and deleted_charges > 0.05 * charges_before

@@ -3,8 +3,7 @@
 -- release deleted more; empty = pass. One scan of the fact counts both.
 -- severity: error
 -- threshold: 0
-select deleted_custody_periods, custody_periods_before
-from (
+with counted as (
     select
         count(*) filter (where deleted_in_release_key = :release_key) as deleted_custody_periods,
         count(*) filter (
@@ -12,5 +11,8 @@ from (
                 and (deleted_in_release_key is null or deleted_in_release_key = :release_key)
         ) as custody_periods_before
     from warehouse.fct_custody_period
-) as counted
+)
+
+select deleted_custody_periods, custody_periods_before
+from counted
 where deleted_custody_periods > 100 and deleted_custody_periods > 0.05 * custody_periods_before

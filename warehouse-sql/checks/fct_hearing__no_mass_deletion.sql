@@ -3,8 +3,7 @@
 -- release deleted more; empty = pass. One scan of the fact counts both.
 -- severity: error
 -- threshold: 0
-select deleted_hearings, hearings_before
-from (
+with counted as (
     select
         count(*) filter (where deleted_in_release_key = :release_key) as deleted_hearings,
         count(*) filter (
@@ -12,5 +11,8 @@ from (
                 and (deleted_in_release_key is null or deleted_in_release_key = :release_key)
         ) as hearings_before
     from warehouse.fct_hearing
-) as counted
+)
+
+select deleted_hearings, hearings_before
+from counted
 where deleted_hearings > 100 and deleted_hearings > 0.05 * hearings_before

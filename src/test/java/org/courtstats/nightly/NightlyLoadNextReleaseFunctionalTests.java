@@ -155,14 +155,14 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 			.as("unchanged rows keep the release that set them")
 			.isGreaterThan(april.expected().proceedings() / 2);
 
-		// when: June arrives cut short, its proceedings and hearings files reduced to
-		// their
-		// first row, without a Count.txt to tell
+		// when: June arrives cut short, its proceedings, hearings, charges and custody
+		// files reduced to their first row, without a Count.txt to tell
 		String before = warehouseChecksum();
 		Path june = copy(april.folder(), deliveries.resolve("june"), "EOIR Case Data 2026-0601");
 		Files.delete(june.resolve("Count.txt"));
-		editTable(june, "EOIR Case Data/B_TblProceeding", (header, rows) -> rows.subList(1, rows.size()).clear());
-		editTable(june, "EOIR Case Data/tbl_schedule", (header, rows) -> rows.subList(1, rows.size()).clear());
+		for (String table : List.of("B_TblProceeding", "tbl_schedule", "B_TblProceedCharges", "tbl_CustodyHistory")) {
+			editTable(june, "EOIR Case Data/" + table, (header, rows) -> rows.subList(1, rows.size()).clear());
+		}
 		List<ReleaseOutcome> cut = this.nightlyLoad.run(deliveries.resolve("june"), null);
 
 		// then: it is held back whole
@@ -170,6 +170,8 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 			assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.HELD_BACK);
 			assertThat(outcome.message()).contains("fct_proceeding__no_mass_deletion")
 				.contains("fct_hearing__no_mass_deletion")
+				.contains("fct_charge__no_mass_deletion")
+				.contains("fct_custody_period__no_mass_deletion")
 				.contains("held back");
 		});
 		assertThat(warehouseChecksum()).isEqualTo(before);
