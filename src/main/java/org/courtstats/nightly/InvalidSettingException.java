@@ -21,7 +21,7 @@ public class InvalidSettingException extends IllegalArgumentException {
 	static void require(String name, Object value, boolean valid, String takes) {
 		if (!valid) {
 			throw new InvalidSettingException("The setting " + name + " is '" + value + "': it takes " + takes
-					+ ". Fix it, then run the command " + "again.", null);
+					+ ". Fix it, then run the command again.", null);
 		}
 	}
 

@@ -100,6 +100,15 @@ public record NightlyLoadSettings(@DefaultValue("./inbox") Path inbox, @DefaultV
 	public record DatabaseRetry(@DefaultValue("6") int attempts, @DefaultValue("5s") Duration initialBackoff,
 			@DefaultValue("2m") Duration maxBackoff) {
 
+		public DatabaseRetry {
+			InvalidSettingException.require(PREFIX + "database-retry.attempts", attempts, attempts >= 1,
+					"1 or more runs of the release");
+			InvalidSettingException.require(PREFIX + "database-retry.initial-backoff", initialBackoff,
+					initialBackoff != null && !initialBackoff.isNegative(), "a duration of 0s or more");
+			InvalidSettingException.require(PREFIX + "database-retry.max-backoff", maxBackoff,
+					maxBackoff != null && !maxBackoff.isNegative(), "a duration of 0s or more");
+		}
+
 	}
 
 }

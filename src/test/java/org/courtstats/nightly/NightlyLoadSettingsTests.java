@@ -41,6 +41,21 @@ class NightlyLoadSettingsTests {
 		assertThatNoException().isThrownBy(() -> settings(setting, value));
 	}
 
+	@ParameterizedTest(name = "{0} = {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			attempts        | 0  | 1 or more runs of the release
+			initial-backoff | -1 | a duration of 0s or more
+			max-backoff     | -1 | a duration of 0s or more
+			""")
+	void aDatabaseRetryOutOfRangeIsRefusedNamingTheSetting(String setting, int value, String takes) {
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> new NightlyLoadSettings.DatabaseRetry(setting.equals("attempts") ? value : 6,
+					Duration.ofSeconds(setting.equals("initial-backoff") ? value : 5),
+					Duration.ofSeconds(setting.equals("max-backoff") ? value : 120)))
+			.withMessageStartingWith("The setting courtstats.nightly-load.database-retry." + setting + " is '")
+			.withMessageContaining("': it takes " + takes);
+	}
+
 	/**
 	 * The default settings, but one.
 	 */
