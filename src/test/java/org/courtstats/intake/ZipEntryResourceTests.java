@@ -92,6 +92,31 @@ class ZipEntryResourceTests {
 	}
 
 	@Test
+	void anEntryEndingShortOfItsDeclaredSizeFailsAtItsEnd() throws IOException {
+		// given: an entry whose header declares ten bytes more than it holds
+		Path zip = this.folder.resolve("EOIR Case Data 2026-0401.zip");
+		byte[] bytes = LANGUAGES.getBytes(StandardCharsets.UTF_8);
+		CRC32 crc = new CRC32();
+		crc.update(bytes);
+		try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zip)) {
+			ZipArchiveEntry entry = new ZipArchiveEntry("Lookup/tblLanguage.csv");
+			entry.setMethod(ZipArchiveEntry.STORED);
+			entry.setCrc(crc.getValue());
+			entry.setSize(bytes.length + 10);
+			entry.setCompressedSize(bytes.length);
+			out.addRawArchiveEntry(entry, new ByteArrayInputStream(bytes));
+		}
+		ZipEntryResource resource = new ZipEntryResource(zip, "Lookup/tblLanguage.csv");
+
+		// when, then
+		try (InputStream in = resource.getInputStream()) {
+			assertThatExceptionOfType(ZipException.class).isThrownBy(in::readAllBytes)
+				.withMessage(zip + ": entry 'Lookup/tblLanguage.csv' ends after " + bytes.length + " of the "
+						+ (bytes.length + 10) + " bytes its header declares: the zip is corrupt");
+		}
+	}
+
+	@Test
 	void closingTheStreamClosesTheZip() throws IOException {
 		Path descriptors = Path.of("/proc/self/fd");
 		assumeThat(Files.isDirectory(descriptors)).as("open files are listed in /proc").isTrue();
