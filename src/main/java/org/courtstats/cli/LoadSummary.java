@@ -92,8 +92,8 @@ class LoadSummary {
 				}
 				if (outcome.source().equals("eoir") && (outcome.status() == ReleaseOutcome.Status.LOADED
 						|| outcome.status() == ReleaseOutcome.Status.HELD_BACK)) {
-					// staged whole: a failed or stopped release's files may be read part
-					// way
+					// staged whole: a failed or stopped release's files may be read
+					// part way
 					printCountTxt(files);
 				}
 				for (FileCounts file : files) {

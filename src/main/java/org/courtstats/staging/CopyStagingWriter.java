@@ -295,8 +295,9 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 			long read = rs.getLong(2);
 			long expected = rs.getLong(3);
 			logger.warn(
-					"{} ({}): Count.txt gives {} rows, {} were read ({} {}). The load goes on; "
-							+ "if rows are missing, check that the delivery is complete.",
+					"{} ({}): Count.txt gives {} rows, {} were read ({} {}). Within 5 rows or 1% the release "
+							+ "publishes; further short, a check holds it back. If rows are missing, check that the "
+							+ "delivery is complete.",
 					this.slice.tableName(), rs.getString(1), String.format("%,d", expected), String.format("%,d", read),
 					String.format("%,d", Math.abs(expected - read)), (read < expected) ? "fewer" : "more");
 		}, this.slice.sourceFileId());

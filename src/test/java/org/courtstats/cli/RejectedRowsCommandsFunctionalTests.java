@@ -414,9 +414,8 @@ class RejectedRowsCommandsFunctionalTests {
 	 */
 	@Test
 	void aLastLineCutShortStaysRejectedWhenReplayedUntilItIsCorrected() throws IOException {
-		// given: a release whose proceedings file ends with a new proceeding cut inside
-		// its
-		// line, loaded
+		// given: a release whose proceedings file ends with a new proceeding cut
+		// inside its line, loaded
 		Path release = EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2).folder();
 		Path proceedings = release.resolve("EOIR Case Data/B_TblProceeding.csv");
 		List<String> lines = Files.readAllLines(proceedings, WINDOWS_1252);

@@ -321,9 +321,8 @@ class RunCommandsFunctionalTests {
 		// when: it gets SIGTERM
 		load.destroy();
 
-		// then: its run stops after the chunk, the summary says so, and nothing blames
-		// the
-		// database
+		// then: its run stops after the chunk, the summary says so, and nothing
+		// blames the database
 		assertThat(load.waitFor(120, TimeUnit.SECONDS)).as("the load ends").isTrue();
 		String log = Files.readString(Path.of("target/test-logs/terminated-load.log"));
 		assertThat(load.exitValue()).as(log).isEqualTo(143);

@@ -241,9 +241,8 @@ class WarehouseChecksFunctionalTests extends NightlyLoadTestSupport {
 
 	@Test
 	void aFileFarShortOfItsCountTxtRowsHoldsTheReleaseBack() {
-		// the cases 1% and 6 rows short of Count.txt: a file cut short; the proceedings
-		// 1%
-		// short, within what EOIR's counts are off by
+		// the cases 1% and 6 rows short of Count.txt: a file cut short; the
+		// proceedings 1% short, within what EOIR's counts are off by
 		String cases = "update etl.source_file set count_txt_rows = ceil((rows_read + 6) / 0.99) "
 				+ "where table_name = 'A_TblCase'";
 		String proceedings = "update etl.source_file set count_txt_rows = floor(rows_read / 0.99) "
