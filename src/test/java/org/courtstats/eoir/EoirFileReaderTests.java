@@ -231,20 +231,7 @@ class EoirFileReaderTests {
 				.append((i == withoutTab) ? "" : "\t")
 				.append("\r\n");
 		}
-		Path file = this.folder.resolve("B_TblProceedCharges.csv");
-		Files.writeString(file, text, WINDOWS_1252);
-		EoirFileReader reader = new EoirFileReader("eoirTableReader", file, EoirTables.PROCEEDING_CHARGE);
-		EoirRowProcessor processor = new EoirRowProcessor();
-		List<StagedRecord> records = new ArrayList<>();
-		reader.open(new ExecutionContext());
-		try {
-			for (EoirLine line = reader.read(); line != null; line = reader.read()) {
-				records.add(processor.process(line));
-			}
-		}
-		finally {
-			reader.close();
-		}
+		List<StagedRecord> records = processed(text.toString());
 		assertThat(records).hasSize(lines);
 		return records;
 	}

@@ -69,18 +69,8 @@ class ZipEntryResourceTests {
 	void anEntryWhoseBytesDoNotMatchItsChecksumFailsAtItsEnd() throws IOException {
 		// given: an entry stored with the checksum of other bytes, as damage inside the
 		// entry leaves it
-		Path zip = this.folder.resolve("EOIR Case Data 2026-0401.zip");
 		byte[] bytes = LANGUAGES.getBytes(StandardCharsets.UTF_8);
-		CRC32 crc = new CRC32();
-		crc.update(bytes);
-		try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zip)) {
-			ZipArchiveEntry entry = new ZipArchiveEntry("Lookup/tblLanguage.csv");
-			entry.setMethod(ZipArchiveEntry.STORED);
-			entry.setCrc(crc.getValue() ^ 1);
-			entry.setSize(bytes.length);
-			entry.setCompressedSize(bytes.length);
-			out.addRawArchiveEntry(entry, new ByteArrayInputStream(bytes));
-		}
+		Path zip = storedEntry(bytes, crcOf(bytes) ^ 1, bytes.length);
 		ZipEntryResource resource = new ZipEntryResource(zip, "Lookup/tblLanguage.csv");
 
 		// when, then
@@ -94,18 +84,8 @@ class ZipEntryResourceTests {
 	@Test
 	void anEntryEndingShortOfItsDeclaredSizeFailsAtItsEnd() throws IOException {
 		// given: an entry whose header declares ten bytes more than it holds
-		Path zip = this.folder.resolve("EOIR Case Data 2026-0401.zip");
 		byte[] bytes = LANGUAGES.getBytes(StandardCharsets.UTF_8);
-		CRC32 crc = new CRC32();
-		crc.update(bytes);
-		try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zip)) {
-			ZipArchiveEntry entry = new ZipArchiveEntry("Lookup/tblLanguage.csv");
-			entry.setMethod(ZipArchiveEntry.STORED);
-			entry.setCrc(crc.getValue());
-			entry.setSize(bytes.length + 10);
-			entry.setCompressedSize(bytes.length);
-			out.addRawArchiveEntry(entry, new ByteArrayInputStream(bytes));
-		}
+		Path zip = storedEntry(bytes, crcOf(bytes), bytes.length + 10);
 		ZipEntryResource resource = new ZipEntryResource(zip, "Lookup/tblLanguage.csv");
 
 		// when, then
@@ -114,6 +94,29 @@ class ZipEntryResourceTests {
 				.withMessage(zip + ": entry 'Lookup/tblLanguage.csv' ends after " + bytes.length + " of the "
 						+ (bytes.length + 10) + " bytes its header declares: the zip is corrupt");
 		}
+	}
+
+	/**
+	 * A zip of one stored entry, {@code Lookup/tblLanguage.csv}, whose header declares a
+	 * checksum and a size.
+	 */
+	private Path storedEntry(byte[] bytes, long crc, long size) throws IOException {
+		Path zip = this.folder.resolve("EOIR Case Data 2026-0401.zip");
+		try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zip)) {
+			ZipArchiveEntry entry = new ZipArchiveEntry("Lookup/tblLanguage.csv");
+			entry.setMethod(ZipArchiveEntry.STORED);
+			entry.setCrc(crc);
+			entry.setSize(size);
+			entry.setCompressedSize(bytes.length);
+			out.addRawArchiveEntry(entry, new ByteArrayInputStream(bytes));
+		}
+		return zip;
+	}
+
+	private static long crcOf(byte[] bytes) {
+		CRC32 crc = new CRC32();
+		crc.update(bytes);
+		return crc.getValue();
 	}
 
 	@Test
