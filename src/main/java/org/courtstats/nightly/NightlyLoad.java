@@ -176,10 +176,6 @@ public class NightlyLoad {
 						outcomes.add(waiting(file.source(), file.label(), file.path()));
 						continue;
 					}
-					if (this.ending) {
-						outcomes.add(notStartedAsTheProcessEnds(file.source(), file.label()));
-						continue;
-					}
 					ReleaseOutcome outcome = load(file);
 					outcomes.add(outcome);
 					archive(inbox, file.path(), outcome);
@@ -349,6 +345,9 @@ public class NightlyLoad {
 			}
 			logger.info("{} is already loaded; nothing to do", file.fileName());
 			return new ReleaseOutcome(source, file.label(), ReleaseOutcome.Status.ALREADY_LOADED, null, null);
+		}
+		if (this.ending) {
+			return notStartedAsTheProcessEnds(source, file.label());
 		}
 		JobParameters parameters = new JobParametersBuilder().addString("source", source)
 			.addString("release", file.label())
