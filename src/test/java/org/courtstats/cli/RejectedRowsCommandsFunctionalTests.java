@@ -413,36 +413,41 @@ class RejectedRowsCommandsFunctionalTests {
 	 * @return the proceedings' data lines
 	 */
 	@Test
-	void aLastLineCutShortStaysRejectedWhenReplayedUntilItIsCorrected() throws IOException {
+	void aLastLineCutShortHoldsTheReleaseBackAndStaysRejectedWhenReplayedUntilItIsCorrected() throws IOException {
 		// given: a release whose proceedings file ends with a new proceeding cut
-		// inside its line, loaded
+		// inside its line, held back
 		Path release = EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2).folder();
 		Path proceedings = release.resolve("EOIR Case Data/B_TblProceeding.csv");
 		List<String> lines = Files.readAllLines(proceedings, WINDOWS_1252);
 		long proceedingId = 9_999_999;
 		String whole = proceedingId + lines.get(1).substring(lines.get(1).indexOf('\t'));
 		Files.writeString(proceedings, String.join("\r\n", lines) + "\r\n" + whole.substring(0, 30), WINDOWS_1252);
-		assertThat(run("load", "--inbox", this.inbox.toString())).as(this.err.toString()).isZero();
+		assertThat(run("load", "--inbox", this.inbox.toString())).isEqualTo(3);
+		assertThat(this.err.toString()).contains("check etl_source_file__no_line_cut_short (error) found 1 offending")
+			.contains("B_TblProceeding.csv");
 		String cut = "select count(*) from etl.rejected_row where reason_code = 'line_cut_short'";
 		assertThat(count(cut)).isOne();
 
 		// when: replayed as it is
+		this.err.getBuffer().setLength(0);
 		int replayed = run("replay-rejects", "--table", "B_TblProceeding");
 
-		// then: still rejected, not padded into the warehouse
-		assertThat(replayed).as(this.err.toString()).isZero();
+		// then: still rejected, not padded into the warehouse, and held back
+		assertThat(replayed).as(this.err.toString()).isEqualTo(3);
 		assertThat(count(cut)).isOne();
 		assertThat(count("select count(*) from warehouse.fct_proceeding where proceeding_id = " + proceedingId))
 			.isZero();
+		assertThat(count("select count(*) from warehouse.dim_release where status = 'published'")).isZero();
 
 		// when: replayed once corrected
 		this.warehouse.update("update etl.rejected_row set raw_record = ? where reason_code = 'line_cut_short'", whole);
 		assertThat(run("replay-rejects", "--table", "B_TblProceeding")).as(this.err.toString()).isZero();
 
-		// then
+		// then: published with it
 		assertThat(count(cut)).isZero();
 		assertThat(count("select count(*) from warehouse.fct_proceeding where proceeding_id = " + proceedingId))
 			.isOne();
+		assertThat(count("select count(*) from warehouse.dim_release where status = 'published'")).isOne();
 	}
 
 	private long sampleWithTenProceedingsMoreRejected() throws IOException {

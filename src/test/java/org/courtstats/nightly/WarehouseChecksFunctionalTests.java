@@ -73,15 +73,17 @@ class WarehouseChecksFunctionalTests extends NightlyLoadTestSupport {
 				    sum(offending_rows) as offending, count(distinct job_execution_id) as runs
 				from etl.check_result where job_execution_id is not null group by source order by source
 				""");
-		// EOIR: 2 key checks x 6 facts, 6 no-mass-deletion, 1 completion date, 2 against
+		// EOIR: 2 key checks x 6 facts, 6 no-mass-deletion, 1 completion date, a file cut
+		// inside a line, 2 against
 		// Count.txt and the rejected-row share.
 		assertThat(bySource)
 			.extracting((row) -> row.get("source") + " " + row.get("checks") + " " + row.get("passed") + " "
 					+ row.get("offending") + " " + row.get("runs"))
-			.containsExactly("cbp 6 6 0 1", "eoir 22 22 0 1", "ohss 7 7 0 1");
+			.containsExactly("cbp 7 7 0 1", "eoir 23 23 0 1", "ohss 8 8 0 1");
 		assertThat(this.jdbc.queryForList("select check_name from etl.check_result "
 				+ "where source = 'ohss' and job_execution_id is not null order by 1", String.class))
-			.containsExactly("etl_source_file__rows_read_match_count_txt", "etl_source_file__rows_read_near_count_txt",
+			.containsExactly("etl_source_file__no_line_cut_short", "etl_source_file__rows_read_match_count_txt",
+					"etl_source_file__rows_read_near_count_txt",
 					"fct_border_statistic__fiscal_year_total_matches_months", "fct_border_statistic__keys_resolve",
 					"fct_border_statistic__natural_key_unique",
 					"fct_border_statistic__one_latest_edition_per_table_year", "rejected_rows__within_threshold");
