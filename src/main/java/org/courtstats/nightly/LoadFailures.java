@@ -13,6 +13,7 @@ import org.courtstats.warehouse.WarehouseCheckException;
 import org.courtstats.warehouse.WarehouseSqlException;
 import org.courtstats.warehouse.WarehouseUnavailableException;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.file.FlatFileParseException;
@@ -30,6 +31,11 @@ public final class LoadFailures {
 	}
 
 	static String describe(JobExecution execution) {
+		if (execution.getStatus() == BatchStatus.STOPPED) {
+			// Its steps' failures are the stop itself.
+			return "stopped on request (courtstats stop, or the process asked to end) after its last committed "
+					+ "chunk; `courtstats restart " + execution.getId() + "` or the next load resumes it";
+		}
 		List<StepExecution> failedSteps = execution.getStepExecutions()
 			.stream()
 			.filter((step) -> !step.getFailureExceptions().isEmpty())
@@ -39,7 +45,15 @@ public final class LoadFailures {
 		if (!failedSteps.isEmpty()) {
 			StepExecution step = failedSteps.get(0);
 			String where = (fileName(step) != null) ? fileName(step) : "step " + step.getStepName();
-			return describe(step.getFailureExceptions().get(0), where);
+			String message = describe(step.getFailureExceptions().get(0), where);
+			List<String> others = failedSteps.stream()
+				.skip(1)
+				.map(LoadFailures::fileName)
+				.filter((file) -> file != null && !file.equals(fileName(step)))
+				.distinct()
+				.toList();
+			return others.isEmpty() ? message
+					: message + " Failed too: " + String.join(", ", others) + " (the log gives their errors).";
 		}
 		List<Throwable> failures = execution.getFailureExceptions();
 		return failures.isEmpty() ? null : describe(failures.get(0), "the load");

@@ -447,8 +447,7 @@ public class NightlyLoad {
 			}
 			if (execution.getStatus() == BatchStatus.STOPPED) {
 				return new ReleaseOutcome(source, label, ReleaseOutcome.Status.STOPPED, execution.getId(),
-						"stopped on request (courtstats stop, or the process asked to end) after its last committed "
-								+ "chunk; `courtstats restart " + execution.getId() + "` or the next load resumes it");
+						LoadFailures.describe(execution));
 			}
 			ReleaseOutcome.Status status = LoadFailures.isHeldBack(execution) ? ReleaseOutcome.Status.HELD_BACK
 					: ReleaseOutcome.Status.FAILED;

@@ -33,7 +33,10 @@ public class RunHistory {
 			    e.status, e.start_time, e.end_time, r.rows_read, r.rows_loaded, r.rows_rejected,
 			    (select s.step_name from batch.batch_step_execution as s
 			        where s.job_execution_id = e.job_execution_id and s.status in ('FAILED', 'STOPPED', 'UNKNOWN')
-			        order by s.step_execution_id desc limit 1) as failed_step,
+			            and (e.status <> 'STOPPED' or s.step_name not like '%:%')
+			        order by s.status <> 'STOPPED' and s.step_name like '%:%' desc,
+			            case when s.step_name like '%:%' then s.step_execution_id else -s.step_execution_id end
+			        limit 1) as failed_step,
 			    coalesce(r.message, (select s.exit_message from batch.batch_step_execution as s
 			        where s.job_execution_id = e.job_execution_id and s.status in ('FAILED', 'UNKNOWN')
 			            and s.exit_message <> ''

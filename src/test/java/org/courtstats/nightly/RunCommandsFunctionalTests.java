@@ -3,6 +3,7 @@ package org.courtstats.nightly;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -290,7 +291,7 @@ class RunCommandsFunctionalTests {
 		clearOutput();
 		assertThat(run("status")).isZero();
 		assertThat(this.out.toString()).containsPattern("\\s" + runId + "  eoir +EOIR Case Data 2026-0401 +STOPPED ")
-			.containsPattern("stopped in stageTable:\\w+#\\d+");
+			.contains("stopped in stageRelease: stopped on request (courtstats stop, or the process asked to end)");
 
 		// when
 		this.jdbc.execute("drop trigger slow_line on staging.eoir_proceeding");
@@ -354,6 +355,29 @@ class RunCommandsFunctionalTests {
 		assertThat(NightlyLoadTestSupport.warehouseChecksum(this.jdbc)).isEqualTo(cleanChecksum);
 		assertThat(count("select count(*) from warehouse.fct_proceeding")).isEqualTo(sample.expected().proceedings());
 		assertThat(count("select count(*) from etl.rejected_row")).isEqualTo(sample.rejects().size());
+	}
+
+	@Test
+	void aRunWhoseFilesFailNamesEachAndStatusShowsTheStepOfTheOneItDescribes() throws Exception {
+		// given: a release whose hearings and custody files hold their header alone
+		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, 300, SEED);
+		for (String table : List.of("tbl_schedule", "tbl_CustodyHistory")) {
+			Path file = sample.folder().resolve("EOIR Case Data/" + table + ".csv");
+			String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+			Files.writeString(file, text.substring(0, text.indexOf("\r\n") + 2), StandardCharsets.ISO_8859_1);
+		}
+
+		// when
+		int loaded = run("load", "--inbox", this.inbox.toString());
+
+		// then: the failure names both files, and status the step of the one it describes
+		assertThat(loaded).isEqualTo(1);
+		assertThat(this.err.toString()).contains("the file holds its header but no rows")
+			.containsPattern("Failed too: (tbl_schedule|tbl_CustodyHistory)\\.csv \\(the log gives their errors\\)");
+		clearOutput();
+		assertThat(run("status")).isZero();
+		assertThat(this.out.toString())
+			.containsPattern("failed in stageTable:(\\w+)#\\d+: \\1\\.csv: the file holds its header but no rows");
 	}
 
 	@Test
