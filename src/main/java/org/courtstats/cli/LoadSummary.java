@@ -43,15 +43,15 @@ class LoadSummary {
 	}
 
 	/**
-	 * The one line a failed, refused or held-back release prints on standard error, for
-	 * {@code load} and {@code restart} alike.
+	 * The one line a failed, refused or held-back release (an OHSS edition, a CBP file)
+	 * prints on standard error, for {@code load} and {@code restart} alike.
 	 * @param outcome the release's outcome
 	 * @param log the log file that holds the details
 	 * @return the line
 	 */
 	static String failureLine(ReleaseOutcome outcome, String log) {
 		String subject = NightlyLoad.EOIR_RELEASES_REFUSED.equals(outcome.releaseLabel()) ? "EOIR releases"
-				: "release '" + outcome.releaseLabel() + "'";
+				: kind(outcome.source()).replace("Release", "release") + " '" + outcome.releaseLabel() + "'";
 		return "courtstats: " + subject + " " + outcome.statusText() + ": " + outcome.message() + " (details in " + log
 				+ ")";
 	}
