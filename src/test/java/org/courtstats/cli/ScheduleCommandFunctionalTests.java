@@ -148,7 +148,11 @@ class ScheduleCommandFunctionalTests {
 		assertThat(status.exitValue()).as(Files.readString(output)).isEqualTo(2);
 		assertThat(Files.readString(output))
 			.contains("The setting courtstats.nightly-load.max-rejected-share is 'five percent' (from ")
-			.contains("jobs/nightly-load/nightly-load.yml");
+			.contains("jobs/nightly-load/nightly-load.yml")
+			.as("Spring's own report of the failure, left to the log")
+			.doesNotContain("APPLICATION FAILED TO START")
+			.doesNotContain("Application run failed");
+		assertThat(Files.readString(this.logs.resolve("courtstats.log"))).contains("APPLICATION FAILED TO START");
 	}
 
 	@Test
