@@ -132,8 +132,9 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 				throw new CbpFileException(this.fileName + ": line " + this.lastLine + ", the last, ends without a "
 						+ "line break (it holds " + this.lastFieldCount + " of the " + this.header.fieldCount()
 						+ " fields): the file was cut short, as CBP ends its files with one, and its fiscal years "
-						+ "would replace the ones loaded with part of their rows. Nothing of it is loaded; deliver "
-						+ "the complete file again, or remove it from the inbox.");
+						+ "would replace the ones loaded with part of their rows. Nothing of it is loaded. A file is "
+						+ "fixed once registered: abandon the run ('courtstats abandon RUN'; 'courtstats status' "
+						+ "lists it) and deliver the complete file under a new name, or remove it from the inbox.");
 			}
 			return null;
 		}

@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
 				"2:usage or configuration error",
 				"3:a release was held back: a table rejected more rows than the threshold allows, "
 						+ "or a data-quality check failed",
-				"4:refused: another load is running against the warehouse" })
+				"4:refused: another load is running against the warehouse",
+				"143:load or restart ended by SIGTERM: the run stopped after its current chunk; the same command "
+						+ "resumes it" })
 public class CourtstatsCommand implements Runnable {
 
 	/**

@@ -130,9 +130,8 @@ public class RunOperations {
 						+ " is (" + last.getStatus() + "). Restart that one.");
 			}
 			if (source != null && release != null && this.releases.isPublished(source, release)) {
-				// A stop that arrives while a release publishes takes effect only once
-				// the publication committed: the run reads STOPPED, the release is
-				// loaded.
+				// A stop that landed between the staging's end and the publication's
+				// start: the run reads STOPPED, the release is loaded.
 				throw new IllegalArgumentException(run + " is " + status + ", but its release is published: "
 						+ "nothing is left to load. Abandon the run to close it.");
 			}
