@@ -6,17 +6,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * A {@code load} or {@code restart} asked to end (SIGTERM, Ctrl-C) stops its run as
- * {@code stop} does, after the current chunk commits, and ends once the run has stopped
- * and its summary is printed, before the database connections close under it. The next
- * load resumes the run. ({@code schedule} does the same in {@link ScheduledNightlyLoad}.)
+ * A process asked to end (SIGTERM, Ctrl-C) while it loads ({@code load}, {@code restart},
+ * a load {@code schedule} fired) stops its run as {@code stop} does, after the current
+ * chunk commits, starts no other, and ends once the run has stopped (and a command's
+ * summary is printed), before the database connections close under it. The next load
+ * resumes the run.
  */
 @Component
-@Profile("!" + ScheduledNightlyLoad.PROFILE)
 class LoadShutdown implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(LoadShutdown.class);

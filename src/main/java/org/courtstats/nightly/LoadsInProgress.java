@@ -3,8 +3,8 @@ package org.courtstats.nightly;
 import org.springframework.stereotype.Component;
 
 /**
- * The loads a command of this process is running, from the start of the load to the end
- * of its summary, so that the process, asked to end, lets them finish first
+ * The loads this process is running (a command's, to the end of its summary, or one the
+ * schedule fired), so that the process, asked to end, lets them finish first
  * ({@link LoadShutdown}).
  */
 @Component

@@ -1,9 +1,7 @@
 package org.courtstats.nightly;
 
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.courtstats.warehouse.RunLockException;
 import org.slf4j.Logger;
@@ -44,20 +42,18 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 
 	private final NightlyLoadSettings settings;
 
-	private final RunOperations runOperations;
+	private final LoadsInProgress loads;
 
 	private final AtomicBoolean loading = new AtomicBoolean();
 
-	private final AtomicReference<CountDownLatch> runEnded = new AtomicReference<>(new CountDownLatch(0));
-
 	private volatile boolean running;
 
-	ScheduledNightlyLoad(NightlyLoad nightlyLoad, NightlyLoadSettings settings, RunOperations runOperations,
+	ScheduledNightlyLoad(NightlyLoad nightlyLoad, NightlyLoadSettings settings, LoadsInProgress loads,
 			@Value("${" + SCHEDULE + ":" + DEFAULT_SCHEDULE + "}") String schedule) {
 		verifySchedule(schedule);
 		this.nightlyLoad = nightlyLoad;
 		this.settings = settings;
-		this.runOperations = runOperations;
+		this.loads = loads;
 	}
 
 	/**
@@ -99,8 +95,7 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 			logger.warn("Nightly load skipped: the previous run is still going");
 			return List.of();
 		}
-		this.runEnded.set(new CountDownLatch(1));
-		try {
+		try (LoadsInProgress.Load load = this.loads.begin()) {
 			logger.info("Nightly load started on schedule over {}", this.settings.inbox().toAbsolutePath());
 			List<ReleaseOutcome> outcomes = this.nightlyLoad.run(this.settings.inbox(), null);
 			long failed = outcomes.stream().filter(ReleaseOutcome::isFailure).count();
@@ -118,7 +113,6 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 		}
 		finally {
 			this.loading.set(false);
-			this.runEnded.get().countDown();
 		}
 	}
 
@@ -135,26 +129,12 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 		this.running = true;
 	}
 
+	/**
+	 * Fires no further load; {@link LoadShutdown} winds down the one going.
+	 */
 	@Override
 	public void stop() {
-		stopRunningJobs();
-		awaitRun();
 		this.running = false;
-	}
-
-	@Override
-	public void stop(Runnable callback) {
-		this.running = false;
-		if (!this.loading.get()) {
-			callback.run();
-			return;
-		}
-		stopRunningJobs();
-		Thread waiter = new Thread(() -> {
-			awaitRun();
-			callback.run();
-		}, "nightly-load-shutdown");
-		waiter.start();
 	}
 
 	@Override
@@ -169,22 +149,6 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return Integer.MAX_VALUE;
-	}
-
-	private void stopRunningJobs() {
-		if (this.loading.get()) {
-			this.nightlyLoad.startNoMoreRuns();
-			this.runOperations.stopRunsOfThisProcess();
-		}
-	}
-
-	private void awaitRun() {
-		try {
-			this.runEnded.get().await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }
