@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.courtstats.intake.BorderFile;
 import org.courtstats.intake.SourceFileRegistry;
 import org.courtstats.staging.StagingTable;
+import org.courtstats.warehouse.PublicationGate;
 import org.courtstats.warehouse.RejectedRows;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunLock;
@@ -112,12 +113,13 @@ final class BorderJobs {
 	static Tasklet publish(String source, String what, Releases releases, WarehouseChecks warehouseChecks,
 			RunLock runLock, RejectedRows rejectedRows, NightlyLoadSettings settings, StagingTable stagingTable,
 			SourceFileRegistry sourceFiles, DataSource dataSource, PlatformTransactionManager transactionManager,
-			BiConsumer<Long, LocalDate> build) {
+			PublicationGate publicationGate, BiConsumer<Long, LocalDate> build) {
 		return (contribution, chunkContext) -> {
+			long run = contribution.getStepExecution().getJobExecutionId();
+			RunOperations.enterPublication(publicationGate, run);
 			String label = (String) chunkContext.getStepContext().getJobParameters().get("release");
 			long releaseKey = releases.key(source, label);
 			runLock.verifyHeld();
-			long run = contribution.getStepExecution().getJobExecutionId();
 			StagedFileCounts.complete(sourceFiles, dataSource, transactionManager, releaseKey, run,
 					(table) -> stagingTable);
 			warehouseChecks.verifyRejectedShare(rejectedRows, releaseKey, source, run, settings.maxRejectedShare(),

@@ -18,6 +18,7 @@ import org.courtstats.staging.CopyStagingWriter;
 import org.courtstats.staging.SourceFileSlice;
 import org.courtstats.staging.StagedRecord;
 import org.courtstats.warehouse.LoadRunLedger;
+import org.courtstats.warehouse.PublicationGate;
 import org.courtstats.warehouse.RejectedRows;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunLock;
@@ -145,10 +146,10 @@ class CbpFileJobConfiguration {
 	Step publishEncounterFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Releases releases, WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks, RunLock runLock,
 			RejectedRows rejectedRows, NightlyLoadSettings settings, SourceFileRegistry sourceFiles,
-			DataSource dataSource) {
+			DataSource dataSource, PublicationGate publicationGate) {
 		return new StepBuilder(jobRepository).tasklet(BorderJobs.publish(SOURCE, "CBP file", releases, warehouseChecks,
 				runLock, rejectedRows, settings, EncounterRowProcessor.STAGING_TABLE, sourceFiles, dataSource,
-				transactionManager, warehouseBuild::buildCbpFile), transactionManager)
+				transactionManager, publicationGate, warehouseBuild::buildCbpFile), transactionManager)
 			.build();
 	}
 

@@ -19,6 +19,7 @@ import org.courtstats.intake.SourceFileRegistry;
 import org.courtstats.observability.RunObservation;
 import org.courtstats.observability.StagingProgress;
 import org.courtstats.warehouse.LoadRunLedger;
+import org.courtstats.warehouse.PublicationGate;
 import org.courtstats.warehouse.RejectedRows;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunLock;
@@ -194,13 +195,15 @@ class EoirReleaseJobConfiguration implements DisposableBean {
 	@Bean
 	Step publishRelease(JobRepository jobRepository, PlatformTransactionManager transactionManager, Releases releases,
 			WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks, RunLock runLock, RejectedRows rejectedRows,
-			NightlyLoadSettings settings, SourceFileRegistry sourceFiles, DataSource dataSource) {
+			NightlyLoadSettings settings, SourceFileRegistry sourceFiles, DataSource dataSource,
+			PublicationGate publicationGate) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			long run = contribution.getStepExecution().getJobExecutionId();
+			RunOperations.enterPublication(publicationGate, run);
 			String label = (String) chunkContext.getStepContext().getJobParameters().get("release");
 			LocalDate asOfDate = ReleaseLabels.asOfDate(label);
 			long releaseKey = releases.key(SOURCE, label);
 			runLock.verifyHeld();
-			long run = contribution.getStepExecution().getJobExecutionId();
 			StagedFileCounts.complete(sourceFiles, dataSource, transactionManager, releaseKey, run,
 					(table) -> EoirTables.named(table).stagingTable());
 			warehouseChecks.verifyRejectedShare(rejectedRows, releaseKey, SOURCE, run, settings.maxRejectedShare(),

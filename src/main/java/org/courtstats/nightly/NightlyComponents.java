@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import org.courtstats.intake.SourceFileRegistry;
 import org.courtstats.warehouse.LoadRunLedger;
+import org.courtstats.warehouse.PublicationGate;
 import org.courtstats.warehouse.RejectedRows;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunHistory;
@@ -54,6 +55,11 @@ class NightlyComponents {
 	@Bean
 	RunLock runLock(DataSource dataSource) {
 		return new RunLock(dataSource);
+	}
+
+	@Bean
+	PublicationGate publicationGate(DataSource dataSource) {
+		return new PublicationGate(dataSource);
 	}
 
 	@Bean

@@ -17,6 +17,7 @@ import org.courtstats.staging.CopyStagingWriter;
 import org.courtstats.staging.SourceFileSlice;
 import org.courtstats.staging.StagedRecord;
 import org.courtstats.warehouse.LoadRunLedger;
+import org.courtstats.warehouse.PublicationGate;
 import org.courtstats.warehouse.RejectedRows;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunLock;
@@ -136,10 +137,11 @@ class OhssEditionJobConfiguration {
 	@Bean
 	Step publishEdition(JobRepository jobRepository, PlatformTransactionManager transactionManager, Releases releases,
 			WarehouseBuild warehouseBuild, WarehouseChecks warehouseChecks, RunLock runLock, RejectedRows rejectedRows,
-			NightlyLoadSettings settings, SourceFileRegistry sourceFiles, DataSource dataSource) {
+			NightlyLoadSettings settings, SourceFileRegistry sourceFiles, DataSource dataSource,
+			PublicationGate publicationGate) {
 		return new StepBuilder(jobRepository).tasklet(BorderJobs.publish(SOURCE, "Edition", releases, warehouseChecks,
 				runLock, rejectedRows, settings, OhssCellProcessor.STAGING_TABLE, sourceFiles, dataSource,
-				transactionManager, warehouseBuild::buildOhssEdition), transactionManager)
+				transactionManager, publicationGate, warehouseBuild::buildOhssEdition), transactionManager)
 			.build();
 	}
 

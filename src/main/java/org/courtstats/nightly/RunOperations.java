@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.courtstats.warehouse.LoadRunLedger;
+import org.courtstats.warehouse.PublicationGate;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunHistory;
 import org.courtstats.warehouse.RunLock;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.EmptyResultDataAccessException;
@@ -62,11 +64,13 @@ public class RunOperations {
 
 	private final NightlyLoad nightlyLoad;
 
+	private final PublicationGate publicationGate;
+
 	private final TransactionTemplate transaction;
 
 	RunOperations(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, RunLock runLock,
 			RunHistory runHistory, InterruptedRuns interruptedRuns, LoadRunLedger loadRunLedger, Releases releases,
-			NightlyLoad nightlyLoad, PlatformTransactionManager transactionManager) {
+			NightlyLoad nightlyLoad, PublicationGate publicationGate, PlatformTransactionManager transactionManager) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity()));
@@ -76,6 +80,7 @@ public class RunOperations {
 		this.loadRunLedger = loadRunLedger;
 		this.releases = releases;
 		this.nightlyLoad = nightlyLoad;
+		this.publicationGate = publicationGate;
 		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
@@ -130,8 +135,9 @@ public class RunOperations {
 						+ " is (" + last.getStatus() + "). Restart that one.");
 			}
 			if (source != null && release != null && this.releases.isPublished(source, release)) {
-				// A stop that landed between the staging's end and the publication's
-				// start: the run reads STOPPED, the release is loaded.
+				// A run stopped between the staging's end and the publication's start by
+				// a version that let a stop through there: it reads STOPPED, the release
+				// is loaded.
 				throw new IllegalArgumentException(run + " is " + status + ", but its release is published: "
 						+ "nothing is left to load. Abandon the run to close it.");
 			}
@@ -166,12 +172,11 @@ public class RunOperations {
 			throw new IllegalArgumentException(run + " is marked " + execution.getStatus() + ", but no load holds "
 					+ "the run lock: the process running it ended. Run `courtstats recover` to mark it failed.");
 		}
-		if (isPublishing(execution)) {
+		if (!stopUnlessPublishing(executionId)) {
 			throw new IllegalArgumentException(run + " is publishing its release, in one transaction that does not "
 					+ "stop part way: the run ends once it commits, or rolls back if it fails. `courtstats status` "
 					+ "shows how it ended.");
 		}
-		requestStop(execution);
 		logger.info("Run {} asked to stop", executionId);
 		return find(executionId);
 	}
@@ -191,21 +196,39 @@ public class RunOperations {
 		for (Job job : this.jobs.values()) {
 			for (JobExecution execution : this.jobRepository.findRunningJobExecutions(job.getName())) {
 				String release = execution.getJobParameters().getString("release");
-				if (isPublishing(execution)) {
-					logger.warn("Run {} is publishing release '{}', in one transaction: waiting for it to end",
-							execution.getId(), release);
-					continue;
-				}
 				try {
-					logger.warn("Stopping run {} of release '{}' after its current chunk; the next run resumes it",
-							execution.getId(), release);
-					requestStop(execution);
+					if (stopUnlessPublishing(execution.getId())) {
+						logger.warn("Stopping run {} of release '{}' after its current chunk; the next run resumes it",
+								execution.getId(), release);
+					}
+					else {
+						logger.warn("Run {} is publishing release '{}', in one transaction: waiting for it to end",
+								execution.getId(), release);
+					}
 				}
 				catch (Exception ex) {
 					logger.warn("Could not stop run {}: {}", execution.getId(), ex.getMessage());
 				}
 			}
 		}
+	}
+
+	/**
+	 * Asks a run to stop after its current chunk unless it publishes its release, through
+	 * the publication's gate: a publication that starts after the stop sees it and
+	 * publishes nothing.
+	 * @param executionId the run
+	 * @return true when the run was asked to stop; false when it publishes
+	 */
+	private boolean stopUnlessPublishing(long executionId) {
+		return this.publicationGate.outsidePublication(() -> {
+			JobExecution latest = find(executionId);
+			if (isPublishing(latest)) {
+				return false;
+			}
+			requestStop(latest);
+			return true;
+		});
 	}
 
 	/**
@@ -219,6 +242,21 @@ public class RunOperations {
 		return execution.getStepExecutions()
 			.stream()
 			.anyMatch((step) -> PUBLICATION_STEPS.contains(step.getStepName()) && step.getStatus().isRunning());
+	}
+
+	/**
+	 * Starts a publication: holds the publication's gate for its transaction, so that no
+	 * stop lands during it, and ends the step STOPPED, publishing nothing, when a stop
+	 * landed before it started. Spring Batch would look for that stop only once the
+	 * publication had committed, and record the run STOPPED with its release published.
+	 * @param publicationGate the gate
+	 * @param run the publishing run
+	 * @throws JobInterruptedException when the run was asked to stop
+	 */
+	static void enterPublication(PublicationGate publicationGate, long run) throws JobInterruptedException {
+		if (publicationGate.stopRequestedBeforePublication(run)) {
+			throw new JobInterruptedException("Run " + run + " was asked to stop before its publication started");
+		}
 	}
 
 	/**

@@ -422,6 +422,54 @@ class RunCommandsFunctionalTests {
 	}
 
 	@Test
+	void aStopThatLandsAsThePublicationStartsEndsTheRunStoppedWithNothingPublishedAndRestartPublishes()
+			throws Exception {
+		// given: a stop that lands once Spring Batch has looked for one at the start of
+		// the publication step (the step's first update commits with the run marked
+		// STOPPING, as another process's stop would mark it)
+		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, CASES, SEED);
+		this.jdbc.execute("""
+				create function batch.stop_at_publication() returns trigger language plpgsql as $$
+				begin
+				    update batch.batch_job_execution set status = 'STOPPING', version = version + 1
+				    where job_execution_id = new.job_execution_id;
+				    return null;
+				end $$""");
+		this.jdbc.execute("""
+				create constraint trigger stop_at_publication after update on batch.batch_step_execution
+				deferrable initially deferred for each row
+				when (new.step_name = 'publishRelease' and new.status = 'STARTED')
+				execute function batch.stop_at_publication()""");
+
+		// when
+		int loaded = run("load", "--inbox", this.inbox.toString());
+
+		// then: the run stopped before its publication, which published nothing
+		assertThat(loaded).as(this.err.toString()).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("select status from batch.batch_job_execution", String.class))
+			.isEqualTo("STOPPED");
+		assertThat(this.jdbc.queryForObject(
+				"select status from batch.batch_step_execution where step_name = 'publishRelease'", String.class))
+			.isEqualTo("STOPPED");
+		assertThat(this.jdbc.queryForObject("select status from warehouse.dim_release where source = 'eoir'",
+				String.class))
+			.isNotEqualTo("published");
+		assertThat(count("select count(*) from warehouse.fct_proceeding")).isZero();
+		long runId = count("select job_execution_id from batch.batch_job_execution");
+
+		// when
+		this.jdbc.execute("drop trigger stop_at_publication on batch.batch_step_execution");
+		clearOutput();
+		int restarted = run("restart", String.valueOf(runId));
+
+		// then
+		assertThat(restarted).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).contains("Release 'EOIR Case Data 2026-0401': loaded (job execution");
+		assertThat(NightlyLoadTestSupport.warehouseChecksum(this.jdbc)).isEqualTo(cleanChecksum);
+		assertThat(count("select count(*) from warehouse.fct_proceeding")).isEqualTo(sample.expected().proceedings());
+	}
+
+	@Test
 	void anAbandonedRunIsNeverRestartedAndPurgeKeepsWhatARestartNeeds() throws Exception {
 		// given: a release loaded, then two that failed
 		List<SampleRelease> series = EoirSampleGenerator.generateSeries(this.inbox.resolve("delivered"),
