@@ -8,6 +8,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import org.courtstats.normalize.BoundedLineReader;
 import org.courtstats.normalize.ControlCharacters;
@@ -67,10 +69,10 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 	private EoirHeader header;
 
 	/**
-	 * The reader of the file's lines, when it tells whether the last line ended in a line
-	 * break: a windows-1252 file's.
+	 * Whether the line last read ended the file without a line break, as the reader of
+	 * the open file's lines tells it.
 	 */
-	private Windows1252LineReader lineReader;
+	private BooleanSupplier endedWithoutLineBreak = () -> false;
 
 	/**
 	 * Whether a line that is not blank was read, or skipped to on a restart.
@@ -104,11 +106,9 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 		setResource(resource);
 		setEncoding(ENCODING);
 		this.resource = resource;
-		setBufferedReaderFactory((source, encoding) -> {
-			BufferedReader lines = lines(source, encoding);
-			this.lineReader = (lines instanceof Windows1252LineReader reader) ? reader : null;
-			return lines;
-		});
+		setBufferedReaderFactory((source, encoding) -> lines(source, encoding, (ended) -> {
+			this.endedWithoutLineBreak = ended;
+		}));
 		setStrict(true);
 		setComments(new String[0]);
 		setLinesToSkip(1);
@@ -129,8 +129,11 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 	 * The lines of the file. A UTF-8 byte order mark says the file was saved again as
 	 * UTF-8: it is read so, or its header's first name and every accented letter would be
 	 * garbled.
+	 * @param endTold given what tells whether the line last read ended the file without a
+	 * line break
 	 */
-	private BufferedReader lines(Resource source, String encoding) throws IOException {
+	private BufferedReader lines(Resource source, String encoding, Consumer<BooleanSupplier> endTold)
+			throws IOException {
 		BufferedInputStream in = new BufferedInputStream(source.getInputStream());
 		in.mark(UTF8_BOM.length);
 		byte[] start = in.readNBytes(UTF8_BOM.length);
@@ -140,12 +143,16 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 		}
 		this.linesStripped = !utf8 && Charset.forName(encoding).equals(WINDOWS_1252);
 		if (this.linesStripped) {
-			return new Windows1252LineReader(in);
+			Windows1252LineReader lines = new Windows1252LineReader(in);
+			endTold.accept(lines::endedWithoutLineBreak);
+			return lines;
 		}
-		return new BufferedReader(new BoundedLineReader(in,
+		BoundedLineReader decoded = new BoundedLineReader(in,
 				(utf8 ? StandardCharsets.UTF_8 : Charset.forName(encoding)).newDecoder()
 					.onMalformedInput(CodingErrorAction.REPLACE)
-					.onUnmappableCharacter(CodingErrorAction.REPLACE)));
+					.onUnmappableCharacter(CodingErrorAction.REPLACE));
+		endTold.accept(decoded::endedWithoutLineBreak);
+		return new BufferedReader(decoded);
 	}
 
 	/**
@@ -164,7 +171,8 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 	 * last field could also be the last value of a line a tab inside a value shifted.
 	 */
 	private boolean linesEndInATab() throws IOException {
-		try (BufferedReader lines = lines(this.resource, ENCODING)) {
+		try (BufferedReader lines = lines(this.resource, ENCODING, (ended) -> {
+		})) {
 			lines.readLine();
 			int seen = 0;
 			for (String line = lines.readLine(); line != null && seen < TAB_ENDED_LINES; line = lines.readLine()) {
@@ -308,12 +316,11 @@ public class EoirFileReader extends FlatFileItemReader<EoirLine> {
 	}
 
 	/**
-	 * Whether the line last read ended the file without a line break (known for a
-	 * windows-1252 file; false for one read as UTF-8).
+	 * Whether the line last read ended the file without a line break.
 	 * @return true when the last line read is the file's last and lacks its line break
 	 */
 	public boolean lineEndedTheFileUnbroken() {
-		return this.lineReader != null && this.lineReader.endedWithoutLineBreak();
+		return this.endedWithoutLineBreak.getAsBoolean();
 	}
 
 	/**

@@ -38,6 +38,9 @@ public class BoundedLineReader extends Reader {
 
 	private boolean afterCarriageReturn;
 
+	/** The last character delivered, -1 before any. */
+	private int lastCharacter = -1;
+
 	public BoundedLineReader(InputStream in, CharsetDecoder decoder) {
 		this(in, decoder, MAX_LINE_LENGTH);
 	}
@@ -80,7 +83,20 @@ public class BoundedLineReader extends Reader {
 			return -1;
 		}
 		count(buffer, offset, read);
+		this.lastCharacter = buffer[offset + read - 1];
 		return read;
+	}
+
+	/**
+	 * Whether the input ended without a line break after its last character, once this
+	 * reader has reported its end: under a {@link java.io.BufferedReader}, the line last
+	 * read is then the file's last and lacks its line break, as the last line of a file
+	 * cut short does (the buffered reader looks for the end only when a line runs to it).
+	 * @return true when the end was reached right after a character other than a line
+	 * break
+	 */
+	public boolean endedWithoutLineBreak() {
+		return this.flushed && this.lastCharacter >= 0 && this.lastCharacter != '\n' && this.lastCharacter != '\r';
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.List;
 import org.courtstats.staging.StagedRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -181,14 +184,15 @@ class EoirFileReaderTests {
 			.hasSize(EoirFileReader.TAB_ENDED_LINES - 1);
 	}
 
-	@Test
-	void aLastLineShortOfFieldsWithoutALineBreakIsRejectedAsCutShortNotPadded() throws Exception {
+	@ParameterizedTest(name = "saved again as UTF-8 with a byte order mark: {0}")
+	@ValueSource(booleans = { false, true })
+	void aLastLineShortOfFieldsWithoutALineBreakIsRejectedAsCutShortNotPadded(boolean savedAsUtf8) throws Exception {
 		String header = "IDNPRCDCHG\tIDNCASE\tIDNPROCEEDING\tCHARGE\tCHG_STATUS\r\n";
 		String whole = "9000001\t5000000\t6000000\t237a1B\tS\r\n";
 		String cut = "9000002\t5000000\t6000000\t23";
 
-		List<StagedRecord> cutShort = processed(header + whole + cut);
-		List<StagedRecord> shortButEnded = processed(header + whole + cut + "\r\n");
+		List<StagedRecord> cutShort = processed(header + whole + cut, savedAsUtf8);
+		List<StagedRecord> shortButEnded = processed(header + whole + cut + "\r\n", savedAsUtf8);
 
 		assertThat(cutShort.get(0)).isInstanceOf(StagedRecord.Row.class);
 		StagedRecord.Rejected rejected = (StagedRecord.Rejected) cutShort.get(1);
@@ -202,8 +206,21 @@ class EoirFileReaderTests {
 	 * Reads and cleans a charges file of the given text.
 	 */
 	private List<StagedRecord> processed(String text) throws Exception {
+		return processed(text, false);
+	}
+
+	/**
+	 * Reads and cleans a charges file of the given text, in windows-1252 as EOIR writes
+	 * it, or saved again as UTF-8 with a byte order mark.
+	 */
+	private List<StagedRecord> processed(String text, boolean savedAsUtf8) throws Exception {
 		Path file = this.folder.resolve("B_TblProceedCharges.csv");
-		Files.writeString(file, text, WINDOWS_1252);
+		if (savedAsUtf8) {
+			Files.writeString(file, "\uFEFF" + text, StandardCharsets.UTF_8);
+		}
+		else {
+			Files.writeString(file, text, WINDOWS_1252);
+		}
 		EoirFileReader reader = new EoirFileReader("eoirTableReader", file, EoirTables.PROCEEDING_CHARGE);
 		EoirRowProcessor processor = new EoirRowProcessor();
 		List<StagedRecord> records = new ArrayList<>();

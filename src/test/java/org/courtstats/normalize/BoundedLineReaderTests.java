@@ -24,6 +24,37 @@ class BoundedLineReaderTests {
 	}
 
 	@Test
+	void itTellsWhetherTheLineLastReadEndedTheInputWithoutALineBreak() throws IOException {
+		// a line that fills the buffered reader's buffer to its line break, then a last
+		// one
+		String full = "x".repeat(8191) + "\n";
+		assertThat(endsUnbroken(full + "a\tb\nc\td")).containsExactly(false, false, true);
+		assertThat(endsUnbroken(full + "a\tb\nc\td\n")).containsExactly(false, false, false);
+		assertThat(endsUnbroken("a\tb\r\nc\td\r\n")).containsExactly(false, false);
+		assertThat(endsUnbroken("a\tb\rc\td\r")).containsExactly(false, false);
+		assertThat(endsUnbroken("a\tb\r\nc")).containsExactly(false, true);
+		assertThat(endsUnbroken("c")).containsExactly(true);
+		assertThat(endsUnbroken("")).isEmpty();
+	}
+
+	/**
+	 * For each line a buffered reader reads, whether the reader beneath says it ended the
+	 * input without a line break.
+	 */
+	private static List<Boolean> endsUnbroken(String text) throws IOException {
+		BoundedLineReader decoded = new BoundedLineReader(
+				new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), strict());
+		BufferedReader reader = new BufferedReader(decoded);
+		List<Boolean> unbroken = new ArrayList<>();
+		while (reader.readLine() != null) {
+			unbroken.add(decoded.endedWithoutLineBreak());
+		}
+		assertThat(decoded.endedWithoutLineBreak()).as("at the end")
+			.isEqualTo(!unbroken.isEmpty() && unbroken.get(unbroken.size() - 1));
+		return unbroken;
+	}
+
+	@Test
 	void aLineLongerThanTheLimitIsStoppedAtItsLineNumber() {
 		byte[] text = ("header\r\nshort\r\n" + "x".repeat(100)).getBytes(StandardCharsets.UTF_8);
 
