@@ -24,6 +24,7 @@ import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -214,21 +215,50 @@ public class RunOperations {
 	}
 
 	/**
-	 * Asks a run to stop after its current chunk unless it publishes its release, through
-	 * the publication's gate: a publication that starts after the stop sees it and
-	 * publishes nothing.
+	 * Asks a run to stop after its current chunk unless it publishes its release, or has
+	 * just published it and is ending, through the publication's gate: a publication that
+	 * starts after the stop sees it and publishes nothing.
 	 * @param executionId the run
 	 * @return true when the run was asked to stop; false when it publishes
+	 * @throws IllegalArgumentException when the run ended meanwhile
 	 */
 	private boolean stopUnlessPublishing(long executionId) {
 		return this.publicationGate.outsidePublication(() -> {
 			JobExecution latest = find(executionId);
-			if (isPublishing(latest)) {
+			requireRunning(latest);
+			if (isPublishing(latest) || isPublished(latest)) {
 				return false;
 			}
-			requestStop(latest);
+			try {
+				requestStop(latest);
+			}
+			catch (OptimisticLockingFailureException ex) {
+				// The run recorded its end, or another stop marked it, since it was read.
+				JobExecution now = find(executionId);
+				requireRunning(now);
+				throw new IllegalArgumentException("Run " + executionId + " (release '"
+						+ now.getJobParameters().getString("release") + "') is " + now.getStatus() + " already.", ex);
+			}
 			return true;
 		});
+	}
+
+	private static void requireRunning(JobExecution execution) {
+		if (!execution.isRunning()) {
+			throw new IllegalArgumentException(
+					"Run " + execution.getId() + " (release '" + execution.getJobParameters().getString("release")
+							+ "') is not running (" + execution.getStatus() + ").");
+		}
+	}
+
+	/**
+	 * Whether a run's release is published: once its publication committed, the run only
+	 * records its end, and a stop then would record it STOPPED.
+	 */
+	private boolean isPublished(JobExecution execution) {
+		String source = execution.getJobParameters().getString("source");
+		String release = execution.getJobParameters().getString("release");
+		return source != null && release != null && this.releases.isPublished(source, release);
 	}
 
 	/**

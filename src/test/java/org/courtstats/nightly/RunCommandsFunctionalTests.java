@@ -470,6 +470,64 @@ class RunCommandsFunctionalTests {
 	}
 
 	@Test
+	void aStopAfterThePublicationCommittedIsRefusedAndTheRunEndsCompleted() throws Exception {
+		// given: a load in a process of its own, its release published, held up as it
+		// records the run's end
+		EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, CASES, SEED);
+		holdUpTheRecordOfTheRunsEnd("COMPLETED");
+		Process load = startLoad("stop-after-publication");
+		waitFor(() -> {
+			assertThat(load.isAlive()).as("the load process (see target/test-logs/stop-after-publication.log)")
+				.isTrue();
+			return count("select count(*) from pg_stat_activity where wait_event = 'PgSleep'") > 0;
+		}, Duration.ofSeconds(120));
+		long runId = count("select job_execution_id from batch.batch_job_execution");
+		assertThat(this.jdbc.queryForObject("select status from warehouse.dim_release", String.class))
+			.isEqualTo("published");
+
+		// when
+		int stop = run("stop", String.valueOf(runId));
+
+		// then: refused, and the run ends COMPLETED
+		assertThat(stop).as(this.err.toString()).isEqualTo(2);
+		assertThat(this.err.toString())
+			.contains("Run " + runId + " (release 'EOIR Case Data 2026-0401') is " + "publishing its release");
+		assertThat(load.waitFor(120, TimeUnit.SECONDS)).as("the load ends").isTrue();
+		String log = Files.readString(Path.of("target/test-logs/stop-after-publication.log"));
+		assertThat(load.exitValue()).as(log).isZero();
+		assertThat(this.jdbc.queryForObject("select status from batch.batch_job_execution", String.class))
+			.isEqualTo("COMPLETED");
+	}
+
+	@Test
+	void aStopThatMeetsTheRunRecordingItsFailureSaysTheRunEnded() throws Exception {
+		// given: a load in a process of its own that fails in staging, held up as it
+		// records the run's end
+		EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, CASES, SEED);
+		NightlyLoadTestSupport.failStagingProceedingsAtLine(this.jdbc, FAILING_LINE);
+		holdUpTheRecordOfTheRunsEnd("FAILED");
+		Process load = startLoad("stop-at-failure");
+		waitFor(() -> {
+			assertThat(load.isAlive()).as("the load process (see target/test-logs/stop-at-failure.log)").isTrue();
+			return count("select count(*) from pg_stat_activity where wait_event = 'PgSleep'") > 0;
+		}, Duration.ofSeconds(120));
+		long runId = count("select job_execution_id from batch.batch_job_execution");
+
+		// when: the stop reads the run still running, and marks it once its end is
+		// recorded
+		int stop = run("stop", String.valueOf(runId));
+
+		// then
+		assertThat(stop).as(this.err.toString()).isEqualTo(2);
+		assertThat(this.err.toString())
+			.contains("Run " + runId + " (release 'EOIR Case Data 2026-0401') is not running (FAILED).");
+		assertThat(load.waitFor(120, TimeUnit.SECONDS)).as("the load ends").isTrue();
+		assertThat(load.exitValue()).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("select status from batch.batch_job_execution", String.class))
+			.isEqualTo("FAILED");
+	}
+
+	@Test
 	void anAbandonedRunIsNeverRestartedAndPurgeKeepsWhatARestartNeeds() throws Exception {
 		// given: a release loaded, then two that failed
 		List<SampleRelease> series = EoirSampleGenerator.generateSeries(this.inbox.resolve("delivered"),
@@ -686,6 +744,21 @@ class RunCommandsFunctionalTests {
 
 	private long runOf(String release) {
 		return count("select max(job_execution_id) from etl.load_run where release_label = '" + release + "'");
+	}
+
+	/**
+	 * Makes the job repository's record of a run's end with a status sleep, so that a
+	 * load is caught between its last step and its end.
+	 */
+	private void holdUpTheRecordOfTheRunsEnd(String status) {
+		this.jdbc.execute("""
+				create function batch.slow_end() returns trigger language plpgsql as $$
+				begin
+				    perform pg_sleep(6);
+				    return new;
+				end $$""");
+		this.jdbc.execute("create trigger slow_end before update on batch.batch_job_execution for each row "
+				+ "when (new.status = '" + status + "') execute function batch.slow_end()");
 	}
 
 	/**
