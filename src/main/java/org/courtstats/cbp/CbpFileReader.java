@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,9 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 	private EncounterRowMapper mapper;
 
 	private Map<Long, String> correctedRecords = Map.of();
+
+	/** The lines read as corrected, with their records as the file holds them. */
+	private final Map<Long, String> correctedLines = new HashMap<>();
 
 	public CbpFileReader(String name, Path file) {
 		this(name, new FileSystemResource(file), file.getFileName().toString());
@@ -142,10 +146,12 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 		this.lastLine = line;
 		this.lastFieldCount = record.size();
 		String corrected = this.correctedRecords.get(line);
-		if (corrected != null) {
+		String delivered = FORMAT.format((Object[]) record.values());
+		if (corrected != null && !corrected.equals(delivered)) {
+			this.correctedLines.put(line, delivered);
 			return this.mapper.map(line, parse(corrected), corrected);
 		}
-		return this.mapper.map(line, record.toList(), FORMAT.format((Object[]) record.values()));
+		return this.mapper.map(line, record.toList(), delivered);
 	}
 
 	/**
@@ -166,6 +172,14 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 	 */
 	public void setCorrectedRecords(Map<Long, String> correctedRecords) {
 		this.correctedRecords = Map.copyOf(correctedRecords);
+	}
+
+	/**
+	 * The lines read so far as corrected rather than as the file holds them.
+	 * @return each such line's record as the file holds it, by line number
+	 */
+	public Map<Long, String> correctedLines() {
+		return Map.copyOf(this.correctedLines);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -206,9 +207,12 @@ public class RejectReplay {
 			// records where the files are now.
 			this.sourceFiles.register(delivered, fingerprints, release.releaseKey());
 			Map<Long, Map<Long, String>> records = this.rejectedRows.records(release.releaseKey(), table);
+			Map<Long, Map<Long, String>> corrections = this.rejectedRows.corrections(release.releaseKey());
 			long corrected = records.values().stream().mapToLong(Map::size).sum();
 			for (SourceFileRegistry.RegisteredFile file : this.sourceFiles.filesToStage(release.releaseKey())) {
-				stage(file, records.getOrDefault(file.sourceFileId(), Map.of()), jobExecutionId);
+				Map<Long, RejectedRows.Correction> applied = stage(file,
+						toRead(corrections, records, file.sourceFileId()), jobExecutionId);
+				this.rejectedRows.rememberCorrections(file.sourceFileId(), file.tableName(), applied, jobExecutionId);
 			}
 			LocalDate asOfDate = this.releases.asOfDate(release.releaseKey());
 			this.warehouseBuild.buildEoirRelease(release.releaseKey(),
@@ -256,8 +260,8 @@ public class RejectReplay {
 		long[] stillRejected = new long[1];
 		this.transaction.executeWithoutResult((status) -> {
 			this.sourceFiles.register(delivered, fingerprint, registered.tableName(), release.releaseKey());
-			Map<Long, String> records = this.rejectedRows.records(release.releaseKey(), table)
-				.getOrDefault(registered.sourceFileId(), Map.of());
+			Map<Long, String> records = toRead(this.rejectedRows.corrections(release.releaseKey()),
+					this.rejectedRows.records(release.releaseKey(), table), registered.sourceFileId());
 			LocalDate asOfDate = this.releases.asOfDate(release.releaseKey());
 			try {
 				if (source.equals(OhssEditionJobConfiguration.SOURCE)) {
@@ -271,6 +275,12 @@ public class RejectReplay {
 					reader.setCorrectedRecords(records);
 					stage(new SourceFileSlice(registered.sourceFileId(), EncounterRowProcessor.TABLE_NAME,
 							EncounterRowProcessor.STAGING_TABLE, jobExecutionId), reader, new EncounterRowProcessor());
+					Map<Long, RejectedRows.Correction> applied = new HashMap<>();
+					reader.correctedLines()
+						.forEach((line, asDelivered) -> applied.put(line,
+								new RejectedRows.Correction(asDelivered, records.get(line))));
+					this.rejectedRows.rememberCorrections(registered.sourceFileId(), registered.tableName(), applied,
+							jobExecutionId);
 					this.warehouseBuild.buildCbpFile(release.releaseKey(), asOfDate);
 				}
 			}
@@ -322,7 +332,25 @@ public class RejectReplay {
 		writer.countRows();
 	}
 
-	private void stage(SourceFileRegistry.RegisteredFile file, Map<Long, String> records, Long jobExecutionId) {
+	/**
+	 * The records to read a file's lines as: the corrections earlier replays loaded, and
+	 * the rejected rows as they now stand, which win over them (a line corrected before
+	 * and rejected again holds its latest record there).
+	 */
+	private static Map<Long, String> toRead(Map<Long, Map<Long, String>> corrections,
+			Map<Long, Map<Long, String>> records, long sourceFileId) {
+		Map<Long, String> toRead = new HashMap<>(corrections.getOrDefault(sourceFileId, Map.of()));
+		toRead.putAll(records.getOrDefault(sourceFileId, Map.of()));
+		return toRead;
+	}
+
+	/**
+	 * Stages an EOIR file again, its given lines read as their records.
+	 * @return the lines read otherwise than the file holds them
+	 */
+	private Map<Long, RejectedRows.Correction> stage(SourceFileRegistry.RegisteredFile file, Map<Long, String> records,
+			Long jobExecutionId) {
+		Map<Long, RejectedRows.Correction> applied = new HashMap<>();
 		Resource resource = (file.archivePath() != null)
 				? new ZipEntryResource(Path.of(file.archivePath()), file.relativePath())
 				: new FileSystemResource(Path.of(file.path()));
@@ -333,6 +361,9 @@ public class RejectReplay {
 		reader.setLineMapper((line, lineNumber) -> {
 			String read = ControlCharacters.strip(line);
 			String text = ControlCharacters.strip(records.getOrDefault((long) lineNumber, line));
+			if (!text.equals(read)) {
+				applied.put((long) lineNumber, new RejectedRows.Correction(read, text));
+			}
 			// A line corrected in etl.rejected_row is whole; one as the file holds it
 			// is as cut as it was.
 			return new EoirLine(lineNumber, text, reader.header(),
@@ -347,6 +378,7 @@ public class RejectReplay {
 		catch (Exception ex) {
 			throw new IllegalStateException(file.path() + " could not be staged again: " + ex.getMessage(), ex);
 		}
+		return applied;
 	}
 
 	/**

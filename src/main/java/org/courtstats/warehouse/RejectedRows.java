@@ -185,6 +185,64 @@ public class RejectedRows {
 	}
 
 	/**
+	 * The corrections earlier replays loaded into a release, by file and line: every
+	 * replay, which stages the release's files again, reads these lines so corrected.
+	 * @param releaseKey the release
+	 * @return for each file id, its corrected lines and their records as loaded
+	 */
+	public Map<Long, Map<Long, String>> corrections(long releaseKey) {
+		Map<Long, Map<Long, String>> corrections = new HashMap<>();
+		this.jdbc.query("""
+				select c.source_file_id, c.line_number, c.corrected_record
+				from etl.corrected_row as c
+				join etl.source_file as f using (source_file_id)
+				where f.release_key = :release_key
+				""", new MapSqlParameterSource("release_key", releaseKey), (rs) -> {
+			corrections.computeIfAbsent(rs.getLong(1), (file) -> new HashMap<>()).put(rs.getLong(2), rs.getString(3));
+		});
+		return corrections;
+	}
+
+	/**
+	 * Remembers the corrections a replay loaded from a file, once the file is staged
+	 * again: each line read otherwise than the file holds it that is not rejected now; a
+	 * correction remembered before whose line is rejected again is forgotten, its record
+	 * being in {@code etl.rejected_row} once more.
+	 * @param sourceFileId the file
+	 * @param tableName its table, as in {@code etl.rejected_row}
+	 * @param applied the lines read otherwise than the file holds them
+	 * @param jobExecutionId the run of the release
+	 */
+	public void rememberCorrections(long sourceFileId, String tableName, Map<Long, Correction> applied,
+			long jobExecutionId) {
+		MapSqlParameterSource[] rows = applied.entrySet()
+			.stream()
+			.map((line) -> new MapSqlParameterSource().addValue("file", sourceFileId)
+				.addValue("line", line.getKey())
+				.addValue("table", tableName)
+				.addValue("delivered", line.getValue().delivered())
+				.addValue("corrected", line.getValue().corrected())
+				.addValue("run", jobExecutionId))
+			.toArray(MapSqlParameterSource[]::new);
+		this.jdbc.batchUpdate("""
+				insert into etl.corrected_row (source_file_id, line_number, table_name, delivered_record,
+				    corrected_record, job_execution_id)
+				select :file, :line, :table, :delivered, :corrected, :run
+				where not exists (select 1 from etl.rejected_row as r
+				    where r.source_file_id = :file and r.line_number = :line)
+				on conflict (source_file_id, line_number) do update
+				    set corrected_record = excluded.corrected_record, job_execution_id = excluded.job_execution_id,
+				        corrected_at = now()
+				""", rows);
+		this.jdbc.update("""
+				delete from etl.corrected_row as c
+				where c.source_file_id = :file
+				    and exists (select 1 from etl.rejected_row as r
+				        where r.source_file_id = c.source_file_id and r.line_number = c.line_number)
+				""", new MapSqlParameterSource("file", sourceFileId));
+	}
+
+	/**
 	 * How many rows of a release are quarantined.
 	 * @param releaseKey the release
 	 * @param table a table name (any case), or null for all
@@ -219,6 +277,15 @@ public class RejectedRows {
 
 	private static String percent(double share) {
 		return String.format(Locale.ROOT, "%.2f%%", share * 100).replace(".00%", "%");
+	}
+
+	/**
+	 * A line a replay read otherwise than its file holds it.
+	 *
+	 * @param delivered the line as the file holds it
+	 * @param corrected the line as read
+	 */
+	public record Correction(String delivered, String corrected) {
 	}
 
 	/**

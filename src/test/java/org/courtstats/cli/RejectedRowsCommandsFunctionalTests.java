@@ -298,6 +298,23 @@ class RejectedRowsCommandsFunctionalTests {
 		assertThat(after).containsAllEntriesOf(withoutKey(before, "fct_proceeding"));
 		assertThat(checksum("fct_proceeding where proceeding_id <> 99999901")).isEqualTo(before.get("fct_proceeding"));
 		assertThat(count("select count(*) from staging.eoir_proceeding")).isZero();
+		assertThat(this.warehouse
+			.queryForList("select table_name, delivered_record, corrected_record " + "from etl.corrected_row"))
+			.extracting((row) -> row.get("table_name"), (row) -> row.get("delivered_record").toString().substring(0, 3),
+					(row) -> row.get("corrected_record").toString().substring(0, 9))
+			.containsExactly(tuple("B_TblProceeding", "FC\t", "99999901\t"));
+
+		// when: replayed again, nothing corrected since
+		this.out.getBuffer().setLength(0);
+		int again = run("replay-rejects");
+
+		// then: the line corrected before is still read so, and nothing changed
+		assertThat(again).as(this.err.toString()).isZero();
+		assertThat(this.out.toString())
+			.contains("eoir release '" + LABEL + "': replayed: 0 rejected rows loaded, 2 still rejected");
+		assertThat(checksums()).isEqualTo(after);
+		assertThat(count("select count(*) from etl.rejected_row")).isEqualTo(2);
+		assertThat(count("select count(*) from etl.corrected_row")).isOne();
 	}
 
 	@Test
@@ -349,6 +366,23 @@ class RejectedRowsCommandsFunctionalTests {
 			.extracting((row) -> row.get("line_number"), (row) -> row.get("reason_code"))
 			.containsExactly(tuple(4L, "negative_count"));
 		assertThat(count("select count(*) from staging.cbp_encounter")).isZero();
+		assertThat(this.warehouse
+			.queryForList("select line_number, delivered_record, corrected_record " + "from etl.corrected_row"))
+			.extracting((row) -> row.get("line_number"),
+					(row) -> row.get("delivered_record").toString().contains("OCTOBER"),
+					(row) -> row.get("corrected_record").toString().contains("OCTOBER"))
+			.containsExactly(tuple(3L, true, false));
+
+		// when: replayed again, nothing corrected since
+		this.out.getBuffer().setLength(0);
+		int again = run("replay-rejects");
+
+		// then: the row corrected before is still an encounter
+		assertThat(again).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).contains(
+				"cbp release 'nationwide-encounters-fy25-aor': replayed: 0 rejected rows loaded, 1 still rejected");
+		assertThat(count("select sum(encounter_count) from warehouse.fct_encounter")).isEqualTo(15);
+		assertThat(count("select count(*) from etl.rejected_row")).isOne();
 	}
 
 	@Test
