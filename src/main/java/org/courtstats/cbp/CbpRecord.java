@@ -38,6 +38,13 @@ public sealed interface CbpRecord permits EncounterRow, CbpRecord.Rejected {
 		/** {@code Month (abbv)} is not one of {@code OCT} to {@code SEP}. */
 		public static final String UNKNOWN_MONTH = "unknown_month";
 
+		/**
+		 * The row's month starts more than a month after the day it is read: no file
+		 * counts the encounters of months to come, and one such row would make its file
+		 * seem to run to that month, holding its fiscal years against newer files.
+		 */
+		public static final String FUTURE_MONTH = "future_month";
+
 		/** {@code Encounter Count} is below zero. */
 		public static final String NEGATIVE_COUNT = "negative_count";
 

@@ -28,9 +28,26 @@ public final class EncounterRowMapper {
 
 	private final CbpHeader header;
 
+	/**
+	 * The first month no row may be of: the month after next, from the day of reading.
+	 */
+	private final LocalDate futureMonths;
+
 	public EncounterRowMapper(String fileName, CbpHeader header) {
+		this(fileName, header, LocalDate.now());
+	}
+
+	/**
+	 * A mapper of rows read on a given day.
+	 * @param fileName the file's name, for messages
+	 * @param header the file's header
+	 * @param today the day the rows are read: a row of a month starting more than a month
+	 * after it is rejected
+	 */
+	EncounterRowMapper(String fileName, CbpHeader header, LocalDate today) {
 		this.fileName = fileName;
 		this.header = header;
+		this.futureMonths = today.withDayOfMonth(1).plusMonths(2);
 	}
 
 	/**
@@ -61,6 +78,14 @@ public final class EncounterRowMapper {
 			return reject(lineNumber, CbpRecord.Rejected.UNKNOWN_MONTH,
 					"Month (abbv) is \"" + monthText + "\", expected one of OCT, NOV, DEC, ... SEP", rawRecord, key);
 		}
+		LocalDate monthStart = FiscalCalendar.monthStart(fiscalYear, fiscalMonth);
+		if (!monthStart.isBefore(this.futureMonths)) {
+			return reject(lineNumber, CbpRecord.Rejected.FUTURE_MONTH,
+					"Fiscal Year " + fiscalYear + ", month " + monthText.trim() + " is " + monthStart.getYear() + "-"
+							+ String.format("%02d", monthStart.getMonthValue()) + ", a month to come: no file counts "
+							+ "its encounters yet",
+					rawRecord, key);
+		}
 		String countText = raw(values, CbpColumn.ENCOUNTER_COUNT);
 		Long count = Counts.parse(countText);
 		if (count == null) {
@@ -72,7 +97,6 @@ public final class EncounterRowMapper {
 			return reject(lineNumber, CbpRecord.Rejected.NEGATIVE_COUNT,
 					"Encounter Count is " + count + ", expected 0 or more", rawRecord, key);
 		}
-		LocalDate monthStart = FiscalCalendar.monthStart(fiscalYear, fiscalMonth);
 		String title = text(values, CbpColumn.TITLE_OF_AUTHORITY);
 		return new EncounterRow(lineNumber, fiscalYear, fiscalMonth, monthStart, text(values, CbpColumn.COMPONENT),
 				text(values, CbpColumn.LAND_BORDER_REGION), text(values, CbpColumn.AREA_OF_RESPONSIBILITY),

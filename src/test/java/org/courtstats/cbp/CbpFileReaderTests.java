@@ -207,6 +207,35 @@ class CbpFileReaderTests {
 	}
 
 	@Test
+	void aRowOfAMonthToComeIsRejectedSoThatItCannotStretchItsFilesWindow() {
+		// given: rows read on 30 November 2026
+		EncounterRowMapper mapper = new EncounterRowMapper("far.csv",
+				CbpHeader.parse("far.csv", List.of(STATE_HEADER.split(","))), LocalDate.of(2026, 11, 30));
+
+		// when
+		CbpRecord nextMonth = mapper.map(2,
+				List.of("2027", "FYTD", "DEC", "Northern Land Border", "ID", "Single Adults", "CANADA", "Title 8", "2"),
+				"next month");
+		CbpRecord monthAfterNext = mapper.map(3,
+				List.of("2027", "FYTD", "JAN", "Northern Land Border", "ID", "Single Adults", "CANADA", "Title 8", "2"),
+				"month after next");
+		CbpRecord farAhead = mapper.map(4,
+				List.of("2039", "FYTD", "APR", "Northern Land Border", "ID", "Single Adults", "CANADA", "Title 8", "2"),
+				"far ahead");
+
+		// then: the coming month is read (a file may count a month in progress, a day
+		// early by another time zone); the months after it are not
+		assertThat(nextMonth).isInstanceOf(EncounterRow.class);
+		assertThat(monthAfterNext).isInstanceOfSatisfying(CbpRecord.Rejected.class,
+				(rejected) -> assertThat(rejected.reasonCode()).isEqualTo("future_month"));
+		assertThat(farAhead).isInstanceOfSatisfying(CbpRecord.Rejected.class, (rejected) -> {
+			assertThat(rejected.reasonCode()).isEqualTo("future_month");
+			assertThat(rejected.message()).startsWith("far.csv: line 4: Fiscal Year 2039, month APR is 2039-04, a "
+					+ "month to come: no file counts its encounters yet");
+		});
+	}
+
+	@Test
 	void aHeaderWithoutARequiredColumnRejectsTheWholeFileNamingFileAndColumn() throws Exception {
 		Path file = write("no-count.csv", "\r\n", STATE_HEADER.replace(",Encounter Count", ""),
 				"2020,FYTD,APR,Northern Land Border,ID,Single Adults,CANADA,Title 8");
