@@ -71,6 +71,9 @@ class PurgeCommand implements Callable<Integer> {
 
 		private static final Pattern AGE = Pattern.compile("(\\d+)([dh])");
 
+		/** About a thousand years: ages beyond it reach past what a timestamp holds. */
+		private static final Duration LONGEST = Duration.ofDays(365_000);
+
 		@Override
 		public Duration convert(String value) {
 			Matcher matcher = AGE.matcher(value.strip().toLowerCase(Locale.ROOT));
@@ -78,8 +81,14 @@ class PurgeCommand implements Callable<Integer> {
 				throw new IllegalArgumentException(
 						"'" + value + "' is not an age: give days or hours, like 90d or 36h.");
 			}
-			long amount = Long.parseLong(matcher.group(1));
-			return matcher.group(2).equals("d") ? Duration.ofDays(amount) : Duration.ofHours(amount);
+			String digits = matcher.group(1);
+			long amount = (digits.length() > 9) ? Long.MAX_VALUE / 86_400 : Long.parseLong(digits);
+			Duration age = matcher.group(2).equals("d") ? Duration.ofDays(amount) : Duration.ofHours(amount);
+			if (age.compareTo(LONGEST) > 0) {
+				throw new IllegalArgumentException(
+						"'" + value + "' is longer ago than any run: give at most " + LONGEST.toDays() + "d.");
+			}
+			return age;
 		}
 
 	}

@@ -382,7 +382,7 @@ public class SourceFileRegistry {
 			}
 			OffsetDateTime modified = Files.getLastModifiedTime(file.path()).toInstant().atOffset(ZoneOffset.UTC);
 			if (!modified.isEqual(then.modifiedAt()) && !fingerprint(file).sha256().equals(then.sha256())) {
-				return Optional.of("it has other bytes (sha256 " + then.sha256() + " then)");
+				return Optional.of("it has other bytes now (its sha256 was " + then.sha256() + ")");
 			}
 		}
 		catch (IOException ex) {

@@ -340,7 +340,7 @@ public class NightlyLoad {
 			Optional<String> difference = this.sourceFiles.differenceFromRecorded(file);
 			if (difference.isPresent()) {
 				return new ReleaseOutcome(source, file.label(), ReleaseOutcome.Status.REFUSED, null,
-						file.fileName() + " was loaded before, and " + difference.get() + " now. A file is loaded "
+						file.fileName() + " was loaded before, and " + difference.get() + ". A file is loaded "
 								+ "once: deliver a corrected file under a new name, e.g. with its publication date.");
 			}
 			logger.info("{} is already loaded; nothing to do", file.fileName());

@@ -212,8 +212,10 @@ class CbpEncounterFilesFunctionalTests extends NightlyLoadTestSupport {
 			.singleElement()
 			.satisfies((outcome) -> {
 				assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.REFUSED);
-				assertThat(outcome.message()).contains("nationwide-encounters-fy19-fy20-state.csv was loaded before",
-						"under a new name");
+				assertThat(outcome.message())
+					.containsPattern("nationwide-encounters-fy19-fy20-state\\.csv was loaded before, and it had "
+							+ "\\d+ bytes, now \\d+\\. A file is loaded once")
+					.contains("under a new name");
 			});
 		assertThat(count("select sum(encounter_count) from warehouse.fct_encounter")).isEqualTo(before);
 	}
