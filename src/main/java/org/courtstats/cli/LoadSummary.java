@@ -217,16 +217,18 @@ class LoadSummary {
 
 	/**
 	 * One line per file read; the repaired column only when a file of the release had a
-	 * line repaired.
+	 * line repaired. The rows of a release not published are staged, not loaded.
 	 */
 	private void printFiles(List<FileCounts> files) {
 		boolean repairs = files.stream().anyMatch((file) -> repaired(file) > 0);
+		boolean published = files.stream().anyMatch((file) -> file.status().equals("loaded"));
+		String loaded = published ? "loaded" : "staged";
 		if (repairs) {
-			this.out.printf("  %-24s %12s %12s %10s %10s  %s%n", "table", "read", "loaded", "repaired", "rejected",
+			this.out.printf("  %-24s %12s %12s %10s %10s  %s%n", "table", "read", loaded, "repaired", "rejected",
 					"file");
 		}
 		else {
-			this.out.printf("  %-24s %12s %12s %10s  %s%n", "table", "read", "loaded", "rejected", "file");
+			this.out.printf("  %-24s %12s %12s %10s  %s%n", "table", "read", loaded, "rejected", "file");
 		}
 		for (FileCounts file : files) {
 			if (file.status().equals("skipped")) {

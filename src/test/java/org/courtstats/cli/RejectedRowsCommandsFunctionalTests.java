@@ -85,11 +85,17 @@ class RejectedRowsCommandsFunctionalTests {
 			.contains("over the threshold of 1% of a table's rows read")
 			.contains("java -Dcourtstats.nightly-load.max-rejected-share=0.05 -jar courtstats.jar load")
 			.contains("COURTSTATS_NIGHTLYLOAD_MAXREJECTEDSHARE");
-		assertThat(this.out.toString()).contains("Release '" + LABEL + "': HELD BACK (job execution");
+		assertThat(this.out.toString()).contains("Release '" + LABEL + "': HELD BACK (job execution")
+			.containsPattern("table +read +staged +repaired +rejected  file")
+			.doesNotContainPattern("table +read +loaded");
 		assertThat(count("select count(*) from warehouse.dim_release where status = 'published'")).isZero();
 		assertThat(count("select count(*) from warehouse.fct_proceeding")).isZero();
 		assertThat(count("select count(*) from warehouse.fct_case")).isZero();
 		assertThat(count("select count(*) from staging.eoir_proceeding")).isEqualTo(read - 11);
+		assertThat(count("select rows_loaded from reporting.load_history where source = 'eoir'"))
+			.as("nothing published")
+			.isZero();
+		assertThat(count("select rows_read from reporting.load_history where source = 'eoir'")).isPositive();
 
 		// when: the run is restarted with the threshold as it was
 		long run = count("select max(job_execution_id) from batch.batch_job_execution");
@@ -112,6 +118,10 @@ class RejectedRowsCommandsFunctionalTests {
 		assertThat(count("select count(*) from warehouse.fct_proceeding where deleted_in_release_key is null"))
 			.isEqualTo(read - 11);
 		assertThat(count("select count(*) from staging.eoir_proceeding")).isZero();
+		assertThat(count("select rows_loaded from reporting.load_history where source = 'eoir' "
+				+ "order by job_execution_id desc limit 1"))
+			.isEqualTo(
+					count("select sum(rows_loaded) from etl.source_file where status = 'loaded' and source = 'eoir'"));
 	}
 
 	@Test
