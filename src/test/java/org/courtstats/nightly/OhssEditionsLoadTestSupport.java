@@ -271,7 +271,7 @@ abstract class OhssEditionsLoadTestSupport extends NightlyLoadTestSupport {
 				""", String.class)).containsExactly(
 				JULY + " fct_border_statistic__fiscal_year_total_matches_months warn 7",
 				AUGUST + " fct_border_statistic__fiscal_year_total_matches_months warn 7");
-		assertThat(count("select count(*) from etl.check_result where passed")).isEqualTo(2 * 7);
+		assertThat(count("select count(*) from etl.check_result where passed")).isEqualTo(2 * 8);
 	}
 
 	List<Long> mppBookOuts(int fiscalYear, int fiscalMonth) {

@@ -79,14 +79,15 @@ class WarehouseChecksFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(bySource)
 			.extracting((row) -> row.get("source") + " " + row.get("checks") + " " + row.get("passed") + " "
 					+ row.get("offending") + " " + row.get("runs"))
-			.containsExactly("cbp 7 7 0 1", "eoir 23 23 0 1", "ohss 8 8 0 1");
+			.containsExactly("cbp 7 7 0 1", "eoir 23 23 0 1", "ohss 9 9 0 1");
 		assertThat(this.jdbc.queryForList("select check_name from etl.check_result "
 				+ "where source = 'ohss' and job_execution_id is not null order by 1", String.class))
 			.containsExactly("etl_source_file__no_line_cut_short", "etl_source_file__rows_read_match_count_txt",
 					"etl_source_file__rows_read_near_count_txt",
 					"fct_border_statistic__fiscal_year_total_matches_months", "fct_border_statistic__keys_resolve",
 					"fct_border_statistic__natural_key_unique",
-					"fct_border_statistic__one_latest_edition_per_table_year", "rejected_rows__within_threshold");
+					"fct_border_statistic__one_latest_edition_per_table_year",
+					"fct_border_statistic__tables_of_the_edition_before_present", "rejected_rows__within_threshold");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -281,6 +282,30 @@ class WarehouseChecksFunctionalTests extends NightlyLoadTestSupport {
 				""");
 
 		assertThat(result).containsEntry("offending_rows", 1L).containsEntry("severity", "warn");
+	}
+
+	@Test
+	void anOhssEditionLackingATableOfTheEditionBeforeItWarnsNamingTheTable() {
+		Map<String, Object> result = warned("ohss", "fct_border_statistic__tables_of_the_edition_before_present", """
+				insert into warehouse.dim_release (source, release_label, as_of_date, status)
+				values ('ohss', 'an edition of January 2026', date '2026-01-01', 'published')
+				""", """
+				insert into warehouse.fct_border_statistic (edition_release_key, table_name, fiscal_year,
+				    fiscal_month, date_key, group_label, measure_label, citizenship_label, nationality_key, value,
+				    value_status, cell_reference, source_file_id)
+				select r.release_key, 'A Table Dropped Since', s.fiscal_year, s.fiscal_month, s.date_key,
+				    s.group_label, s.measure_label, s.citizenship_label, s.nationality_key, s.value,
+				    s.value_status, s.cell_reference, s.source_file_id
+				from warehouse.fct_border_statistic as s
+				cross join warehouse.dim_release as r
+				where r.release_label = 'an edition of January 2026'
+				    and s.border_statistic_id in (select min(border_statistic_id) from warehouse.fct_border_statistic
+				        union all select max(border_statistic_id) from warehouse.fct_border_statistic)
+				""");
+
+		assertThat(result).containsEntry("offending_rows", 1L).containsEntry("severity", "warn");
+		assertThat((String) result.get("examples")).contains("A Table Dropped Since")
+			.contains("an edition of January 2026");
 	}
 
 	/**
