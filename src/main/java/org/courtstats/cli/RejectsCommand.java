@@ -61,6 +61,14 @@ class RejectsCommand implements Callable<Integer> {
 				out.println("No rejected rows" + ((this.table != null) ? " of table " + this.table : "")
 						+ ((this.run != null) ? " in the release of run " + this.run : " in the latest releases")
 						+ ".");
+				if (this.run == null) {
+					rejectedRows.latestRunWithRejects(this.table)
+						.ifPresent((latest) -> out.printf(
+								"Run %d, the latest to reject rows%s, rejected %,d: "
+										+ "`courtstats rejects --run %d` lists them.%n",
+								latest.run(), (this.table != null) ? " of table " + this.table : "", latest.rows(),
+								latest.run()));
+				}
 				return ExitCodes.OK;
 			}
 			long total = counts.stream().mapToLong(RejectedRows.Count::rows).sum();

@@ -396,6 +396,29 @@ class RejectedRowsCommandsFunctionalTests {
 	}
 
 	@Test
+	void rejectsPointsAtTheLatestRunThatRejectedRowsWhenTheLatestRunsRejectedNone() throws IOException {
+		// given: a CBP file with a bad row, then a newer one without
+		Files.writeString(this.inbox.resolve("nationwide-encounters-fy25-aor.csv"),
+				CBP_HEADER + cbpRow("OCT", "GUATEMALA", "12") + cbpRow("NOV", "MEXICO", "-4"));
+		assertThat(run("load", "--inbox", this.inbox.toString())).as(this.err.toString()).isZero();
+		long rejecting = count("select max(job_execution_id) from etl.load_run");
+		Files.writeString(this.inbox.resolve("nationwide-encounters-fy25-fy26-aor.csv"),
+				CBP_HEADER + cbpRow("OCT", "GUATEMALA", "13") + cbpRow("NOV", "MEXICO", "4"));
+		assertThat(run("load", "--inbox", this.inbox.toString())).as(this.err.toString()).isZero();
+		assertThat(count("select max(job_execution_id) from etl.load_run")).isGreaterThan(rejecting);
+		this.out.getBuffer().setLength(0);
+
+		// when
+		int exitCode = run("rejects");
+
+		// then
+		assertThat(exitCode).isZero();
+		assertThat(this.out.toString()).contains("No rejected rows in the latest releases.")
+			.contains("Run " + rejecting + ", the latest to reject rows, rejected 1: `courtstats rejects --run "
+					+ rejecting + "` lists them.");
+	}
+
+	@Test
 	void anOlderCbpFileIsReplayedWithoutTakingBackTheYearsOfANewerOne() throws IOException {
 		// given: a file whose row for November is rejected, then a newer file covering
 		// the same fiscal year, which holds it
