@@ -61,7 +61,9 @@ public final class OhssEdition implements AutoCloseable {
 				}
 			}
 			throw new OhssLayoutException(null, file + ": no sheet reads as an OHSS monthly table, so the edition's"
-					+ " as-of month is unknown. " + String.join(" ", problems));
+					+ " as-of month is unknown. " + String.join(" ", problems) + (problems.isEmpty() ? "" : " ")
+					+ "Check that the file is the OHSS immigration enforcement and legal processes monthly tables "
+					+ "workbook; obtain it again, or remove it from the inbox.");
 		}
 		catch (RuntimeException ex) {
 			workbook.close();

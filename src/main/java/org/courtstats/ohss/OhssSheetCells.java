@@ -146,7 +146,8 @@ final class OhssSheetCells implements Iterator<OhssCell> {
 			throw new OhssLayoutException(this.layout.sheetName(),
 					this.where + ": cell " + reference + " reads '" + value.text().strip()
 							+ "', which is neither a number nor a known marker (X, NA, D, -)."
-							+ " Check the table's legend for a new marker and teach ValueStatus about it.");
+							+ " The sheet is not loaded: if the table's legend names a new marker, report it to the "
+							+ "courtstats maintainers; if the cell is a typo, obtain a corrected workbook.");
 		}
 		return new OhssCell(this.layout.sheetName(), this.fiscalYear, month, column.group(), column.measure(),
 				column.citizenship(), number, status, reference);

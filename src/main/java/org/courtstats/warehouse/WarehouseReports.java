@@ -147,9 +147,8 @@ public class WarehouseReports {
 	 * @return {@code source: label} entries
 	 */
 	public List<String> unmappedCitizenshipLabels() {
-		return this.jdbc.queryForList(
-				"select source || ': ' || label from reporting.unmapped_citizenship_labels order by source, label",
-				String.class);
+		return this.jdbc.queryForList("select source || ': ' || regexp_replace(label, '\\s+', ' ', 'g') "
+				+ "from reporting.unmapped_citizenship_labels order by source, label", String.class);
 	}
 
 	/**

@@ -172,7 +172,8 @@ class OhssEditionTests {
 		assertThatThrownBy(() -> OhssEdition.open(file)).isInstanceOf(OhssLayoutException.class)
 			.hasMessageStartingWith(file.toString())
 			.hasMessageContaining("no sheet reads as an OHSS monthly table")
-			.hasMessageContaining("sheet 'Sheet1'");
+			.hasMessageContaining("sheet 'Sheet1'")
+			.hasMessageEndingWith("obtain it again, or remove it from the inbox.");
 	}
 
 	@Test
