@@ -227,7 +227,7 @@ comment on column reporting.load_history.status is 'Spring Batch status of the r
 comment on column reporting.load_history.source is 'eoir, ohss or cbp.';
 comment on column reporting.load_history.release_label is 'Release loaded.';
 comment on column reporting.load_history.rows_read is 'Data rows read.';
-comment on column reporting.load_history.rows_loaded is 'Rows the run loaded into the warehouse: its files'' rows staged and integrated when it completed; 0 for a run that failed, was held back, stopped or was abandoned, which published nothing.';
+comment on column reporting.load_history.rows_loaded is 'Rows the run loaded into the warehouse: its files'' rows staged and integrated when it published its release; 0 for a run that published nothing (failed, held back, stopped or abandoned before its publication).';
 comment on column reporting.load_history.rows_rejected is 'Rows quarantined in etl.rejected_row.';
 
 -- MPP book-outs by month and component, from the latest OHSS edition that publishes each month.

@@ -61,7 +61,9 @@ public class LoadRunLedger {
 				    status = ?,
 				    message = ?,
 				    rows_read = coalesce(c.rows_read, 0),
-				    rows_loaded = case when ? = 'COMPLETED' then coalesce(c.rows_loaded, 0) else 0 end,
+				    rows_loaded = case when exists (select 1 from warehouse.dim_release as d
+				        where d.job_execution_id = r.job_execution_id and d.status = 'published')
+				        then coalesce(c.rows_loaded, 0) else 0 end,
 				    rows_rejected = coalesce(c.rows_rejected, 0)
 				from (
 				    select sum(f.rows_read) as rows_read, sum(f.rows_loaded) as rows_loaded,
@@ -72,7 +74,7 @@ public class LoadRunLedger {
 				    where run.job_execution_id = ?
 				) as c
 				where r.job_execution_id = ?
-				""", keepEnd, status, message, status, jobExecutionId, jobExecutionId);
+				""", keepEnd, status, message, jobExecutionId, jobExecutionId);
 	}
 
 	/**

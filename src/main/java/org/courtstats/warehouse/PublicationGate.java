@@ -1,15 +1,14 @@
 package org.courtstats.warehouse;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps a stop and a publication apart: a PostgreSQL advisory lock that a publication
@@ -29,13 +28,13 @@ public class PublicationGate {
 	 */
 	private static final Duration WAIT = Duration.ofSeconds(2);
 
-	private final DataSource dataSource;
-
 	private final JdbcTemplate jdbc;
 
+	private final TransactionTemplate transaction;
+
 	public PublicationGate(DataSource dataSource) {
-		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}
 
 	/**
@@ -44,8 +43,13 @@ public class PublicationGate {
 	 * @param jobExecutionId the publishing run
 	 * @return whether the run was asked to stop before its publication started: then it
 	 * must publish nothing
+	 * @throws IllegalStateException outside a transaction, where the lock would end with
+	 * the statement
 	 */
 	public boolean stopRequestedBeforePublication(long jobExecutionId) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("A publication enters its gate in its own transaction");
+		}
 		this.jdbc.query("select pg_advisory_xact_lock(?)", (rs) -> null, KEY);
 		String status = this.jdbc.queryForObject(
 				"select status from batch.batch_job_execution where job_execution_id = ?", String.class,
@@ -54,56 +58,36 @@ public class PublicationGate {
 	}
 
 	/**
-	 * Runs a stop while no publication can start or be running: holds the gate on a
-	 * session of its own, waiting briefly for another stop to leave it.
+	 * Runs a stop while no publication can start or be running: in a transaction that
+	 * holds the gate, waiting briefly for another stop to leave it, so that the run's
+	 * mark commits as the gate is let go (the job repository's statements join the
+	 * transaction), and no lock outlives it.
 	 * @param stop asks the run to stop unless it found it publishing; returns whether it
 	 * asked
 	 * @return true when the run was asked to stop; false when it publishes (a publication
 	 * holds the gate, or the stop found its step running)
-	 * @throws WarehouseUnavailableException when the database cannot be reached
 	 */
 	public boolean outsidePublication(BooleanSupplier stop) {
-		try (Connection connection = this.dataSource.getConnection()) {
-			if (!tryLock(connection)) {
+		Boolean asked = this.transaction.execute((status) -> tryLock() && stop.getAsBoolean());
+		return Boolean.TRUE.equals(asked);
+	}
+
+	private boolean tryLock() {
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (!Boolean.TRUE
+			.equals(this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, KEY))) {
+			if (System.nanoTime() > deadline) {
 				return false;
 			}
 			try {
-				return stop.getAsBoolean();
+				Thread.sleep(50);
 			}
-			finally {
-				try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(?)")) {
-					statement.setLong(1, KEY);
-					statement.execute();
-				}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while waiting to stop the run", ex);
 			}
 		}
-		catch (SQLException ex) {
-			throw new WarehouseUnavailableException("Could not stop the run: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static boolean tryLock(Connection connection) throws SQLException {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
-			statement.setLong(1, KEY);
-			while (true) {
-				try (ResultSet rs = statement.executeQuery()) {
-					if (rs.next() && rs.getBoolean(1)) {
-						return true;
-					}
-				}
-				if (System.nanoTime() > deadline) {
-					return false;
-				}
-				try {
-					Thread.sleep(50);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return false;
-				}
-			}
-		}
+		return true;
 	}
 
 }

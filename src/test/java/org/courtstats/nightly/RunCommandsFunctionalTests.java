@@ -339,6 +339,7 @@ class RunCommandsFunctionalTests {
 		assertThat(this.jdbc.queryForObject("select status from batch.batch_job_execution", String.class))
 			.isEqualTo("STOPPED");
 		assertThat(this.jdbc.queryForObject("select status from etl.load_run", String.class)).isEqualTo("STOPPED");
+		assertThat(count("select rows_loaded from etl.load_run")).as("nothing published").isZero();
 		long committed = count("select count(*) from staging.eoir_proceeding")
 				+ count("select count(*) from etl.rejected_row where table_name = 'B_TblProceeding'");
 		assertThat(committed).as("the chunk held up was committed, and no more")

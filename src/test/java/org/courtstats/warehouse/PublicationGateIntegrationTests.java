@@ -18,6 +18,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The gate between a stop and a publication, each on sessions of their own: a stop is
@@ -106,6 +108,28 @@ class PublicationGateIntegrationTests {
 		// then
 		assertThat(asked).isTrue();
 		assertThat(publication.get().get(30, TimeUnit.SECONDS)).as("the stop was requested before it").isTrue();
+	}
+
+	@Test
+	void aStopThatFailsLetsTheGateGoWithItsTransaction() {
+		// given: a stop that marks the run, then fails
+		assertThatIllegalArgumentException().isThrownBy(() -> this.gate.outsidePublication(() -> {
+			this.jdbc.update("update batch.batch_job_execution set status = 'STOPPING' where job_execution_id = ?",
+					RUN);
+			throw new IllegalArgumentException("the run ended meanwhile");
+		})).withMessage("the run ended meanwhile");
+
+		// then: its mark was rolled back, and a publication enters the gate at once
+		Boolean stopRequested = this.transaction.execute((status) -> this.gate.stopRequestedBeforePublication(RUN));
+		assertThat(stopRequested).isFalse();
+		assertThat(this.jdbc.queryForObject("select status from batch.batch_job_execution", String.class))
+			.isEqualTo("STARTED");
+	}
+
+	@Test
+	void aPublicationOutsideATransactionIsRefused() {
+		assertThatIllegalStateException().isThrownBy(() -> this.gate.stopRequestedBeforePublication(RUN))
+			.withMessage("A publication enters its gate in its own transaction");
 	}
 
 	private static void await(CountDownLatch latch) {
