@@ -1,7 +1,5 @@
--- Every table of the edition before this one (the newest published with an earlier as-of month) is in this
--- edition too. A table the edition lacks (a sheet DHS dropped or renamed, or one rejected as unreadable) keeps
--- its latest values from the older edition, and what reads it, such as reporting.mpp_returns_by_month (table
--- CBP SWB Book-Outs by Agency), stays at that edition's month with nothing else to say so.
+-- Every table of the edition before this one (by as-of month) is in this edition too: a table dropped,
+-- renamed or rejected keeps the older edition's latest values, as do the views reading it.
 -- Returns the tables missing, with the edition that had them; empty = pass.
 -- severity: warn
 -- threshold: 0

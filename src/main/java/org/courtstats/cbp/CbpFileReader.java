@@ -8,6 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -119,7 +122,7 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 			doClose();
 			throw ex;
 		}
-		this.mapper = new EncounterRowMapper(this.fileName, this.header);
+		this.mapper = new EncounterRowMapper(this.fileName, this.header, writtenOn(this.resource));
 		if (!this.header.unknownColumns().isEmpty()) {
 			logger.warn(
 					"{}: line 1: column(s) {} are not known CBP encounter columns; they are ignored. If CBP "
@@ -172,6 +175,21 @@ public class CbpFileReader extends AbstractItemCountingItemStreamItemReader<CbpR
 	 */
 	public void setCorrectedRecords(Map<Long, String> correctedRecords) {
 		this.correctedRecords = Map.copyOf(correctedRecords);
+	}
+
+	/**
+	 * The day the file was last written, which no month it counts starts more than a
+	 * month after: the same at registration, staging, a restart and a replay, whatever
+	 * the day they run (a file whose bytes changed is refused). Today when the file does
+	 * not tell.
+	 */
+	private static LocalDate writtenOn(Resource resource) {
+		try {
+			return LocalDate.ofInstant(Instant.ofEpochMilli(resource.lastModified()), ZoneOffset.UTC);
+		}
+		catch (IOException ex) {
+			return LocalDate.now(ZoneOffset.UTC);
+		}
 	}
 
 	/**

@@ -39,9 +39,9 @@ public sealed interface CbpRecord permits EncounterRow, CbpRecord.Rejected {
 		public static final String UNKNOWN_MONTH = "unknown_month";
 
 		/**
-		 * The row's month starts more than a month after the day it is read: no file
-		 * counts the encounters of months to come, and one such row would make its file
-		 * seem to run to that month, holding its fiscal years against newer files.
+		 * The row's month starts more than a month after the day its file was written: no
+		 * file counts the encounters of months to come, and one such row would make its
+		 * file seem to run to that month, holding its fiscal years against newer files.
 		 */
 		public static final String FUTURE_MONTH = "future_month";
 

@@ -28,26 +28,23 @@ public final class EncounterRowMapper {
 
 	private final CbpHeader header;
 
-	/**
-	 * The first month no row may be of: the month after next, from the day of reading.
-	 */
+	private final LocalDate writtenOn;
+
+	/** The first month no row may be of: the month after next, from the file's day. */
 	private final LocalDate futureMonths;
 
-	public EncounterRowMapper(String fileName, CbpHeader header) {
-		this(fileName, header, LocalDate.now());
-	}
-
 	/**
-	 * A mapper of rows read on a given day.
+	 * A mapper of the rows of a file written on a given day.
 	 * @param fileName the file's name, for messages
 	 * @param header the file's header
-	 * @param today the day the rows are read: a row of a month starting more than a month
-	 * after it is rejected
+	 * @param writtenOn the day the file was written: a row of a month starting more than
+	 * a month after it is rejected
 	 */
-	EncounterRowMapper(String fileName, CbpHeader header, LocalDate today) {
+	public EncounterRowMapper(String fileName, CbpHeader header, LocalDate writtenOn) {
 		this.fileName = fileName;
 		this.header = header;
-		this.futureMonths = today.withDayOfMonth(1).plusMonths(2);
+		this.writtenOn = writtenOn;
+		this.futureMonths = writtenOn.withDayOfMonth(1).plusMonths(2);
 	}
 
 	/**
@@ -82,8 +79,9 @@ public final class EncounterRowMapper {
 		if (!monthStart.isBefore(this.futureMonths)) {
 			return reject(lineNumber, CbpRecord.Rejected.FUTURE_MONTH,
 					"Fiscal Year " + fiscalYear + ", month " + monthText.trim() + " is " + monthStart.getYear() + "-"
-							+ String.format("%02d", monthStart.getMonthValue()) + ", a month to come: no file counts "
-							+ "its encounters yet",
+							+ String.format("%02d", monthStart.getMonthValue())
+							+ ", a month still to come when the file " + "was written (" + this.writtenOn
+							+ "): no file counts its encounters yet",
 					rawRecord, key);
 		}
 		String countText = raw(values, CbpColumn.ENCOUNTER_COUNT);

@@ -81,7 +81,7 @@ class PurgeCommand implements Callable<Integer> {
 				throw new IllegalArgumentException(
 						"'" + value + "' is not an age: give days or hours, like 90d or 36h.");
 			}
-			String digits = matcher.group(1);
+			String digits = matcher.group(1).replaceFirst("^0+(?=\\d)", "");
 			long amount = (digits.length() > 9) ? Long.MAX_VALUE / 86_400 : Long.parseLong(digits);
 			Duration age = matcher.group(2).equals("d") ? Duration.ofDays(amount) : Duration.ofHours(amount);
 			if (age.compareTo(LONGEST) > 0) {

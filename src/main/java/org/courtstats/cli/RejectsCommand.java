@@ -62,12 +62,16 @@ class RejectsCommand implements Callable<Integer> {
 						+ ((this.run != null) ? " in the release of run " + this.run : " in the latest releases")
 						+ ".");
 				if (this.run == null) {
-					rejectedRows.latestRunWithRejects(this.table)
-						.ifPresent((latest) -> out.printf(
-								"Run %d, the latest to reject rows%s, rejected %,d: "
+					rejectedRows.latestRunWithRejects(this.table).ifPresent((latest) -> {
+						long rows = rejectedRows.counts(latest, this.table)
+							.stream()
+							.mapToLong(RejectedRows.Count::rows)
+							.sum();
+						out.printf(
+								"Run %d, the latest to reject rows%s, holds %,d in its release: "
 										+ "`courtstats rejects --run %d` lists them.%n",
-								latest.run(), (this.table != null) ? " of table " + this.table : "", latest.rows(),
-								latest.run()));
+								latest, (this.table != null) ? " of table " + this.table : "", rows, latest);
+					});
 				}
 				return ExitCodes.OK;
 			}

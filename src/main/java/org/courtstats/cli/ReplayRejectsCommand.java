@@ -23,6 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 				"The release is staged again from its delivered files (in the inbox or the archive), each rejected "
 						+ "line read as its raw_record stands, and integrated, checked and published in one "
 						+ "transaction: rows that now read are loaded and leave etl.rejected_row, the others stay. "
+						+ "A line loaded corrected is kept in etl.corrected_row, as delivered and as corrected, and "
+						+ "every later replay reads it so (to undo a correction, change or delete its row there, "
+						+ "then replay). "
 						+ "Any OHSS edition or CBP file can be replayed; of EOIR, only the latest release (a full "
 						+ "snapshot: an older one would overwrite the newer one's rows).",
 				"Without --run, the release of each source's latest run." },
@@ -45,7 +48,8 @@ class ReplayRejectsCommand implements Callable<Integer> {
 
 	@Option(names = "--table", paramLabel = "T",
 			description = "Take the corrected records of this table only (any case); the other rejected lines "
-					+ "are read from their files as delivered.")
+					+ "are read from their files as delivered (the corrections earlier replays loaded, of every "
+					+ "table, are read again).")
 	private String table;
 
 	@Override

@@ -20,9 +20,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 				+ "the load running it, in whatever process, stops each step after its current chunk commits "
 				+ "(when it next records its progress), ending the run STOPPED. `courtstats restart` or the next "
 				+ "load resumes it from there.",
-				"A run publishing its release is refused: the publication is one transaction, which ends by "
-						+ "committing or rolling back. The load stopped exits with code 1. Returns at once; "
-						+ "`courtstats status` shows STOPPED once the run has stopped." },
+				"A run publishing its release, or that has published it and is recording its end, is refused: the "
+						+ "publication is one transaction, which ends by committing or rolling back. A stop that "
+						+ "lands as the publication starts is seen by it: it publishes nothing and the run ends "
+						+ "STOPPED. The load stopped exits with code 1. Returns within seconds; `courtstats status` "
+						+ "shows STOPPED once the run has stopped." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:stop requested", "2:refused: unknown run, not running, already stopping, publishing its "
 				+ "release, or left by a process that ended" })

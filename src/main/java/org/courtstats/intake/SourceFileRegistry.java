@@ -188,7 +188,8 @@ public class SourceFileRegistry {
 				}
 				if (!contents.modifiedAt(file).isEqual(then.modifiedAt())
 						&& !sha256(contents, file).equals(then.sha256())) {
-					return Optional.of(file.relativePath() + " has other bytes (sha256 " + then.sha256() + " then)");
+					return Optional
+						.of(file.relativePath() + " has other bytes now (its sha256 was " + then.sha256() + ")");
 				}
 			}
 		}

@@ -174,6 +174,10 @@ public class RunOperations {
 					+ "the run lock: the process running it ended. Run `courtstats recover` to mark it failed.");
 		}
 		if (!stopUnlessPublishing(executionId)) {
+			if (isPublished(find(executionId))) {
+				throw new IllegalArgumentException(run + " has published its release and is recording its end: "
+						+ "there is nothing left to stop. `courtstats status` shows how it ended.");
+			}
 			throw new IllegalArgumentException(run + " is publishing its release, in one transaction that does not "
 					+ "stop part way: the run ends once it commits, or rolls back if it fails. `courtstats status` "
 					+ "shows how it ended.");

@@ -170,8 +170,9 @@ public final class RunReportPage {
 			return;
 		}
 		html.element("p", "Rows read, loaded and rejected in each table of each run's release, from etl.source_file. "
-				+ "A release loaded over several runs (a failed run, then its restart) shows its latest counts on each.",
-				"class", "note");
+				+ "A release loaded over several runs (a failed run, then its restart) shows its latest counts on each; "
+				+ "a run that published nothing (failed, held back, stopped) loaded none, whatever it staged.", "class",
+				"note");
 		Map<Long, LoadRun> byId = new LinkedHashMap<>();
 		runs.forEach((run) -> byId.put(run.jobExecutionId(), run));
 		html.open("table", "class", "tables");

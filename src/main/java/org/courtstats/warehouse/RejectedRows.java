@@ -261,23 +261,18 @@ public class RejectedRows {
 	}
 
 	/**
-	 * The latest run of {@code etl.load_run} that rejected rows, and how many its release
-	 * holds: where to look when the latest runs rejected none.
+	 * The latest run of {@code etl.load_run} that rejected rows: where to look when the
+	 * latest runs rejected none.
 	 * @param table a table name (any case), or null for all
-	 * @return the run and its count, if any run rejected rows
+	 * @return the run, if any run rejected rows
 	 */
-	public Optional<RunRejects> latestRunWithRejects(String table) {
-		return this.jdbc.query("""
-				select r.job_execution_id, count(*)
+	public Optional<Long> latestRunWithRejects(String table) {
+		return Optional.ofNullable(this.jdbc.queryForObject("""
+				select max(r.job_execution_id)
 				from etl.rejected_row as r
 				where (cast(:table as text) is null or lower(r.table_name) = :table)
 				    and exists (select 1 from etl.load_run as l where l.job_execution_id = r.job_execution_id)
-				group by r.job_execution_id
-				order by r.job_execution_id desc
-				limit 1
-				""", parameters(null, table), (rs, row) -> new RunRejects(rs.getLong(1), rs.getLong(2)))
-			.stream()
-			.findFirst();
+				""", parameters(null, table), Long.class));
 	}
 
 	/**
@@ -298,15 +293,6 @@ public class RejectedRows {
 
 	private static String percent(double share) {
 		return String.format(Locale.ROOT, "%.2f%%", share * 100).replace(".00%", "%");
-	}
-
-	/**
-	 * A run and the rejected rows it left.
-	 *
-	 * @param run its job execution id
-	 * @param rows its rejected rows
-	 */
-	public record RunRejects(long run, long rows) {
 	}
 
 	/**

@@ -184,8 +184,11 @@ public class WarehouseReports {
 				    order by started_at desc, job_execution_id desc
 				    limit ?
 				)
-				select r.job_execution_id, f.table_name, count(*),
-				    coalesce(sum(f.rows_read), 0), coalesce(sum(f.rows_loaded), 0), coalesce(sum(f.rows_rejected), 0)
+				select r.job_execution_id, f.table_name, count(*), coalesce(sum(f.rows_read), 0),
+				    case when exists (select 1 from warehouse.dim_release as d
+				        where d.job_execution_id = r.job_execution_id and d.status = 'published')
+				        then coalesce(sum(f.rows_loaded), 0) else 0 end,
+				    coalesce(sum(f.rows_rejected), 0)
 				from latest_run as r
 				join etl.source_file as f on f.source = r.source and f.release_label = r.release_label
 				where f.table_name is not null

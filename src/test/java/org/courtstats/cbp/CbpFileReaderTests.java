@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -208,7 +210,7 @@ class CbpFileReaderTests {
 
 	@Test
 	void aRowOfAMonthToComeIsRejectedSoThatItCannotStretchItsFilesWindow() {
-		// given: rows read on 30 November 2026
+		// given: rows of a file written on 30 November 2026
 		EncounterRowMapper mapper = new EncounterRowMapper("far.csv",
 				CbpHeader.parse("far.csv", List.of(STATE_HEADER.split(","))), LocalDate.of(2026, 11, 30));
 
@@ -231,8 +233,28 @@ class CbpFileReaderTests {
 		assertThat(farAhead).isInstanceOfSatisfying(CbpRecord.Rejected.class, (rejected) -> {
 			assertThat(rejected.reasonCode()).isEqualTo("future_month");
 			assertThat(rejected.message()).startsWith("far.csv: line 4: Fiscal Year 2039, month APR is 2039-04, a "
-					+ "month to come: no file counts its encounters yet");
+					+ "month still to come when the file was written (2026-11-30): no file counts its encounters yet");
 		});
+	}
+
+	@Test
+	void theMonthsToComeAreThoseOfTheDayTheFileWasWrittenAndCountInNoCoverage() throws Exception {
+		// given: a file written on 30 November 2026, read on whatever day
+		Path file = write("nationwide-encounters-fy27-state.csv", "\r\n", STATE_HEADER,
+				"2027,FYTD,DEC,Northern Land Border,ID,Single Adults,CANADA,Title 8,2",
+				"2027,FYTD,JAN,Northern Land Border,ID,Single Adults,CANADA,Title 8,3");
+		Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-11-30T12:00:00Z")));
+
+		// when
+		List<CbpRecord> records = readAll(file);
+		CbpFileCoverage coverage = CbpFileCoverage.scan(file);
+
+		// then
+		assertThat(records.get(0)).isInstanceOf(EncounterRow.class);
+		assertThat(records.get(1)).isInstanceOfSatisfying(CbpRecord.Rejected.class,
+				(rejected) -> assertThat(rejected.reasonCode()).isEqualTo("future_month"));
+		assertThat(coverage.lastMonthStart()).isEqualTo(LocalDate.of(2026, 12, 1));
+		assertThat(coverage.rejectedRows()).isOne();
 	}
 
 	@Test

@@ -16,6 +16,8 @@ class PurgeCommandTests {
 		assertThat(this.ages.convert("90d")).isEqualTo(Duration.ofDays(90));
 		assertThat(this.ages.convert(" 36H ")).isEqualTo(Duration.ofHours(36));
 		assertThat(this.ages.convert("365000d")).isEqualTo(Duration.ofDays(365_000));
+		assertThat(this.ages.convert("00000000090d")).isEqualTo(Duration.ofDays(90));
+		assertThat(this.ages.convert("0d")).isEqualTo(Duration.ZERO);
 	}
 
 	@Test

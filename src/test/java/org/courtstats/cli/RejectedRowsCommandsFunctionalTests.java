@@ -414,8 +414,9 @@ class RejectedRowsCommandsFunctionalTests {
 		// then
 		assertThat(exitCode).isZero();
 		assertThat(this.out.toString()).contains("No rejected rows in the latest releases.")
-			.contains("Run " + rejecting + ", the latest to reject rows, rejected 1: `courtstats rejects --run "
-					+ rejecting + "` lists them.");
+			.contains("Run " + rejecting
+					+ ", the latest to reject rows, holds 1 in its release: `courtstats rejects --run " + rejecting
+					+ "` lists them.");
 	}
 
 	@Test

@@ -492,7 +492,8 @@ class RunCommandsFunctionalTests {
 		// then: refused, and the run ends COMPLETED
 		assertThat(stop).as(this.err.toString()).isEqualTo(2);
 		assertThat(this.err.toString())
-			.contains("Run " + runId + " (release 'EOIR Case Data 2026-0401') is " + "publishing its release");
+			.contains("Run " + runId + " (release 'EOIR Case Data 2026-0401') has published its release and is "
+					+ "recording its end: there is nothing left to stop.");
 		assertThat(load.waitFor(120, TimeUnit.SECONDS)).as("the load ends").isTrue();
 		String log = Files.readString(Path.of("target/test-logs/stop-after-publication.log"));
 		assertThat(load.exitValue()).as(log).isZero();
