@@ -16,6 +16,7 @@ import org.courtstats.TestWarehouse;
 import org.courtstats.samples.EoirSampleGenerator;
 import org.courtstats.samples.SampleRelease;
 import org.courtstats.spreadsheet.TestWorkbooks;
+import org.courtstats.warehouse.WarehouseReports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,11 @@ class RejectedRowsCommandsFunctionalTests {
 			.as("nothing published")
 			.isZero();
 		assertThat(count("select rows_read from reporting.load_history where source = 'eoir'")).isPositive();
+		assertThat(new WarehouseReports(this.warehouse.getDataSource()).recentRunTableCounts(5))
+			.as("the report's rows by table")
+			.isNotEmpty()
+			.allSatisfy((table) -> assertThat(table.rowsLoaded()).isZero())
+			.anySatisfy((table) -> assertThat(table.rowsRead()).isPositive());
 
 		// when: the run is restarted with the threshold as it was
 		long run = count("select max(job_execution_id) from batch.batch_job_execution");
