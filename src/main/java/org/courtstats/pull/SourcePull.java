@@ -199,8 +199,14 @@ public class SourcePull {
 					: (ex instanceof IOException)
 							? name + ": " + address + " could not be moved into the inbox: " + ex.getMessage()
 							: name + ": " + address + " could not be pulled: " + ex;
+			// The validators kept are those of the file fetched from this address: a
+			// failed first check of a new link keeps none, so that the next check
+			// fetches it whole rather than ask it whether the older file changed.
+			String checkedAddress = address;
+			Optional<SourceCheck> sameAddress = last.filter((check) -> checkedAddress.equals(check.url()));
 			record(new SourceCheck(name, kind, address, checkedAt, SourceCheck.FAILED, message,
-					last.map(SourceCheck::etag).orElse(null), last.map(SourceCheck::lastModified).orElse(null),
+					sameAddress.map(SourceCheck::etag).orElse(null),
+					sameAddress.map(SourceCheck::lastModified).orElse(null),
 					last.map(SourceCheck::publishedAt).orElse(null), last.map(SourceCheck::changedAt).orElse(null),
 					last.map(SourceCheck::fileName).orElse(null), last.map(SourceCheck::bytesFetched).orElse(null),
 					last.map(SourceCheck::sha256).orElse(null)));

@@ -243,6 +243,39 @@ class PullFunctionalTests {
 	}
 
 	@Test
+	void aNewLinkWhoseFirstCheckFailedIsFetchedWholeNotAskedWhetherTheOlderFileChanged() throws Exception {
+		// given: last month's file pulled from the listing
+		Path march = CbpSampleFile.write(this.work, YearMonth.of(2026, 3), 5).file();
+		String older = "/sites/default/files/2026-03/" + march.getFileName();
+		this.publisher.servePage("/document/stats/encounters", "<a href=\"" + older + "\">march</a>");
+		this.publisher.serve(older, Files.readAllBytes(march), "\"cbp-march\"", AUGUST);
+		System.setProperty("courtstats.pull.sources.eoir.url", this.publisher.url("/nothing-here.zip"));
+		assertThat(run("pull", "--inbox", this.inbox.toString(), "--source", "cbp")).as(this.err.toString()).isZero();
+
+		// when: the page links this month's file, which is not there yet, then is
+		Path april = CbpSampleFile.write(Files.createDirectories(this.work.resolve("april")), YearMonth.of(2026, 4), 5)
+			.file();
+		String newer = "/sites/default/files/2026-04/" + april.getFileName();
+		this.publisher.servePage("/document/stats/encounters", "<a href=\"" + newer + "\">april</a>");
+		int missing = run("pull", "--inbox", this.inbox.toString(), "--source", "cbp", "--force");
+		this.publisher.serve(newer, Files.readAllBytes(april), "\"cbp-april\"", AUGUST);
+		this.publisher.requests.clear();
+		int fetched = run("pull", "--inbox", this.inbox.toString(), "--source", "cbp", "--force");
+
+		// then: the new file is asked for whole, with no validator of the older one
+		assertThat(missing).isOne();
+		assertThat(fetched).as(this.err.toString()).isZero();
+		assertThat(this.publisher.requests).filteredOn((seen) -> seen.path().equals(newer))
+			.singleElement()
+			.satisfies((seen) -> {
+				assertThat(seen.status()).isEqualTo(200);
+				assertThat(seen.ifNoneMatch()).isNull();
+			});
+		assertThat(Files.readAllBytes(this.inbox.resolve(april.getFileName().toString())))
+			.isEqualTo(Files.readAllBytes(april));
+	}
+
+	@Test
 	void serverErrorsAreRetriedThenReportedAndTheLoadLeavesTheWarehouseAsItWas() throws Exception {
 		// given: a release pulled and loaded by the nightly load, with pulling on
 		System.setProperty("courtstats.pull.enabled", "true");
