@@ -9,7 +9,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -175,22 +177,21 @@ public class SourcePull {
 			Download.Partial partial = fetched.download().orElseThrow();
 			String sha256;
 			long bytes;
+			Path target;
 			try {
 				sha256 = DownloadCheck.verify(partial.part(), kind, name + ": " + address, partial.total() != null);
 				bytes = Files.size(partial.part());
-				settle(name, address, partial, sha256);
+				target = settle(name, kind, address, partial);
 			}
 			finally {
 				// Refused or moved: either way no partial file stays behind.
 				Files.deleteIfExists(partial.part());
 			}
 			record(new SourceCheck(name, kind, address, checkedAt, SourceCheck.DOWNLOADED, null, partial.etag(),
-					partial.lastModified(), partial.published(), Instant.now(),
-					partial.target().getFileName().toString(), bytes, sha256));
-			logger.info("{}: downloaded {} ({} bytes, sha256 {}) from {}", name, partial.target(), bytes, sha256,
-					address);
-			return new PullOutcome(name, kind, address, PullOutcome.Status.DOWNLOADED, partial.target(), bytes, sha256,
-					null);
+					partial.lastModified(), partial.published(), Instant.now(), target.getFileName().toString(), bytes,
+					sha256));
+			logger.info("{}: downloaded {} ({} bytes, sha256 {}) from {}", name, target, bytes, sha256, address);
+			return new PullOutcome(name, kind, address, PullOutcome.Status.DOWNLOADED, target, bytes, sha256, null);
 		}
 		catch (RuntimeException | IOException ex) {
 			// Whatever a publisher's page or file holds, one source failing leaves the
@@ -242,27 +243,51 @@ public class SourcePull {
 	/**
 	 * Moves a verified download into place. The same bytes already in place are left
 	 * there; other bytes under the target's name are never overwritten, since the inbox
-	 * may have loaded them.
+	 * may have loaded them: an OHSS workbook or CBP file republished under its name is
+	 * saved beside it as {@code <name>_republished_<yyyyMMdd>}, a name the load reads as
+	 * a file of its own (and that sorts after the first), where it would refuse the same
+	 * name with other bytes. An EOIR zip, named by its publication date, is refused.
+	 * @return where the file is
 	 */
-	private static void settle(String name, String address, Download.Partial partial, String sha256)
-			throws IOException {
+	private static Path settle(String name, String kind, String address, Download.Partial partial) throws IOException {
 		Path target = partial.target();
-		if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-			boolean same = Files.isRegularFile(target) && Files.size(target) == Files.size(partial.part())
-					&& Files.mismatch(target, partial.part()) == -1;
-			Files.delete(partial.part());
-			if (!same) {
+		for (int copy = 1; Files.exists(target, LinkOption.NOFOLLOW_LINKS); copy++) {
+			if (Files.isRegularFile(target) && Files.size(target) == Files.size(partial.part())
+					&& Files.mismatch(target, partial.part()) == -1) {
+				Files.delete(partial.part());
+				markDone(target);
+				return target;
+			}
+			if (kind.equals("eoir")) {
+				Files.delete(partial.part());
 				throw new PullException(name + ": " + address + " changed, but " + target + " already holds other "
 						+ "bytes under the name the new file takes. Move that file out of the inbox; the next run "
 						+ "downloads the new one.");
 			}
+			target = republished(partial.target(), copy);
 		}
-		else {
-			Files.move(partial.part(), target, StandardCopyOption.ATOMIC_MOVE);
-		}
+		Files.move(partial.part(), target, StandardCopyOption.ATOMIC_MOVE);
+		markDone(target);
+		return target;
+	}
+
+	/**
+	 * The name of a file republished under a name the inbox already holds:
+	 * {@code <name>_republished_<yyyyMMdd>[_<n>].<extension>}.
+	 */
+	static Path republished(Path target, int copy) {
+		String fileName = target.getFileName().toString();
+		int dot = fileName.lastIndexOf('.');
+		String stem = (dot > 0) ? fileName.substring(0, dot) : fileName;
+		String extension = (dot > 0) ? fileName.substring(dot) : "";
+		String day = DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now(ZoneOffset.UTC));
+		return target.resolveSibling(stem + "_republished_" + day + ((copy > 1) ? "_" + copy : "") + extension);
+	}
+
+	/** The file is complete: the load need not wait for it to settle. */
+	private static void markDone(Path target) throws IOException {
 		Path marker = Inbox.doneMarker(target);
 		if (!Files.exists(marker)) {
-			// The file is complete: the load need not wait for it to settle.
 			Files.createFile(marker);
 		}
 	}

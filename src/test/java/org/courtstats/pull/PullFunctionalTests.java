@@ -10,8 +10,10 @@ import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -273,6 +275,42 @@ class PullFunctionalTests {
 			});
 		assertThat(Files.readAllBytes(this.inbox.resolve(april.getFileName().toString())))
 			.isEqualTo(Files.readAllBytes(april));
+	}
+
+	@Test
+	void aCbpFileRepublishedUnderItsNameIsSavedBesideItAndLoads() throws Exception {
+		// given: a CBP file pulled and loaded, into a warehouse of its own
+		String database = TestWarehouse.newDatabase("pull_republished");
+		System.setProperty("courtstats.database.url", database);
+		Path first = CbpSampleFile.write(this.work, YearMonth.of(2026, 3), 5).file();
+		String link = "/sites/default/files/2026-03/" + first.getFileName();
+		this.publisher.servePage("/document/stats/encounters", "<a href=\"" + link + "\">march</a>");
+		this.publisher.serve(link, Files.readAllBytes(first), "\"cbp-1\"", AUGUST);
+		System.setProperty("courtstats.pull.sources.eoir.url", this.publisher.url("/nothing-here.zip"));
+		System.setProperty("courtstats.nightly-load.settle-time", "0s");
+		assertThat(run("pull", "--inbox", this.inbox.toString(), "--source", "cbp")).as(this.err.toString()).isZero();
+		assertThat(run("load", "--inbox", this.inbox.toString())).as(this.err.toString()).isZero();
+
+		// when: the publisher corrects the file under the same name
+		byte[] corrected = Files.readString(first).replaceFirst(",(\\d+)\r\n", ",$1 \r\n").getBytes();
+		this.publisher.serve(link, corrected, "\"cbp-2\"", SEPTEMBER);
+		this.out.getBuffer().setLength(0);
+		int pulled = run("pull", "--inbox", this.inbox.toString(), "--source", "cbp", "--force");
+		int loaded = run("load", "--inbox", this.inbox.toString());
+
+		// then: saved beside the first, and loaded as a file of its own
+		String stem = first.getFileName().toString().replace(".csv", "");
+		Path republished = this.inbox.resolve(stem + "_republished_"
+				+ DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now(ZoneOffset.UTC)) + ".csv");
+		assertThat(pulled).as(this.err.toString()).isZero();
+		assertThat(Files.readAllBytes(republished)).isEqualTo(corrected);
+		assertThat(Files.readAllBytes(this.inbox.resolve(first.getFileName().toString())))
+			.isEqualTo(Files.readAllBytes(first));
+		assertThat(loaded).as(this.out + "\n" + this.err).isZero();
+		assertThat(this.out.toString()).contains("CBP file '" + stem + "_republished_");
+		assertThat(new JdbcTemplate(TestWarehouse.dataSource(database)).queryForObject(
+				"select count(*) from warehouse.dim_release where source = 'cbp' and status = 'published'", Long.class))
+			.isEqualTo(2);
 	}
 
 	@Test
