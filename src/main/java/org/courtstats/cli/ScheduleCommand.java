@@ -31,7 +31,12 @@ import org.springframework.util.FileSystemUtils;
 				+ "time: a run still going when the next fires, here or in another process, makes that " + "one skip.",
 				"Serves /actuator/health and /actuator/prometheus on server.port (default 8080). "
 						+ "SIGTERM (or Ctrl-C) stops a running load after its current chunk commits; the next run "
-						+ "resumes it." })
+						+ "resumes it.",
+				"Each load logs one line per release (its outcome and message) and a count by outcome." },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "2:usage or configuration error (a setting it cannot use, an invalid cron expression)",
+				"143:ended by SIGTERM (130: Ctrl-C), the normal way to stop it: a running load stopped after its "
+						+ "current chunk, or finished its publication, first" })
 class ScheduleCommand implements Callable<Integer> {
 
 	/**

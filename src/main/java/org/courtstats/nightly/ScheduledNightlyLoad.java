@@ -1,7 +1,9 @@
 package org.courtstats.nightly;
 
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import org.courtstats.warehouse.RunLockException;
 import org.slf4j.Logger;
@@ -98,8 +100,23 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 		try (LoadsInProgress.Load load = this.loads.begin()) {
 			logger.info("Nightly load started on schedule over {}", this.settings.inbox().toAbsolutePath());
 			List<ReleaseOutcome> outcomes = this.nightlyLoad.run(this.settings.inbox(), null);
-			long failed = outcomes.stream().filter(ReleaseOutcome::isFailure).count();
-			logger.info("Nightly load ended: {} releases, {} failed or refused", outcomes.size(), failed);
+			for (ReleaseOutcome outcome : outcomes) {
+				String line = outcome.source() + " release '" + outcome.releaseLabel() + "': " + outcome.status()
+						+ ((outcome.message() != null) ? ": " + outcome.message() : "");
+				if (outcome.isFailure()) {
+					logger.warn(line);
+				}
+				else {
+					logger.info(line);
+				}
+			}
+			logger.info("Nightly load ended: {} releases ({})", outcomes.size(),
+					outcomes.stream()
+						.collect(Collectors.groupingBy(ReleaseOutcome::status, TreeMap::new, Collectors.counting()))
+						.entrySet()
+						.stream()
+						.map((count) -> count.getValue() + " " + count.getKey())
+						.collect(Collectors.joining(", ")));
 			return outcomes;
 		}
 		catch (RunLockException ex) {

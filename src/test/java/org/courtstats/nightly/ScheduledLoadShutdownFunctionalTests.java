@@ -88,7 +88,10 @@ class ScheduledLoadShutdownFunctionalTests extends NightlyLoadTestSupport {
 		long committed = count("select count(*) from staging.eoir_proceeding")
 				+ count("select count(*) from etl.rejected_row where table_name = 'B_TblProceeding'");
 		assertThat(committed).as("staged up to the end of the slow line's chunk").isEqualTo(2600);
-		assertThat(Files.readString(log.toPath())).contains("after its current chunk; the next run resumes it");
+		assertThat(Files.readString(log.toPath())).contains("after its current chunk; the next run resumes it")
+			.contains("eoir release 'EOIR Case Data 2026-0401': STOPPED: stopped on request")
+			.contains("Nightly load ended: 1 releases (1 STOPPED)")
+			.doesNotContain("failed or refused");
 		try (Stream<Path> left = Files.list(temporary)) {
 			assertThat(left).as("left in the process's temporary folder (Tomcat's folder among them)").isEmpty();
 		}
