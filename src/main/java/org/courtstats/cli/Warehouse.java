@@ -124,7 +124,8 @@ final class Warehouse {
 		String reason = LoadFailures.rootMessage(bind);
 		if (property == null) {
 			return new InvalidSettingException("The settings under " + bind.getName() + " cannot be read: "
-					+ withoutCredentials(reason) + ". Fix them, then run the command again.", bind);
+					+ withoutCredentials(namingTheSetting(bind, reason).replaceAll("\\.$", ""))
+					+ ". Fix them, then run the command again.", bind);
 		}
 		String name = property.getName().toString();
 		String origin = (property.getOrigin() != null) ? " (from " + origin(property.getOrigin()) + ")" : "";
@@ -136,6 +137,21 @@ final class Warehouse {
 		return new InvalidSettingException("The setting " + name + " is '"
 				+ withoutCredentials(String.valueOf(property.getValue())) + "'" + origin + ", which it cannot take: "
 				+ withoutCredentials(reason) + ". Fix it, then run the command again.", bind);
+	}
+
+	/**
+	 * The message of the settings' own check that refused a value, which names the
+	 * setting (e.g. {@code courtstats.pull.sources.eoir.check-schedule '0 0 * * MON' is
+	 * not a cron expression ...}), rather than its cause's, which does not.
+	 */
+	private static String namingTheSetting(BindException bind, String reason) {
+		for (Throwable cause = bind.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof IllegalArgumentException && cause.getMessage() != null
+					&& cause.getMessage().startsWith("courtstats.")) {
+				return cause.getMessage();
+			}
+		}
+		return reason;
 	}
 
 	/**

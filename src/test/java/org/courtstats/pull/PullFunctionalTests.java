@@ -314,6 +314,19 @@ class PullFunctionalTests {
 	}
 
 	@Test
+	void aCheckScheduleThatIsNoCronExpressionIsAUsageErrorNamingTheSource() {
+		System.setProperty("courtstats.pull.sources.eoir.check-schedule", "0 0 * * MON");
+
+		int exit = run("pull", "--inbox", this.inbox.toString());
+
+		assertThat(exit).isEqualTo(2);
+		assertThat(this.err.toString())
+			.contains("courtstats.pull.sources.eoir.check-schedule '0 0 * * MON' is not a cron expression")
+			.contains("Fix them, then run the command again.")
+			.doesNotContain("..");
+	}
+
+	@Test
 	void serverErrorsAreRetriedThenReportedAndTheLoadLeavesTheWarehouseAsItWas() throws Exception {
 		// given: a release pulled and loaded by the nightly load, with pulling on
 		System.setProperty("courtstats.pull.enabled", "true");
