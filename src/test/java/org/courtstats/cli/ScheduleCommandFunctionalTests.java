@@ -112,6 +112,27 @@ class ScheduleCommandFunctionalTests {
 	}
 
 	@Test
+	void aFiveFieldScheduleGivesItsOneLineOnTheConsoleAndSpringsReportToTheLog(@TempDir Path workingDirectory)
+			throws Exception {
+		Path output = workingDirectory.resolve("schedule.log");
+
+		Process schedule = ChildJvm
+			.courtstats(List.of("-Dcourtstats.database.url=" + this.url, "-Dcourtstats.database.user=postgres",
+					"-Dcourtstats.log-dir=" + this.logs, "-Dcourtstats.nightly-load.schedule=0 2 * * *",
+					"-Dserver.port=0"), "schedule")
+			.directory(workingDirectory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
+
+		assertThat(schedule.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(schedule.exitValue()).as(Files.readString(output)).isEqualTo(2);
+		assertThat(Files.readString(output)).contains("courtstats.nightly-load.schedule is '0 2 * * *'")
+			.as("Spring's own report of the failure, left to the log")
+			.doesNotContain("Exception encountered during context initialization");
+	}
+
+	@Test
 	void aSettingThatCannotBeReadIsAUsageErrorNamingItsValueAndWhereItCameFrom() {
 		StringWriter err = new StringWriter();
 
