@@ -180,11 +180,7 @@ class RunCommandsFunctionalTests {
 		// gone, not 30 s later
 		this.jdbc.execute("alter database " + this.jdbc.queryForObject("select current_database()", String.class)
 				+ " set client_connection_check_interval = '200ms'");
-		Process load = startLoad("killed-load");
-		waitFor(() -> {
-			assertThat(load.isAlive()).as("the load process (see target/test-logs/killed-load.log)").isTrue();
-			return count("select count(*) from pg_stat_activity where wait_event = 'PgSleep'") > 0;
-		}, Duration.ofSeconds(120));
+		Process load = startLoadHeldUp("killed-load");
 		long runId = count("select job_execution_id from batch.batch_job_execution");
 
 		// when: the operator looks while it runs
@@ -257,11 +253,7 @@ class RunCommandsFunctionalTests {
 		// given: a load in a process of its own, held up in a chunk of the proceedings
 		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, CASES, SEED);
 		holdUpStagingAtLine(FAILING_LINE, 8);
-		Process load = startLoad("stopped-load");
-		waitFor(() -> {
-			assertThat(load.isAlive()).as("the load process (see target/test-logs/stopped-load.log)").isTrue();
-			return count("select count(*) from pg_stat_activity where wait_event = 'PgSleep'") > 0;
-		}, Duration.ofSeconds(120));
+		Process load = startLoadHeldUp("stopped-load");
 		long runId = count("select job_execution_id from batch.batch_job_execution");
 
 		// when
@@ -313,11 +305,7 @@ class RunCommandsFunctionalTests {
 		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, CASES, SEED);
 		Path encounters = CbpSampleFile.write(this.inbox, CbpSampleFile.DEFAULT_AS_OF, 3).file();
 		holdUpStagingAtLine(FAILING_LINE, 4);
-		Process load = startLoad("terminated-load");
-		waitFor(() -> {
-			assertThat(load.isAlive()).as("the load process (see target/test-logs/terminated-load.log)").isTrue();
-			return count("select count(*) from pg_stat_activity where wait_event = 'PgSleep'") > 0;
-		}, Duration.ofSeconds(120));
+		Process load = startLoadHeldUp("terminated-load");
 
 		// when: it gets SIGTERM
 		load.destroy();
@@ -394,11 +382,7 @@ class RunCommandsFunctionalTests {
 				end $$""");
 		this.jdbc.execute("create trigger slow_publication before update on warehouse.dim_release for each row "
 				+ "when (new.status = 'published') execute function warehouse.slow_publication()");
-		Process load = startLoad("stopped-publication");
-		waitFor(() -> {
-			assertThat(load.isAlive()).as("the load process (see target/test-logs/stopped-publication.log)").isTrue();
-			return count("select count(*) from pg_stat_activity where wait_event = 'PgSleep'") > 0;
-		}, Duration.ofSeconds(120));
+		Process load = startLoadHeldUp("stopped-publication");
 		long runId = count("select job_execution_id from batch.batch_job_execution");
 
 		// when
@@ -476,12 +460,7 @@ class RunCommandsFunctionalTests {
 		// records the run's end
 		EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, CASES, SEED);
 		holdUpTheRecordOfTheRunsEnd("COMPLETED");
-		Process load = startLoad("stop-after-publication");
-		waitFor(() -> {
-			assertThat(load.isAlive()).as("the load process (see target/test-logs/stop-after-publication.log)")
-				.isTrue();
-			return count("select count(*) from pg_stat_activity where wait_event = 'PgSleep'") > 0;
-		}, Duration.ofSeconds(120));
+		Process load = startLoadHeldUp("stop-after-publication");
 		long runId = count("select job_execution_id from batch.batch_job_execution");
 		assertThat(this.jdbc.queryForObject("select status from warehouse.dim_release", String.class))
 			.isEqualTo("published");
@@ -508,11 +487,7 @@ class RunCommandsFunctionalTests {
 		EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, CASES, SEED);
 		NightlyLoadTestSupport.failStagingProceedingsAtLine(this.jdbc, FAILING_LINE);
 		holdUpTheRecordOfTheRunsEnd("FAILED");
-		Process load = startLoad("stop-at-failure");
-		waitFor(() -> {
-			assertThat(load.isAlive()).as("the load process (see target/test-logs/stop-at-failure.log)").isTrue();
-			return count("select count(*) from pg_stat_activity where wait_event = 'PgSleep'") > 0;
-		}, Duration.ofSeconds(120));
+		Process load = startLoadHeldUp("stop-at-failure");
 		long runId = count("select job_execution_id from batch.batch_job_execution");
 
 		// when: the stop reads the run still running, and marks it once its end is
@@ -776,6 +751,19 @@ class RunCommandsFunctionalTests {
 				end $$""".formatted(lineNumber, seconds));
 		this.jdbc.execute("create trigger slow_line before insert on staging.eoir_proceeding "
 				+ "for each row execute function staging.slow_line()");
+	}
+
+	/**
+	 * Starts a load in a process of its own and waits until a trigger holds it up, asleep
+	 * in the database.
+	 */
+	private Process startLoadHeldUp(String name) throws Exception {
+		Process load = startLoad(name);
+		waitFor(() -> {
+			assertThat(load.isAlive()).as("the load process (see target/test-logs/" + name + ".log)").isTrue();
+			return count("select count(*) from pg_stat_activity where wait_event = 'PgSleep'") > 0;
+		}, Duration.ofSeconds(120));
+		return load;
 	}
 
 	private Process startLoad(String name) throws Exception {
