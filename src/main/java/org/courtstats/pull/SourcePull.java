@@ -181,7 +181,7 @@ public class SourcePull {
 			try {
 				sha256 = DownloadCheck.verify(partial.part(), kind, name + ": " + address, partial.total() != null);
 				bytes = Files.size(partial.part());
-				target = settle(name, kind, address, partial);
+				target = settle(name, kind, address, partial, sha256);
 			}
 			finally {
 				// Refused or moved: either way no partial file stays behind.
@@ -243,16 +243,20 @@ public class SourcePull {
 	/**
 	 * Moves a verified download into place. The same bytes already in place are left
 	 * there; other bytes under the target's name are never overwritten, since the inbox
-	 * may have loaded them: an OHSS workbook or CBP file republished under its name is
-	 * saved beside it as {@code <name>_republished_<yyyyMMdd>}, a name the load reads as
-	 * a file of its own (and that sorts after the first), where it would refuse the same
-	 * name with other bytes. An EOIR zip, named by its publication date, is refused.
+	 * may have loaded them: an OHSS workbook or CBP file republished under its name (in
+	 * the inbox, or loaded before and archived since) is saved beside it as
+	 * {@code <name>_republished_<yyyyMMdd>}, a name the load reads as a file of its own
+	 * (and that sorts after the first), where it would refuse the same name with other
+	 * bytes. An EOIR zip, named by its publication date, is refused.
 	 * @return where the file is
 	 */
-	private static Path settle(String name, String kind, String address, Download.Partial partial) throws IOException {
+	private Path settle(String name, String kind, String address, Download.Partial partial, String sha256)
+			throws IOException {
 		Path target = partial.target();
-		for (int copy = 1; Files.exists(target, LinkOption.NOFOLLOW_LINKS); copy++) {
-			if (Files.isRegularFile(target) && Files.size(target) == Files.size(partial.part())
+		for (int copy = 1; Files.exists(target, LinkOption.NOFOLLOW_LINKS) || !kind.equals("eoir")
+				&& this.checks.nameTakenByOtherBytes(kind, target.getFileName().toString(), sha256); copy++) {
+			if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(target)
+					&& Files.size(target) == Files.size(partial.part())
 					&& Files.mismatch(target, partial.part()) == -1) {
 				Files.delete(partial.part());
 				markDone(target);

@@ -73,6 +73,23 @@ public class SourceChecks {
 		return Optional.ofNullable(loaded).map(Timestamp::toInstant);
 	}
 
+	/**
+	 * Whether a file of the name was loaded (or recognised as a duplicate) with other
+	 * bytes: the load refuses the name for other bytes, even once the first file has left
+	 * the inbox for the archive.
+	 * @param sourceKind ohss or cbp
+	 * @param fileName the file's name
+	 * @param sha256 the bytes in hand
+	 * @return true when the name is taken by other bytes
+	 */
+	public boolean nameTakenByOtherBytes(String sourceKind, String fileName, String sha256) {
+		Boolean taken = this.jdbc.queryForObject("""
+				select exists (select 1 from etl.source_file
+				    where source = ? and file_name = ? and sha256 <> ? and status in ('loaded', 'duplicate'))
+				""", Boolean.class, sourceKind, fileName, sha256);
+		return Boolean.TRUE.equals(taken);
+	}
+
 	private static Timestamp timestamp(Instant instant) {
 		return (instant != null) ? Timestamp.from(instant) : null;
 	}

@@ -311,6 +311,25 @@ class PullFunctionalTests {
 		assertThat(new JdbcTemplate(TestWarehouse.dataSource(database)).queryForObject(
 				"select count(*) from warehouse.dim_release where source = 'cbp' and status = 'published'", Long.class))
 			.isEqualTo(2);
+
+		// when: both files have left the inbox (archived), and the publisher corrects the
+		// file again
+		try (Stream<Path> files = Files.list(this.inbox)) {
+			for (Path file : files.toList()) {
+				Files.delete(file);
+			}
+		}
+		byte[] again = Files.readString(first).replaceFirst(",(\\d+)\r\n", ",$1  \r\n").getBytes();
+		this.publisher.serve(link, again, "\"cbp-3\"", SEPTEMBER);
+		int pulledAgain = run("pull", "--inbox", this.inbox.toString(), "--source", "cbp", "--force");
+
+		// then: neither name the load took is used again
+		assertThat(pulledAgain).as(this.err.toString()).isZero();
+		try (Stream<Path> files = Files.list(this.inbox)) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactlyInAnyOrder(
+					republished.getFileName().toString().replace(".csv", "_2.csv"),
+					republished.getFileName().toString().replace(".csv", "_2.csv.done"));
+		}
 	}
 
 	@Test
