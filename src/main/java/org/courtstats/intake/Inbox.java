@@ -96,6 +96,12 @@ public final class Inbox {
 		if (locations.isEmpty() && isReleaseFolder(inbox)) {
 			locations.add(inbox);
 		}
+		if (labelOverride != null && locations.isEmpty()) {
+			throw new IllegalArgumentException("--release '" + labelOverride + "' labels the EOIR release to load, but "
+					+ "the inbox " + inbox.toAbsolutePath() + " holds none (a folder holding A_TblCase or "
+					+ "B_TblProceeding, or a zip named 'EOIR Case Data <date>.zip'). Leave out --release, or point "
+					+ "--inbox at the release.");
+		}
 		if (labelOverride != null && locations.size() > 1) {
 			throw new IllegalArgumentException("--release names one release, but the inbox " + inbox.toAbsolutePath()
 					+ " holds " + locations.size() + ": "

@@ -129,6 +129,16 @@ class InboxTests {
 	}
 
 	@Test
+	void aLabelForAnInboxWithoutAReleaseIsRefused() throws IOException {
+		Files.writeString(this.inbox.resolve("cbp-encounters.csv"), "Fiscal Year\n");
+
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Inbox.eoirReleases(this.inbox, "EOIR Case Data 2026-0401"))
+			.withMessageContaining("--release 'EOIR Case Data 2026-0401'")
+			.withMessageContaining(this.inbox.toAbsolutePath() + " holds none");
+	}
+
+	@Test
 	void aMissingInboxIsNamed() {
 		Path missing = this.inbox.resolve("nowhere");
 
