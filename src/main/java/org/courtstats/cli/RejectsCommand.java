@@ -21,8 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 				"Lists the quarantined rows of etl.rejected_row: file, sheet, line, reason, message and the "
 						+ "raw record (its first 110 characters), after a count per table and reason.",
 				"Without --run, the release of each source's latest run." },
-		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:listed (or there is nothing to list)",
-				"1:the warehouse could not be read", "2:usage error, or --run names no run" })
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:listed (or there is nothing to list)", "1:the warehouse could not be read",
+				"2:usage error, or --run names no run, or --table no table of the files read" })
 class RejectsCommand implements Callable<Integer> {
 
 	/** Characters of a raw record shown; the rest is in etl.rejected_row. */
@@ -55,6 +56,7 @@ class RejectsCommand implements Callable<Integer> {
 				throw new IllegalArgumentException("Run " + this.run + " is not in etl.load_run. "
 						+ "Without --run, the latest run of each source is shown; reporting.load_history lists them.");
 			}
+			rejectedRows.requireTableRead(this.table);
 			PrintWriter out = this.spec.commandLine().getOut();
 			List<RejectedRows.Count> counts = rejectedRows.counts(this.run, this.table);
 			if (counts.isEmpty()) {

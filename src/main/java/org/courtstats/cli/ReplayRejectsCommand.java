@@ -33,7 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 		exitCodeList = { "0:replayed, or nothing to replay",
 				"1:a release was not replayed (the message says why); the others were, unless the database "
 						+ "connection was lost, which ends the replay",
-				"2:usage error, or --run names no run",
+				"2:usage error, or --run names no run, or --table no table of the files read",
 				"3:a release still rejects more rows than the threshold allows, or an error check of "
 						+ "warehouse-sql/checks failed: it was not published; the others were",
 				"4:refused: a load is running against the warehouse" })

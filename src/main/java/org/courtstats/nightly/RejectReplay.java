@@ -121,6 +121,7 @@ public class RejectReplay {
 			throw new IllegalArgumentException("Run " + run + " is not in etl.load_run. "
 					+ "'courtstats rejects' names the runs; reporting.load_history lists them all.");
 		}
+		this.rejectedRows.requireTableRead(table);
 		try (RunLock.Lease lease = this.runLock.acquire()) {
 			List<Outcome> outcomes = new ArrayList<>();
 			List<RejectedRows.Release> releases = this.rejectedRows.releases(run, table);

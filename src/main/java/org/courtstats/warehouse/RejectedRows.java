@@ -286,6 +286,25 @@ public class RejectedRows {
 		return runs != null && runs > 0;
 	}
 
+	/**
+	 * Refuses a table name no file the warehouse has read holds, naming those it has
+	 * read, where a misspelt name would list nothing as if the table rejected nothing.
+	 * @param table a table name (any case), or null for all
+	 * @throws IllegalArgumentException if no file read holds that table
+	 */
+	public void requireTableRead(String table) {
+		if (table == null) {
+			return;
+		}
+		List<String> read = this.jdbc.queryForList(
+				"select distinct table_name from etl.source_file where table_name is not null order by 1",
+				new MapSqlParameterSource(), String.class);
+		if (read.stream().noneMatch(table::equalsIgnoreCase)) {
+			throw new IllegalArgumentException("--table '" + table + "' names no table of the files read"
+					+ (read.isEmpty() ? " (none was read yet)." : "; they hold " + String.join(", ", read) + "."));
+		}
+	}
+
 	private static MapSqlParameterSource parameters(Long run, String table) {
 		return new MapSqlParameterSource().addValue("run", run)
 			.addValue("table", (table != null) ? table.toLowerCase(Locale.ROOT) : null);

@@ -259,6 +259,8 @@ class RejectedRowsCommandsFunctionalTests {
 		int limited = run("rejects", "--limit", "1");
 		String limitedListed = this.out.toString();
 		int unknownRun = run("rejects", "--run", "9999");
+		int unknownTable = run("rejects", "--table", "B_TblProceedings");
+		int unknownTableReplayed = run("replay-rejects", "--table", "B_TblProceedings");
 
 		// then
 		assertThat(all).isZero();
@@ -277,6 +279,11 @@ class RejectedRowsCommandsFunctionalTests {
 		assertThat(limitedListed).contains("1 of 3 rejected rows listed");
 		assertThat(unknownRun).isEqualTo(2);
 		assertThat(this.err.toString()).contains("Run 9999 is not in etl.load_run");
+		assertThat(unknownTable).isEqualTo(2);
+		assertThat(unknownTableReplayed).isEqualTo(2);
+		assertThat(this.err.toString())
+			.contains("--table 'B_TblProceedings' names no table of the files read; they hold A_TblCase, ")
+			.contains(", B_TblProceeding, ");
 	}
 
 	@Test
