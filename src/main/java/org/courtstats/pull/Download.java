@@ -27,6 +27,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * One check of one source: a conditional request, and for a changed file a download into
  * a partial file that resumes with {@code Range} after a cut connection. Failed attempts
@@ -34,6 +37,8 @@ import java.util.regex.Pattern;
  * an exponentially growing wait, within the source's time limit.
  */
 final class Download {
+
+	private static final Logger logger = LoggerFactory.getLogger(Download.class);
 
 	static final String USER_AGENT = "courtstats/0.1 (+https://github.com/courtstats; nightly pull)";
 
@@ -283,8 +288,14 @@ final class Download {
 		}
 		long wait = this.backoff.toMillis() << Math.min(attempt - 2, 20);
 		long remaining = Duration.between(Instant.now(), this.deadline).toMillis();
+		long sleep = Math.max(0, Math.min(wait, remaining));
+		// A retry is told as it is decided, so that an operator watching a slow pull
+		// knows why it waits.
+		logger.warn("{}: {} tried again in {} (attempt {} of {}): {}", this.name, uri,
+				(sleep < 1000) ? sleep + " ms" : String.format(Locale.ROOT, "%.1f s", sleep / 1000.0), attempt,
+				this.attempts, (problem != null) ? problem : "the last attempt failed");
 		try {
-			Thread.sleep(Math.max(0, Math.min(wait, remaining)));
+			Thread.sleep(sleep);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -39,11 +39,14 @@ import org.courtstats.spreadsheet.SpreadsheetFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -54,6 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * requests, resumed downloads, verification before a file enters the inbox, retries, and
  * the nightly load's gate on a failed pull.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PullFunctionalTests {
 
 	private static final String ZIP_PATH = "/EOIR Case Data.zip";
@@ -346,7 +350,7 @@ class PullFunctionalTests {
 	}
 
 	@Test
-	void serverErrorsAreRetriedThenReportedAndTheLoadLeavesTheWarehouseAsItWas() throws Exception {
+	void serverErrorsAreRetriedThenReportedAndTheLoadLeavesTheWarehouseAsItWas(CapturedOutput output) throws Exception {
 		// given: a release pulled and loaded by the nightly load, with pulling on
 		System.setProperty("courtstats.pull.enabled", "true");
 		System.setProperty("courtstats.pull.sources.cbp.listing", this.publisher.url("/no-listing"));
@@ -374,6 +378,10 @@ class PullFunctionalTests {
 			assertThat(load).isEqualTo(1);
 			assertThat(this.err.toString()).contains("pull of source eoir: " + this.publisher.url(ZIP_PATH));
 			assertThat(this.publisher.requests).hasSize(6).allMatch((seen) -> seen.status() == 503);
+			assertThat(output.getOut())
+				.contains("eoir: " + this.publisher.url(ZIP_PATH)
+						+ " tried again in 10 ms (attempt 2 of 3): the server answered HTTP 503")
+				.contains(" tried again in 20 ms (attempt 3 of 3): the server answered HTTP 503");
 			assertThat(this.jdbc.queryForObject("select count(*) from warehouse.dim_release", Long.class)).isEqualTo(1);
 			assertThat(this.jdbc.queryForObject("select count(*) from warehouse.fct_proceeding", Long.class))
 				.isEqualTo(facts);
