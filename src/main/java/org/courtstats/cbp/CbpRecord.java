@@ -32,7 +32,10 @@ public sealed interface CbpRecord permits EncounterRow, CbpRecord.Rejected {
 		/** The row has more or fewer fields than the header. */
 		public static final String FIELD_COUNT = "field_count";
 
-		/** {@code Fiscal Year} holds no four-digit year. */
+		/**
+		 * {@code Fiscal Year} holds no four-digit year, or one whose month falls before
+		 * the warehouse's calendar.
+		 */
 		public static final String BAD_FISCAL_YEAR = "bad_fiscal_year";
 
 		/** {@code Month (abbv)} is not one of {@code OCT} to {@code SEP}. */

@@ -20,6 +20,13 @@ public final class EncounterRowMapper {
 	 */
 	static final String EXPULSIONS = "Expulsions";
 
+	/**
+	 * The first day of the warehouse's calendar ({@code warehouse.dim_date}, seeded by
+	 * V005): a row of an earlier month would hold its whole file back as a key that does
+	 * not resolve.
+	 */
+	static final LocalDate CALENDAR_START = LocalDate.of(1950, 1, 1);
+
 	private static final List<CbpColumn> KEY_COLUMNS = List.of(CbpColumn.FISCAL_YEAR, CbpColumn.MONTH,
 			CbpColumn.COMPONENT, CbpColumn.LAND_BORDER_REGION, CbpColumn.AREA_OF_RESPONSIBILITY, CbpColumn.STATE,
 			CbpColumn.DEMOGRAPHIC, CbpColumn.CITIZENSHIP, CbpColumn.TITLE_OF_AUTHORITY, CbpColumn.ENCOUNTER_TYPE);
@@ -76,6 +83,14 @@ public final class EncounterRowMapper {
 					"Month (abbv) is \"" + monthText + "\", expected one of OCT, NOV, DEC, ... SEP", rawRecord, key);
 		}
 		LocalDate monthStart = FiscalCalendar.monthStart(fiscalYear, fiscalMonth);
+		if (monthStart.isBefore(CALENDAR_START)) {
+			return reject(lineNumber, CbpRecord.Rejected.BAD_FISCAL_YEAR,
+					"Fiscal Year " + fiscalYear + ", month " + monthText.trim() + " is " + monthStart.getYear() + "-"
+							+ String.format("%02d", monthStart.getMonthValue())
+							+ ", before the warehouse's calendar (warehouse.dim_date) starts in "
+							+ CALENDAR_START.getYear(),
+					rawRecord, key);
+		}
 		if (!monthStart.isBefore(this.futureMonths)) {
 			return reject(lineNumber, CbpRecord.Rejected.FUTURE_MONTH,
 					"Fiscal Year " + fiscalYear + ", month " + monthText.trim() + " is " + monthStart.getYear() + "-"

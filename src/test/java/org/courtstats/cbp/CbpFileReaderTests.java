@@ -176,20 +176,25 @@ class CbpFileReaderTests {
 				"2020,FYTD,JUN,Northern Land Border,ID,Single Adults,CANADA,Title 8,two",
 				"2020,FYTD,JUL,Northern Land Border,ID,Single Adults,CANADA,Title 8,",
 				"2020,FYTD,AUG,Northern Land Border,ID,Single Adults,CHINA, PEOPLES REPUBLIC OF,Title 8,4",
+				"1920,FYTD,DEC,Northern Land Border,ID,Single Adults,CANADA,Title 8,5",
+				"1950,FYTD,JAN,Northern Land Border,ID,Single Adults,CANADA,Title 8,6",
 				"2020,FYTD,SEP,Northern Land Border,ID,Single Adults,CANADA,Title 8,5");
 
 		// when
 		List<CbpRecord> records = readAll(file);
 
 		// then
-		assertThat(records).hasSize(8);
+		assertThat(records).hasSize(10);
 		assertThat(records.get(0)).isInstanceOf(EncounterRow.class);
-		assertThat(records.get(7)).isInstanceOf(EncounterRow.class);
-		List<CbpRecord.Rejected> rejects = records.subList(1, 7).stream().map(CbpRecord.Rejected.class::cast).toList();
-		assertThat(rejects).extracting(CbpRecord.Rejected::lineNumber).containsExactly(3L, 4L, 5L, 6L, 7L, 8L);
+		assertThat(records.get(8)).isInstanceOf(EncounterRow.class);
+		assertThat(records.get(9)).isInstanceOf(EncounterRow.class);
+		List<CbpRecord.Rejected> rejects = records.subList(1, 8).stream().map(CbpRecord.Rejected.class::cast).toList();
+		assertThat(rejects).extracting(CbpRecord.Rejected::lineNumber).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L);
 		assertThat(rejects).extracting(CbpRecord.Rejected::reasonCode)
 			.containsExactly("bad_fiscal_year", "unknown_month", "negative_count", "bad_count", "bad_count",
-					"field_count");
+					"field_count", "bad_fiscal_year");
+		assertThat(rejects.get(6).message()).startsWith("bad-rows.csv: line 9: Fiscal Year 1920, month DEC is "
+				+ "1919-12, before the warehouse's calendar (warehouse.dim_date) starts in 1950");
 		assertThat(rejects).allSatisfy((rejected) -> {
 			assertThat(rejected.fileName()).isEqualTo("bad-rows.csv");
 			assertThat(rejected.message()).startsWith("bad-rows.csv: line " + rejected.lineNumber() + ": ");
