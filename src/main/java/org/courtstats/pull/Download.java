@@ -4,11 +4,14 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +108,7 @@ final class Download {
 				}
 			}
 			catch (IOException ex) {
-				problem = describe(ex);
+				problem = describe(ex, page);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -192,7 +195,7 @@ final class Download {
 				complete = true;
 			}
 			catch (IOException ex) {
-				problem = describe(ex);
+				problem = describe(ex, uri);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -310,13 +313,24 @@ final class Download {
 				+ "again (courtstats.pull.attempts sets the attempts).");
 	}
 
-	private String describe(IOException ex) {
+	private String describe(IOException ex, URI uri) {
 		if (ex instanceof HttpTimeoutException) {
 			return "no answer within " + seconds(this.readTimeout)
 					+ " (courtstats.pull.read-timeout) or the time limit";
 		}
 		if (ex instanceof CutException) {
 			return ex.getMessage();
+		}
+		if (ex instanceof ConnectException) {
+			// The HTTP client's connection failures carry no message: the cause tells a
+			// name that does not resolve from a server that does not answer.
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+					return "the host name " + uri.getHost() + " does not resolve (DNS, or a proxy setting)";
+				}
+			}
+			int port = (uri.getPort() != -1) ? uri.getPort() : "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
+			return "no connection to " + uri.getHost() + ":" + port + " (refused or unreachable)";
 		}
 		String message = ex.getMessage();
 		return ex.getClass().getSimpleName() + ((message != null) ? ": " + message : "");

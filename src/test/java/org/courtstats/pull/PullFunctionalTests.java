@@ -3,6 +3,8 @@ package org.courtstats.pull;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -596,6 +598,27 @@ class PullFunctionalTests {
 		assertThat(this.publisher.requests).extracting(PublisherServer.Seen::path, PublisherServer.Seen::status)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("/document/stats/encounters", 200),
 					org.assertj.core.groups.Tuple.tuple(path, 200), org.assertj.core.groups.Tuple.tuple(path, 206));
+		assertThat(files(this.inbox)).isEmpty();
+	}
+
+	@Test
+	void aPublisherThatRefusesTheConnectionIsNamedWithItsHostAndPort() throws Exception {
+		// given: an address on loopback where nothing listens
+		int port;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			port = socket.getLocalPort();
+		}
+		String address = "http://127.0.0.1:" + port + "/EOIR%20Case%20Data.zip";
+		System.setProperty("courtstats.pull.sources.eoir.url", address);
+		System.setProperty("courtstats.pull.attempts", "2");
+
+		// when
+		int exit = run("pull", "--inbox", this.inbox.toString(), "--source", "eoir");
+
+		// then
+		assertThat(exit).isEqualTo(1);
+		assertThat(this.err.toString()).contains("courtstats: eoir: " + address + " could not be fetched in 2 "
+				+ "attempts (no connection to 127.0.0.1:" + port + " (refused or unreachable))");
 		assertThat(files(this.inbox)).isEmpty();
 	}
 
