@@ -8,8 +8,11 @@ import java.nio.charset.Charset;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.courtstats.eoir.EoirTable;
 
 /**
  * The {@code Count.txt} EOIR ships with a release, one line per table: its name, a tab
@@ -63,6 +66,20 @@ final class CountTxt {
 			}
 		}
 		return rows;
+	}
+
+	/**
+	 * The rows {@code Count.txt} gives for a table, under any of its file names.
+	 * @param table the table
+	 * @return the count, or null when none is given
+	 */
+	Long rowsOf(EoirTable table) {
+		return table.fileNames()
+			.stream()
+			.map((name) -> this.rows.get(name.toLowerCase(Locale.ROOT)))
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null);
 	}
 
 	/**

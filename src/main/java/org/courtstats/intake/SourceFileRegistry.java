@@ -25,6 +25,9 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import org.courtstats.eoir.EoirTable;
+import org.courtstats.eoir.EoirTables;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
@@ -249,6 +252,41 @@ public class SourceFileRegistry {
 		for (Fingerprint fingerprint : fingerprints) {
 			upsert(release, fingerprint, null, "duplicate", counts);
 		}
+	}
+
+	/**
+	 * The tables a release's {@code Count.txt} gives rows for that the release delivers
+	 * no file of, each with its count (and a file of its name the load does not read,
+	 * such as {@code tbl_schedule.txt}): a partial delivery, whose missing tables would
+	 * keep the previous release's rows as if this one held them.
+	 * @param release the release
+	 * @return e.g. {@code tbl_schedule (4,000,900 rows)}, empty when nothing is lacking
+	 * or the release has no {@code Count.txt}
+	 */
+	public List<String> tablesCountTxtListsButLacks(EoirRelease release) {
+		CountTxt counts = countTxt(release);
+		List<String> lacking = new ArrayList<>();
+		for (EoirTable table : EoirTables.ALL) {
+			Long rows = counts.rowsOf(table);
+			if (rows == null || rows == 0 || release.files().stream().anyMatch((file) -> table.equals(file.table()))) {
+				continue;
+			}
+			String unread = release.skippedFiles()
+				.stream()
+				.filter((file) -> table.fileNames().stream().anyMatch((name) -> baseName(file).equalsIgnoreCase(name)))
+				.map((file) -> ", delivered as " + file.relativePath() + ", which the load does not read (EOIR's "
+						+ "tables end .csv)")
+				.findFirst()
+				.orElse("");
+			lacking.add(String.format("%s (%,d rows%s)", table.name(), rows, unread));
+		}
+		return lacking;
+	}
+
+	private static String baseName(DeliveredFile file) {
+		String name = file.fileName();
+		int dot = name.lastIndexOf('.');
+		return (dot > 0) ? name.substring(0, dot) : name;
 	}
 
 	private static CountTxt countTxt(EoirRelease release) {

@@ -104,6 +104,13 @@ class EoirReleaseJobConfiguration implements DisposableBean {
 						+ String.join(", ", release.missingSnapshotTables()) + ". A release is a full snapshot: "
 						+ "without a table, every row of it would read as deleted. Deliver the release whole.");
 			}
+			List<String> lacking = sourceFiles.tablesCountTxtListsButLacks(release);
+			if (!lacking.isEmpty()) {
+				throw new IntakeException("Release '" + label + "' in " + location + " lacks "
+						+ String.join(", ", lacking)
+						+ ", which its Count.txt lists: a partial delivery, whose missing tables would keep the "
+						+ "previous release's rows as this release's. Deliver the release whole.");
+			}
 			List<SourceFileRegistry.Fingerprint> fingerprints = sourceFiles.fingerprint(release,
 					settings.stagingThreads());
 			Optional<String> sameBytes = sourceFiles.publishedReleaseWithSameBytes(label, fingerprints);

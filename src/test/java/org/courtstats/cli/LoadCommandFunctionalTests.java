@@ -149,6 +149,39 @@ class LoadCommandFunctionalTests {
 	}
 
 	@Test
+	void aReleaseLackingTablesItsCountTxtListsIsRefusedUntilTheyAreDelivered() throws IOException {
+		// given: a release whose judges' lookup went missing and whose hearings came
+		// under a name the load does not read
+		Path release = EoirSampleGenerator.generate(this.inbox, "EOIR Case Data 2026-0501", 50, 4).folder();
+		Path judges = release.resolve("Lookup/tblLookupJudge.csv");
+		byte[] judgeBytes = Files.readAllBytes(judges);
+		Files.delete(judges);
+		Path hearings = release.resolve("EOIR Case Data/tbl_schedule.csv");
+		Files.move(hearings, release.resolve("EOIR Case Data/tbl_schedule.txt"));
+
+		// when
+		int refused = run("load", "--inbox", this.inbox.toString());
+		String refusal = this.err.toString();
+		JdbcTemplate warehouse = new JdbcTemplate(
+				TestWarehouse.dataSource(System.getProperty("courtstats.database.url")));
+		long published = warehouse.queryForObject("select count(*) from warehouse.fct_proceeding", Long.class);
+		Files.write(judges, judgeBytes);
+		Files.move(release.resolve("EOIR Case Data/tbl_schedule.txt"), hearings);
+		int loaded = run("load", "--inbox", this.inbox.toString());
+
+		// then: nothing published until the release is whole, then it loads
+		assertThat(refused).isEqualTo(1);
+		assertThat(refusal)
+			.containsPattern("lacks tblLookupJudge \\([\\d,]+ rows\\), tbl_schedule \\([\\d,]+ rows, "
+					+ "delivered as EOIR Case Data/tbl_schedule.txt, which the load does not read \\(EOIR's tables end "
+					+ "\\.csv\\)\\), which its Count.txt lists")
+			.contains("Deliver the release whole");
+		assertThat(published).isZero();
+		assertThat(loaded).as(this.err.toString()).isZero();
+		assertThat(warehouse.queryForObject("select count(*) from warehouse.fct_hearing", Long.class)).isPositive();
+	}
+
+	@Test
 	void eoirReleasesTheInboxCannotOrderAreRefusedAsOneAndSaidSo() throws IOException {
 		EoirSampleGenerator.generate(this.inbox, "EOIR Case Data 2026-0501", 50, 4);
 		Files.createDirectories(this.inbox.resolve("EOIR Case Data latest/EOIR Case Data"));
