@@ -58,14 +58,14 @@ public final class Inbox {
 					+ " is not a folder. Pass --inbox with the folder that holds the delivered releases.");
 		}
 		List<Path> locations = new ArrayList<>();
+		List<Path> lookupFolders = new ArrayList<>();
 		try (Stream<Path> children = Files.list(inbox)) {
 			for (Path child : children.sorted().toList()) {
 				if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS) && isReleaseFolderAtTop(child)) {
 					locations.add(child);
 				}
 				else if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS) && holdsLookupsOnly(child)) {
-					logger.warn("{} holds EOIR lookups but no case tables: it is not read. Keep a release's Lookup/ "
-							+ "folder inside the release folder.", child);
+					lookupFolders.add(child);
 				}
 				else if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)
 						&& ReleaseLabels.asOfDate(child.getFileName().toString()) != null) {
@@ -96,6 +96,15 @@ public final class Inbox {
 		if (locations.isEmpty() && isReleaseFolder(inbox)) {
 			locations.add(inbox);
 		}
+		else if (isUnpackedRelease(inbox, locations, lookupFolders)) {
+			// The release as EOIR's zip unpacks: the case tables' folder (named without
+			// a date) beside Lookup/ and Count.txt. Read apart, the case tables would
+			// load without the lookups and the counts.
+			locations = new ArrayList<>(List.of(inbox));
+			lookupFolders.clear();
+		}
+		lookupFolders.forEach((folder) -> logger.warn("{} holds EOIR lookups but no case tables: it is not read. "
+				+ "Keep a release's Lookup/ folder inside the release folder.", folder));
 		if (labelOverride != null && locations.isEmpty()) {
 			throw new IllegalArgumentException("--release '" + labelOverride + "' labels the EOIR release to load, but "
 					+ "the inbox " + inbox.toAbsolutePath() + " holds none (a folder holding A_TblCase or "
@@ -424,6 +433,18 @@ public final class Inbox {
 					ex.getCause());
 			return false;
 		}
+	}
+
+	/**
+	 * Whether an inbox is itself one release as EOIR's zip unpacks: its only release
+	 * folder carries no date and has the lookups folder or {@code Count.txt} beside it.
+	 */
+	private static boolean isUnpackedRelease(Path inbox, List<Path> locations, List<Path> lookupFolders) {
+		if (locations.size() != 1 || !Files.isDirectory(locations.get(0), LinkOption.NOFOLLOW_LINKS)
+				|| ReleaseLabels.asOfDate(locations.get(0).getFileName().toString()) != null) {
+			return false;
+		}
+		return !lookupFolders.isEmpty() || Files.isRegularFile(inbox.resolve(CountTxt.FILE_NAME));
 	}
 
 	private static boolean isReleaseFolder(Path folder) {

@@ -129,6 +129,43 @@ class InboxTests {
 	}
 
 	@Test
+	void anInboxThatIsOneReleaseAsItsZipUnpacksIsReadWholeLookupsAndCountsIncluded(CapturedOutput output)
+			throws IOException {
+		// given: the inbox pointed at the release folder itself
+		release("EOIR Case Data 2026-0401");
+		Path folder = this.inbox.resolve("EOIR Case Data 2026-0401");
+
+		// when
+		List<EoirRelease> named = Inbox.eoirReleases(folder, null);
+		List<EoirRelease> labelled = Inbox.eoirReleases(folder, "EOIR Case Data 2026-0402");
+
+		// then: one release, its case tables beside its lookups and Count.txt
+		assertThat(named).singleElement().satisfies((release) -> {
+			assertThat(release.label()).isEqualTo("EOIR Case Data 2026-0401");
+			assertThat(release.location()).isEqualTo(folder);
+			assertThat(release.tableFiles()).extracting(DeliveredFile::relativePath)
+				.containsExactly("EOIR Case Data/a_tblcase.CSV", "Lookup/tblLookUpCaseIdentifier.csv");
+			assertThat(release.skippedFiles()).extracting(DeliveredFile::relativePath).contains("Count.txt");
+		});
+		assertThat(labelled).singleElement().satisfies((release) -> {
+			assertThat(release.label()).isEqualTo("EOIR Case Data 2026-0402");
+			assertThat(release.location()).isEqualTo(folder);
+		});
+		assertThat(output.getAll()).doesNotContain("holds EOIR lookups but no case tables");
+	}
+
+	@Test
+	void aLookupFolderBesideDatedReleasesIsNamedInAWarning(CapturedOutput output) throws IOException {
+		release("EOIR Case Data 2026-0401");
+		Files.createDirectories(this.inbox.resolve("Lookup"));
+		Files.writeString(this.inbox.resolve("Lookup/tblLookupJudge.csv"), "JUDGE_CODE\n");
+
+		assertThat(Inbox.eoirReleases(this.inbox, null)).extracting(EoirRelease::label)
+			.containsExactly("EOIR Case Data 2026-0401");
+		assertThat(output.getAll()).contains(this.inbox.resolve("Lookup") + " holds EOIR lookups but no case tables");
+	}
+
+	@Test
 	void aLabelForAnInboxWithoutAReleaseIsRefused() throws IOException {
 		Files.writeString(this.inbox.resolve("cbp-encounters.csv"), "Fiscal Year\n");
 
