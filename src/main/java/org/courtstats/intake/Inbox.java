@@ -177,6 +177,14 @@ public final class Inbox {
 				else if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS) && isDeliveryLike(child)) {
 					unread.add(child);
 				}
+				else if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS) && BorderFile.classify(child) != null) {
+					logger
+						.warn("{} is a folder named as a delivery: it is not loaded. OHSS workbooks and CBP files are "
+								+ "read as files at the top of the inbox.", child);
+				}
+				else {
+					warnIfSpecial(child);
+				}
 			}
 		}
 		catch (IOException | UncheckedIOException ex) {
@@ -195,6 +203,18 @@ public final class Inbox {
 			}
 		}
 		return found;
+	}
+
+	/**
+	 * Names in a warning an entry that is neither a file, a folder nor a link (a named
+	 * pipe, a socket, a device), which the load never reads.
+	 */
+	private static void warnIfSpecial(Path path) {
+		if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
+				&& !Files.isSymbolicLink(path)) {
+			logger.warn("{} is not a regular file (a named pipe, socket or device): it is not read. Deliver it as a "
+					+ "file.", path);
+		}
 	}
 
 	/**
@@ -284,6 +304,7 @@ public final class Inbox {
 					warnIfLink(path);
 				}
 				if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+					warnIfSpecial(path);
 					continue;
 				}
 				String fileName = path.getFileName().toString();

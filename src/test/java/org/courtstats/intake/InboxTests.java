@@ -107,6 +107,35 @@ class InboxTests {
 	}
 
 	@Test
+	void aPipeOrAFolderNamedAsADeliveryIsNamedInAWarning(CapturedOutput output) throws Exception {
+		// given: a named pipe at the top and in a release, folders named as a workbook
+		// and an encounters file
+		release("EOIR Case Data 2026-0401");
+		Path pipe = this.inbox.resolve("weird-encounters.csv");
+		Path pipeInRelease = this.inbox.resolve("EOIR Case Data 2026-0401/EOIR Case Data/tbl_schedule.csv");
+		for (Path path : List.of(pipe, pipeInRelease)) {
+			assertThat(new ProcessBuilder("mkfifo", path.toString()).start().waitFor()).isZero();
+		}
+		Files.createDirectories(this.inbox.resolve("dir-encounters.csv"));
+		Files.createDirectories(this.inbox.resolve("OHSS.xlsx"));
+
+		// when
+		List<BorderFile> files = Inbox.borderFiles(this.inbox);
+		List<EoirRelease> releases = Inbox.eoirReleases(this.inbox, null);
+
+		// then
+		assertThat(files).isEmpty();
+		assertThat(releases).singleElement()
+			.satisfies((release) -> assertThat(release.files()).extracting(DeliveredFile::fileName)
+				.doesNotContain("tbl_schedule.csv"));
+		assertThat(output.getAll())
+			.contains(pipe + " is not a regular file (a named pipe, socket or device): it is not read.")
+			.contains(pipeInRelease + " is not a regular file")
+			.contains(this.inbox.resolve("dir-encounters.csv") + " is a folder named as a delivery: it is not loaded.")
+			.contains(this.inbox.resolve("OHSS.xlsx") + " is a folder named as a delivery");
+	}
+
+	@Test
 	void anInboxThatIsItselfAReleaseFolderIsOneRelease() throws IOException {
 		Files.writeString(this.inbox.resolve("A_TblCase.csv"), "IDNCASE\n");
 
