@@ -55,7 +55,7 @@ public final class Inbox {
 	public static List<EoirRelease> eoirReleases(Path inbox, String labelOverride) {
 		if (!Files.isDirectory(inbox)) {
 			throw new IllegalArgumentException("The inbox " + inbox.toAbsolutePath()
-					+ " is not a folder. Pass --inbox with the folder that holds the delivered releases.");
+					+ " is not a folder. Pass --inbox (or set courtstats.nightly-load.inbox) with the folder that holds the delivered releases.");
 		}
 		List<Path> locations = new ArrayList<>();
 		List<Path> lookupFolders = new ArrayList<>();
@@ -162,7 +162,7 @@ public final class Inbox {
 	public static List<BorderFile> borderFiles(Path inbox) {
 		if (!Files.isDirectory(inbox)) {
 			throw new IllegalArgumentException("The inbox " + inbox.toAbsolutePath()
-					+ " is not a folder. Pass --inbox with the folder that holds the deliveries.");
+					+ " is not a folder. Pass --inbox (or set courtstats.nightly-load.inbox) with the folder that holds the deliveries.");
 		}
 		List<BorderFile> found = new ArrayList<>();
 		List<Path> unread = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.courtstats.nightly;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,6 +55,7 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 	ScheduledNightlyLoad(NightlyLoad nightlyLoad, NightlyLoadSettings settings, LoadsInProgress loads,
 			@Value("${" + SCHEDULE + ":" + DEFAULT_SCHEDULE + "}") String schedule) {
 		verifySchedule(schedule);
+		verifyInbox(settings.inbox());
 		this.nightlyLoad = nightlyLoad;
 		this.settings = settings;
 		this.loads = loads;
@@ -80,6 +83,20 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 			throw new InvalidSettingException(SCHEDULE + " is '" + schedule + "', which is not a cron expression: "
 					+ ex.getMessage() + "." + fields + " It takes six fields, seconds first ('" + DEFAULT_SCHEDULE
 					+ "' is 02:00 every night), or a macro such as @daily.", ex);
+		}
+	}
+
+	/**
+	 * Refuses an inbox that is not a folder when the schedule starts, where every run
+	 * would fail the same way while the process looked healthy.
+	 * @param inbox the value of {@code courtstats.nightly-load.inbox}
+	 * @throws InvalidSettingException when it is not a folder
+	 */
+	static void verifyInbox(Path inbox) {
+		if (!Files.isDirectory(inbox)) {
+			throw new InvalidSettingException("courtstats.nightly-load.inbox is '" + inbox + "' ("
+					+ inbox.toAbsolutePath() + "), which is not a folder: set it to the folder deliveries land in.",
+					null);
 		}
 	}
 

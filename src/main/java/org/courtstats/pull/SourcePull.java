@@ -97,7 +97,7 @@ public class SourcePull {
 	public List<PullOutcome> pull(Path inbox, String only, boolean force) {
 		if (!Files.isDirectory(inbox)) {
 			throw new IllegalArgumentException("The inbox " + inbox.toAbsolutePath()
-					+ " is not a folder. Pass --inbox with the folder the pulled files go to.");
+					+ " is not a folder. Pass --inbox (or set courtstats.nightly-load.inbox) with the folder the pulled files go to.");
 		}
 		if (only != null && !this.settings.sources().containsKey(only)) {
 			throw new IllegalArgumentException("--source '" + only + "' is not declared; the sources are "

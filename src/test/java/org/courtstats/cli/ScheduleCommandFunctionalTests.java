@@ -112,6 +112,20 @@ class ScheduleCommandFunctionalTests {
 	}
 
 	@Test
+	void anInboxThatIsNoFolderIsAUsageErrorAtTheStart() {
+		Path missing = this.inbox.resolve("not-there");
+		System.setProperty("courtstats.nightly-load.inbox", missing.toString());
+		StringWriter err = new StringWriter();
+
+		int exitCode = CourtstatsCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+				"schedule");
+
+		assertThat(exitCode).as(err.toString()).isEqualTo(2);
+		assertThat(err.toString()).contains("courtstats: courtstats.nightly-load.inbox is '" + missing + "' ("
+				+ missing.toAbsolutePath() + "), which is not a folder");
+	}
+
+	@Test
 	void aFiveFieldScheduleGivesItsOneLineOnTheConsoleAndSpringsReportToTheLog(@TempDir Path workingDirectory)
 			throws Exception {
 		Path output = workingDirectory.resolve("schedule.log");
