@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -102,6 +103,12 @@ final class Warehouse {
 			}
 			if (cause instanceof RunLockException inUse) {
 				return inUse;
+			}
+			if (cause instanceof PortInUseException port) {
+				return new InvalidSettingException(
+						"The HTTP port " + port.getPort() + " (server.port, "
+								+ "COURTSTATS_HTTP_PORT) is in use by another process: stop it, or set another port.",
+						ex);
 			}
 		}
 		WarehouseUnavailableException ours = find(ex);

@@ -2,6 +2,7 @@ package org.courtstats.warehouse;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,6 +27,31 @@ import org.springframework.util.StringUtils;
 public record WarehouseSettings(String url, String user, String password, String passwordFile,
 		@DefaultValue("8") int poolSize, @DefaultValue("30s") Duration connectionTimeout,
 		@DefaultValue Embedded embedded) {
+
+	/** A user named in the address itself ({@code ?user=...}). */
+	private static final Pattern USER_IN_URL = Pattern.compile("(?i)[?&]user=[^&]");
+
+	/**
+	 * Refuses, as settings the program cannot take, an address that is not PostgreSQL's
+	 * JDBC form and a server address without a user, where the driver would fail with "No
+	 * suitable driver" or an empty user name and nothing to say which setting is wrong.
+	 */
+	public WarehouseSettings {
+		if (StringUtils.hasText(url)) {
+			String address = url.strip();
+			if (!address.startsWith("jdbc:postgresql:")) {
+				String libpq = (address.startsWith("postgresql://") || address.startsWith("postgres://"))
+						? " (the form 'postgresql://...' of psql is written 'jdbc:postgresql://...' here)" : "";
+				throw new IllegalArgumentException("courtstats.database.url (COURTSTATS_DB_URL) is '" + address
+						+ "', which is not a PostgreSQL JDBC address: it takes jdbc:postgresql://HOST:PORT/DATABASE"
+						+ libpq + ".");
+			}
+			if (!StringUtils.hasText(user) && !USER_IN_URL.matcher(address).find()) {
+				throw new IllegalArgumentException("courtstats.database.user (COURTSTATS_DB_USER) is not set: the "
+						+ "server of courtstats.database.url needs the user to connect as.");
+			}
+		}
+	}
 
 	/**
 	 * Whether the loader starts its own PostgreSQL.

@@ -3,6 +3,7 @@ package org.courtstats.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -126,6 +127,23 @@ class ScheduleCommandFunctionalTests {
 	}
 
 	@Test
+	void anHttpPortInUseIsAUsageErrorNamingThePortNotTheDatabase() throws IOException {
+		try (ServerSocket taken = new ServerSocket(0)) {
+			System.setProperty("server.port", Integer.toString(taken.getLocalPort()));
+			StringWriter err = new StringWriter();
+
+			int exitCode = CourtstatsCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+					"schedule");
+
+			assertThat(exitCode).as(err.toString()).isEqualTo(2);
+			assertThat(err.toString())
+				.contains("courtstats: The HTTP port " + taken.getLocalPort() + " (server.port, COURTSTATS_HTTP_PORT) "
+						+ "is in use by another process")
+				.doesNotContain("COURTSTATS_DB");
+		}
+	}
+
+	@Test
 	void aFiveFieldScheduleGivesItsOneLineOnTheConsoleAndSpringsReportToTheLog(@TempDir Path workingDirectory)
 			throws Exception {
 		Path output = workingDirectory.resolve("schedule.log");
@@ -218,6 +236,26 @@ class ScheduleCommandFunctionalTests {
 		assertThat(err.toString())
 			.contains("The setting courtstats.nightly-load.chunk-size is '0': it takes rows per chunk, 1 or more")
 			.doesNotContain("COURTSTATS_DB_URL");
+	}
+
+	@Test
+	void aServerAddressNotInJdbcFormOrWithoutAUserIsAUsageErrorNamingTheSetting() {
+		StringWriter libpq = new StringWriter();
+		StringWriter noUser = new StringWriter();
+
+		int libpqExit = statusWith("courtstats.database.url", "postgresql://127.0.0.1:5432/courtstats", libpq);
+		System.setProperty("courtstats.database.url", this.url.replaceAll("[?&]user=[^&]*", ""));
+		int noUserExit = statusWith("courtstats.database.user", "", noUser);
+
+		assertThat(libpqExit).as(libpq.toString()).isEqualTo(2);
+		assertThat(libpq.toString())
+			.contains("courtstats.database.url (COURTSTATS_DB_URL) is 'postgresql://127.0.0.1:5432/courtstats', which "
+					+ "is not a PostgreSQL JDBC address: it takes jdbc:postgresql://HOST:PORT/DATABASE (the form "
+					+ "'postgresql://...' of psql is written 'jdbc:postgresql://...' here)")
+			.doesNotContain("No suitable driver");
+		assertThat(noUserExit).as(noUser.toString()).isEqualTo(2);
+		assertThat(noUser.toString()).contains("courtstats.database.user (COURTSTATS_DB_USER) is not set: the server "
+				+ "of courtstats.database.url needs the user to connect as");
 	}
 
 	/**
