@@ -115,11 +115,14 @@ final class Warehouse {
 		if (ours != null) {
 			return ours;
 		}
-		return new WarehouseUnavailableException(
-				"The warehouse could not be opened: " + withoutCredentials(LoadFailures.rootMessage(ex))
-						+ ". Check COURTSTATS_DB_URL, COURTSTATS_DB_USER and COURTSTATS_DB_PASSWORD, and that the user "
-						+ "may create schemas and roles (see README, 'Pointing at a real PostgreSQL').",
-				ex);
+		String reason = withoutCredentials(LoadFailures.rootMessage(ex));
+		String roles = reason.contains("permission denied")
+				? " If the roles courtstats_loader and courtstats_analyst exist already, the user must hold them "
+						+ "with the admin option."
+				: "";
+		return new WarehouseUnavailableException("The warehouse could not be opened: " + reason.replaceAll("\\.$", "")
+				+ ". Check COURTSTATS_DB_URL, COURTSTATS_DB_USER and COURTSTATS_DB_PASSWORD, and that the user "
+				+ "may create schemas and roles (see README, 'Pointing at a real PostgreSQL')." + roles, ex);
 	}
 
 	/**

@@ -258,6 +258,37 @@ class ScheduleCommandFunctionalTests {
 				+ "of courtstats.database.url needs the user to connect as");
 	}
 
+	@Test
+	void aUserThatDoesNotHoldTheServersRolesIsToldToTakeThemWithTheAdminOption() {
+		// given: the roles on the server already (made as a superuser), and a database
+		// owned by a user with CREATEROLE who was not given them
+		JdbcTemplate superuser = new JdbcTemplate(TestWarehouse.dataSource(this.url));
+		superuser.execute("do $$ begin if not exists (select from pg_roles where rolname = 'courtstats_loader') then "
+				+ "create role courtstats_loader nologin; end if; if not exists (select from pg_roles where rolname = "
+				+ "'courtstats_analyst') then create role courtstats_analyst nologin; end if; end $$");
+		String name = "cs_owner_" + Long.toHexString(System.nanoTime());
+		superuser.execute("create role " + name + " login createrole");
+		superuser.execute("create database " + name + " owner " + name);
+		StringWriter err = new StringWriter();
+		try {
+			// when
+			System.setProperty("courtstats.database.url",
+					this.url.replaceFirst("/[^/?]+\\?user=[^&]*", "/" + name + "?user=" + name));
+			int exitCode = statusWith("courtstats.database.user", name, err);
+
+			// then
+			assertThat(exitCode).as(err.toString()).isEqualTo(1);
+			assertThat(err.toString()).contains("The warehouse could not be opened: ")
+				.contains("permission denied")
+				.contains("If the roles courtstats_loader and courtstats_analyst exist already, the user must hold "
+						+ "them with the admin option.");
+		}
+		finally {
+			superuser.execute("drop database " + name + " with (force)");
+			superuser.execute("drop role " + name);
+		}
+	}
+
 	/**
 	 * Runs {@code courtstats status} with one setting given as a system property.
 	 */
