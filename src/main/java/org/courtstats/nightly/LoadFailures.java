@@ -1,7 +1,10 @@
 package org.courtstats.nightly;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.courtstats.cbp.CbpFileException;
 import org.courtstats.eoir.EoirFileException;
@@ -46,17 +49,39 @@ public final class LoadFailures {
 			StepExecution step = failedSteps.get(0);
 			String where = (fileName(step) != null) ? fileName(step) : "step " + step.getStepName();
 			String message = describe(step.getFailureExceptions().get(0), where);
-			List<String> others = failedSteps.stream()
+			// Each other file with its reason, so that one delivery can mend them all.
+			Map<String, String> others = new LinkedHashMap<>();
+			failedSteps.stream()
 				.skip(1)
-				.map(LoadFailures::fileName)
-				.filter((file) -> file != null && !file.equals(fileName(step)))
-				.distinct()
-				.toList();
+				.filter((other) -> fileName(other) != null && !fileName(other).equals(fileName(step)))
+				.forEach((other) -> others.putIfAbsent(fileName(other),
+						reason(describe(other.getFailureExceptions().get(0), fileName(other)), fileName(other))));
 			return others.isEmpty() ? message
-					: message + " Failed too: " + String.join(", ", others) + " (the log gives their errors).";
+					: message + " Failed too: "
+							+ others.entrySet()
+								.stream()
+								.map((other) -> other.getKey() + " (" + other.getValue() + ")")
+								.collect(Collectors.joining("; "))
+							+ "; the log gives their errors in full.";
 		}
 		List<Throwable> failures = execution.getFailureExceptions();
 		return failures.isEmpty() ? null : describe(failures.get(0), "the load");
+	}
+
+	/**
+	 * The first clause of a file's failure message, without the file's name it starts
+	 * with: {@code the file holds its header but no rows}.
+	 */
+	private static String reason(String message, String fileName) {
+		String text = message.startsWith(fileName + ": ") ? message.substring(fileName.length() + 2) : message;
+		int end = text.length();
+		for (String stop : new String[] { "; ", ". " }) {
+			int at = text.indexOf(stop);
+			if (at > 0 && at < end) {
+				end = at;
+			}
+		}
+		return text.substring(0, end).replaceAll("\\.$", "");
 	}
 
 	private static String describe(Throwable failure, String where) {
