@@ -166,12 +166,14 @@ public class RunOperations {
 		if (!execution.isRunning()) {
 			throw new IllegalArgumentException(run + " is not running (" + execution.getStatus() + ").");
 		}
-		if (execution.getStatus() == BatchStatus.STOPPING) {
-			throw new IllegalArgumentException(run + " is already stopping.");
-		}
+		// A run left marked by a process that ended is told as such, whether it was
+		// marked stopping or not: no stop will ever end it.
 		if (!this.runLock.isHeldElsewhere()) {
 			throw new IllegalArgumentException(run + " is marked " + execution.getStatus() + ", but no load holds "
 					+ "the run lock: the process running it ended. Run `courtstats recover` to mark it failed.");
+		}
+		if (execution.getStatus() == BatchStatus.STOPPING) {
+			throw new IllegalArgumentException(run + " is already stopping.");
 		}
 		if (!stopUnlessPublishing(executionId)) {
 			if (isPublished(find(executionId))) {

@@ -212,6 +212,12 @@ class RunCommandsFunctionalTests {
 		assertThat(run("stop", String.valueOf(runId))).isEqualTo(2);
 		assertThat(run("restart", String.valueOf(runId))).isEqualTo(2);
 		assertThat(this.err.toString()).contains("Run `courtstats recover` first");
+		// marked stopping by a stop that came before the process died
+		this.jdbc.update("update batch.batch_job_execution set status = 'STOPPING' where job_execution_id = ?", runId);
+		assertThat(run("stop", String.valueOf(runId))).isEqualTo(2);
+		assertThat(this.err.toString()).contains("is marked STOPPING, but no load holds the run lock: the process "
+				+ "running it ended. Run `courtstats recover` to mark it failed.");
+		this.jdbc.update("update batch.batch_job_execution set status = 'STARTED' where job_execution_id = ?", runId);
 
 		// when
 		clearOutput();
