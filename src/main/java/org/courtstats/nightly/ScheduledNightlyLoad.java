@@ -2,6 +2,7 @@ package org.courtstats.nightly;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,8 +73,9 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 		if (Scheduled.CRON_DISABLED.equals(schedule)) {
 			return;
 		}
+		CronExpression expression;
 		try {
-			CronExpression.parse(schedule);
+			expression = CronExpression.parse(schedule);
 		}
 		catch (IllegalArgumentException ex) {
 			String fields = schedule.strip().split("\\s+").length == 5
@@ -83,6 +85,11 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 			throw new InvalidSettingException(SCHEDULE + " is '" + schedule + "', which is not a cron expression: "
 					+ ex.getMessage() + "." + fields + " It takes six fields, seconds first ('" + DEFAULT_SCHEDULE
 					+ "' is 02:00 every night), or a macro such as @daily.", ex);
+		}
+		if (expression.next(LocalDateTime.now()) == null) {
+			throw new InvalidSettingException(SCHEDULE + " is '" + schedule + "', which names no time to come (a "
+					+ "day no month has, such as 31 February): the load would never run. '-' turns the schedule off "
+					+ "on purpose.", null);
 		}
 	}
 

@@ -30,4 +30,13 @@ class ScheduledNightlyLoadTests {
 					"It has five fields, as a Unix crontab line: add the seconds first, as in " + "'0 30 1 * * 1-5'.");
 	}
 
+	@Test
+	void anExpressionThatNeverFiresIsRefused() {
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> ScheduledNightlyLoad.verifySchedule("0 0 2 31 2 *"))
+			.withMessageStartingWith("courtstats.nightly-load.schedule is '0 0 2 31 2 *', which names no time to come");
+		assertThatCode(() -> ScheduledNightlyLoad.verifySchedule("0 0 2 29 2 *")).as("a leap day comes")
+			.doesNotThrowAnyException();
+	}
+
 }
