@@ -34,6 +34,9 @@ final class Warehouse {
 	/** The user information of an address: after its scheme, up to an {@code @}. */
 	private static final Pattern CREDENTIALS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@\\s]*@");
 
+	/** How Spring Boot's failure to set up logging (its log file, say) begins. */
+	private static final String LOGGING_FAILED = "Logback configuration error detected";
+
 	private Warehouse() {
 	}
 
@@ -109,6 +112,20 @@ final class Warehouse {
 						"The HTTP port " + port.getPort() + " (server.port, "
 								+ "COURTSTATS_HTTP_PORT) is in use by another process: stop it, or set another port.",
 						ex);
+			}
+		}
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IllegalStateException && cause.getMessage() != null
+					&& cause.getMessage().startsWith(LOGGING_FAILED)) {
+				String first = cause.getMessage()
+					.lines()
+					.filter((line) -> line.contains("ERROR in"))
+					.findFirst()
+					.map((line) -> line.replaceFirst("^.*? - ", "").strip())
+					.orElse(cause.getMessage());
+				return new InvalidSettingException("The log cannot be written (courtstats.log-dir, "
+						+ "COURTSTATS_LOG_DIR): " + first.replaceAll("\\.$", "") + ". Set it to a folder the user "
+						+ "running courtstats may write.", ex);
 			}
 		}
 		WarehouseUnavailableException ours = find(ex);

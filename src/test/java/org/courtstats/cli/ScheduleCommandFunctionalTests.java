@@ -289,6 +289,22 @@ class ScheduleCommandFunctionalTests {
 		}
 	}
 
+	@Test
+	void aLogFolderThatCannotBeWrittenIsAUsageErrorNamingTheSetting() throws IOException {
+		Path file = Files.writeString(this.logs.resolve("a-file"), "not a folder");
+		LoggingSystem.get(getClass().getClassLoader()).cleanUp();
+		StringWriter err = new StringWriter();
+
+		int exitCode = statusWith("courtstats.log-dir", file.toString(), err);
+
+		assertThat(exitCode).as(err.toString()).isEqualTo(2);
+		assertThat(err.toString())
+			.contains("courtstats: The log cannot be written (courtstats.log-dir, " + "COURTSTATS_LOG_DIR): ")
+			.contains(file.toString())
+			.contains("Set it to a folder the user running courtstats may write.")
+			.doesNotContain("COURTSTATS_DB");
+	}
+
 	/**
 	 * Runs {@code courtstats status} with one setting given as a system property.
 	 */
