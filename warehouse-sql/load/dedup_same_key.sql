@@ -58,6 +58,13 @@ repeated_keys as (
         from staging.eoir_custody_history as c join release_files using (source_file_id))
     group by s.idncustody
     having count(*) > 1
+    union all
+    select 'tbl_RepsAssigned', s.idnrepsassigned
+    from staging.eoir_reps_assigned as s join release_files using (source_file_id)
+    where (select count(*) <> count(distinct c.idnrepsassigned)
+        from staging.eoir_reps_assigned as c join release_files using (source_file_id))
+    group by s.idnrepsassigned
+    having count(*) > 1
 ),
 
 keyed as (
@@ -90,6 +97,11 @@ keyed as (
     from staging.eoir_custody_history as s join release_files using (source_file_id)
     where exists (select from repeated_keys as r where r.table_name = 'tbl_CustodyHistory')
         and s.idncustody in (select r.record_key from repeated_keys as r where r.table_name = 'tbl_CustodyHistory')
+    union all
+    select 'tbl_RepsAssigned', s.idnrepsassigned, s.source_file_id, s.line_number
+    from staging.eoir_reps_assigned as s join release_files using (source_file_id)
+    where exists (select from repeated_keys as r where r.table_name = 'tbl_RepsAssigned')
+        and s.idnrepsassigned in (select r.record_key from repeated_keys as r where r.table_name = 'tbl_RepsAssigned')
 ),
 
 ranked as (

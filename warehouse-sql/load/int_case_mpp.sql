@@ -25,6 +25,8 @@ mpp_locations as (
 
 -- The MPP port court of each proceeding with an MPP signal: its own hearing location first, then
 -- its scheduled and previous hearing locations, then its earliest hearing scheduled at a port court.
+-- Lines a later line of the same key replaces (dedup_same_key.sql) give no signal: the facts read
+-- the last line alone.
 hearing_at_port as (
     select distinct on (s.idnproceeding)
         s.idnproceeding,
@@ -32,6 +34,14 @@ hearing_at_port as (
         s.hearing_loc_code
     from staging.eoir_schedule as s join release_files using (source_file_id)
     where s.hearing_loc_code in (select hearing_loc_code from mpp_locations)
+        and not exists (
+            select from etl.dedup_decision as d
+            where d.release_key = :release_key
+                and d.table_name = 'tbl_schedule'
+                and d.rule = 'same_key_last_line_wins'
+                and d.dropped_source_file_id = s.source_file_id
+                and d.dropped_line_number = s.line_number
+        )
     order by s.idnproceeding, s.adj_date nulls last, s.idnschedule
 ),
 
@@ -40,6 +50,7 @@ proceeding_location as (
         p.idncase as case_id,
         p.input_date,
         p.idnproceeding,
+        p.hearing_loc_code in (select hearing_loc_code from mpp_locations) as held_at_port,
         case
             when p.hearing_loc_code in (select hearing_loc_code from mpp_locations) then p.hearing_loc_code
             when p.scheduled_hear_loc in (select hearing_loc_code from mpp_locations) then p.scheduled_hear_loc
@@ -48,6 +59,14 @@ proceeding_location as (
         end as mpp_hearing_loc_code
     from staging.eoir_proceeding as p join release_files using (source_file_id)
     left join hearing_at_port as h on h.idnproceeding = p.idnproceeding
+    where not exists (
+        select from etl.dedup_decision as d
+        where d.release_key = :release_key
+            and d.table_name = 'B_TblProceeding'
+            and d.rule = 'same_key_last_line_wins'
+            and d.dropped_source_file_id = p.source_file_id
+            and d.dropped_line_number = p.line_number
+    )
 ),
 
 proceeding_at_port as (
@@ -65,10 +84,13 @@ by_location as (
     where c.mpp_by_location
 ),
 
+-- The case's MPP hearing location: that of its earliest proceeding (by input date, then id) held at a
+-- port court; for a case none of whose proceedings is held at one, the port court of its earliest
+-- proceeding with another signal (a scheduled or previous hearing location, a scheduled hearing).
 case_location as (
     select distinct on (case_id) case_id, mpp_hearing_loc_code
     from proceeding_at_port
-    order by case_id, input_date nulls last, idnproceeding
+    order by case_id, held_at_port desc, input_date nulls last, idnproceeding
 ),
 
 -- Hearings at a port court whose proceeding the release lacks still place their case.

@@ -15,6 +15,15 @@ where r.source_file_id in (select source_file_id from etl.source_file where rele
     and r.e_28_date is not null
     and r.parent_table in ('B_TBLPROCEEDING', 'A_TBLCASE')
     and r.parent_idn is not null
+    -- A representation's last line alone (dedup_same_key.sql), as for the facts.
+    and not exists (
+        select from etl.dedup_decision as d
+        where d.release_key = :release_key
+            and d.table_name = 'tbl_RepsAssigned'
+            and d.rule = 'same_key_last_line_wins'
+            and d.dropped_source_file_id = r.source_file_id
+            and d.dropped_line_number = r.line_number
+    )
 group by r.parent_table, r.parent_idn;
 
 -- fct_proceeding joins it twice, by proceeding and by case; without fresh statistics the planner

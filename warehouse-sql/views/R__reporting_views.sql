@@ -48,7 +48,7 @@ case_location as (
 
 completed as (
     select
-        coalesce(c.nationality_key, p.nationality_key) as nationality_key,
+        coalesce(nullif(c.nationality_key, -1), p.nationality_key) as nationality_key,
         cl.hearing_loc_code,
         p.outcome_group,
         p.is_in_absentia,
@@ -71,7 +71,7 @@ from completed
 join warehouse.dim_nationality as n on n.nationality_key = completed.nationality_key
 group by n.eoir_code, n.name, completed.hearing_loc_code, completed.outcome_group;
 
-comment on view reporting.mpp_case_outcomes is 'Completed proceedings of MPP cases, by nationality x the case''s MPP hearing location x outcome. The MPP hearing location is that of the case''s earliest proceeding (by input date, then id) heard, scheduled or previously heard at an MPP port court, or with a hearing scheduled at one (fct_case.mpp_hearing_location_key), or of its earliest proceeding for a case that is MPP by identifier alone. A case whose case row is soft-deleted, or missing, takes the location of its earliest live proceeding at an MPP location.';
+comment on view reporting.mpp_case_outcomes is 'Completed proceedings of MPP cases, by nationality x the case''s MPP hearing location x outcome. The MPP hearing location is that of the case''s earliest proceeding (by input date, then id) held at an MPP port court; for a case none of whose proceedings is held at one, that of its earliest proceeding scheduled or previously heard at one, or with a hearing scheduled at one (fct_case.mpp_hearing_location_key); for a case that is MPP by identifier alone, that of its earliest proceeding. The nationality is the case''s, or its proceeding''s when the case''s is unknown. A case whose case row is soft-deleted, or missing, takes the location of its earliest live proceeding at an MPP location.';
 comment on column reporting.mpp_case_outcomes.nationality_code is 'EOIR nationality code of the case (of the proceeding when the case row is missing).';
 comment on column reporting.mpp_case_outcomes.nationality_name is 'Nationality name.';
 comment on column reporting.mpp_case_outcomes.hearing_loc_code is 'The case''s MPP hearing location code.';
