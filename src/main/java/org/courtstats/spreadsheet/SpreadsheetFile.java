@@ -207,8 +207,8 @@ public final class SpreadsheetFile implements AutoCloseable {
 		}
 		if (magic != FileMagic.OOXML) {
 			throw new SpreadsheetException(path + ": not an XLSX workbook (the file does not start as a zip archive"
-					+ " but looks like " + magic + "). The download may be truncated or be an error page: download"
-					+ " the file again.");
+					+ ((magic == FileMagic.UNKNOWN) ? ", nor as any file type known to it" : " but looks like " + magic)
+					+ "). The download may be truncated or be an error page: download the file again.");
 		}
 	}
 

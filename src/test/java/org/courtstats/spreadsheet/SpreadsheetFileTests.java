@@ -123,6 +123,14 @@ class SpreadsheetFileTests {
 	}
 
 	@Test
+	void refusesBytesOfNoKnownType() throws Exception {
+		Path file = Files.write(this.dir.resolve("noise.xlsx"), new byte[] { 7, 3, 9, 1, 0, 42, 17, 99, 5, 8 });
+		assertThatThrownBy(() -> SpreadsheetFile.open(file)).isInstanceOf(SpreadsheetException.class)
+			.hasMessageContaining("does not start as a zip archive, nor as any file type known to it")
+			.hasMessageNotContaining("UNKNOWN");
+	}
+
+	@Test
 	void refusesGarbage() throws Exception {
 		Path file = Files.write(this.dir.resolve("error-page.xlsx"),
 				"<html><body>Service unavailable</body></html>".getBytes(StandardCharsets.UTF_8));
