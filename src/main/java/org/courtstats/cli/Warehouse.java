@@ -1,5 +1,6 @@
 package org.courtstats.cli;
 
+import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -133,6 +134,12 @@ final class Warehouse {
 			return ours;
 		}
 		String reason = withoutCredentials(LoadFailures.rootMessage(ex));
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof UnknownHostException unknown) {
+				// Its message is the bare host name.
+				reason = "the host name " + unknown.getMessage() + " does not resolve";
+			}
+		}
 		String roles = reason.contains("permission denied")
 				? " If the roles courtstats_loader and courtstats_analyst exist already, the user must hold them "
 						+ "with the admin option."
