@@ -72,7 +72,7 @@ join warehouse.dim_nationality as n on n.nationality_key = completed.nationality
 group by n.eoir_code, n.name, completed.hearing_loc_code, completed.outcome_group;
 
 comment on view reporting.mpp_case_outcomes is 'Completed proceedings of MPP cases, by nationality x the case''s MPP hearing location x outcome. The MPP hearing location is that of the case''s earliest proceeding (by input date, then id) held at an MPP port court; for a case none of whose proceedings is held at one, that of its earliest proceeding scheduled or previously heard at one, or with a hearing scheduled at one (fct_case.mpp_hearing_location_key); for a case that is MPP by identifier alone, that of its earliest proceeding. The nationality is the case''s, or its proceeding''s when the case''s is unknown. A case whose case row is soft-deleted, or missing, takes the location of its earliest live proceeding at an MPP location.';
-comment on column reporting.mpp_case_outcomes.nationality_code is 'EOIR nationality code of the case (of the proceeding when the case row is missing).';
+comment on column reporting.mpp_case_outcomes.nationality_code is 'EOIR nationality code of the case (of the proceeding when the case row is missing or its nationality unknown).';
 comment on column reporting.mpp_case_outcomes.nationality_name is 'Nationality name.';
 comment on column reporting.mpp_case_outcomes.hearing_loc_code is 'The case''s MPP hearing location code.';
 comment on column reporting.mpp_case_outcomes.outcome_group is 'Outcome group of the decision (dim_decision.outcome_group).';
