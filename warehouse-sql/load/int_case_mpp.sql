@@ -50,7 +50,7 @@ proceeding_location as (
         p.idncase as case_id,
         p.input_date,
         p.idnproceeding,
-        p.hearing_loc_code in (select hearing_loc_code from mpp_locations) as held_at_port,
+        coalesce(p.hearing_loc_code in (select hearing_loc_code from mpp_locations), false) as held_at_port,
         case
             when p.hearing_loc_code in (select hearing_loc_code from mpp_locations) then p.hearing_loc_code
             when p.scheduled_hear_loc in (select hearing_loc_code from mpp_locations) then p.scheduled_hear_loc

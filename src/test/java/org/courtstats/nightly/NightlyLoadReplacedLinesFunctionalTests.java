@@ -84,8 +84,8 @@ class NightlyLoadReplacedLinesFunctionalTests extends NightlyLoadTestSupport {
 		// when: May repeats the single proceeding, its replaced line held at the port
 		// court SYP; repeats the lone representation, its last line dated after the
 		// completion; schedules the earlier proceeding of the other case at OTM's port
-		// court OPP and holds its later one at SYP; and an MPP case loses its
-		// nationality
+		// court OPP, with no hearing location of its own, and holds its later one at SYP;
+		// and an MPP case loses its nationality
 		Path may = copy(april.folder(), deliveries.resolve("may"), "EOIR Case Data 2026-0501");
 		editTable(may, "EOIR Case Data/B_TblProceeding", (header, rows) -> {
 			int location = header.indexOf("HEARING_LOC_CODE");
@@ -99,6 +99,7 @@ class NightlyLoadReplacedLinesFunctionalTests extends NightlyLoadTestSupport {
 				}
 				else if (row[0].equals(String.valueOf(earlier))) {
 					row[header.indexOf("SCHEDULED_HEAR_LOC")] = "OPP";
+					row[location] = "";
 				}
 				else if (row[0].equals(String.valueOf(later))) {
 					row[location] = "SYP";
