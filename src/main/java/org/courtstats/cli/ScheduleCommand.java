@@ -81,6 +81,7 @@ class ScheduleCommand implements Callable<Integer> {
 				.properties(TOMCAT_BASEDIR + "=" + tomcat)
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
+				.listeners(new LogFolderCheck())
 				.run();
 		}
 		catch (RuntimeException ex) {

@@ -77,6 +77,7 @@ final class Warehouse {
 			return new SpringApplicationBuilder(CourtstatsApplication.class).web(WebApplicationType.NONE)
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
+				.listeners(new LogFolderCheck())
 				// First among the settings, so that no setting given to the program
 				// changes what the command is.
 				.initializers((context) -> context.getEnvironment()

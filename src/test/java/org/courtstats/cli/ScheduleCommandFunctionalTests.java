@@ -37,7 +37,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 /**
  * {@code courtstats schedule} as a scheduler host runs it: it fires the load on its cron
@@ -290,19 +292,29 @@ class ScheduleCommandFunctionalTests {
 	}
 
 	@Test
-	void aLogFolderThatCannotBeWrittenIsAUsageErrorNamingTheSetting() throws IOException {
+	void aLogFolderThatCannotBeWrittenIsAUsageErrorNamingTheSettingInOneLine() throws Exception {
 		Path file = Files.writeString(this.logs.resolve("a-file"), "not a folder");
-		LoggingSystem.get(getClass().getClassLoader()).cleanUp();
-		StringWriter err = new StringWriter();
+		Path console = this.logs.resolve("console.txt");
 
-		int exitCode = statusWith("courtstats.log-dir", file.toString(), err);
+		// In a process of its own, as operators run it: its logging not yet set up.
+		// A server that is not there: should the log be written, the command fails
+		// otherwise.
+		Process process = ChildJvm
+			.courtstats(List.of("-Dcourtstats.log-dir=" + file,
+					"-Dcourtstats.database.url=jdbc:postgresql://127.0.0.1:1/courtstats",
+					"-Dcourtstats.database.user=courtstats"), "status")
+			.redirectErrorStream(true)
+			.redirectOutput(console.toFile())
+			.start();
 
-		assertThat(exitCode).as(err.toString()).isEqualTo(2);
-		assertThat(err.toString())
-			.contains("courtstats: The log cannot be written (courtstats.log-dir, " + "COURTSTATS_LOG_DIR): ")
-			.contains(file.toString())
-			.contains("Set it to a folder the user running courtstats may write.")
-			.doesNotContain("COURTSTATS_DB");
+		assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+		String output = Files.readString(console);
+		assertThat(process.exitValue()).as(output).isEqualTo(2);
+		assertThat(output.lines()).as("all the console shows")
+			.singleElement(as(STRING))
+			.isEqualTo("courtstats: The log cannot be written (courtstats.log-dir, COURTSTATS_LOG_DIR): a file that "
+					+ "is not a folder is in the way: " + file + ". Set it to a folder the user running courtstats "
+					+ "may write.");
 	}
 
 	/**

@@ -1,0 +1,88 @@
+package org.courtstats.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.courtstats.nightly.InvalidSettingException;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
+
+/**
+ * Refuses to start when the log cannot be written, before the logging system is set up:
+ * Logback, finding its file appender cannot open the file, prints every status of its
+ * configuration with stack traces (over a hundred lines) ahead of the one line that says
+ * what to fix.
+ */
+final class LogFolderCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+	/** The setting, as an operator writes it. */
+	static final String SETTING = "courtstats.log-dir";
+
+	/** The log file within the folder, as {@code logback-spring.xml} names it. */
+	private static final String LOG_FILE = "courtstats.log";
+
+	@Override
+	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+		try {
+			check(event.getEnvironment().getProperty(SETTING, "./data/logs"));
+		}
+		catch (InvalidSettingException ex) {
+			// The command prints the one line; Spring Boot would log the failure with its
+			// stack trace to the console, the logging system not being set up.
+			LoggingSystem.get(event.getSpringApplication().getClassLoader())
+				.setLogLevel(SpringApplication.class.getName(), LogLevel.OFF);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Creates the log folder if need be and opens its log file for appending, as the
+	 * logging system will.
+	 * @param folder the value of {@code courtstats.log-dir}
+	 * @throws InvalidSettingException when either cannot be done
+	 */
+	static void check(String folder) {
+		try {
+			Path log = Files.createDirectories(Path.of(folder)).resolve(LOG_FILE);
+			Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
+		}
+		catch (IOException | InvalidPathException ex) {
+			throw new InvalidSettingException("The log cannot be written (" + SETTING + ", COURTSTATS_LOG_DIR): "
+					+ reason(ex) + ". Set it to a folder the user running courtstats may write.", ex);
+		}
+	}
+
+	/**
+	 * What went wrong, with the path it went wrong on: the messages of
+	 * {@link java.nio.file.FileSystemException}s are their path alone when the system
+	 * gives no reason.
+	 */
+	private static String reason(Exception ex) {
+		String kind = switch (ex.getClass().getSimpleName()) {
+			case "FileAlreadyExistsException" -> "a file that is not a folder is in the way: ";
+			case "AccessDeniedException" -> "permission denied: ";
+			case "NoSuchFileException" -> "no such file or folder: ";
+			default -> "";
+		};
+		return kind + ex.getMessage();
+	}
+
+	/**
+	 * Just before the logging system reads its settings, after the configuration files
+	 * have been read.
+	 */
+	@Override
+	public int getOrder() {
+		return LoggingApplicationListener.DEFAULT_ORDER - 1;
+	}
+
+}
