@@ -27,6 +27,10 @@ public class OhssCellProcessor implements ItemProcessor<OhssRecord, StagedRecord
 			return new StagedRecord.Rejected(1, OhssRecord.RejectedTable.UNRECOGNISED_LAYOUT, rejected.message(), null,
 					null, rejected.sheetName());
 		}
+		if (item instanceof OhssRecord.RejectedCell rejected) {
+			return new StagedRecord.Rejected(rejected.rowNumber(), OhssRecord.RejectedTable.UNRECOGNISED_LAYOUT,
+					rejected.message(), rejected.text(), rejected.cellReference(), rejected.sheetName());
+		}
 		OhssCell cell = (OhssCell) item;
 		return new StagedRecord.Row(cell.rowNumber(),
 				new Object[] { cell.tableName(), (long) cell.fiscalYear(),

@@ -96,11 +96,13 @@ public final class OhssEdition implements AutoCloseable {
 	/**
 	 * Streams one table's published cells, row by row. Close the stream when done. A
 	 * layout problem found part-way (an unknown marker) ends the stream with an
-	 * {@link OhssLayoutException}, after the cells above it; use
-	 * {@link #readTables(Consumer)} to receive only tables that read whole.
+	 * {@link OhssTableRejectedException}, after the cells above it, holding the cells
+	 * from there on; use {@link #readTables(Consumer)} to receive only tables that read
+	 * whole.
 	 * @param sheetName the table's sheet
 	 * @return the cells, in sheet order (row by row, left to right)
-	 * @throws OhssLayoutException if the sheet is not laid out as an OHSS table
+	 * @throws OhssLayoutException if the sheet is not laid out as an OHSS table (an
+	 * {@link OhssTableRejectedException} once its header was read)
 	 */
 	public Stream<OhssCell> cells(String sheetName) {
 		String where = where(sheetName);
@@ -110,10 +112,12 @@ public final class OhssEdition implements AutoCloseable {
 			Iterator<SheetRow> iterator = rows.iterator();
 			OhssSheetLayout layout = OhssSheetLayout.read(where, sheetName, iterator, merges);
 			if (!layout.asOfMonth().equals(this.asOfMonth)) {
-				throw new OhssLayoutException(sheetName,
-						where + ": its title names " + layout.asOfMonth() + " but the edition's other tables "
-								+ this.asOfMonth + " ('" + layout.title() + "'). Check that the sheet belongs to"
-								+ " this edition.");
+				throw OhssTableRejectedException.from(
+						new OhssLayoutException(sheetName,
+								where + ": its title names " + layout.asOfMonth() + " but the edition's other tables "
+										+ this.asOfMonth + " ('" + layout.title()
+										+ "'). Check that the sheet belongs to" + " this edition."),
+						layout, null, iterator);
 			}
 			OhssSheetCells cells = new OhssSheetCells(where, layout, iterator);
 			return StreamSupport

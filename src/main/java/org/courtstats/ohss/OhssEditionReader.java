@@ -1,6 +1,7 @@
 package org.courtstats.ohss;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -13,10 +14,11 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 /**
  * Streams the cells of one OHSS edition, table after table, for a chunk step. A table is
  * read whole before its cells are handed over (at most one table's cells are held, a few
- * thousand), so a table whose layout breaks part-way gives one
- * {@link OhssRecord.RejectedTable} and no cells, and the tables after it still read. The
- * number of items read is saved under the reader's name, so a restart reads the workbook
- * again and skips what was committed.
+ * thousand), so a table whose layout breaks part-way gives no cells but one
+ * {@link OhssRecord.RejectedCell} for each of its data cells (one
+ * {@link OhssRecord.RejectedTable} for a sheet with no header an OHSS table has), and the
+ * tables after it still read. The number of items read is saved under the reader's name,
+ * so a restart reads the workbook again and skips what was committed.
  */
 public class OhssEditionReader extends AbstractItemCountingItemStreamItemReader<OhssRecord> {
 
@@ -54,8 +56,18 @@ public class OhssEditionReader extends AbstractItemCountingItemStreamItemReader<
 	}
 
 	private List<? extends OhssRecord> readTable(String sheet) {
+		List<OhssCell> read = new ArrayList<>();
 		try (Stream<OhssCell> cells = this.edition.cells(sheet)) {
-			return cells.toList();
+			cells.forEach(read::add);
+			return read;
+		}
+		catch (OhssTableRejectedException ex) {
+			List<OhssRecord> rejected = new ArrayList<>(read.size() + ex.cells().size());
+			read.forEach((cell) -> rejected.add(OhssRecord.RejectedCell.of(cell, ex.getMessage())));
+			rejected.addAll(ex.cells());
+			logger.warn("{} Its {} cells are quarantined (etl.rejected_row); the other tables load.", ex.getMessage(),
+					String.format("%,d", rejected.size()));
+			return rejected.isEmpty() ? List.of(new OhssRecord.RejectedTable(sheet, ex.getMessage())) : rejected;
 		}
 		catch (OhssLayoutException ex) {
 			logger.warn("{} The other tables load.", ex.getMessage());

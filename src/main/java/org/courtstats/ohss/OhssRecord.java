@@ -1,10 +1,10 @@
 package org.courtstats.ohss;
 
 /**
- * What reading an OHSS edition gives, item by item: a published cell, or a table that
- * could not be read and is rejected whole.
+ * What reading an OHSS edition gives, item by item: a published cell, a cell of a table
+ * that could not be read, or such a table whose cells could not be told apart.
  */
-public sealed interface OhssRecord permits OhssCell, OhssRecord.RejectedTable {
+public sealed interface OhssRecord permits OhssCell, OhssRecord.RejectedTable, OhssRecord.RejectedCell {
 
 	/**
 	 * A table (sheet) whose layout the reader does not recognise. None of its cells load;
@@ -17,6 +17,36 @@ public sealed interface OhssRecord permits OhssCell, OhssRecord.RejectedTable {
 
 		/** The reason code the rejection is quarantined under. */
 		public static final String UNRECOGNISED_LAYOUT = "unrecognised_layout";
+
+	}
+
+	/**
+	 * A data cell of a table rejected once its header was read (an unknown marker, a
+	 * month label it does not know, a title naming another month): the table loads none
+	 * of its cells, and each is quarantined, so that the rows rejected count what the
+	 * edition lost.
+	 *
+	 * @param sheetName the sheet
+	 * @param rowNumber the cell's row in the sheet
+	 * @param cellReference where the cell is, e.g. {@code O115}
+	 * @param text what the cell holds, as the sheet shows it
+	 * @param message why its table was rejected, naming the file, the sheet and the cell
+	 * where it showed
+	 */
+	record RejectedCell(String sheetName, int rowNumber, String cellReference, String text,
+			String message) implements OhssRecord {
+
+		/**
+		 * A cell that had read before its table was rejected.
+		 * @param cell the cell
+		 * @param message why its table was rejected
+		 * @return the rejected cell
+		 */
+		static RejectedCell of(OhssCell cell, String message) {
+			String text = (cell.value() != null) ? cell.value().stripTrailingZeros().toPlainString()
+					: cell.status().marker();
+			return new RejectedCell(cell.tableName(), cell.rowNumber(), cell.cellReference(), text, message);
+		}
 
 	}
 

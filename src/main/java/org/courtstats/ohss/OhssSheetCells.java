@@ -17,7 +17,9 @@ import org.courtstats.spreadsheet.SheetRow;
  * {@code September}, usually hidden). The first other non-empty row (the legend, the
  * footnotes, "Notes:", "Source:") ends the data; nothing below it is read. A row whose
  * column B reads like a month or a total without being one ("Sept", "Total*") rejects the
- * sheet instead, so that no year is cut off unseen.
+ * sheet instead, so that no year is cut off unseen; so does a cell that is neither a
+ * number nor a known marker. A rejected sheet ends the cells with an
+ * {@link OhssTableRejectedException} holding its cells not yet read.
  */
 final class OhssSheetCells implements Iterator<OhssCell> {
 
@@ -53,7 +55,14 @@ final class OhssSheetCells implements Iterator<OhssCell> {
 				this.ended = true;
 			}
 			else {
-				readRow(this.rows.next());
+				SheetRow row = this.rows.next();
+				try {
+					readRow(row);
+				}
+				catch (OhssLayoutException ex) {
+					this.ended = true;
+					throw OhssTableRejectedException.from(ex, this.layout, row, this.rows);
+				}
 			}
 		}
 		return !this.pending.isEmpty();

@@ -101,7 +101,7 @@ public class WarehouseReports {
 
 	/**
 	 * The sheets of a workbook rejected whole, because their layout is not an OHSS
-	 * table's.
+	 * table's (each cell of such a sheet is a rejected row).
 	 * @param source ohss
 	 * @param releaseLabel the edition
 	 * @return the sheet names, in workbook order
@@ -112,7 +112,8 @@ public class WarehouseReports {
 				from etl.rejected_row as r
 				join etl.source_file as f using (source_file_id)
 				where f.source = ? and f.release_label = ? and r.sheet_name is not null
-				order by r.rejected_row_id
+				group by r.sheet_name
+				order by min(r.rejected_row_id)
 				""", String.class, source, releaseLabel);
 	}
 

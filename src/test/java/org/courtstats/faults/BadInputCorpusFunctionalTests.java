@@ -526,21 +526,33 @@ class BadInputCorpusFunctionalTests {
 	}
 
 	/**
-	 * The workbook's only table is rejected with a row in etl.rejected_row naming its
-	 * sheet and the cell, and none of its cells is published.
+	 * The workbook's only table is rejected, each of its data cells quarantined in
+	 * etl.rejected_row with its sheet, row, reference and value, and the message naming
+	 * the cell that broke the table; none of its cells is published.
 	 */
 	private void assertTableRejected(Map<String, ReleaseOutcome> night, String label, String message) {
 		ReleaseOutcome outcome = night.get(label);
-		Map<String, Object> reject = this.jdbc.queryForMap("""
-				select r.sheet_name, r.line_number, r.reason_code, r.message from etl.rejected_row as r
+		List<Map<String, Object>> rejects = this.jdbc.queryForList("""
+				select r.sheet_name, r.line_number, r.record_key, r.raw_record, r.reason_code, r.message
+				from etl.rejected_row as r
 				join etl.source_file as f using (source_file_id) where f.release_label = ?
+				order by r.record_key
 				""", label);
-		assertThat(reject.get("sheet_name")).isEqualTo("Book-Outs");
-		assertThat(reject.get("reason_code")).isEqualTo("unrecognised_layout");
-		assertThat((String) reject.get("message")).contains(label + ".xlsx", message);
+		assertThat(rejects).extracting((row) -> row.get("record_key") + "=" + row.get("raw_record"))
+			.as("the table's cells, as plain's: C5=570050, C6=41840.5, D5=not_applicable")
+			.containsExactly("C5=570050", "C6=41840.5", "D5=X");
+		assertThat(rejects).extracting((row) -> row.get("line_number")).containsExactly(5L, 6L, 5L);
+		assertThat(rejects).allSatisfy((reject) -> {
+			assertThat(reject.get("sheet_name")).isEqualTo("Book-Outs");
+			assertThat(reject.get("reason_code")).isEqualTo("unrecognised_layout");
+			assertThat((String) reject.get("message")).contains(label + ".xlsx", message);
+		});
 		assertThat(cells(label)).isEmpty();
-		report("XLSX date stored as a number", outcome.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-				+ ", table rejected (" + reject.get("reason_code") + "): \"" + reject.get("message") + "\"");
+		assertThat(loadedRows(label)).isEqualTo("0 rows loaded, 3 rejected");
+		report("XLSX date stored as a number",
+				outcome.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", table rejected, its "
+						+ rejects.size() + " cells quarantined (" + rejects.get(0).get("reason_code") + "): \""
+						+ rejects.get(0).get("message") + "\"");
 	}
 
 	private List<String> cells(String label) {

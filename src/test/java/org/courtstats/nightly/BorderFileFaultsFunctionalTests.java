@@ -6,10 +6,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.courtstats.TestWarehouse;
+import org.courtstats.ohss.OhssCell;
+import org.courtstats.ohss.OhssEdition;
 import org.courtstats.samples.EoirSampleGenerator;
 import org.courtstats.samples.SampleRelease;
 import org.courtstats.spreadsheet.TestWorkbooks;
@@ -23,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 /**
  * One night's delivery with broken workbooks among good files: a truncated, an encrypted
@@ -115,6 +121,43 @@ class BorderFileFaultsFunctionalTests extends NightlyLoadTestSupport {
 				join warehouse.dim_release as r on r.release_key = b.edition_release_key
 				where r.release_label = 'book-outs-and-notes' and b.table_name = 'Book-Outs'
 				""")).isPositive();
+	}
+
+	@Test
+	@Order(3)
+	void anEditionWhoseTableBreaksPartWayIsHeldBackWithEachOfTheTablesCellsQuarantined(@TempDir Path night)
+			throws Exception {
+		String sheetName = "CBP SWB Book-Outs by Agency";
+		Path july = OhssEditionsLoadTestSupport.EDITIONS.resolve(OhssEditionsLoadTestSupport.JULY + ".xlsx");
+		long cells;
+		try (OhssEdition edition = OhssEdition.open(july); Stream<OhssCell> stream = edition.cells(sheetName)) {
+			cells = stream.count();
+		}
+		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(july))) {
+			XSSFSheet sheet = workbook.getSheet(sheetName);
+			// a marker the legend does not give, on the first month of fiscal year 2020
+			CellReference f71 = new CellReference("F71");
+			sheet.getRow(f71.getRow()).getCell(f71.getCol()).setCellValue("x");
+			TestWorkbooks.write(workbook, night.resolve("july-2024-odd-marker.xlsx"));
+		}
+
+		ReleaseOutcome outcome = this.nightlyLoad.run(night, null).get(0);
+
+		assertThat(outcome.status()).as(outcome.message()).isEqualTo(ReleaseOutcome.Status.HELD_BACK);
+		assertThat(outcome.message()).contains("OHSS monthly tables has %,d rejected rows of".formatted(cells));
+		assertThat(this.jdbc.queryForList("""
+				select distinct r.sheet_name || ': ' || r.reason_code || ': ' || r.message from etl.rejected_row as r
+				join etl.source_file as f using (source_file_id) where f.release_label = 'july-2024-odd-marker'
+				""", String.class)).singleElement(as(STRING))
+			.contains("sheet 'CBP SWB Book-Outs by Agency': cell F71 reads 'x'");
+		assertThat(count("""
+				select count(*) from etl.rejected_row as r join etl.source_file as f using (source_file_id)
+				where f.release_label = 'july-2024-odd-marker'
+				""")).isEqualTo(cells);
+		assertThat(count("""
+				select count(*) from warehouse.dim_release
+				where release_label = 'july-2024-odd-marker' and status = 'published'
+				""")).isZero();
 	}
 
 }

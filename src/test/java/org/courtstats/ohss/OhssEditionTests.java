@@ -219,7 +219,7 @@ class OhssEditionTests {
 	 * Writes rows from column A: a Number is a numeric cell, a String a text cell, null
 	 * no cell.
 	 */
-	private static XSSFSheet sheet(XSSFWorkbook workbook, String name, Object[][] rows) {
+	static XSSFSheet sheet(XSSFWorkbook workbook, String name, Object[][] rows) {
 		XSSFSheet sheet = workbook.createSheet(name);
 		for (int r = 0; r < rows.length; r++) {
 			XSSFRow row = sheet.createRow(r);

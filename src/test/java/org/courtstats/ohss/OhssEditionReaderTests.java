@@ -1,0 +1,85 @@
+package org.courtstats.ohss;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.courtstats.ohss.OhssEditionTests.sheet;
+
+/**
+ * What the staging step reads of an edition whose tables break: a table rejected below
+ * its header gives each of its data cells as a rejected cell, so that the rows rejected
+ * count the cells the edition lost; a sheet with no header gives one rejected table.
+ */
+class OhssEditionReaderTests {
+
+	private static final String TITLE = "Widgets by Agency: Fiscal Years 2023 to 2024 YTD (August 2024)";
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void aTableRejectedBelowItsHeaderGivesEachOfItsDataCellsAndTheOtherTablesRead() throws Exception {
+		Path file = this.dir.resolve("edition.xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			sheet(workbook, "Odd Marker",
+					new Object[][] { { TITLE }, { "Fiscal Year", "Month", "Total", "Other" }, { 2023, "Total", 5, 1 },
+							{ null, "October", "x", "NA" }, { null, "November", 4 }, {}, { "X Not applicable." } });
+			sheet(workbook, "Good", new Object[][] { { TITLE }, { "Fiscal Year", "Month", "Total" },
+					{ 2023, "Total", 5 }, { null, "October", 5 } });
+			sheet(workbook, "Other Edition", new Object[][] { { "Widgets: Fiscal Years 2023 to 2024 YTD (July 2024)" },
+					{ "Fiscal Year", "Month", "Total" }, { 2023, "Total", 7 }, { null, "October", "-" } });
+			sheet(workbook, "No Header",
+					new Object[][] { { TITLE }, { "Year", "Month", "Total" }, { 2023, "Total", 5 } });
+			workbook.write(out);
+		}
+
+		List<OhssRecord> records = readAll(file);
+
+		assertThat(records).filteredOn(OhssCell.class::isInstance)
+			.extracting((record) -> ((OhssCell) record).tableName() + "!" + ((OhssCell) record).cellReference())
+			.containsExactly("Good!C3", "Good!C4");
+		List<OhssRecord.RejectedCell> rejected = records.stream()
+			.filter(OhssRecord.RejectedCell.class::isInstance)
+			.map(OhssRecord.RejectedCell.class::cast)
+			.toList();
+		assertThat(rejected).extracting((cell) -> cell.sheetName() + "!" + cell.cellReference() + "=" + cell.text())
+			.as("the cells above the odd marker, its row and the rows below; the title's month for the other")
+			.containsExactly("Odd Marker!C3=5", "Odd Marker!D3=1", "Odd Marker!C4=x", "Odd Marker!D4=NA",
+					"Odd Marker!C5=4", "Other Edition!C3=7", "Other Edition!C4=-");
+		assertThat(rejected).extracting(OhssRecord.RejectedCell::rowNumber).containsExactly(3, 3, 4, 4, 5, 3, 4);
+		assertThat(rejected.subList(0, 5)).allSatisfy((cell) -> assertThat(cell.message()).startsWith(
+				file + ", sheet 'Odd Marker': cell C4 reads 'x', which is neither a number nor a known marker"));
+		assertThat(rejected.subList(5, 7))
+			.allSatisfy((cell) -> assertThat(cell.message()).contains("sheet 'Other Edition'", "2024-07"));
+		assertThat(records).filteredOn(OhssRecord.RejectedTable.class::isInstance)
+			.extracting((record) -> ((OhssRecord.RejectedTable) record).sheetName())
+			.containsExactly("No Header");
+		assertThat(records).hasSize(2 + 7 + 1);
+	}
+
+	private static List<OhssRecord> readAll(Path file) throws Exception {
+		OhssEditionReader reader = new OhssEditionReader("reader", file);
+		List<OhssRecord> records = new ArrayList<>();
+		reader.open(new ExecutionContext());
+		try {
+			for (OhssRecord record = reader.read(); record != null; record = reader.read()) {
+				records.add(record);
+			}
+		}
+		finally {
+			reader.close();
+		}
+		return records;
+	}
+
+}
