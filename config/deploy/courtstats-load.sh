@@ -9,10 +9,22 @@
 #      says which; courtstats rejects / status --checks RUN show why. Running again holds it back again.
 #   4  another load holds the warehouse's run lock: silent, not an alert. That load is doing this work.
 # Exits with the load's exit code. COURTSTATS_HOME (default /srv/courtstats) holds courtstats.jar and inbox/;
-# JAVA names the java to run (default: java on the PATH).
+# JAVA names the java to run (default: java on the PATH). The warehouse's settings (COURTSTATS_DB_URL,
+# COURTSTATS_DB_USER, COURTSTATS_DB_PASSWORD or COURTSTATS_DB_PASSWORD_FILE) are read from COURTSTATS_ENV
+# (default /etc/courtstats/courtstats.env, the file the systemd unit reads: KEY=value lines), when it exists;
+# without them the load uses the embedded warehouse in $COURTSTATS_HOME/data/warehouse.
 set -u
 home=${COURTSTATS_HOME:-/srv/courtstats}
 java=${JAVA:-java}
+env_file=${COURTSTATS_ENV:-/etc/courtstats/courtstats.env}
+if [ -f "$env_file" ]; then
+    set -a
+    . "$env_file" || {
+        echo "courtstats: cannot read the settings in $env_file; set COURTSTATS_ENV."
+        exit 2
+    }
+    set +a
+fi
 log="$home/data/logs/cron.log"
 mkdir -p "$home/data/logs" && cd "$home" || {
     echo "courtstats: cannot enter $home or create $home/data/logs; set COURTSTATS_HOME."

@@ -38,7 +38,7 @@ final class CommandLineSecrets {
 			String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
 			String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1)
 					: (i + 1 < args.length) ? args[i + 1] : "";
-			if (isPassword(name) || (isApplicationJson(name) && mentionsPassword(value))) {
+			if (isPassword(name) || isPasswordOption(name) || (isApplicationJson(name) && mentionsPassword(value))) {
 				return Optional.of("A password was given on the command line (" + name.strip()
 						+ "), where every user of this machine can read it. " + USE_INSTEAD);
 			}
@@ -62,6 +62,16 @@ final class CommandLineSecrets {
 
 	private static boolean mentionsPassword(String value) {
 		return value != null && value.toLowerCase(Locale.ROOT).contains("password");
+	}
+
+	/**
+	 * An option named like a password ({@code --password}, {@code --db-passwd}): no
+	 * command has one, and the usage error would print it back with its value.
+	 */
+	private static boolean isPasswordOption(String name) {
+		String normalized = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+		return name.startsWith("-")
+				&& (normalized.endsWith("password") || normalized.endsWith("passwd") || normalized.endsWith("pwd"));
 	}
 
 	private static boolean isPassword(String name) {

@@ -29,7 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 						+ "before another line is staged, with a message naming the file." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:the release loaded", "1:the restart failed again; fix the cause and restart again",
-				"2:refused: unknown run, completed, abandoned, or still marked as running",
+				"2:refused: unknown run, completed, abandoned, still marked as running, not the latest run of its "
+						+ "release, or its release already published",
 				"3:the release was held back again: rejected rows over the threshold, or a data-quality check failed",
 				"4:refused: a load is running against the warehouse",
 				"143:ended by SIGTERM: the run stopped after its current chunk; restart it again" })

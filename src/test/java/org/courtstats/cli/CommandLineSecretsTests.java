@@ -23,7 +23,9 @@ class CommandLineSecretsTests {
 				{ "load", "--COURTSTATS_DB_PASSWORD=" + SECRET },
 				{ "load",
 						"--spring.application.json={\"courtstats\":{\"database\":{\"password\":\"" + SECRET + "\"}}}" },
-				{ "load", "--spring.application.json", "{\"spring.datasource.password\":\"" + SECRET + "\"}" } }) {
+				{ "load", "--spring.application.json", "{\"spring.datasource.password\":\"" + SECRET + "\"}" },
+				{ "status", "--password=" + SECRET }, { "load", "--db-password", SECRET },
+				{ "status", "--PASSWD=" + SECRET } }) {
 			// given
 			StringWriter out = new StringWriter();
 			StringWriter err = new StringWriter();
