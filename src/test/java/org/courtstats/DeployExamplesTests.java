@@ -123,6 +123,7 @@ class DeployExamplesTests {
 		ProcessBuilder builder = new ProcessBuilder("/bin/sh", DEPLOY.resolve("courtstats-load.sh").toString());
 		builder.environment().put("COURTSTATS_HOME", this.home.toString());
 		builder.environment().put("JAVA", java.toString());
+		builder.environment().put("COURTSTATS_ENV", this.home.resolve("no-such.env").toString());
 		Process wrapper = builder.redirectErrorStream(true).start();
 		String mail = new String(wrapper.getInputStream().readAllBytes());
 		assertThat(wrapper.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -139,6 +140,30 @@ class DeployExamplesTests {
 		else {
 			assertThat(mail).contains("(exit " + exitCode + ")").contains("Last lines of");
 		}
+	}
+
+	@Test
+	void theCronWrapperHandsTheLoadTheWarehouseSettingsOfItsEnvironmentFile() throws Exception {
+		assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "the wrapper is a POSIX shell script");
+		Path java = this.home.resolve("java");
+		Files.writeString(java, "#!/bin/sh\necho \"url=$COURTSTATS_DB_URL user=$COURTSTATS_DB_USER\"\n");
+		assertThat(java.toFile().setExecutable(true)).isTrue();
+		Path settings = Files.writeString(this.home.resolve("courtstats.env"),
+				"COURTSTATS_DB_URL=jdbc:postgresql://warehouse.example:5432/courtstats\nCOURTSTATS_DB_USER=loader\n");
+
+		ProcessBuilder builder = new ProcessBuilder("/bin/sh", DEPLOY.resolve("courtstats-load.sh").toString());
+		builder.environment().put("COURTSTATS_HOME", this.home.toString());
+		builder.environment().put("JAVA", java.toString());
+		builder.environment().put("COURTSTATS_ENV", settings.toString());
+		builder.environment().remove("COURTSTATS_DB_URL");
+		builder.environment().remove("COURTSTATS_DB_USER");
+		Process wrapper = builder.redirectErrorStream(true).start();
+		String mail = new String(wrapper.getInputStream().readAllBytes());
+		assertThat(wrapper.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+		assertThat(wrapper.exitValue()).as(mail).isZero();
+		assertThat(Files.readString(this.home.resolve("data/logs/cron.log")))
+			.contains("url=jdbc:postgresql://warehouse.example:5432/courtstats user=loader");
 	}
 
 	@ParameterizedTest
