@@ -28,8 +28,8 @@ public class OhssCellProcessor implements ItemProcessor<OhssRecord, StagedRecord
 					null, rejected.sheetName());
 		}
 		if (item instanceof OhssRecord.RejectedCell rejected) {
-			return new StagedRecord.Rejected(rejected.rowNumber(), OhssRecord.RejectedTable.UNRECOGNISED_LAYOUT,
-					rejected.message(), rejected.text(), rejected.cellReference(), rejected.sheetName());
+			return new StagedRecord.Rejected(rejected.rowNumber(), rejected.reasonCode(), rejected.message(),
+					rejected.text(), rejected.cellReference(), rejected.sheetName());
 		}
 		OhssCell cell = (OhssCell) item;
 		return new StagedRecord.Row(cell.rowNumber(),

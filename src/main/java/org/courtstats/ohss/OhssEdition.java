@@ -98,13 +98,28 @@ public final class OhssEdition implements AutoCloseable {
 	 * layout problem found part-way (an unknown marker) ends the stream with an
 	 * {@link OhssTableRejectedException}, after the cells above it, holding the cells
 	 * from there on; use {@link #readTables(Consumer)} to receive only tables that read
-	 * whole.
+	 * whole. A blank cell in a row that holds values is left out; {@link #records} gives
+	 * it.
 	 * @param sheetName the table's sheet
 	 * @return the cells, in sheet order (row by row, left to right)
 	 * @throws OhssLayoutException if the sheet is not laid out as an OHSS table (an
 	 * {@link OhssTableRejectedException} once its header was read)
 	 */
 	public Stream<OhssCell> cells(String sheetName) {
+		return records(sheetName).filter(OhssCell.class::isInstance).map(OhssCell.class::cast);
+	}
+
+	/**
+	 * Streams one table's published cells as {@link #cells} does, with a
+	 * {@link OhssRecord.RejectedCell} in the place of each blank cell in a row that holds
+	 * values: neither a number nor a marker, it is quarantined rather than left out
+	 * unseen (a month row with no value at all, a month not yet published, gives none).
+	 * @param sheetName the table's sheet
+	 * @return the cells and the blank cells, in sheet order
+	 * @throws OhssLayoutException if the sheet is not laid out as an OHSS table (an
+	 * {@link OhssTableRejectedException} once its header was read)
+	 */
+	public Stream<OhssRecord> records(String sheetName) {
 		String where = where(sheetName);
 		List<CellRange> merges = this.workbook.mergedRegions(sheetName);
 		Stream<SheetRow> rows = this.workbook.rows(sheetName);

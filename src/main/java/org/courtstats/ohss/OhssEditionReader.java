@@ -56,14 +56,14 @@ public class OhssEditionReader extends AbstractItemCountingItemStreamItemReader<
 	}
 
 	private List<? extends OhssRecord> readTable(String sheet) {
-		List<OhssCell> read = new ArrayList<>();
-		try (Stream<OhssCell> cells = this.edition.cells(sheet)) {
-			cells.forEach(read::add);
+		List<OhssRecord> read = new ArrayList<>();
+		try (Stream<OhssRecord> records = this.edition.records(sheet)) {
+			records.forEach(read::add);
 			return read;
 		}
 		catch (OhssTableRejectedException ex) {
 			List<OhssRecord> rejected = new ArrayList<>(read.size() + ex.cells().size());
-			read.forEach((cell) -> rejected.add(OhssRecord.RejectedCell.of(cell, ex.getMessage())));
+			read.forEach((cell) -> rejected.add(OhssRecord.RejectedCell.ofTableRejected(cell, ex.getMessage())));
 			rejected.addAll(ex.cells());
 			logger.warn("{} Its {} cells are quarantined (etl.rejected_row); the other tables load.", ex.getMessage(),
 					String.format("%,d", rejected.size()));

@@ -21,31 +21,40 @@ public sealed interface OhssRecord permits OhssCell, OhssRecord.RejectedTable, O
 	}
 
 	/**
-	 * A data cell of a table rejected once its header was read (an unknown marker, a
-	 * month label it does not know, a title naming another month): the table loads none
-	 * of its cells, and each is quarantined, so that the rows rejected count what the
-	 * edition lost.
+	 * A data cell that does not load: a blank cell in a row that holds values, or a cell
+	 * of a table rejected once its header was read (an unknown marker, a month label it
+	 * does not know, a title naming another month), which loads none of its cells. Each
+	 * is quarantined, so that the rows rejected count what the edition lost.
 	 *
 	 * @param sheetName the sheet
 	 * @param rowNumber the cell's row in the sheet
 	 * @param cellReference where the cell is, e.g. {@code O115}
-	 * @param text what the cell holds, as the sheet shows it
-	 * @param message why its table was rejected, naming the file, the sheet and the cell
-	 * where it showed
+	 * @param text what the cell holds, as the sheet shows it (empty for a blank cell)
+	 * @param reasonCode {@link RejectedTable#UNRECOGNISED_LAYOUT} or {@link #BLANK_CELL}
+	 * @param message why, naming the file, the sheet and the cell where it showed
 	 */
-	record RejectedCell(String sheetName, int rowNumber, String cellReference, String text,
+	record RejectedCell(String sheetName, int rowNumber, String cellReference, String text, String reasonCode,
 			String message) implements OhssRecord {
 
+		/** The reason code of a blank cell in a row that holds values. */
+		public static final String BLANK_CELL = "blank_cell";
+
 		/**
-		 * A cell that had read before its table was rejected.
-		 * @param cell the cell
+		 * A cell read before its table was rejected.
+		 * @param record the cell, or a cell rejected already
 		 * @param message why its table was rejected
 		 * @return the rejected cell
 		 */
-		static RejectedCell of(OhssCell cell, String message) {
+		static RejectedCell ofTableRejected(OhssRecord record, String message) {
+			if (record instanceof RejectedCell rejected) {
+				return new RejectedCell(rejected.sheetName(), rejected.rowNumber(), rejected.cellReference(),
+						rejected.text(), RejectedTable.UNRECOGNISED_LAYOUT, message);
+			}
+			OhssCell cell = (OhssCell) record;
 			String text = (cell.value() != null) ? cell.value().stripTrailingZeros().toPlainString()
 					: cell.status().marker();
-			return new RejectedCell(cell.tableName(), cell.rowNumber(), cell.cellReference(), text, message);
+			return new RejectedCell(cell.tableName(), cell.rowNumber(), cell.cellReference(), text,
+					RejectedTable.UNRECOGNISED_LAYOUT, message);
 		}
 
 	}

@@ -2,8 +2,10 @@ package org.courtstats.ohss;
 
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 
@@ -21,7 +23,7 @@ import org.courtstats.spreadsheet.SheetRow;
  * number nor a known marker. A rejected sheet ends the cells with an
  * {@link OhssTableRejectedException} holding its cells not yet read.
  */
-final class OhssSheetCells implements Iterator<OhssCell> {
+final class OhssSheetCells implements Iterator<OhssRecord> {
 
 	/**
 	 * Column B text that reads like a month or a total without being one of the labels:
@@ -36,7 +38,7 @@ final class OhssSheetCells implements Iterator<OhssCell> {
 
 	private final Iterator<SheetRow> rows;
 
-	private final Deque<OhssCell> pending = new ArrayDeque<>();
+	private final Deque<OhssRecord> pending = new ArrayDeque<>();
 
 	private Integer fiscalYear;
 
@@ -69,7 +71,7 @@ final class OhssSheetCells implements Iterator<OhssCell> {
 	}
 
 	@Override
-	public OhssCell next() {
+	public OhssRecord next() {
 		if (!hasNext()) {
 			throw new NoSuchElementException();
 		}
@@ -112,11 +114,15 @@ final class OhssSheetCells implements Iterator<OhssCell> {
 			throw new OhssLayoutException(this.layout.sheetName(), this.where + ": the month row " + row.rowNumber()
 					+ " comes before any fiscal-year total row. Check whether OHSS changed the layout.");
 		}
+		List<OhssRecord> cells = new ArrayList<>(this.layout.columns().size());
+		boolean holdsValues = false;
 		for (OhssSheetLayout.Column column : this.layout.columns()) {
 			OhssCell cell = cell(row, column, month);
-			if (cell != null) {
-				this.pending.add(cell);
-			}
+			holdsValues |= cell != null;
+			cells.add((cell != null) ? cell : blank(row, column));
+		}
+		if (holdsValues) {
+			this.pending.addAll(cells);
 		}
 	}
 
@@ -141,6 +147,15 @@ final class OhssSheetCells implements Iterator<OhssCell> {
 		boolean blankA = label == null || (!label.isNumber() && label.text().isBlank());
 		String name = row.text("B");
 		return (blankA && name != null) ? OhssLabels.fiscalMonth(name) : null;
+	}
+
+	private OhssRecord.RejectedCell blank(SheetRow row, OhssSheetLayout.Column column) {
+		String reference = column.letters() + row.rowNumber();
+		return new OhssRecord.RejectedCell(this.layout.sheetName(), row.rowNumber(), reference, "",
+				OhssRecord.RejectedCell.BLANK_CELL,
+				this.where + ": cell " + reference + " is blank, in a row that holds values: neither a number nor a "
+						+ "marker (X, NA, D, -). Not loaded: the cell keeps the value of the edition before, if one "
+						+ "printed it. If OHSS left it blank by mistake, obtain a corrected workbook.");
 	}
 
 	private OhssCell cell(SheetRow row, OhssSheetLayout.Column column, Integer month) {

@@ -64,7 +64,8 @@ public class OhssTableRejectedException extends OhssLayoutException {
 			CellValue value = row.cell(column.letters());
 			if (value != null && (value.isNumber() || !value.text().isBlank())) {
 				cells.add(new OhssRecord.RejectedCell(layout.sheetName(), row.rowNumber(),
-						column.letters() + row.rowNumber(), value.display().strip(), message));
+						column.letters() + row.rowNumber(), value.display().strip(),
+						OhssRecord.RejectedTable.UNRECOGNISED_LAYOUT, message));
 			}
 		}
 	}

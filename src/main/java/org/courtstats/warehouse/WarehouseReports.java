@@ -112,6 +112,7 @@ public class WarehouseReports {
 				from etl.rejected_row as r
 				join etl.source_file as f using (source_file_id)
 				where f.source = ? and f.release_label = ? and r.sheet_name is not null
+				    and r.reason_code = 'unrecognised_layout'
 				group by r.sheet_name
 				order by min(r.rejected_row_id)
 				""", String.class, source, releaseLabel);

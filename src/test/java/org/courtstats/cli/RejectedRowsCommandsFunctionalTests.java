@@ -470,6 +470,8 @@ class RejectedRowsCommandsFunctionalTests {
 		bookOuts.getRow(4).removeCell(bookOuts.getRow(4).getCell(4));
 		TestWorkbooks.write(workbook, this.inbox.resolve("book-outs-and-notes.xlsx"));
 		assertThat(run("load", "--inbox", this.inbox.toString())).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).as("Book-Outs loaded but for a blank cell")
+			.containsPattern("sheets rejected, layout not recognised \\(see etl.rejected_row\\): Notes\\R");
 		long cells = count("select count(*) from warehouse.fct_border_statistic");
 		assertThat(cells).isPositive();
 		Map<String, String> before = checksums();
@@ -480,10 +482,10 @@ class RejectedRowsCommandsFunctionalTests {
 		// then
 		assertThat(exitCode).as(this.err.toString()).isZero();
 		assertThat(this.out.toString())
-			.contains("ohss release 'book-outs-and-notes': replayed: 0 rejected rows loaded, 1 still rejected");
+			.contains("ohss release 'book-outs-and-notes': replayed: 0 rejected rows loaded, 2 still rejected");
 		assertThat(this.warehouse.queryForList("select sheet_name, reason_code from etl.rejected_row"))
 			.extracting((row) -> row.get("sheet_name"), (row) -> row.get("reason_code"))
-			.containsExactly(tuple("Notes", "unrecognised_layout"));
+			.containsExactlyInAnyOrder(tuple("Notes", "unrecognised_layout"), tuple("Book-Outs", "blank_cell"));
 		assertThat(checksums()).isEqualTo(before);
 		assertThat(count("select count(*) from staging.ohss_cell")).isZero();
 	}

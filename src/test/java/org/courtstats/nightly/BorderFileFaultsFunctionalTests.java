@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.courtstats.TestWarehouse;
@@ -110,7 +111,7 @@ class BorderFileFaultsFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(this.jdbc.queryForList("""
 				select r.sheet_name, r.reason_code, r.message from etl.rejected_row as r
 				join etl.source_file as f using (source_file_id)
-				where f.release_label = 'book-outs-and-notes'
+				where f.release_label = 'book-outs-and-notes' and r.reason_code <> 'blank_cell'
 				""")).singleElement().satisfies((row) -> {
 			assertThat(row.get("sheet_name")).isEqualTo("Notes");
 			assertThat(row.get("reason_code")).isEqualTo("unrecognised_layout");
@@ -158,6 +159,34 @@ class BorderFileFaultsFunctionalTests extends NightlyLoadTestSupport {
 				select count(*) from warehouse.dim_release
 				where release_label = 'july-2024-odd-marker' and status = 'published'
 				""")).isZero();
+	}
+
+	@Test
+	@Order(4)
+	void aBlankCellAmongValuesIsQuarantinedByReferenceAndTheEditionPublishesWithout(@TempDir Path night)
+			throws Exception {
+		Path august = OhssEditionsLoadTestSupport.EDITIONS.resolve(OhssEditionsLoadTestSupport.AUGUST + ".xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(august))) {
+			CellReference d122 = new CellReference("D122");
+			XSSFRow row = workbook.getSheet("SWB Encounters by Citizenship").getRow(d122.getRow());
+			row.removeCell(row.getCell(d122.getCol()));
+			TestWorkbooks.write(workbook, night.resolve("august-2024-blank-cell.xlsx"));
+		}
+
+		ReleaseOutcome outcome = this.nightlyLoad.run(night, null).get(0);
+
+		assertThat(outcome.status()).as(outcome.message()).isEqualTo(ReleaseOutcome.Status.LOADED);
+		assertThat(this.jdbc.queryForList("""
+				select r.sheet_name || '!' || r.record_key || ' line ' || r.line_number || ': ' || r.reason_code
+				from etl.rejected_row as r join etl.source_file as f using (source_file_id)
+				where f.release_label = 'august-2024-blank-cell'
+				""", String.class)).containsExactly("SWB Encounters by Citizenship!D122 line 122: blank_cell");
+		assertThat(count("""
+				select count(*) from warehouse.fct_border_statistic as b
+				join warehouse.dim_release as r on r.release_key = b.edition_release_key
+				where r.release_label = 'august-2024-blank-cell' and b.table_name = 'SWB Encounters by Citizenship'
+				    and b.cell_reference in ('C122', 'D122', 'E122')
+				""")).isEqualTo(2);
 	}
 
 }

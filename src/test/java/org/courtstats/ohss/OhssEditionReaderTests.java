@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,35 @@ class OhssEditionReaderTests {
 			.extracting((record) -> ((OhssRecord.RejectedTable) record).sheetName())
 			.containsExactly("No Header");
 		assertThat(records).hasSize(2 + 7 + 1);
+	}
+
+	@Test
+	void aBlankCellInARowThatHoldsValuesIsQuarantinedAndAMonthWithNoValueIsNot() throws Exception {
+		Path file = this.dir.resolve("blanks.xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			sheet(workbook, "Blanks",
+					new Object[][] { { TITLE }, { "Fiscal Year", "Month", "Total", "Other" }, { 2023, "Total", 5, " " },
+							{ null, "October", null, 2 }, { null, "November" }, { "X Not applicable." } });
+			workbook.write(out);
+		}
+
+		List<OhssRecord> records = readAll(file);
+
+		assertThat(records)
+			.extracting((record) -> (record instanceof OhssCell cell) ? cell.cellReference()
+					: ((OhssRecord.RejectedCell) record).cellReference() + " "
+							+ ((OhssRecord.RejectedCell) record).reasonCode())
+			.as("in sheet order; November, with no value at all, gives nothing")
+			.containsExactly("C3", "D3 blank_cell", "C4 blank_cell", "D4");
+		assertThat(records.get(1)).isInstanceOfSatisfying(OhssRecord.RejectedCell.class, (blank) -> {
+			assertThat(blank.rowNumber()).isEqualTo(3);
+			assertThat(blank.text()).isEmpty();
+			assertThat(blank.message()).startsWith(file + ", sheet 'Blanks': cell D3 is blank, in a row that holds "
+					+ "values: neither a number nor a marker");
+		});
+		try (OhssEdition edition = OhssEdition.open(file); Stream<OhssCell> cells = edition.cells("Blanks")) {
+			assertThat(cells).extracting(OhssCell::cellReference).containsExactly("C3", "D4");
+		}
 	}
 
 	private static List<OhssRecord> readAll(Path file) throws Exception {
