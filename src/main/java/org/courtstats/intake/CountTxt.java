@@ -59,13 +59,33 @@ final class CountTxt {
 	static Map<String, Long> parse(Reader reader) throws IOException {
 		Map<String, Long> rows = new HashMap<>();
 		BufferedReader lines = new BufferedReader(reader);
+		boolean first = true;
 		for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-			Matcher matcher = LINE.matcher(line.replace("\0", ""));
+			String text = line.replace("\0", "");
+			if (first) {
+				text = withoutByteOrderMark(text);
+				first = false;
+			}
+			Matcher matcher = LINE.matcher(text);
 			if (matcher.matches()) {
 				rows.put(matcher.group(1).toLowerCase(Locale.ROOT), Long.parseLong(matcher.group(2).replace(",", "")));
 			}
 		}
 		return rows;
+	}
+
+	/**
+	 * The first line without a byte order mark, which an editor saving the file as UTF-8
+	 * or UTF-16 puts before the first table's name: read as Windows-1252, {@code ï»¿} or
+	 * {@code ÿþ} (the NUL bytes of UTF-16 are dropped).
+	 */
+	private static String withoutByteOrderMark(String line) {
+		for (String mark : new String[] { "\u00EF\u00BB\u00BF", "\u00FF\u00FE", "\u00FE\u00FF", "\uFEFF" }) {
+			if (line.startsWith(mark)) {
+				return line.substring(mark.length());
+			}
+		}
+		return line;
 	}
 
 	/**

@@ -2,6 +2,9 @@ package org.courtstats.intake;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,19 @@ class CountTxtTests {
 
 		assertThat(rows).containsOnly(Map.entry("a_tblcase", 12_662_705L), Map.entry("b_tblproceeding", 16_549_926L),
 				Map.entry("tbllookupcharges", 42L));
+	}
+
+	@Test
+	void readsTheFirstTableBehindAByteOrderMark() throws IOException {
+		Charset windows1252 = Charset.forName("windows-1252");
+		byte[] utf8 = "\uFEFFtblLookupAlienNat\t17\r\nA_TblCase\t5\r\n".getBytes(StandardCharsets.UTF_8);
+		byte[] utf16 = "\uFEFFtblLookupAlienNat\t17\r\nA_TblCase\t5\r\n".getBytes(StandardCharsets.UTF_16LE);
+
+		for (byte[] bytes : List.of(utf8, utf16)) {
+			Map<String, Long> rows = CountTxt.parse(new StringReader(new String(bytes, windows1252)));
+
+			assertThat(rows).containsOnly(Map.entry("tbllookupaliennat", 17L), Map.entry("a_tblcase", 5L));
+		}
 	}
 
 }
