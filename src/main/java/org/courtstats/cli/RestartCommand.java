@@ -30,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:the release loaded", "1:the restart failed again; fix the cause and restart again",
 				"2:refused: unknown run, completed, abandoned, still marked as running, not the latest run of its "
-						+ "release, or its release already published",
+						+ "release, its release already published, or an EOIR release older than the newest published",
 				"3:the release was held back again: rejected rows over the threshold, or a data-quality check failed",
 				"4:refused: a load is running against the warehouse",
 				"143:ended by SIGTERM: the run stopped after its current chunk; restart it again" })

@@ -376,6 +376,12 @@ public class NightlyLoad {
 	 * last attempt
 	 */
 	ReleaseOutcome launch(Job job, String source, String label, JobParameters parameters) {
+		Optional<Long> abandoned = this.releases.abandonedRun(source, label);
+		if (abandoned.isPresent()) {
+			// The job repository's record of the abandoned run may have been purged, and
+			// Spring Batch would then run the label again as new.
+			return refusedAsAbandoned(source, label, abandoned.get());
+		}
 		NightlyLoadSettings.DatabaseRetry retry = this.settings.databaseRetry();
 		RetryTemplate retryTemplate = new RetryTemplate(RetryPolicy.builder()
 			.maxRetries(Math.max(0, retry.attempts() - 1))
@@ -422,6 +428,13 @@ public class NightlyLoad {
 		return launchOnce(job, source, label, parameters);
 	}
 
+	private static ReleaseOutcome refusedAsAbandoned(String source, String label, long run) {
+		return new ReleaseOutcome(source, label, ReleaseOutcome.Status.REFUSED, run,
+				"its run " + run + " was abandoned (courtstats abandon), and an abandoned release is never loaded "
+						+ "again under the same label. Deliver it under a new label (e.g. with its date), or remove "
+						+ "it from the inbox.");
+	}
+
 	private ReleaseOutcome launchOnce(Job job, String source, String label, JobParameters parameters) {
 		try {
 			JobExecution execution = this.jobOperator.start(job, parameters);
@@ -458,10 +471,7 @@ public class NightlyLoad {
 			if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
 				// Spring Batch never runs an abandoned instance again, and the release's
 				// label is its identity: only a new label loads it.
-				return new ReleaseOutcome(source, label, ReleaseOutcome.Status.REFUSED, last.getId(),
-						"its run " + last.getId() + " was abandoned (courtstats abandon), and an abandoned release "
-								+ "is never loaded again under the same label. Deliver it under a new label "
-								+ "(e.g. with its date), or remove it from the inbox.");
+				return refusedAsAbandoned(source, label, last.getId());
 			}
 			return new ReleaseOutcome(source, label, ReleaseOutcome.Status.ALREADY_LOADED, null, null);
 		}

@@ -180,6 +180,11 @@ public class RejectReplay {
 
 	private Outcome replay(RejectedRows.Release release, String table) {
 		String label = release.releaseLabel();
+		Optional<Long> abandoned = this.releases.abandonedRun(release.source(), label);
+		if (abandoned.isPresent()) {
+			return refused(release, "its run " + abandoned.get() + " was abandoned (courtstats abandon): an abandoned "
+					+ "release is never published. Deliver it under a new label, then replay that release's rejects.");
+		}
 		if (!release.source().equals(EoirReleaseJobConfiguration.SOURCE)) {
 			return replayFile(release, table);
 		}

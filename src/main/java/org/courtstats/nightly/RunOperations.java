@@ -1,8 +1,10 @@
 package org.courtstats.nightly;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -141,6 +143,19 @@ public class RunOperations {
 				// is loaded.
 				throw new IllegalArgumentException(run + " is " + status + ", but its release is published: "
 						+ "nothing is left to load. Abandon the run to close it.");
+			}
+			if (EoirReleaseJobConfiguration.SOURCE.equals(source) && release != null) {
+				Optional<LocalDate> asOf = this.releases.asOfDate(source, release);
+				Optional<Releases.Published> newest = this.releases.newestPublished(source);
+				if (asOf.isPresent() && newest.isPresent() && newest.get().asOfDate().isAfter(asOf.get())) {
+					// As a load refuses it: a full snapshot older than the one published
+					// would take the warehouse back in time.
+					throw new IllegalArgumentException(run + " is older than release '" + newest.get().label()
+							+ "' (as of " + newest.get().asOfDate() + "), published since: restarting it would "
+							+ "take the warehouse back in time. Abandon it (courtstats abandon " + executionId
+							+ "), or, if it is to replace the newer snapshot, put it in the inbox and run load "
+							+ "--allow-older.");
+				}
 			}
 			Job job = this.jobs.get(execution.getJobInstance().getJobName());
 			if (job == null) {

@@ -2,6 +2,7 @@ package org.courtstats.warehouse;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -89,6 +90,37 @@ public class Releases {
 				"select status from warehouse.dim_release where source = ? and release_label = ?", String.class, source,
 				label);
 		return !status.isEmpty() && status.get(0).equals("published");
+	}
+
+	/**
+	 * The run of a release an operator abandoned, as {@code etl.load_run} keeps it (the
+	 * job repository's record of it may have been purged): a label abandoned never loads
+	 * again.
+	 * @param source eoir, ohss or cbp
+	 * @param label the release label
+	 * @return the abandoned run's job execution id, if there is one
+	 */
+	public Optional<Long> abandonedRun(String source, String label) {
+		return this.jdbc.queryForList("""
+				select job_execution_id from etl.load_run
+				where source = ? and release_label = ? and status = 'ABANDONED'
+				order by job_execution_id desc limit 1
+				""", Long.class, source, label).stream().findFirst();
+	}
+
+	/**
+	 * The as-of date of a release registered in the warehouse.
+	 * @param source eoir, ohss or cbp
+	 * @param label the release label
+	 * @return the date, if the release is registered with one
+	 */
+	public Optional<LocalDate> asOfDate(String source, String label) {
+		return this.jdbc
+			.queryForList("select as_of_date from warehouse.dim_release where source = ? and release_label = ?",
+					LocalDate.class, source, label)
+			.stream()
+			.filter(Objects::nonNull)
+			.findFirst();
 	}
 
 	/**

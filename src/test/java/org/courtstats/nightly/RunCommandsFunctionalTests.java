@@ -631,6 +631,72 @@ class RunCommandsFunctionalTests {
 	}
 
 	@Test
+	void anOlderRunIsNotRestartedOverANewerReleaseAndAnAbandonedOneStaysOutEvenPurged() throws Exception {
+		// given: April loaded, May failed, then June loaded from another inbox
+		List<SampleRelease> series = EoirSampleGenerator.generateSeries(this.inbox.resolve("delivered"),
+				List.of("EOIR Case Data 2026-0401", "EOIR Case Data 2026-0501", "EOIR Case Data 2026-0601"), 100, 9);
+		List<String> months = List.of("april", "may", "june");
+		for (int i = 0; i < months.size(); i++) {
+			Path release = series.get(i).folder();
+			Files.createDirectories(this.inbox.resolve(months.get(i)));
+			Files.move(release, this.inbox.resolve(months.get(i)).resolve(release.getFileName()));
+		}
+		assertThat(run("load", "--inbox", this.inbox.resolve("april").toString())).isZero();
+		NightlyLoadTestSupport.failStagingProceedingsAtLine(this.jdbc, 50);
+		assertThat(run("load", "--inbox", this.inbox.resolve("may").toString())).isEqualTo(1);
+		this.jdbc.execute("drop trigger fail_at_line on staging.eoir_proceeding");
+		assertThat(run("load", "--inbox", this.inbox.resolve("june").toString())).as(this.err.toString()).isZero();
+		long may = runOf("EOIR Case Data 2026-0501");
+		long liveCases = series.get(2).expected().cases();
+
+		// when: the operator restarts May's run, as status offers
+		clearOutput();
+		int restarted = run("restart", String.valueOf(may));
+
+		// then: refused, as a load refuses an older release, and June stays published
+		assertThat(restarted).as(this.out.toString()).isEqualTo(2);
+		assertThat(this.err.toString())
+			.contains("Run " + may + " (eoir release 'EOIR Case Data 2026-0501') is older than release "
+					+ "'EOIR Case Data 2026-0601' (as of 2026-06-01), published since")
+			.contains("load --allow-older");
+		assertThat(count("select count(*) from warehouse.fct_case where deleted_in_release_key is null"))
+			.isEqualTo(liveCases);
+
+		// when: May's run is abandoned, one of its lines rejected, and its rejects
+		// replayed
+		assertThat(run("abandon", String.valueOf(may))).as(this.err.toString()).isZero();
+		this.jdbc.update("""
+				insert into etl.rejected_row (source_file_id, table_name, line_number, reason_code, message,
+				    raw_record, job_execution_id)
+				select source_file_id, table_name, 2, 'field_count', 'a line of another shape', 'x', ?
+				from etl.source_file
+				where release_label = 'EOIR Case Data 2026-0501' and table_name = 'A_TblCase'
+				""", may);
+		clearOutput();
+		int replayed = run("replay-rejects", "--run", String.valueOf(may));
+
+		// then: refused, nothing published
+		assertThat(replayed).isOne();
+		assertThat(this.err.toString()).contains("eoir release 'EOIR Case Data 2026-0501': not replayed: its run " + may
+				+ " was abandoned (courtstats abandon)");
+		assertThat(count("select count(*) from warehouse.dim_release where status = 'published'")).isEqualTo(2);
+
+		// when: the job repository's record of it is purged, and it is delivered again
+		this.jdbc.update("update batch.batch_job_execution set end_time = end_time - interval '100 days'");
+		assertThat(run("purge", "--older-than", "90d")).as(this.err.toString()).isZero();
+		assertThat(count("select count(*) from batch.batch_job_execution where job_execution_id = " + may)).isZero();
+		clearOutput();
+		int loaded = run("load", "--inbox", this.inbox.resolve("may").toString(), "--allow-older");
+
+		// then: still refused under its label
+		assertThat(loaded).isEqualTo(1);
+		assertThat(this.out.toString()).contains(
+				"Release 'EOIR Case Data 2026-0501': REFUSED: its run " + may + " was abandoned (courtstats abandon)");
+		assertThat(count("select count(*) from warehouse.fct_case where deleted_in_release_key is null"))
+			.isEqualTo(liveCases);
+	}
+
+	@Test
 	void theMigrationClearsWhatRunsAbandonedBeforeItLeftStaged() throws Exception {
 		// given: two releases whose loads failed while staging, the first marked
 		// abandoned as a version that left its staged rows would have left it
