@@ -40,7 +40,8 @@ class DictionaryCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		List<DataDictionary.Schema> schemas;
-		try (ConfigurableApplicationContext context = Warehouse.openShared()) {
+		try (ConfigurableApplicationContext context = (this.output != null) ? Warehouse.openShared()
+				: Warehouse.openSharedLoggingToStandardError()) {
 			schemas = context.getBean(DataDictionary.class).read();
 		}
 		String markdown = DataDictionaryMarkdown.render(schemas);

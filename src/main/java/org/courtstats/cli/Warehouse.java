@@ -38,6 +38,9 @@ final class Warehouse {
 	/** How Spring Boot's failure to set up logging (its log file, say) begins. */
 	private static final String LOGGING_FAILED = "Logback configuration error detected";
 
+	/** Where the console's log lines go, System.out unless set (logback-spring.xml). */
+	static final String CONSOLE_LOG_TARGET = "courtstats.console-log-target";
+
 	private Warehouse() {
 	}
 
@@ -69,12 +72,27 @@ final class Warehouse {
 	 * @return the started context
 	 */
 	static ConfigurableApplicationContext openShared() {
-		return open(false, true);
+		return open(false, true, Map.of());
+	}
+
+	/**
+	 * The context of a short command whose standard output is data ({@code dictionary} to
+	 * standard output): as {@link #openShared()}, its log lines on standard error.
+	 * @return the started context
+	 */
+	static ConfigurableApplicationContext openSharedLoggingToStandardError() {
+		return open(false, true, Map.of(CONSOLE_LOG_TARGET, "System.err"));
 	}
 
 	private static ConfigurableApplicationContext open(boolean pushesMeters, boolean sharesEmbedded) {
+		return open(pushesMeters, sharesEmbedded, Map.of());
+	}
+
+	private static ConfigurableApplicationContext open(boolean pushesMeters, boolean sharesEmbedded,
+			Map<String, Object> logging) {
 		try {
 			return new SpringApplicationBuilder(CourtstatsApplication.class).web(WebApplicationType.NONE)
+				.properties(logging)
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
 				.listeners(new LogFolderCheck())

@@ -132,6 +132,23 @@ class EmbeddedWarehouseIntegrationTests {
 						+ this.dataDirectory + " (waited 1 s for it to end)");
 			assertThat(isListening(port)).isTrue();
 
+			// and: the data dictionary written to standard output holds the Markdown
+			// alone, the line saying whose server it used on standard error
+			Path markdown = this.logs.resolve("dictionary.md");
+			Path errors = this.logs.resolve("dictionary.err");
+			Process dictionary = ChildJvm.courtstats(
+					List.of("-Dcourtstats.database.url=",
+							"-Dcourtstats.database.embedded.data-directory=" + this.dataDirectory,
+							"-Dcourtstats.database.embedded.port=" + freePort(), "-Dcourtstats.log-dir=" + this.logs),
+					"dictionary")
+				.redirectOutput(markdown.toFile())
+				.redirectError(errors.toFile())
+				.start();
+			assertThat(dictionary.waitFor(120, TimeUnit.SECONDS)).isTrue();
+			assertThat(dictionary.exitValue()).as(Files.readString(errors)).isZero();
+			assertThat(Files.readString(markdown)).startsWith("# Data dictionary\n");
+			assertThat(Files.readString(errors)).contains("is served by the courtstats process (pid " + server.pid());
+
 			// when: a load waits for the other process, which then ends
 			out.getBuffer().setLength(0);
 			int[] loaded = { -1 };
