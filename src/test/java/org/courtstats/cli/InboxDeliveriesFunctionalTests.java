@@ -92,6 +92,25 @@ class InboxDeliveriesFunctionalTests {
 	}
 
 	@Test
+	void anInboxDeepInTheFileSystemLoads() throws IOException {
+		// given: an inbox whose path is longer than 2,500 characters
+		Path deep = this.inbox;
+		for (int level = 0; deep.toString().length() < 2_600; level++) {
+			deep = deep.resolve("d".repeat(200) + level);
+		}
+		Files.createDirectories(deep);
+		EoirSampleGenerator.generate(deep, LABEL, 50, 3);
+
+		// when
+		int loaded = run("load", "--inbox", deep.toString());
+
+		// then
+		assertThat(loaded).as(this.out.toString()).isZero();
+		assertThat(this.out.toString()).contains("Release '" + LABEL + "': loaded (job execution");
+		assertThat(count("select count(*) from warehouse.dim_release where status = 'published'")).isOne();
+	}
+
+	@Test
 	void aPublishedDeliveryIsArchivedAndTheSameBytesDeliveredAgainAreRecognised() throws IOException {
 		// given
 		System.setProperty("courtstats.nightly-load.archive", this.archive.toString());
