@@ -206,7 +206,8 @@ public class NightlyLoad {
 			logger.info("No EOIR release in {}", inbox.toAbsolutePath());
 		}
 		List<ReleaseOutcome> outcomes = new ArrayList<>();
-		boolean failed = false;
+		// The release that did not load: the newer ones wait for it.
+		ReleaseOutcome blocking = null;
 		String arriving = null;
 		for (EoirRelease release : found) {
 			String source = EoirReleaseJobConfiguration.SOURCE;
@@ -219,24 +220,19 @@ public class NightlyLoad {
 			}
 			boolean settled;
 			try {
-				settled = failed || Inbox.isSettled(release.location(), this.settings.settleTime(), now);
+				settled = blocking != null || Inbox.isSettled(release.location(), this.settings.settleTime(), now);
 			}
 			catch (IntakeException ex) {
 				// Unreadable now (a file removed or locked while it was checked): this
 				// release fails, the ones after it wait, the other deliveries load.
-				failed = true;
-				outcomes.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.FAILED, null,
-						ex.getMessage()));
+				blocking = new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.FAILED, null,
+						ex.getMessage());
+				outcomes.add(blocking);
 				continue;
 			}
 			if (!settled) {
 				arriving = release.label();
 				outcomes.add(waiting(source, release.label(), release.location()));
-				continue;
-			}
-			if (failed) {
-				outcomes.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.NOT_STARTED, null,
-						"waits for the failed release before it"));
 				continue;
 			}
 			if (this.releases.isPublished(source, release.label())
@@ -246,9 +242,9 @@ public class NightlyLoad {
 					difference = this.sourceFiles.differenceFromRecorded(release);
 				}
 				catch (IntakeException ex) {
-					failed = true;
-					outcomes.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.FAILED, null,
-							ex.getMessage()));
+					blocking = new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.FAILED, null,
+							ex.getMessage());
+					outcomes.add(blocking);
 					continue;
 				}
 				if (difference.isPresent()) {
@@ -260,6 +256,12 @@ public class NightlyLoad {
 				logger.info("Release '{}' is already loaded; nothing to do", release.label());
 				outcomes
 					.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.ALREADY_LOADED, null, null));
+				continue;
+			}
+			if (blocking != null) {
+				outcomes.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.NOT_STARTED, null,
+						"waits for release '" + blocking.releaseLabel() + "' before it, which did not load ("
+								+ blocking.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")"));
 				continue;
 			}
 			Optional<Releases.Published> latest = this.releases.newestPublished(source);
@@ -280,7 +282,7 @@ public class NightlyLoad {
 				continue;
 			}
 			ReleaseOutcome outcome = launch(release);
-			failed = outcome.isFailure();
+			blocking = outcome.isFailure() ? outcome : null;
 			outcomes.add(outcome);
 			archive(inbox, release.location(), outcome);
 		}

@@ -93,19 +93,24 @@ public class Releases {
 	}
 
 	/**
-	 * The run of a release an operator abandoned, as {@code etl.load_run} keeps it (the
-	 * job repository's record of it may have been purged): a label abandoned never loads
-	 * again.
+	 * The latest run of a release, as {@code etl.load_run} keeps it (the job repository's
+	 * record of it may have been purged), if an operator abandoned it: a label abandoned
+	 * never loads again. (A label a version before this one loaded again after a purge
+	 * has a later run, which decides.)
 	 * @param source eoir, ohss or cbp
 	 * @param label the release label
-	 * @return the abandoned run's job execution id, if there is one
+	 * @return the abandoned run's job execution id, if the latest run was abandoned
 	 */
 	public Optional<Long> abandonedRun(String source, String label) {
 		return this.jdbc.queryForList("""
-				select job_execution_id from etl.load_run
-				where source = ? and release_label = ? and status = 'ABANDONED'
+				select job_execution_id, status from etl.load_run
+				where source = ? and release_label = ?
 				order by job_execution_id desc limit 1
-				""", Long.class, source, label).stream().findFirst();
+				""", source, label)
+			.stream()
+			.filter((run) -> "ABANDONED".equals(run.get("status")))
+			.map((run) -> ((Number) run.get("job_execution_id")).longValue())
+			.findFirst();
 	}
 
 	/**

@@ -632,19 +632,25 @@ class RunCommandsFunctionalTests {
 
 	@Test
 	void anOlderRunIsNotRestartedOverANewerReleaseAndAnAbandonedOneStaysOutEvenPurged() throws Exception {
-		// given: April loaded, May failed, then June loaded from another inbox
+		// given: April loaded; May failed, June waiting for it; then June loaded alone
 		List<SampleRelease> series = EoirSampleGenerator.generateSeries(this.inbox.resolve("delivered"),
 				List.of("EOIR Case Data 2026-0401", "EOIR Case Data 2026-0501", "EOIR Case Data 2026-0601"), 100, 9);
-		List<String> months = List.of("april", "may", "june");
-		for (int i = 0; i < months.size(); i++) {
+		List<String> inboxes = List.of("april", "may", "may");
+		for (int i = 0; i < inboxes.size(); i++) {
 			Path release = series.get(i).folder();
-			Files.createDirectories(this.inbox.resolve(months.get(i)));
-			Files.move(release, this.inbox.resolve(months.get(i)).resolve(release.getFileName()));
+			Files.createDirectories(this.inbox.resolve(inboxes.get(i)));
+			Files.move(release, this.inbox.resolve(inboxes.get(i)).resolve(release.getFileName()));
 		}
 		assertThat(run("load", "--inbox", this.inbox.resolve("april").toString())).isZero();
 		NightlyLoadTestSupport.failStagingProceedingsAtLine(this.jdbc, 50);
+		clearOutput();
 		assertThat(run("load", "--inbox", this.inbox.resolve("may").toString())).isEqualTo(1);
+		assertThat(this.out.toString()).contains("Release 'EOIR Case Data 2026-0601': not started: waits for release "
+				+ "'EOIR Case Data 2026-0501' before it, which did not load (failed)");
 		this.jdbc.execute("drop trigger fail_at_line on staging.eoir_proceeding");
+		Files.createDirectories(this.inbox.resolve("june"));
+		Files.move(this.inbox.resolve("may/EOIR Case Data 2026-0601"),
+				this.inbox.resolve("june/EOIR Case Data 2026-0601"));
 		assertThat(run("load", "--inbox", this.inbox.resolve("june").toString())).as(this.err.toString()).isZero();
 		long may = runOf("EOIR Case Data 2026-0501");
 		long liveCases = series.get(2).expected().cases();
