@@ -125,17 +125,18 @@ public final class Inbox {
 					: location.toAbsolutePath().normalize().getFileName().toString();
 			LocalDate asOfDate = ReleaseLabels.asOfDate(label);
 			if (asOfDate == null && labelOverride != null) {
-				throw new IllegalArgumentException("--release '" + labelOverride + "' carries no as-of date. "
-						+ "Name the release as EOIR does, e.g. --release 'EOIR Case Data 2026-0401'.");
+				throw new IllegalArgumentException(
+						"--release '" + labelOverride + "' " + ReleaseLabels.whyNoDate(labelOverride) + ". "
+								+ "Name the release as EOIR does, e.g. --release 'EOIR Case Data 2026-0401'.");
 			}
 			if (asOfDate == null && zip) {
-				throw new IntakeException("The release zip " + location + " carries no as-of date in its name, "
-						+ "and releases load in date order. Rename it with the release's date "
+				throw new IntakeException("The release zip " + location + " " + ReleaseLabels.whyNoDate(label)
+						+ ", and releases load in date order. Rename it with the release's date "
 						+ "('EOIR Case Data 2026-0401.zip'), or pass --release with such a label.");
 			}
 			if (asOfDate == null) {
-				throw new IntakeException("The release folder " + location + " carries no as-of date in its name, "
-						+ "and releases load in date order. Rename it as EOIR names releases "
+				throw new IntakeException("The release folder " + location + " " + ReleaseLabels.whyNoDate(label)
+						+ ", and releases load in date order. Rename it as EOIR names releases "
 						+ "('EOIR Case Data 2026-0401'), or pass --release with such a label.");
 			}
 			Path other = labels.put(label.toLowerCase(Locale.ROOT), location);

@@ -23,6 +23,22 @@ public final class ReleaseLabels {
 	 * @param label the label
 	 * @return the date, or null when the label carries no valid date
 	 */
+	/**
+	 * Why a label gives no as-of date, as a message says it of the release.
+	 * @param label a label whose {@link #asOfDate} is null
+	 * @return "carries no as-of date in its name", or that the date in its name does not
+	 * exist
+	 */
+	static String whyNoDate(String label) {
+		for (Pattern pattern : new Pattern[] { EOIR_STYLE, ISO_STYLE }) {
+			Matcher matcher = pattern.matcher(label);
+			if (matcher.find()) {
+				return "has a date in its name that does not exist ('" + matcher.group() + "')";
+			}
+		}
+		return "carries no as-of date in its name";
+	}
+
 	public static LocalDate asOfDate(String label) {
 		for (Pattern pattern : new Pattern[] { EOIR_STYLE, ISO_STYLE }) {
 			Matcher matcher = pattern.matcher(label);

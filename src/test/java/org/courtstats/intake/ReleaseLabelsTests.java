@@ -25,4 +25,13 @@ class ReleaseLabelsTests {
 		assertThat(ReleaseLabels.asOfDate("20260401")).isNull();
 	}
 
+	@Test
+	void saysWhetherALabelHasNoDateOrADateThatDoesNotExist() {
+		assertThat(ReleaseLabels.whyNoDate("EOIR Case Data")).isEqualTo("carries no as-of date in its name");
+		assertThat(ReleaseLabels.whyNoDate("EOIR Case Data 2026-0431"))
+			.isEqualTo("has a date in its name that does not exist ('2026-0431')");
+		assertThat(ReleaseLabels.whyNoDate("release 2025-02-30"))
+			.isEqualTo("has a date in its name that does not exist ('2025-02-30')");
+	}
+
 }
