@@ -146,10 +146,19 @@ class DeployExamplesTests {
 	void theCronWrapperHandsTheLoadTheWarehouseSettingsOfItsEnvironmentFile() throws Exception {
 		assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "the wrapper is a POSIX shell script");
 		Path java = this.home.resolve("java");
-		Files.writeString(java, "#!/bin/sh\necho \"url=$COURTSTATS_DB_URL user=$COURTSTATS_DB_USER\"\n");
+		Files.writeString(java, "#!/bin/sh\necho \"url=$COURTSTATS_DB_URL user=$COURTSTATS_DB_USER "
+				+ "password=$COURTSTATS_DB_PASSWORD.\"\n");
 		assertThat(java.toFile().setExecutable(true)).isTrue();
-		Path settings = Files.writeString(this.home.resolve("courtstats.env"),
-				"COURTSTATS_DB_URL=jdbc:postgresql://warehouse.example:5432/courtstats\nCOURTSTATS_DB_USER=loader\n");
+		// as systemd's EnvironmentFile reads it: comments, quotes around a value, no
+		// expansion of $ in a password
+		Path settings = Files.writeString(this.home.resolve("courtstats.env"), """
+				# the warehouse
+				COURTSTATS_DB_URL=jdbc:postgresql://warehouse.example:5432/courtstats
+
+				; the loader's user
+				  COURTSTATS_DB_USER = "loader"
+				COURTSTATS_DB_PASSWORD=pa$$word ab$cd `id` "x
+				""");
 
 		ProcessBuilder builder = new ProcessBuilder("/bin/sh", DEPLOY.resolve("courtstats-load.sh").toString());
 		builder.environment().put("COURTSTATS_HOME", this.home.toString());
@@ -163,7 +172,29 @@ class DeployExamplesTests {
 
 		assertThat(wrapper.exitValue()).as(mail).isZero();
 		assertThat(Files.readString(this.home.resolve("data/logs/cron.log")))
-			.contains("url=jdbc:postgresql://warehouse.example:5432/courtstats user=loader");
+			.contains("url=jdbc:postgresql://warehouse.example:5432/courtstats user=loader "
+					+ "password=pa$$word ab$cd `id` \"x.");
+	}
+
+	@Test
+	void theCronWrapperRefusesAnEnvironmentFileItCannotReadWithoutPrintingIt() throws Exception {
+		assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "the wrapper is a POSIX shell script");
+		Path java = this.home.resolve("java");
+		Files.writeString(java, "#!/bin/sh\necho java\n");
+		assertThat(java.toFile().setExecutable(true)).isTrue();
+		Path settings = Files.writeString(this.home.resolve("courtstats.env"),
+				"COURTSTATS_DB_URL=jdbc:postgresql://db/courtstats\nSecr3t-on-its-own\n");
+
+		ProcessBuilder builder = new ProcessBuilder("/bin/sh", DEPLOY.resolve("courtstats-load.sh").toString());
+		builder.environment().put("COURTSTATS_HOME", this.home.toString());
+		builder.environment().put("JAVA", java.toString());
+		builder.environment().put("COURTSTATS_ENV", settings.toString());
+		Process wrapper = builder.redirectErrorStream(true).start();
+		String mail = new String(wrapper.getInputStream().readAllBytes());
+		assertThat(wrapper.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+		assertThat(wrapper.exitValue()).as(mail).isEqualTo(2);
+		assertThat(mail).contains(settings + ", line 2: not KEY=value").doesNotContain("Secr3t");
 	}
 
 	@ParameterizedTest
