@@ -22,7 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 				"Its staged rows are deleted; its rejected and repaired rows stay, with the run. Takes the run lock." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:abandoned",
-				"2:refused: unknown run, completed, already abandoned, or still marked as running",
+				"2:refused: unknown run, completed, already abandoned, still marked as running, or not the latest run of "
+						+ "its release",
 				"4:refused: a load is running against the warehouse" })
 class AbandonCommand implements Callable<Integer> {
 

@@ -181,7 +181,7 @@ public class RejectReplay {
 	private Outcome replay(RejectedRows.Release release, String table) {
 		String label = release.releaseLabel();
 		Optional<Long> abandoned = this.releases.abandonedRun(release.source(), label);
-		if (abandoned.isPresent()) {
+		if (abandoned.isPresent() && !this.releases.isPublished(release.source(), label)) {
 			return refused(release, "its run " + abandoned.get() + " was abandoned (courtstats abandon): an abandoned "
 					+ "release is never published. Deliver it under a new label, then replay that release's rejects.");
 		}

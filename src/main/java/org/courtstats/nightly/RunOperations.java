@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.courtstats.intake.ReleaseLabels;
 import org.courtstats.warehouse.LoadRunLedger;
 import org.courtstats.warehouse.PublicationGate;
 import org.courtstats.warehouse.Releases;
@@ -145,7 +146,10 @@ public class RunOperations {
 						+ "nothing is left to load. Abandon the run to close it.");
 			}
 			if (EoirReleaseJobConfiguration.SOURCE.equals(source) && release != null) {
-				Optional<LocalDate> asOf = this.releases.asOfDate(source, release);
+				// The label's date, as a load reads it: a run that failed before it
+				// registered its release has no row in dim_release.
+				Optional<LocalDate> asOf = Optional.ofNullable(ReleaseLabels.asOfDate(release))
+					.or(() -> this.releases.asOfDate(source, release));
 				Optional<Releases.Published> newest = this.releases.newestPublished(source);
 				if (asOf.isPresent() && newest.isPresent() && newest.get().asOfDate().isAfter(asOf.get())) {
 					// As a load refuses it: a full snapshot older than the one published
@@ -345,6 +349,12 @@ public class RunOperations {
 			if (status.isRunning()) {
 				throw new IllegalArgumentException(run + " is still marked " + status + ", but no load holds the "
 						+ "run lock: run `courtstats recover` first, then abandon it.");
+			}
+			JobExecution last = this.jobRepository.getLastJobExecution(execution.getJobInstance());
+			if (last != null && last.getId() != executionId) {
+				// A later run of the release decides what becomes of it.
+				throw new IllegalArgumentException(run + " is not the latest run of its release: run " + last.getId()
+						+ " is (" + last.getStatus() + "). Abandon that one, if it is to be abandoned.");
 			}
 			this.transaction.executeWithoutResult((transactionStatus) -> {
 				try {

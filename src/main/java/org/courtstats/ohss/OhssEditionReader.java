@@ -63,7 +63,12 @@ public class OhssEditionReader extends AbstractItemCountingItemStreamItemReader<
 		}
 		catch (OhssTableRejectedException ex) {
 			List<OhssRecord> rejected = new ArrayList<>(read.size() + ex.cells().size());
-			read.forEach((cell) -> rejected.add(OhssRecord.RejectedCell.ofTableRejected(cell, ex.getMessage())));
+			// The table's cells that hold a value, as below the break: its blank cells
+			// load no value either way.
+			read.stream()
+				.filter(OhssCell.class::isInstance)
+				.forEach((cell) -> rejected
+					.add(OhssRecord.RejectedCell.ofTableRejected((OhssCell) cell, ex.getMessage())));
 			rejected.addAll(ex.cells());
 			logger.warn("{} Its {} cells are quarantined (etl.rejected_row); the other tables load.", ex.getMessage(),
 					String.format("%,d", rejected.size()));

@@ -41,16 +41,11 @@ public sealed interface OhssRecord permits OhssCell, OhssRecord.RejectedTable, O
 
 		/**
 		 * A cell read before its table was rejected.
-		 * @param record the cell, or a cell rejected already
+		 * @param cell the cell
 		 * @param message why its table was rejected
 		 * @return the rejected cell
 		 */
-		static RejectedCell ofTableRejected(OhssRecord record, String message) {
-			if (record instanceof RejectedCell rejected) {
-				return new RejectedCell(rejected.sheetName(), rejected.rowNumber(), rejected.cellReference(),
-						rejected.text(), RejectedTable.UNRECOGNISED_LAYOUT, message);
-			}
-			OhssCell cell = (OhssCell) record;
+		static RejectedCell ofTableRejected(OhssCell cell, String message) {
 			String text = (cell.value() != null) ? cell.value().stripTrailingZeros().toPlainString()
 					: cell.status().marker();
 			return new RejectedCell(cell.tableName(), cell.rowNumber(), cell.cellReference(), text,

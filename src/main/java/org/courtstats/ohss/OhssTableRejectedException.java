@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.courtstats.spreadsheet.CellValue;
 import org.courtstats.spreadsheet.SheetRow;
+import org.courtstats.spreadsheet.SpreadsheetException;
 
 /**
  * A table whose layout broke below its header: with the data cells from the row where it
@@ -45,8 +46,14 @@ public class OhssTableRejectedException extends OhssLayoutException {
 		if (row != null) {
 			addCells(cells, cause.getMessage(), layout, row);
 		}
-		while (rows.hasNext()) {
-			addCells(cells, cause.getMessage(), layout, rows.next());
+		try {
+			while (rows.hasNext()) {
+				addCells(cells, cause.getMessage(), layout, rows.next());
+			}
+		}
+		catch (SpreadsheetException ex) {
+			// A part of the sheet below that cannot be read (a formula with no saved
+			// result) fails no more than the table: its cells counted so far stand.
 		}
 		OhssTableRejectedException rejected = new OhssTableRejectedException(cause.sheetName(), cause.getMessage(),
 				cells);

@@ -628,6 +628,13 @@ class RunCommandsFunctionalTests {
 						+ "order by step_execution_id",
 				String.class))
 			.containsExactly("FAILED", "COMPLETED");
+
+		// and: its failed run, no longer the latest, is not abandoned over the one that
+		// published the release
+		clearOutput();
+		assertThat(run("abandon", String.valueOf(june2))).isEqualTo(2);
+		assertThat(this.err.toString()).contains("Run " + june2 + " (release 'EOIR Case Data 2026-0601') is not the "
+				+ "latest run of its release: run ");
 	}
 
 	@Test
