@@ -31,14 +31,26 @@ order by code, source_table
 on conflict (eoir_code) do nothing;
 
 -- Nationalities the citizenship crosswalk names that no EOIR release has named yet: inferred members,
--- named from the crosswalk, that the EOIR lookup upgrades when it arrives. All of them, so that a label
--- the crosswalk learns resolves in facts loaded before.
+-- described as every inferred member is (Inferred from <source>) with the crosswalk's country name, that
+-- the EOIR lookup upgrades when it arrives. All of them, so that a label the crosswalk learns resolves in
+-- facts loaded before.
 insert into warehouse.dim_nationality (eoir_code, name, iso_alpha2, is_inferred)
-select distinct on (x.eoir_code) x.eoir_code, x.country_name, x.iso_alpha2, true as is_inferred
+select distinct on (x.eoir_code)
+    x.eoir_code,
+    'Inferred from citizenship_crosswalk (' || x.country_name || ')',
+    x.iso_alpha2,
+    true as is_inferred
 from warehouse.citizenship_crosswalk as x
 where x.eoir_code is not null
 order by x.eoir_code, x.source
 on conflict (eoir_code) do nothing;
+
+-- Such members a version before this one named with the country name alone.
+update warehouse.dim_nationality as n
+set name = 'Inferred from citizenship_crosswalk (' || n.name || ')'
+where n.is_inferred
+    and n.name not like 'Inferred from %'
+    and exists (select 1 from warehouse.citizenship_crosswalk as x where x.eoir_code = n.eoir_code);
 
 -- The CBP and OHSS labels and the ISO code the crosswalk gives each nationality.
 update warehouse.dim_nationality as n

@@ -215,6 +215,14 @@ class NightlyLoadJobFunctionalTests extends NightlyLoadTestSupport {
 				String.class))
 			.as("NUL byte stripped, CHAR padding trimmed")
 			.isEqualTo("VENEZUELA");
+		assertThat(this.jdbc
+			.queryForList("select eoir_code || ' ' || name from warehouse.dim_nationality where is_inferred "
+					+ "and name not like 'Inferred from %'", String.class))
+			.as("inferred members, the citizenship crosswalk's included, say what they were inferred from")
+			.isEmpty();
+		assertThat(count("select count(*) from warehouse.dim_nationality where is_inferred "
+				+ "and name like 'Inferred from citizenship_crosswalk (%)'"))
+			.isPositive();
 		assertThat(this.jdbc.queryForMap(
 				"select judge_name, is_inferred, is_current from warehouse.dim_judge where judge_code = 'ZZQ'"))
 			.containsEntry("judge_name", "Inferred from B_TblProceeding")
