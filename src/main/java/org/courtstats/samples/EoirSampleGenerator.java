@@ -694,14 +694,21 @@ public final class EoirSampleGenerator {
 			List<String> pool = this.judgesByCourt.get(p.court);
 			p.judge = (this.random.nextInt(100) == 0) ? UNKNOWN_JUDGE : pool.get(this.random.nextInt(pool.size()));
 			boolean last = k == proceedings - 1;
-			if (!last) {
+			LocalDate venueChange = last ? null : input.plusDays(60 + this.random.nextInt(200));
+			if (venueChange != null && venueChange.isAfter(model.asOf) && !this.stableDraws) {
+				// The change of venue would come after the release's date: the case is
+				// still in this proceeding, pending. (The streamed releases keep drawing
+				// as before, so that a release and the next one make the same cases.)
+				last = true;
+				proceedings = k + 1;
+			}
+			else if (venueChange != null) {
 				// A change of venue ends this proceeding; the case goes on in the next
 				// one.
-				LocalDate next = input.plusDays(60 + this.random.nextInt(200));
-				p.completion = next.minusDays(1);
+				p.completion = venueChange.minusDays(1);
 				p.otherComp = "C";
 				p.absentia = "N";
-				input = next;
+				input = venueChange;
 			}
 			else if (this.random.nextInt(100) < 70) {
 				LocalDate completion = input.plusDays(30 + this.random.nextInt(700));

@@ -108,6 +108,36 @@ class EoirSampleGeneratorTests {
 	}
 
 	@Test
+	void aSeriesOfReleasesDatesNoProceedingAfterItsRelease() throws IOException {
+		List<String> labels = List.of("EOIR Case Data 2026-0401", "EOIR Case Data 2026-0501",
+				"EOIR Case Data 2026-0601");
+		List<SampleRelease> series = EoirSampleGenerator.generateSeries(this.inbox, labels, 2_000, 5);
+
+		for (SampleRelease release : series) {
+			String asOf = release.label().replaceAll(".* (\\d{4})-(\\d{2})(\\d{2})$", "$1-$2-$3");
+			List<String> lines = Files.readAllLines(release.folder().resolve("EOIR Case Data/B_TblProceeding.csv"),
+					WINDOWS_1252);
+			List<String> header = List.of(lines.get(0).split("\t", -1));
+			int input = header.indexOf("INPUT_DATE");
+			int completion = header.indexOf("COMP_DATE");
+			int notice = header.indexOf("OSC_DATE");
+			List<String> late = new ArrayList<>();
+			for (String line : lines.subList(1, lines.size())) {
+				String[] fields = line.split("\t", -1);
+				for (int column : new int[] { input, completion, notice }) {
+					String date = (column < fields.length && fields[column].length() >= 10)
+							? fields[column].substring(0, 10) : "";
+					if (date.matches("\\d{4}-\\d{2}-\\d{2}") && date.compareTo(asOf) > 0) {
+						late.add(header.get(column) + " " + date + ": " + line);
+					}
+				}
+			}
+			assertThat(late).as(release.label() + ": dates after " + asOf).isEmpty();
+		}
+		assertThat(series.get(2).expected().proceedings()).isGreaterThan(series.get(0).expected().proceedings());
+	}
+
+	@Test
 	void theCountsHoldTogether() {
 		SampleRelease.Expected expected = EoirSampleGenerator.generate(this.inbox, "EOIR Case Data 2026-0401", 2000, 3)
 			.expected();
