@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.courtstats.observability.RunReport;
 import org.courtstats.observability.RunReportPage;
 import org.courtstats.warehouse.WarehouseReports;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,8 +46,7 @@ class ReportCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		if (this.runs < 1) {
-			throw new CommandLine.ParameterException(this.spec.commandLine(),
-					"--runs must be at least 1, not " + this.runs + ".");
+			throw new IllegalArgumentException("--runs must be at least 1, not " + this.runs + ".");
 		}
 		RunReport report;
 		try (ConfigurableApplicationContext context = Warehouse.openShared()) {

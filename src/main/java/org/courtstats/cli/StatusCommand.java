@@ -85,7 +85,11 @@ class StatusCommand implements Callable<Integer> {
 	}
 
 	static void print(PrintWriter out, RunOperations.Status status) {
-		if (status.recent().isEmpty()) {
+		if (status.recent().isEmpty() && status.runsInLedger() > 0) {
+			out.printf("No run in the job repository: purged. etl.load_run keeps all %,d runs, with their counts "
+					+ "(reporting.load_history lists them).%n", status.runsInLedger());
+		}
+		else if (status.recent().isEmpty()) {
 			out.println("No run recorded in the job repository yet.");
 		}
 		else {

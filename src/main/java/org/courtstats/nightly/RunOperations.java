@@ -97,7 +97,8 @@ public class RunOperations {
 	public Status status(int limit) {
 		List<RunHistory.Run> recent = this.runHistory.recent(limit);
 		return new Status(recent, this.runHistory.markedRunning(), this.runLock.isHeldElsewhere(),
-				this.runHistory.flaggedChecks(recent.stream().map(RunHistory.Run::executionId).toList()));
+				this.runHistory.flaggedChecks(recent.stream().map(RunHistory.Run::executionId).toList()),
+				recent.isEmpty() ? this.runHistory.runsInLedger() : recent.size());
 	}
 
 	/**
@@ -433,9 +434,11 @@ public class RunOperations {
 	 * @param markedRunning the runs marked as running, oldest first
 	 * @param lockHeld whether a live load holds the run lock
 	 * @param flaggedChecks per recent run, the checks it failed or warned about
+	 * @param runsInLedger the runs etl.load_run keeps, when the job repository holds none
+	 * (purged); else the recent runs' count
 	 */
 	public record Status(List<RunHistory.Run> recent, List<RunHistory.Run> markedRunning, boolean lockHeld,
-			Map<Long, List<WarehouseChecks.CheckResult>> flaggedChecks) {
+			Map<Long, List<WarehouseChecks.CheckResult>> flaggedChecks, long runsInLedger) {
 
 	}
 

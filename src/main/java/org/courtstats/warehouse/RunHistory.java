@@ -62,6 +62,15 @@ public class RunHistory {
 	}
 
 	/**
+	 * How many runs {@code etl.load_run} keeps, every run whether or not the job
+	 * repository still holds it.
+	 * @return the count
+	 */
+	public long runsInLedger() {
+		return this.jdbc.queryForObject("select count(*) from etl.load_run", Long.class);
+	}
+
+	/**
 	 * The latest runs, newest first.
 	 * @param limit how many
 	 * @return at most {@code limit} runs

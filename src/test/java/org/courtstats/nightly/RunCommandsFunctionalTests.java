@@ -699,6 +699,10 @@ class RunCommandsFunctionalTests {
 		assertThat(run("purge", "--older-than", "90d")).as(this.err.toString()).isZero();
 		assertThat(count("select count(*) from batch.batch_job_execution where job_execution_id = " + may)).isZero();
 		clearOutput();
+		assertThat(run("status")).isZero();
+		assertThat(this.out.toString()).contains("No run in the job repository: purged. etl.load_run keeps all "
+				+ count("select count(*) from etl.load_run") + " runs");
+		clearOutput();
 		int loaded = run("load", "--inbox", this.inbox.resolve("may").toString(), "--allow-older");
 
 		// then: still refused under its label
