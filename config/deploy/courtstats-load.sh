@@ -11,15 +11,16 @@
 # Exits with the load's exit code. COURTSTATS_HOME (default /srv/courtstats) holds courtstats.jar and inbox/;
 # JAVA names the java to run (default: java on the PATH). The warehouse's settings (COURTSTATS_DB_URL,
 # COURTSTATS_DB_USER, COURTSTATS_DB_PASSWORD or COURTSTATS_DB_PASSWORD_FILE) are read from COURTSTATS_ENV
-# (default /etc/courtstats/courtstats.env, the file the systemd unit reads), when it exists: KEY=value lines read
-# as systemd reads them, each value taken as it is (quotes around it removed, no $ or other shell expansion),
-# lines starting with # or ; ignored. Without them the load uses the embedded warehouse in
+# (default /etc/courtstats/courtstats.env, the file the systemd unit reads), when it exists: KEY=value lines, the
+# key in capitals (COURTSTATS_DB_URL), each value taken as it is (quotes around it removed, no $ or other shell
+# expansion), lines starting with # or ; ignored, as systemd reads them; a line with a backslash, whose escapes
+# systemd reads and this script does not, is refused. Without the file the load uses the embedded warehouse in
 # $COURTSTATS_HOME/data/warehouse.
 set -u
 home=${COURTSTATS_HOME:-/srv/courtstats}
 java=${JAVA:-java}
 env_file=${COURTSTATS_ENV:-/etc/courtstats/courtstats.env}
-if [ -e "$env_file" ]; then
+if [ -e "$env_file" ] || [ -L "$env_file" ]; then
     if [ ! -f "$env_file" ] || [ ! -r "$env_file" ]; then
         echo "courtstats: cannot read the settings in $env_file (COURTSTATS_ENV): not a readable file."
         exit 2
@@ -28,14 +29,16 @@ if [ -e "$env_file" ]; then
     while IFS= read -r line || [ -n "$line" ]; do
         n=$((n + 1))
         line=${line#"${line%%[![:space:]]*}"}
+        line=${line%"$(printf '\r')"}
         case $line in
             ''|'#'*|';'*) continue ;;
+            *\\*) echo "courtstats: $env_file, line $n: a backslash, whose escapes systemd reads and this script"
+                echo "does not: write the value without it (or set the variable in the cron line)."; exit 2 ;;
             *=*) ;;
             *) echo "courtstats: $env_file, line $n: not KEY=value (nor a comment)."; exit 2 ;;
         esac
         key=${line%%=*}
         key=${key%"${key##*[![:space:]]}"}
-        key=${key#export }
         value=${line#*=}
         value=${value#"${value%%[![:space:]]*}"}
         value=${value%"${value##*[![:space:]]}"}
@@ -44,7 +47,8 @@ if [ -e "$env_file" ]; then
             \'*\') value=${value#\'}; value=${value%\'} ;;
         esac
         case $key in
-            ''|[0-9]*|*[!A-Za-z0-9_]*) echo "courtstats: $env_file, line $n: '$key' is not a variable name."; exit 2 ;;
+            ''|[0-9]*|*[!A-Z0-9_]*) echo "courtstats: $env_file, line $n: not a variable name in capitals ('$key')."
+                exit 2 ;;
         esac
         export "$key=$value"
     done <"$env_file"

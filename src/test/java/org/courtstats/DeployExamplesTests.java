@@ -176,14 +176,18 @@ class DeployExamplesTests {
 					+ "password=pa$$word ab$cd `id` \"x.");
 	}
 
-	@Test
-	void theCronWrapperRefusesAnEnvironmentFileItCannotReadWithoutPrintingIt() throws Exception {
+	@ParameterizedTest
+	@ValueSource(strings = { "Secr3t-on-its-own|not KEY=value", "COURTSTATS_DB_PASSWORD=Secr3t\\n|a backslash",
+			"home=/tmp/Secr3t|not a variable name in capitals" })
+	void theCronWrapperRefusesALineOfItsEnvironmentFileItCannotReadWithoutPrintingIt(String lineAndMessage)
+			throws Exception {
 		assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "the wrapper is a POSIX shell script");
+		String[] parts = lineAndMessage.split("\\|");
 		Path java = this.home.resolve("java");
 		Files.writeString(java, "#!/bin/sh\necho java\n");
 		assertThat(java.toFile().setExecutable(true)).isTrue();
 		Path settings = Files.writeString(this.home.resolve("courtstats.env"),
-				"COURTSTATS_DB_URL=jdbc:postgresql://db/courtstats\nSecr3t-on-its-own\n");
+				"COURTSTATS_DB_URL=jdbc:postgresql://db/courtstats\r\n" + parts[0] + "\r\n");
 
 		ProcessBuilder builder = new ProcessBuilder("/bin/sh", DEPLOY.resolve("courtstats-load.sh").toString());
 		builder.environment().put("COURTSTATS_HOME", this.home.toString());
@@ -194,7 +198,8 @@ class DeployExamplesTests {
 		assertThat(wrapper.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
 		assertThat(wrapper.exitValue()).as(mail).isEqualTo(2);
-		assertThat(mail).contains(settings + ", line 2: not KEY=value").doesNotContain("Secr3t");
+		assertThat(mail).contains(settings + ", line 2: " + parts[1]).doesNotContain("Secr3t");
+		assertThat(this.home.resolve("data/logs/cron.log")).doesNotExist();
 	}
 
 	@ParameterizedTest
