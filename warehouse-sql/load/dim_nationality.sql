@@ -45,13 +45,6 @@ where x.eoir_code is not null
 order by x.eoir_code, x.source
 on conflict (eoir_code) do nothing;
 
--- Such members a version before this one named with the country name alone.
-update warehouse.dim_nationality as n
-set name = 'Inferred from citizenship_crosswalk (' || n.name || ')'
-where n.is_inferred
-    and n.name not like 'Inferred from %'
-    and exists (select 1 from warehouse.citizenship_crosswalk as x where x.eoir_code = n.eoir_code);
-
 -- The CBP and OHSS labels and the ISO code the crosswalk gives each nationality.
 update warehouse.dim_nationality as n
 set cbp_label = x.cbp_label,

@@ -19,11 +19,6 @@ public final class ReleaseLabels {
 	}
 
 	/**
-	 * The as-of date of a release label.
-	 * @param label the label
-	 * @return the date, or null when the label carries no valid date
-	 */
-	/**
 	 * Why a label gives no as-of date, as a message says it of the release.
 	 * @param label a label whose {@link #asOfDate} is null
 	 * @return "carries no as-of date in its name", or that the date in its name does not
@@ -39,6 +34,11 @@ public final class ReleaseLabels {
 		return "carries no as-of date in its name";
 	}
 
+	/**
+	 * The as-of date of a release label.
+	 * @param label the label
+	 * @return the date, or null when the label carries no valid date
+	 */
 	public static LocalDate asOfDate(String label) {
 		for (Pattern pattern : new Pattern[] { EOIR_STYLE, ISO_STYLE }) {
 			Matcher matcher = pattern.matcher(label);

@@ -235,6 +235,12 @@ public class NightlyLoad {
 				outcomes.add(waiting(source, release.label(), release.location()));
 				continue;
 			}
+			if (blocking != null) {
+				outcomes.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.NOT_STARTED, null,
+						"waits for release '" + blocking.releaseLabel() + "' before it, which did not load ("
+								+ blocking.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")"));
+				continue;
+			}
 			if (this.releases.isPublished(source, release.label())
 					|| this.sourceFiles.isRecordedDuplicate(source, release.label())) {
 				Optional<String> difference;
@@ -256,12 +262,6 @@ public class NightlyLoad {
 				logger.info("Release '{}' is already loaded; nothing to do", release.label());
 				outcomes
 					.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.ALREADY_LOADED, null, null));
-				continue;
-			}
-			if (blocking != null) {
-				outcomes.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.NOT_STARTED, null,
-						"waits for release '" + blocking.releaseLabel() + "' before it, which did not load ("
-								+ blocking.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")"));
 				continue;
 			}
 			Optional<Releases.Published> latest = this.releases.newestPublished(source);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.courtstats.spreadsheet.CellValue;
 import org.courtstats.spreadsheet.SheetRow;
 import org.courtstats.spreadsheet.SpreadsheetException;
+import org.slf4j.LoggerFactory;
 
 /**
  * A table whose layout broke below its header: with the data cells from the row where it
@@ -53,7 +54,11 @@ public class OhssTableRejectedException extends OhssLayoutException {
 		}
 		catch (SpreadsheetException ex) {
 			// A part of the sheet below that cannot be read (a formula with no saved
-			// result) fails no more than the table: its cells counted so far stand.
+			// result, damaged XML) fails no more than the table, rejected already: its
+			// cells counted so far stand, fewer than it holds.
+			LoggerFactory.getLogger(OhssTableRejectedException.class)
+				.warn("{} The rest of the sheet cannot be read to count the table's cells ({}): {} counted.",
+						cause.getMessage(), ex.getMessage(), cells.size());
 		}
 		OhssTableRejectedException rejected = new OhssTableRejectedException(cause.sheetName(), cause.getMessage(),
 				cells);

@@ -51,7 +51,11 @@ public class LoadRunLedger {
 	 * @param message what the replay did
 	 */
 	public void replayed(long jobExecutionId, String message) {
-		record(jobExecutionId, "COMPLETED", message, true);
+		// A published release's run an operator abandoned since (stopped as it
+		// published) stays marked so: the mark is what keeps its label from loading.
+		List<String> status = this.jdbc.queryForList("select status from etl.load_run where job_execution_id = ?",
+				String.class, jobExecutionId);
+		record(jobExecutionId, status.contains("ABANDONED") ? "ABANDONED" : "COMPLETED", message, true);
 	}
 
 	private void record(long jobExecutionId, String status, String message, boolean keepEnd) {

@@ -360,6 +360,31 @@ class RejectedRowsCommandsFunctionalTests {
 	}
 
 	@Test
+	void aPublishedReleaseWhoseRunWasAbandonedSinceIsReplayedAndItsRunStaysAbandoned() {
+		// given: a release published with rejected lines, its run then read as stopped
+		// (as a stop let through at its publication by an earlier version left it) and
+		// abandoned, as restart advises
+		EoirSampleGenerator.generate(this.inbox, LABEL, 60, 4);
+		assertThat(run("load", "--inbox", this.inbox.toString())).as(this.err.toString()).isZero();
+		long runId = count("select max(job_execution_id) from etl.load_run");
+		assertThat(count("select count(*) from etl.rejected_row")).isPositive();
+		this.warehouse.update("update batch.batch_job_execution set status = 'STOPPED', exit_code = 'STOPPED' "
+				+ "where job_execution_id = ?", runId);
+		assertThat(run("abandon", String.valueOf(runId))).as(this.err.toString()).isZero();
+
+		// when
+		this.out.getBuffer().setLength(0);
+		int replayed = run("replay-rejects");
+
+		// then: replayed, the release being published, and the run still marked abandoned
+		assertThat(replayed).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).contains("eoir release '" + LABEL + "': replayed: ");
+		assertThat(this.warehouse.queryForObject("select status from etl.load_run where job_execution_id = ?",
+				String.class, runId))
+			.isEqualTo("ABANDONED");
+	}
+
+	@Test
 	void aCorrectedCbpRowIsReplayedFromTheArchivedFile() throws IOException {
 		// given: a CBP file loaded and archived, two of its rows rejected, one of them
 		// corrected in place

@@ -33,7 +33,7 @@ class OhssEditionReaderTests {
 		Path file = this.dir.resolve("edition.xlsx");
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
 			sheet(workbook, "Odd Marker",
-					new Object[][] { { TITLE }, { "Fiscal Year", "Month", "Total", "Other" }, { 2023, "Total", 5, 1 },
+					new Object[][] { { TITLE }, { "Fiscal Year", "Month", "Total", "Other" }, { 2023, "Total", 5 },
 							{ null, "October", "x", "NA" }, { null, "November", 4 }, {}, { "X Not applicable." } });
 			sheet(workbook, "Good", new Object[][] { { TITLE }, { "Fiscal Year", "Month", "Total" },
 					{ 2023, "Total", 5 }, { null, "October", 5 } });
@@ -54,18 +54,20 @@ class OhssEditionReaderTests {
 			.map(OhssRecord.RejectedCell.class::cast)
 			.toList();
 		assertThat(rejected).extracting((cell) -> cell.sheetName() + "!" + cell.cellReference() + "=" + cell.text())
-			.as("the cells above the odd marker, its row and the rows below; the title's month for the other")
-			.containsExactly("Odd Marker!C3=5", "Odd Marker!D3=1", "Odd Marker!C4=x", "Odd Marker!D4=NA",
-					"Odd Marker!C5=4", "Other Edition!C3=7", "Other Edition!C4=-");
-		assertThat(rejected).extracting(OhssRecord.RejectedCell::rowNumber).containsExactly(3, 3, 4, 4, 5, 3, 4);
-		assertThat(rejected.subList(0, 5)).allSatisfy((cell) -> assertThat(cell.message()).startsWith(
+			.as("the cells holding a value above the odd marker (blank D3 not among them), in its row and below; "
+					+ "the title's month for the other")
+			.containsExactly("Odd Marker!C3=5", "Odd Marker!C4=x", "Odd Marker!D4=NA", "Odd Marker!C5=4",
+					"Other Edition!C3=7", "Other Edition!C4=-");
+		assertThat(rejected).extracting(OhssRecord.RejectedCell::rowNumber).containsExactly(3, 4, 4, 5, 3, 4);
+		assertThat(rejected).extracting(OhssRecord.RejectedCell::reasonCode).containsOnly("unrecognised_layout");
+		assertThat(rejected.subList(0, 4)).allSatisfy((cell) -> assertThat(cell.message()).startsWith(
 				file + ", sheet 'Odd Marker': cell C4 reads 'x', which is neither a number nor a known marker"));
-		assertThat(rejected.subList(5, 7))
+		assertThat(rejected.subList(4, 6))
 			.allSatisfy((cell) -> assertThat(cell.message()).contains("sheet 'Other Edition'", "2024-07"));
 		assertThat(records).filteredOn(OhssRecord.RejectedTable.class::isInstance)
 			.extracting((record) -> ((OhssRecord.RejectedTable) record).sheetName())
 			.containsExactly("No Header");
-		assertThat(records).hasSize(2 + 7 + 1);
+		assertThat(records).hasSize(2 + 6 + 1);
 	}
 
 	@Test
