@@ -739,6 +739,9 @@ public final class EoirSampleGenerator {
 		if (!c.custody.equals("N")) {
 			LocalDate detained = c.start.minusDays(this.random.nextInt(20));
 			LocalDate released = c.custody.equals("R") ? detained.plusDays(10 + this.random.nextInt(90)) : null;
+			if (released != null && afterTheRelease(model, released)) {
+				released = null;
+			}
 			model.custodyPeriods.add(new CustodyPeriod(model.nextCustody++, c.id, "D", detained, released));
 		}
 	}
@@ -775,20 +778,35 @@ public final class EoirSampleGenerator {
 	private void addApplications(Model model, Proceeding p) {
 		int draw = this.random.nextInt(100);
 		if (draw < 45) {
-			model.applications.add(application(model, p, "ASYL"));
+			addApplication(model, application(model, p, "ASYL"));
 			if (this.random.nextInt(100) < 30) {
-				model.applications.add(application(model, p, LATE_APPLICATION_CODE));
+				addApplication(model, application(model, p, LATE_APPLICATION_CODE));
 			}
 		}
 		else if (draw < 50) {
-			model.applications.add(application(model, p, "ASYW"));
+			addApplication(model, application(model, p, "ASYW"));
 		}
 		else if (draw < 60) {
-			model.applications.add(application(model, p, "42B"));
+			addApplication(model, application(model, p, "42B"));
 		}
 		else if (draw < 63) {
-			model.applications.add(application(model, p, (draw == 62) ? "212L" : "212c"));
+			addApplication(model, application(model, p, (draw == 62) ? "212L" : "212c"));
 		}
+	}
+
+	private void addApplication(Model model, Application application) {
+		if (!afterTheRelease(model, application.received)) {
+			model.applications.add(application);
+		}
+	}
+
+	/**
+	 * Whether an event of a case added in a later month of a series would come after the
+	 * release's date: not in the release yet. (The first release, and the streamed ones,
+	 * which draw alike whatever the dates, keep every event.)
+	 */
+	private boolean afterTheRelease(Model model, LocalDate date) {
+		return model.month > 0 && !this.stableDraws && date.isAfter(model.asOf);
 	}
 
 	private Application application(Model model, Proceeding p, String code) {
@@ -912,7 +930,9 @@ public final class EoirSampleGenerator {
 		int draw = this.random.nextInt(100);
 		if (draw < 45) {
 			LocalDate e28 = p.input.plusDays(this.random.nextInt(120));
-			model.reps.add(new Rep(id, c.id, "COURT", "ALIEN", "B_TblProceeding", p.id, e28));
+			if (!afterTheRelease(model, e28)) {
+				model.reps.add(new Rep(id, c.id, "COURT", "ALIEN", "B_TblProceeding", p.id, e28));
+			}
 		}
 		else if (draw < 55) {
 			model.reps.add(new Rep(id, c.id, "COURT", "INS", "B_TblProceeding", p.id, p.input.plusDays(3)));

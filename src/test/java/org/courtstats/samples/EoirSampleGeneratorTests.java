@@ -133,6 +133,20 @@ class EoirSampleGeneratorTests {
 				}
 			}
 			assertThat(late).as(release.label() + ": dates after " + asOf).isEmpty();
+			for (String[] tableAndColumn : new String[][] { { "tbl_RepsAssigned", "E_28_DATE" },
+					{ "tbl_Court_Appln", "APPL_RECD_DATE" }, { "tbl_CustodyHistory", "DATRELEASED" } }) {
+				List<String> rows = Files.readAllLines(
+						release.folder().resolve("EOIR Case Data/" + tableAndColumn[0] + ".csv"), WINDOWS_1252);
+				int column = List.of(rows.get(0).split("\t", -1)).indexOf(tableAndColumn[1]);
+				assertThat(column).isNotNegative();
+				assertThat(rows.subList(1, rows.size())
+					.stream()
+					.map((row) -> row.split("\t", -1))
+					.filter((fields) -> column < fields.length && fields[column].length() >= 10
+							&& fields[column].substring(0, 10).compareTo(asOf) > 0))
+					.as(release.label() + ": " + tableAndColumn[1] + " after " + asOf)
+					.isEmpty();
+			}
 		}
 		assertThat(series.get(2).expected().proceedings()).isGreaterThan(series.get(0).expected().proceedings());
 	}
