@@ -56,9 +56,20 @@ final class LogFolderCheck implements ApplicationListener<ApplicationEnvironment
 			Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
 		}
 		catch (IOException | InvalidPathException ex) {
-			throw new InvalidSettingException("The log cannot be written (" + SETTING + ", COURTSTATS_LOG_DIR): "
-					+ reason(ex) + ". Set it to a folder the user running courtstats may write.", ex);
+			throw unwritable(reason(ex), ex);
 		}
+	}
+
+	/**
+	 * The usage error of a log that cannot be written, found here or by the logging
+	 * system itself.
+	 * @param reason what went wrong, with the path
+	 * @param cause the failure
+	 * @return the error, naming the setting
+	 */
+	static InvalidSettingException unwritable(String reason, Throwable cause) {
+		return new InvalidSettingException("The log cannot be written (" + SETTING + ", COURTSTATS_LOG_DIR): "
+				+ reason.replaceAll("\\.$", "") + ". Set it to a folder the user running courtstats may write.", cause);
 	}
 
 	/**

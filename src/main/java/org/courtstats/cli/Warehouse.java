@@ -143,9 +143,7 @@ final class Warehouse {
 					.findFirst()
 					.map((line) -> line.replaceFirst("^.*? - ", "").strip())
 					.orElse(cause.getMessage());
-				return new InvalidSettingException("The log cannot be written (courtstats.log-dir, "
-						+ "COURTSTATS_LOG_DIR): " + first.replaceAll("\\.$", "") + ". Set it to a folder the user "
-						+ "running courtstats may write.", ex);
+				return LogFolderCheck.unwritable(first, ex);
 			}
 		}
 		WarehouseUnavailableException ours = find(ex);

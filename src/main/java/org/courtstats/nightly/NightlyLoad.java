@@ -225,8 +225,7 @@ public class NightlyLoad {
 			catch (IntakeException ex) {
 				// Unreadable now (a file removed or locked while it was checked): this
 				// release fails, the ones after it wait, the other deliveries load.
-				blocking = new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.FAILED, null,
-						ex.getMessage());
+				blocking = unreadable(source, release, ex);
 				outcomes.add(blocking);
 				continue;
 			}
@@ -248,8 +247,7 @@ public class NightlyLoad {
 					difference = this.sourceFiles.differenceFromRecorded(release);
 				}
 				catch (IntakeException ex) {
-					blocking = new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.FAILED, null,
-							ex.getMessage());
+					blocking = unreadable(source, release, ex);
 					outcomes.add(blocking);
 					continue;
 				}
@@ -287,6 +285,13 @@ public class NightlyLoad {
 			archive(inbox, release.location(), outcome);
 		}
 		return outcomes;
+	}
+
+	/**
+	 * The failure of a release whose files could not be read as it was looked at.
+	 */
+	private static ReleaseOutcome unreadable(String source, EoirRelease release, IntakeException ex) {
+		return new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.FAILED, null, ex.getMessage());
 	}
 
 	/**
