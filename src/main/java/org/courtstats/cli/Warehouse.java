@@ -9,6 +9,7 @@ import org.courtstats.nightly.InvalidSettingException;
 import org.courtstats.nightly.LoadFailures;
 import org.courtstats.observability.MetricsSettings;
 import org.courtstats.warehouse.RunLockException;
+import org.courtstats.warehouse.WarehouseSchemaTooNewException;
 import org.courtstats.warehouse.WarehouseSettings;
 import org.courtstats.warehouse.WarehouseUnavailableException;
 
@@ -118,6 +119,9 @@ final class Warehouse {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof InvalidSettingException invalid) {
 				return invalid;
+			}
+			if (cause instanceof WarehouseSchemaTooNewException tooNew) {
+				return tooNew;
 			}
 		}
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {

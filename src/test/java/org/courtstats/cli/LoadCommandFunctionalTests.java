@@ -294,6 +294,37 @@ class LoadCommandFunctionalTests {
 		assertThat(this.inbox.resolve("nationwide-encounters-fy23-fy26-mar-aor.csv")).isRegularFile();
 	}
 
+	@Test
+	void aWarehouseMigratedByANewerVersionIsLeftAsItIs() {
+		// given: a warehouse whose schema a newer version of courtstats took one
+		// migration further
+		EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, 300, 2);
+		assertThat(run("status")).isZero();
+		JdbcTemplate jdbc = new JdbcTemplate(TestWarehouse.dataSource(System.getProperty("courtstats.database.url")));
+		jdbc.update("""
+				insert into flyway_schema_history (installed_rank, version, description, type, script, checksum,
+				    installed_by, execution_time, success)
+				select max(installed_rank) + 1, '999', 'add a later column', 'SQL', 'V999__add_a_later_column.sql',
+				    0, 'postgres', 1, true
+				from flyway_schema_history""");
+		// its reporting views, as that version wrote them
+		jdbc.update("update flyway_schema_history set checksum = checksum + 1 where version is null");
+		long migrations = jdbc.queryForObject("select count(*) from flyway_schema_history", Long.class);
+
+		// when
+		this.err.getBuffer().setLength(0);
+		int exit = run("load", "--inbox", this.inbox.toString());
+
+		// then: refused as a deployment error; the views not put back, nothing loaded
+		assertThat(exit).isEqualTo(2);
+		assertThat(this.err.toString())
+			.contains("The warehouse was migrated by a newer version of courtstats: its "
+					+ "schema is at version 999 (add a later column), and this version's migrations end at version ")
+			.contains("Run the newer version");
+		assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history", Long.class)).isEqualTo(migrations);
+		assertThat(jdbc.queryForObject("select count(*) from etl.load_run", Long.class)).isZero();
+	}
+
 	private int run(String... args) {
 		return CourtstatsCommand.execute(new PrintWriter(this.out, true), new PrintWriter(this.err, true), args);
 	}
