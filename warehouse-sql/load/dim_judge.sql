@@ -1,6 +1,7 @@
 -- dim_judge: immigration judges from tblLookupJudge as a type 2 dimension dated by the release's
--- as-of date; a judge's court is where the judge heard most proceedings of the release. Codes used
--- in proceedings or scheduled hearings but missing from the lookup become inferred members.
+-- as-of date; a judge's court is where the judge holds most pending proceedings of the release (with
+-- none pending, where the judge completed the last). Codes used in proceedings or scheduled hearings
+-- but missing from the lookup become inferred members.
 -- Grain: one row per judge version; one current row per judge code.
 create temporary table incoming_judge on commit drop as
 with release_files as not materialized (
@@ -15,11 +16,17 @@ lookup as (
     order by j.judge_code, j.line_number desc
 ),
 
--- A judge's court: the one of most of the judge's proceedings, the first by code of those tied (as
--- mode() gives it). The proceedings are counted per judge and court, a hash aggregate of a few hundred
--- groups that parallel workers share, rather than sorted by judge.
+-- A judge's court: the one of most of the judge's pending proceedings; for a judge with none pending,
+-- the one of the latest completion; the first by code of those tied. Not the court of most of all
+-- the judge's proceedings: a judge who moved keeps the completed ones where they were heard, which
+-- would outnumber the new court's for years. The proceedings are counted per judge and court, a hash
+-- aggregate of a few hundred groups that parallel workers share, rather than sorted by judge.
 judge_courts as (
-    select p.ij_code as judge_code, p.base_city_code, count(*) as proceedings
+    select
+        p.ij_code as judge_code,
+        p.base_city_code,
+        count(*) filter (where p.comp_date is null) as pending,
+        max(p.comp_date) as last_completion
     from staging.eoir_proceeding as p join release_files using (source_file_id)
     where p.ij_code is not null and p.base_city_code is not null
     group by p.ij_code, p.base_city_code
@@ -28,7 +35,7 @@ judge_courts as (
 courts as (
     select distinct on (judge_code) judge_code, base_city_code
     from judge_courts
-    order by judge_code, proceedings desc, base_city_code
+    order by judge_code, pending desc, last_completion desc nulls last, base_city_code
 ),
 
 -- Judges named only on scheduled hearings: known by code, their court left as it was. The hearings'
