@@ -211,6 +211,8 @@ public final class EoirSampleGenerator {
 
 	private final Random random;
 
+	private final long seed;
+
 	/**
 	 * Whether a proceeding's decision is drawn whether or not it is complete by the
 	 * release's date (and dropped when it is not), as streamed releases do: a release a
@@ -228,6 +230,7 @@ public final class EoirSampleGenerator {
 	private EoirSampleGenerator(int caseCount, long seed) {
 		this.caseCount = caseCount;
 		this.random = new Random(seed);
+		this.seed = seed;
 	}
 
 	/**
@@ -885,9 +888,12 @@ public final class EoirSampleGenerator {
 		for (int i = 0; i < added; i++) {
 			addCase(model, previous.minusDays(this.random.nextInt(60)));
 		}
+		// The judge takes the pending proceedings along; the completed ones stay where
+		// they
+		// were heard.
 		String moved = this.judgesByCourt.get("NYC").get(0);
 		for (Proceeding p : model.proceedings) {
-			if (p.judge.equals(moved)) {
+			if (p.judge.equals(moved) && p.completion == null) {
 				p.court = "CHI";
 			}
 		}
@@ -1147,16 +1153,18 @@ public final class EoirSampleGenerator {
 		row.put("NAT", c.nat);
 		row.put("LANG", (c.langToken != null) ? c.langToken : c.lang);
 		row.put("CUSTODY", c.custody);
-		row.put("SITE_TYPE", this.random.nextBoolean() ? "M" : "I");
+		// The person's own facts, drawn the same in every release of the case.
+		Random person = new Random(this.seed * 31 + c.id);
+		row.put("SITE_TYPE", person.nextBoolean() ? "M" : "I");
 		row.put("CASE_TYPE", c.caseType);
 		row.put("UPDATE_SITE", c.court);
 		row.put("LATEST_HEARING", timestamp(c.start.plusDays(90)));
 		row.put("LATEST_TIME", "0830");
 		row.put("LATEST_CAL_TYPE", "M");
-		row.put("DATE_OF_ENTRY", timestamp(c.start.minusDays(10 + this.random.nextInt(300))));
+		row.put("DATE_OF_ENTRY", timestamp(c.start.minusDays(10 + person.nextInt(300))));
 		row.put("C_ASY_TYPE", "E");
-		row.put("C_BIRTHDATE", (1 + this.random.nextInt(12)) + "/" + (1960 + this.random.nextInt(45)));
-		row.put("Sex", this.random.nextBoolean() ? "M" : "F");
+		row.put("C_BIRTHDATE", (1 + person.nextInt(12)) + "/" + (1960 + person.nextInt(45)));
+		row.put("Sex", person.nextBoolean() ? "M" : "F");
 		row.put("LPR", "0");
 		row.put("CASEPRIORITY_CODE", "NA");
 		return ordered(CASE_COLUMNS, row);

@@ -240,6 +240,13 @@ class NightlyLoadReleaseSeriesFunctionalTests extends NightlyLoadTestSupport {
 				+ "(select judge_code from warehouse.dim_judge where not is_current) order by valid_from",
 				String.class))
 			.containsExactly("NYC 2026-04-01 2026-05-01 false", "CHI 2026-05-01 - true");
+		assertThat(this.jdbc.queryForList("select c.base_city_code || ' ' || p.is_completed "
+				+ "from warehouse.fct_proceeding p join warehouse.dim_court c using (court_key) "
+				+ "join warehouse.dim_judge j using (judge_key) where j.judge_code = "
+				+ "(select judge_code from warehouse.dim_judge where not is_current) "
+				+ "group by c.base_city_code, p.is_completed order by 1", String.class))
+			.as("the judge's completed proceedings stay where they were heard, the pending ones move along")
+			.containsExactly("CHI false", "NYC true");
 
 		// then: the inferred members are upgraded in place
 		assertThat(text("select count(*) || ' ' || bool_or(is_inferred) || ' ' || min(judge_name) "

@@ -152,6 +152,42 @@ class EoirSampleGeneratorTests {
 	}
 
 	@Test
+	void aSeriesLeavesTheCasesAndTheCompletedProceedingsAsTheyWere() throws IOException {
+		List<String> labels = List.of("EOIR Case Data 2026-0401", "EOIR Case Data 2026-0501");
+		List<SampleRelease> series = EoirSampleGenerator.generateSeries(this.inbox, labels, 500, 9);
+
+		Map<String, String> casesBefore = linesByKey(series.get(0), "A_TblCase");
+		Map<String, String> casesAfter = linesByKey(series.get(1), "A_TblCase");
+		Map<String, String> proceedingsBefore = linesByKey(series.get(0), "B_TblProceeding");
+		Map<String, String> proceedingsAfter = linesByKey(series.get(1), "B_TblProceeding");
+		int completion = List.of(proceedingsBefore.get("").split("\t", -1)).indexOf("COMP_DATE");
+
+		assertThat(casesAfter).as("the cases a month later").containsAllEntriesOf(casesBefore);
+		Map<String, String> completed = new HashMap<>(proceedingsBefore);
+		completed.values().removeIf((line) -> {
+			String[] fields = line.split("\t", -1);
+			return fields.length <= completion || fields[completion].isEmpty();
+		});
+		assertThat(completed).hasSizeGreaterThan(100);
+		assertThat(proceedingsAfter).as("the proceedings completed before, a month later")
+			.containsAllEntriesOf(completed);
+	}
+
+	/**
+	 * A table's lines by their first field (the key), the header under "".
+	 */
+	private static Map<String, String> linesByKey(SampleRelease release, String table) throws IOException {
+		Map<String, String> lines = new HashMap<>();
+		List<String> all = Files.readAllLines(release.folder().resolve("EOIR Case Data/" + table + ".csv"),
+				WINDOWS_1252);
+		for (String line : all.subList(1, all.size())) {
+			lines.put(line.substring(0, Math.max(0, line.indexOf('\t'))), line);
+		}
+		lines.put("", all.get(0));
+		return lines;
+	}
+
+	@Test
 	void theCountsHoldTogether() {
 		SampleRelease.Expected expected = EoirSampleGenerator.generate(this.inbox, "EOIR Case Data 2026-0401", 2000, 3)
 			.expected();
