@@ -3,11 +3,13 @@ package org.courtstats.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.courtstats.CourtstatsApplication;
 import org.courtstats.nightly.ScheduledNightlyLoad;
+import org.courtstats.warehouse.EmbeddedWarehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -34,7 +36,10 @@ import org.springframework.util.FileSystemUtils;
 						+ "resumes it.",
 				"Each load logs one line per release (its outcome and message) and a count by outcome." },
 		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "2:usage or configuration error (a setting it cannot use, an invalid cron expression)",
+		exitCodeList = {
+				"1:the embedded warehouse's server ended under it (killed, or a full disk): once the cause is "
+						+ "fixed, start it again, which starts the server",
+				"2:usage or configuration error (a setting it cannot use, an invalid cron expression)",
 				"143:ended by SIGTERM (130: Ctrl-C), the normal way to stop it: a running load stopped after its "
 						+ "current chunk, or finished its publication, first" })
 class ScheduleCommand implements Callable<Integer> {
@@ -61,8 +66,20 @@ class ScheduleCommand implements Callable<Integer> {
 		this.spec.commandLine().getOut().flush();
 		CountDownLatch closed = new CountDownLatch(1);
 		context.addApplicationListener((ContextClosedEvent event) -> closed.countDown());
+		EmbeddedWarehouse embedded = context.getBeanProvider(EmbeddedWarehouse.class).getIfAvailable();
+		if (embedded != null) {
+			embedded.whenServerEnds(closed::countDown);
+		}
 		if (context.isActive()) {
 			closed.await();
+		}
+		Optional<String> ended = (embedded != null) ? embedded.serverEnded() : Optional.empty();
+		if (ended.isPresent()) {
+			// Every later night would fail; a supervisor that restarts a failed process
+			// starts the server again.
+			this.spec.commandLine().getErr().println("The schedule stops: " + ended.get() + ".");
+			context.close();
+			return ExitCodes.FAILED;
 		}
 		return ExitCodes.OK;
 	}

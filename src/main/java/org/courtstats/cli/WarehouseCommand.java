@@ -1,5 +1,6 @@
 package org.courtstats.cli;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -18,7 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 		description = {
 				"Starts the embedded warehouse (migrated to the current schema) and keeps it up until "
 						+ "interrupted (Ctrl-C), printing the psql command that queries it.",
-				"With COURTSTATS_DB_URL set, migrates that server and exits." })
+				"With COURTSTATS_DB_URL set, migrates that server and exits." },
+		exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+				"1:the server ended under it (killed, or a full disk): once the cause is fixed, run it again" })
 class WarehouseCommand implements Callable<Integer> {
 
 	@Spec
@@ -52,7 +55,15 @@ class WarehouseCommand implements Callable<Integer> {
 			context.close();
 			stopped.countDown();
 		}, "warehouse-shutdown"));
+		embedded.whenServerEnds(stopped::countDown);
 		stopped.await();
+		Optional<String> ended = embedded.serverEnded();
+		if (ended.isPresent()) {
+			// A supervisor that restarts a failed process starts the server again.
+			this.spec.commandLine().getErr().println("The warehouse stops: " + ended.get() + ".");
+			context.close();
+			return ExitCodes.FAILED;
+		}
 		return ExitCodes.OK;
 	}
 

@@ -18,6 +18,7 @@ import org.courtstats.intake.SourceFileRegistry;
 import org.courtstats.pull.PullOutcome;
 import org.courtstats.pull.SourcePull;
 import org.courtstats.warehouse.DatabaseFailures;
+import org.courtstats.warehouse.EmbeddedWarehouse;
 import org.courtstats.warehouse.Releases;
 import org.courtstats.warehouse.RunLock;
 import org.courtstats.warehouse.WarehouseUnavailableException;
@@ -32,6 +33,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
@@ -72,6 +74,9 @@ public class NightlyLoad {
 
 	private final InterruptedRuns interruptedRuns;
 
+	/** The server this process started, when the warehouse is the embedded one. */
+	private final ObjectProvider<EmbeddedWarehouse> embeddedWarehouse;
+
 	private final NightlyLoadSettings settings;
 
 	private final SourcePull sourcePull;
@@ -83,8 +88,10 @@ public class NightlyLoad {
 
 	NightlyLoad(JobOperator jobOperator, Job eoirReleaseJob, Job ohssEditionJob, Job cbpFileJob, Releases releases,
 			RunLock runLock, SourceFileRegistry sourceFiles, JobRepository jobRepository,
-			InterruptedRuns interruptedRuns, NightlyLoadSettings settings, SourcePull sourcePull) {
+			InterruptedRuns interruptedRuns, NightlyLoadSettings settings, SourcePull sourcePull,
+			ObjectProvider<EmbeddedWarehouse> embeddedWarehouse) {
 		this.settings = settings;
+		this.embeddedWarehouse = embeddedWarehouse;
 		this.sourcePull = sourcePull;
 		this.sourceFiles = sourceFiles;
 		this.jobOperator = jobOperator;
@@ -395,7 +402,8 @@ public class NightlyLoad {
 			.delay(retry.initialBackoff())
 			.multiplier(2)
 			.maxDelay(retry.maxBackoff())
-			.predicate(DatabaseFailures::isConnectionFailure)
+			// Nothing but courtstats starts the embedded server again once it has ended.
+			.predicate((failure) -> DatabaseFailures.isConnectionFailure(failure) && embeddedServerEnded().isEmpty())
 			.build());
 		AtomicInteger attempts = new AtomicInteger();
 		Instant started = Instant.now();
@@ -404,6 +412,10 @@ public class NightlyLoad {
 		}
 		catch (RetryException ex) {
 			Throwable last = (ex.getLastException() != null) ? ex.getLastException() : ex.getCause();
+			Optional<WarehouseUnavailableException> ended = serverEnded(label, last);
+			if (ended.isPresent()) {
+				throw ended.get();
+			}
 			if (last instanceof RuntimeException runtime && !DatabaseFailures.isConnectionFailure(runtime)) {
 				throw runtime;
 			}
@@ -435,6 +447,22 @@ public class NightlyLoad {
 		return launchOnce(job, source, label, parameters);
 	}
 
+	private Optional<String> embeddedServerEnded() {
+		EmbeddedWarehouse embedded = this.embeddedWarehouse.getIfAvailable();
+		return (embedded != null) ? embedded.serverEnded() : Optional.empty();
+	}
+
+	/**
+	 * The failure of a load whose embedded server ended under it: whatever error the load
+	 * met on the way down, that is its cause, and waiting for the server is in vain.
+	 */
+	private Optional<WarehouseUnavailableException> serverEnded(String label, Throwable cause) {
+		return embeddedServerEnded().map((ended) -> new WarehouseUnavailableException(
+				"The warehouse database is unreachable, and the load of '" + label + "' stopped: " + ended
+						+ ": it starts the server again and resumes where it stopped. Nothing committed is lost.",
+				cause));
+	}
+
 	private static ReleaseOutcome refusedAsAbandoned(String source, String label, long run) {
 		return new ReleaseOutcome(source, label, ReleaseOutcome.Status.REFUSED, run,
 				"its run " + run + " was abandoned (courtstats abandon), and an abandoned release is never loaded "
@@ -445,6 +473,13 @@ public class NightlyLoad {
 	private ReleaseOutcome launchOnce(Job job, String source, String label, JobParameters parameters) {
 		try {
 			JobExecution execution = this.jobOperator.start(job, parameters);
+			if (execution.getStatus() != BatchStatus.COMPLETED) {
+				Optional<WarehouseUnavailableException> ended = serverEnded(label,
+						execution.getAllFailureExceptions().stream().findFirst().orElse(null));
+				if (ended.isPresent()) {
+					throw ended.get();
+				}
+			}
 			Optional<Throwable> lostConnection = execution.getAllFailureExceptions()
 				.stream()
 				.filter(DatabaseFailures::isConnectionFailure)
@@ -482,7 +517,14 @@ public class NightlyLoad {
 			}
 			return new ReleaseOutcome(source, label, ReleaseOutcome.Status.ALREADY_LOADED, null, null);
 		}
+		catch (WarehouseUnavailableException ex) {
+			throw ex;
+		}
 		catch (Exception ex) {
+			Optional<WarehouseUnavailableException> ended = serverEnded(label, ex);
+			if (ended.isPresent()) {
+				throw ended.get();
+			}
 			if (DatabaseFailures.isConnectionFailure(ex)) {
 				logger.warn("Release '{}': the database connection was lost ({})", label, LoadFailures.rootMessage(ex));
 				throw (ex instanceof RuntimeException runtime) ? runtime

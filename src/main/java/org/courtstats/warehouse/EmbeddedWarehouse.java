@@ -19,10 +19,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -65,6 +69,13 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	private static final Map<String, String> SERVER_SETTINGS = Map.of("fsync", "on", "synchronous_commit", "on");
 
 	/**
+	 * Free space on the disk holding the data folder below which PostgreSQL is likely to
+	 * stop: it cannot start a file of its log of changes (16 MB), nor recover from a
+	 * crash.
+	 */
+	static final long LOW_SPACE = 64L * 1024 * 1024;
+
+	/**
 	 * The server this process started, or null when another process serves the folder.
 	 */
 	private final EmbeddedPostgres postgres;
@@ -79,6 +90,12 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	private final FileChannel ownership;
 
 	private final Path dataDirectory;
+
+	/** Told once when the server this process started ends under it. */
+	private final List<Runnable> whenServerEnds = new CopyOnWriteArrayList<>();
+
+	/** Watches the server this process started; null when shared. */
+	private ScheduledExecutorService watch;
 
 	private EmbeddedWarehouse(EmbeddedPostgres postgres, int port, WarehouseSettings.Embedded settings,
 			FileChannel ownership, Path dataDirectory) {
@@ -177,6 +194,7 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 				}
 				throw ex;
 			}
+			warehouse.watchServer();
 			return warehouse;
 		}
 		catch (InterruptedException ex) {
@@ -191,6 +209,13 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 		}
 		catch (IOException | SQLException | RuntimeException ex) {
 			release(ownership, served ? dataDirectory : null);
+			Optional<String> lowSpace = lowSpace(dataDirectory);
+			if (lowSpace.isPresent()) {
+				throw new WarehouseUnavailableException(
+						"The embedded warehouse in " + dataDirectory + " did not start: " + lowSpace.get()
+								+ ". Free space on that disk, then run the command again.",
+						ex);
+			}
 			throw new WarehouseUnavailableException("The embedded warehouse in " + dataDirectory
 					+ " did not start on port " + settings.port() + ": " + ex.getMessage()
 					+ ". If the port is taken, set courtstats.database.embedded.port; or point "
@@ -496,6 +521,9 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
+		if (this.watch != null) {
+			this.watch.shutdownNow();
+		}
 		try {
 			if (this.postgres != null) {
 				this.postgres.close();
@@ -511,18 +539,117 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	}
 
 	/**
+	 * What became of the server this process started, once it no longer runs (killed, or
+	 * stopped by a crash it could not recover from, most often for a full disk): nothing
+	 * but courtstats starts it again, so that a load waiting for it would wait in vain.
+	 * @return the server's end (with the free space of its disk when that is low) and
+	 * what to do, for a message; empty while it runs, and when another process serves the
+	 * warehouse
+	 */
+	public Optional<String> serverEnded() {
+		if (this.postgres == null || isServerAlive(this.dataDirectory.resolve("postmaster.pid"))) {
+			return Optional.empty();
+		}
+		return Optional.of(howItEnded());
+	}
+
+	/**
+	 * Runs an action once the server this process started has ended under it (not when it
+	 * is stopped on close): such as closing the connection pool, so that the work still
+	 * asking for connections fails at once rather than each time after the pool's
+	 * connection timeout.
+	 * @param action what to do
+	 */
+	public void whenServerEnds(Runnable action) {
+		this.whenServerEnds.add(action);
+	}
+
+	/**
+	 * Checks every second that the server this process started still runs.
+	 */
+	private void watchServer() {
+		Path pidFile = this.dataDirectory.resolve("postmaster.pid");
+		this.watch = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "embedded-warehouse-watch");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.watch.scheduleWithFixedDelay(() -> {
+			if (!isServerAlive(pidFile)) {
+				this.watch.shutdown();
+				logger.error("{}", howItEnded());
+				this.whenServerEnds.forEach(Runnable::run);
+			}
+		}, 1, 1, TimeUnit.SECONDS);
+	}
+
+	private String howItEnded() {
+		String ended = "the embedded warehouse's PostgreSQL server (in " + this.dataDirectory + ") has ended";
+		return lowSpace(this.dataDirectory)
+			.map((low) -> ended + ": " + low + ". Free space on that disk, then run the same command again")
+			.orElse(ended + ". Run the same command again");
+	}
+
+	/**
+	 * The free space of the disk holding a data folder, when it is too low for PostgreSQL
+	 * to go on writing.
+	 */
+	static Optional<String> lowSpace(Path dataDirectory) {
+		Path existing = dataDirectory;
+		while (existing != null && !Files.exists(existing)) {
+			existing = existing.getParent();
+		}
+		try {
+			return (existing != null) ? lowSpace(Files.getFileStore(existing).getUsableSpace()) : Optional.empty();
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
+	static Optional<String> lowSpace(long usableBytes) {
+		if (usableBytes >= LOW_SPACE) {
+			return Optional.empty();
+		}
+		return Optional.of("the disk holding it has " + String.format(Locale.ROOT, "%.1f", usableBytes / 1048576.0)
+				+ " MB free, and PostgreSQL stops when it cannot write");
+	}
+
+	/**
 	 * Whether the server a {@code postmaster.pid} names still runs: the file is left
 	 * behind by a server that was killed.
 	 */
 	private static boolean isServerAlive(Path pidFile) {
 		try {
 			List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
-			return !lines.isEmpty()
-					&& ProcessHandle.of(Long.parseLong(lines.get(0).strip())).map(ProcessHandle::isAlive).orElse(false);
+			return !lines.isEmpty() && isRunning(Long.parseLong(lines.get(0).strip()));
 		}
 		catch (IOException | NumberFormatException ex) {
 			// Gone, or being rewritten.
 			return Files.exists(pidFile);
+		}
+	}
+
+	/**
+	 * Whether a process runs: a killed one stays a zombie, alive to
+	 * {@link ProcessHandle}, until its parent reaps it, and the server's parent is
+	 * whatever adopted it once {@code pg_ctl} ended, which in a container may reap
+	 * nothing.
+	 */
+	private static boolean isRunning(long pid) {
+		if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+			return false;
+		}
+		try {
+			// The state follows the command name, which is in parentheses.
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+			int name = stat.lastIndexOf(')');
+			char state = (name >= 0 && name + 2 < stat.length()) ? stat.charAt(name + 2) : 'R';
+			return state != 'Z' && state != 'X';
+		}
+		catch (IOException ex) {
+			// No /proc to tell: alive as far as can be known.
+			return true;
 		}
 	}
 

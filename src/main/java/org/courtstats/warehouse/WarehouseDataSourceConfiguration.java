@@ -35,6 +35,9 @@ class WarehouseDataSourceConfiguration {
 		if (warehouse != null) {
 			dataSource.setJdbcUrl(warehouse.jdbcUrl());
 			dataSource.setUsername(warehouse.user());
+			// The work still asking for connections then fails at once, not after each
+			// timeout.
+			warehouse.whenServerEnds(dataSource::close);
 		}
 		else {
 			dataSource.setJdbcUrl(settings.url());

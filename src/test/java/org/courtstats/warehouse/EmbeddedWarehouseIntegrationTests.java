@@ -5,9 +5,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.courtstats.ChildJvm;
@@ -30,6 +36,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * With no server configured, courtstats starts its own PostgreSQL, whose data outlives
@@ -187,10 +194,117 @@ class EmbeddedWarehouseIntegrationTests {
 		}
 	}
 
-	private ConfigurableApplicationContext start(int port) {
+	@Test
+	void aServerThatEndsMidLoadEndsTheLoadAtOnceAndTheNextRunResumesIt() throws Exception {
+		// given: a load staging the release, in small chunks
+		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, 3000, 3);
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try (ConfigurableApplicationContext first = start(freePort(), "--courtstats.nightly-load.chunk-size=20")) {
+			JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+			Future<List<ReleaseOutcome>> load = executor
+				.submit(() -> first.getBean(NightlyLoad.class).run(this.inbox, null));
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (jdbc.queryForObject("select count(*) from batch.batch_step_execution "
+					+ "where step_name like 'stageTable:%' and commit_count > 0", Long.class) == 0) {
+				assertThat(System.nanoTime()).as("staging under way within a minute").isLessThan(deadline);
+				Thread.sleep(20);
+			}
+
+			// when: its PostgreSQL server is killed
+			ProcessHandle.of(serverPid()).orElseThrow().destroyForcibly();
+			long killed = System.nanoTime();
+			Throwable failure = catchThrowable(() -> load.get(5, TimeUnit.MINUTES));
+
+			// then: the load ends without waiting for a server nothing starts again (a
+			// connection asked for before the server's end was noticed still waits out
+			// the
+			// pool's 30-s timeout; the retries would take minutes more)
+			assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killed)).as("seconds to give up")
+				.isLessThan(90);
+			assertThat(failure).isInstanceOf(ExecutionException.class)
+				.cause()
+				.isInstanceOf(WarehouseUnavailableException.class)
+				.hasMessageContaining("The warehouse database is unreachable, and the load of 'EOIR Case Data "
+						+ "2026-0401' stopped: the embedded warehouse's PostgreSQL server (in "
+						+ this.dataDirectory.toRealPath() + ") has ended. Run the same command again: it starts "
+						+ "the server again and resumes where it stopped.");
+		}
+		finally {
+			executor.shutdownNow();
+		}
+
+		// and: the next run starts the server and finishes the release
+		try (ConfigurableApplicationContext second = start(freePort())) {
+			assertThat(second.getBean(NightlyLoad.class).run(this.inbox, null)).extracting(ReleaseOutcome::status)
+				.containsExactly(ReleaseOutcome.Status.LOADED);
+			assertThat(second.getBean(JdbcTemplate.class)
+				.queryForObject("select count(*) from warehouse.fct_case", Long.class))
+				.isEqualTo(sample.expected().cases());
+		}
+	}
+
+	@Test
+	void aWarehouseCommandWhoseServerEndsExitsOneToBeStartedAgain() throws Exception {
+		assertTheCommandEndsWithItsServer("warehouse", "Press Ctrl-C to stop it.", "The warehouse stops: ");
+	}
+
+	@Test
+	void aScheduleWhoseServerEndsExitsOneToBeStartedAgain() throws Exception {
+		assertTheCommandEndsWithItsServer("schedule", "Loading on schedule", "The schedule stops: ");
+	}
+
+	/**
+	 * Runs a long-lived command on the embedded warehouse, kills its server, and expects
+	 * the command to end, exit 1, saying why: a supervisor that restarts a failed process
+	 * then starts the server again.
+	 */
+	private void assertTheCommandEndsWithItsServer(String command, String ready, String stops) throws Exception {
+		// given: the command, up
+		Path log = this.logs.resolve(command + ".log");
+		Process process = ChildJvm
+			.courtstats(List.of("-Dcourtstats.database.url=",
+					"-Dcourtstats.database.embedded.data-directory=" + this.dataDirectory,
+					"-Dcourtstats.database.embedded.port=" + freePort(), "-Dcourtstats.log-dir=" + this.logs,
+					"-Dcourtstats.nightly-load.inbox=" + this.inbox, "-Dserver.port=0"), command)
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		try {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+			while (!Files.readString(log).contains(ready)) {
+				assertThat(process.isAlive()).as(Files.readString(log)).isTrue();
+				assertThat(System.nanoTime()).as("the command's start").isLessThan(deadline);
+				Thread.sleep(100);
+			}
+
+			// when: its PostgreSQL server is killed
+			ProcessHandle.of(serverPid()).orElseThrow().destroyForcibly();
+
+			// then: the command ends, exit 1, naming the server's end and what to do
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ended within a minute").isTrue();
+			assertThat(process.exitValue()).as(Files.readString(log)).isOne();
+			assertThat(Files.readString(log)).contains(stops + "the embedded warehouse's PostgreSQL server (in "
+					+ this.dataDirectory.toRealPath() + ") has ended. Run the same command again.");
+		}
+		finally {
+			process.destroyForcibly();
+		}
+	}
+
+	private long serverPid() throws IOException {
+		return Long
+			.parseLong(Files.readAllLines(this.dataDirectory.resolve("postmaster.pid"), StandardCharsets.US_ASCII)
+				.get(0)
+				.strip());
+	}
+
+	private ConfigurableApplicationContext start(int port, String... settings) {
+		List<String> arguments = new ArrayList<>(List.of("--courtstats.database.url=",
+				"--courtstats.database.embedded.data-directory=" + this.dataDirectory,
+				"--courtstats.database.embedded.port=" + port));
+		arguments.addAll(List.of(settings));
 		return new SpringApplicationBuilder(CourtstatsApplication.class).web(WebApplicationType.NONE)
-			.run("--courtstats.database.url=", "--courtstats.database.embedded.data-directory=" + this.dataDirectory,
-					"--courtstats.database.embedded.port=" + port);
+			.run(arguments.toArray(String[]::new));
 	}
 
 	private static int freePort() throws IOException {
