@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import org.courtstats.intake.FileFailures;
 import org.courtstats.nightly.InvalidSettingException;
 
 import org.springframework.boot.SpringApplication;
@@ -56,7 +57,7 @@ final class LogFolderCheck implements ApplicationListener<ApplicationEnvironment
 			Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
 		}
 		catch (IOException | InvalidPathException ex) {
-			throw unwritable(reason(ex), ex);
+			throw unwritable(FileFailures.reason(ex), ex);
 		}
 	}
 
@@ -70,21 +71,6 @@ final class LogFolderCheck implements ApplicationListener<ApplicationEnvironment
 	static InvalidSettingException unwritable(String reason, Throwable cause) {
 		return new InvalidSettingException("The log cannot be written (" + SETTING + ", COURTSTATS_LOG_DIR): "
 				+ reason.replaceAll("\\.$", "") + ". Set it to a folder the user running courtstats may write.", cause);
-	}
-
-	/**
-	 * What went wrong, with the path it went wrong on: the messages of
-	 * {@link java.nio.file.FileSystemException}s are their path alone when the system
-	 * gives no reason.
-	 */
-	private static String reason(Exception ex) {
-		String kind = switch (ex.getClass().getSimpleName()) {
-			case "FileAlreadyExistsException" -> "a file that is not a folder is in the way: ";
-			case "AccessDeniedException" -> "permission denied: ";
-			case "NoSuchFileException" -> "no such file or folder: ";
-			default -> "";
-		};
-		return kind + ex.getMessage();
 	}
 
 	/**

@@ -2,9 +2,11 @@ package org.courtstats.intake;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +23,8 @@ import org.courtstats.eoir.EoirTable;
 import org.courtstats.eoir.EoirTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Finds the EOIR releases delivered to an inbox folder. A release is a folder that holds
@@ -381,16 +385,57 @@ public final class Inbox {
 				throw new IntakeException(delivery + " was loaded but not archived: " + target
 						+ " exists already. Move one of them away; the delivery stays in the inbox meanwhile.");
 			}
-			Files.move(delivery, target);
+			move(delivery, target);
 			Path marker = doneMarker(delivery);
 			if (Files.isRegularFile(marker)) {
-				Files.move(marker, archive.resolve(marker.getFileName().toString()));
+				move(marker, archive.resolve(marker.getFileName().toString()));
 			}
 			return target;
 		}
 		catch (IOException ex) {
 			throw new IntakeException(delivery + " was loaded but could not be moved to the archive " + archive + ": "
-					+ ex.getMessage() + ". It stays in the inbox, where it is recognised as loaded.", ex);
+					+ FileFailures.reason(ex).replaceAll("\\.$", "") + ". It stays in the inbox, where it is "
+					+ "recognised as loaded, and the next load moves it.", ex);
+		}
+	}
+
+	/**
+	 * Renames a delivery into the archive when both are on one disk. Across disks, it is
+	 * copied to a hidden name in the archive, renamed into place once whole, and only
+	 * then removed from the inbox: a full disk or a crash on the way leaves it whole in
+	 * the inbox.
+	 */
+	private static void move(Path from, Path to) throws IOException {
+		try {
+			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+			return;
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			logger.debug("{} and {} are on different disks: copying", from, to, ex);
+		}
+		Path partial = to.resolveSibling("." + to.getFileName() + ".partial");
+		FileSystemUtils.deleteRecursively(partial);
+		try {
+			FileSystemUtils.copyRecursively(from, partial);
+			Files.move(partial, to, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			try {
+				FileSystemUtils.deleteRecursively(partial);
+			}
+			catch (IOException removing) {
+				ex.addSuppressed(removing);
+			}
+			throw ex;
+		}
+		try {
+			FileSystemUtils.deleteRecursively(from);
+		}
+		catch (IOException ex) {
+			throw new IntakeException(
+					from + " was copied to the archive as " + to + " but could not be wholly removed from the inbox: "
+							+ FileFailures.reason(ex).replaceAll("\\.$", "") + ". Remove what is left of it there.",
+					ex);
 		}
 	}
 

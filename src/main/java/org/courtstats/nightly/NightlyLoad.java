@@ -1,5 +1,7 @@
 package org.courtstats.nightly;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -183,7 +185,7 @@ public class NightlyLoad {
 						outcomes.add(waiting(file.source(), file.label(), file.path()));
 						continue;
 					}
-					ReleaseOutcome outcome = load(file);
+					ReleaseOutcome outcome = load(inbox, file);
 					outcomes.add(outcome);
 					archive(inbox, file.path(), outcome);
 				}
@@ -247,8 +249,8 @@ public class NightlyLoad {
 								+ blocking.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")"));
 				continue;
 			}
-			if (this.releases.isPublished(source, release.label())
-					|| this.sourceFiles.isRecordedDuplicate(source, release.label())) {
+			boolean published = this.releases.isPublished(source, release.label());
+			if (published || this.sourceFiles.isRecordedDuplicate(source, release.label())) {
 				Optional<String> difference;
 				try {
 					difference = this.sourceFiles.differenceFromRecorded(release);
@@ -267,6 +269,9 @@ public class NightlyLoad {
 				logger.info("Release '{}' is already loaded; nothing to do", release.label());
 				outcomes
 					.add(new ReleaseOutcome(source, release.label(), ReleaseOutcome.Status.ALREADY_LOADED, null, null));
+				if (published) {
+					archiveLoadedBefore(inbox, release.location());
+				}
 				continue;
 			}
 			Optional<Releases.Published> latest = this.releases.newestPublished(source);
@@ -325,12 +330,31 @@ public class NightlyLoad {
 	/**
 	 * Moves a delivery its run just published into the archive folder, when one is set. A
 	 * delivery that cannot be moved stays in the inbox, where it is recognised as loaded:
-	 * the load is not failed for it.
+	 * the load is not failed for it, and the next load moves it.
 	 */
 	private void archive(Path inbox, Path delivery, ReleaseOutcome outcome) {
+		if (outcome.status() == ReleaseOutcome.Status.LOADED) {
+			moveToArchive(inbox, delivery);
+		}
+	}
+
+	/**
+	 * Moves a delivery published on an earlier run into the archive folder, when one is
+	 * set and the delivery is not there: its move failed then (a full disk), or the
+	 * archive was set since. The same bytes delivered again once it was archived stay in
+	 * the inbox.
+	 */
+	private void archiveLoadedBefore(Path inbox, Path delivery) {
 		Optional<Path> archive = this.settings.archiveFolder();
-		if (archive.isEmpty() || outcome.status() != ReleaseOutcome.Status.LOADED
-				|| delivery.toAbsolutePath().normalize().equals(inbox.toAbsolutePath().normalize())) {
+		if (archive.isPresent()
+				&& !Files.exists(archive.get().resolve(delivery.getFileName().toString()), LinkOption.NOFOLLOW_LINKS)) {
+			moveToArchive(inbox, delivery);
+		}
+	}
+
+	private void moveToArchive(Path inbox, Path delivery) {
+		Optional<Path> archive = this.settings.archiveFolder();
+		if (archive.isEmpty() || delivery.toAbsolutePath().normalize().equals(inbox.toAbsolutePath().normalize())) {
 			return;
 		}
 		try {
@@ -347,10 +371,10 @@ public class NightlyLoad {
 	 * Editions and CBP files load in any order: the warehouse keeps the newest value of
 	 * each cell and the newest file's rows of each fiscal year, whatever came first.
 	 */
-	private ReleaseOutcome load(BorderFile file) {
+	private ReleaseOutcome load(Path inbox, BorderFile file) {
 		String source = file.source();
-		if (this.releases.isPublished(source, file.label())
-				|| this.sourceFiles.isRecordedDuplicate(source, file.label())) {
+		boolean published = this.releases.isPublished(source, file.label());
+		if (published || this.sourceFiles.isRecordedDuplicate(source, file.label())) {
 			Optional<String> difference = this.sourceFiles.differenceFromRecorded(file);
 			if (difference.isPresent()) {
 				return new ReleaseOutcome(source, file.label(), ReleaseOutcome.Status.REFUSED, null,
@@ -358,6 +382,9 @@ public class NightlyLoad {
 								+ "once: deliver a corrected file under a new name, e.g. with its publication date.");
 			}
 			logger.info("{} is already loaded; nothing to do", file.fileName());
+			if (published) {
+				archiveLoadedBefore(inbox, file.path());
+			}
 			return new ReleaseOutcome(source, file.label(), ReleaseOutcome.Status.ALREADY_LOADED, null, null);
 		}
 		if (this.ending) {

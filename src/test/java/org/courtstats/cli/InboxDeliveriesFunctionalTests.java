@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import org.courtstats.TestWarehouse;
+import org.courtstats.samples.CbpSampleFile;
 import org.courtstats.samples.EoirSampleGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the next run, a published one is moved to the archive, and the same bytes delivered
  * again are still recognised.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class InboxDeliveriesFunctionalTests {
 
 	private static final String LABEL = EoirSampleGenerator.DEFAULT_LABEL;
@@ -144,6 +149,45 @@ class InboxDeliveriesFunctionalTests {
 		assertThat(count("select count(*) from etl.load_run")).isEqualTo(runs + 1);
 		assertThat(this.inbox.resolve(LABEL)).isDirectory();
 		assertThat(this.inbox.resolve("EOIR Case Data 2026-0402")).isDirectory();
+	}
+
+	@Test
+	void aDeliveryThatCouldNotBeArchivedStaysInTheInboxAndTheNextLoadArchivesIt(CapturedOutput output)
+			throws IOException {
+		// given: an EOIR release and a CBP file, and an archive that cannot be made (a
+		// file is in its way)
+		EoirSampleGenerator.generate(this.inbox, LABEL, 50, 3);
+		String cbp = CbpSampleFile.fileName(CbpSampleFile.DEFAULT_AS_OF);
+		CbpSampleFile.write(this.inbox, CbpSampleFile.DEFAULT_AS_OF, 7);
+		Path blocked = Files.createFile(this.archive.resolve("blocked"));
+		System.setProperty("courtstats.nightly-load.archive", blocked.resolve("archive").toString());
+
+		// when
+		int loaded = run("load", "--inbox", this.inbox.toString());
+
+		// then: loaded, and left in the inbox with a warning that says so
+		assertThat(loaded).as(this.out.toString()).isZero();
+		assertThat(count("select count(*) from warehouse.dim_release where status = 'published'")).isEqualTo(2);
+		assertThat(this.inbox.resolve(LABEL)).isDirectory();
+		assertThat(this.inbox.resolve(cbp)).isRegularFile();
+		assertThat(output.getOut())
+			.contains(this.inbox.resolve(LABEL) + " was loaded but could not be moved to " + "the archive "
+					+ blocked.resolve("archive") + ": ")
+			.contains(". It stays in the inbox, where it is recognised as loaded, and the next load moves it.");
+
+		// when: the archive can be made, and the next load runs
+		Files.delete(blocked);
+		this.out.getBuffer().setLength(0);
+		int again = run("load", "--inbox", this.inbox.toString());
+
+		// then: nothing loaded again, both moved to the archive
+		assertThat(again).as(this.out.toString()).isZero();
+		assertThat(this.out.toString()).contains("Release '" + LABEL + "': already loaded, nothing to do");
+		assertThat(count("select count(*) from etl.load_run")).isEqualTo(2);
+		assertThat(this.inbox.resolve(LABEL)).doesNotExist();
+		assertThat(this.inbox.resolve(cbp)).doesNotExist();
+		assertThat(blocked.resolve("archive").resolve(LABEL).resolve("EOIR Case Data/A_TblCase.csv")).isRegularFile();
+		assertThat(blocked.resolve("archive").resolve(cbp)).isRegularFile();
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.courtstats.eoir.EoirTables;
 import org.junit.jupiter.api.Test;
@@ -13,17 +14,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @ExtendWith(OutputCaptureExtension.class)
 class InboxTests {
 
 	@TempDir
 	Path inbox;
+
+	/** Beside the inbox. */
+	@TempDir
+	Path folder;
 
 	@Test
 	void findsReleaseFoldersOldestFirstWithTheirFilesClassified() throws IOException {
@@ -313,6 +320,55 @@ class InboxTests {
 			.isThrownBy(() -> Inbox.filesOf(this.inbox.resolve("EOIR Case Data 2026-0401.zip")))
 			.withMessageContaining("holds a_tblcase.csv twice")
 			.withMessageContaining("'EOIR Case Data/A_TblCase.csv' and 'old/a_tblcase.csv'");
+	}
+
+	@Test
+	void aReleaseIsArchivedWholeOnAnotherDisk() throws IOException {
+		// given: a release with its marker, and an archive on another disk (memory)
+		Path memory = Path.of("/dev/shm");
+		assumeTrue(
+				Files.isDirectory(memory) && Files.isWritable(memory)
+						&& !Files.getFileStore(memory).equals(Files.getFileStore(this.inbox)),
+				"no second disk to archive to");
+		release("EOIR Case Data 2026-0401");
+		Path marker = Files.createFile(this.inbox.resolve("EOIR Case Data 2026-0401.done"));
+		Path archive = Files.createTempDirectory(memory, "archive");
+		try {
+			// when
+			Path archived = Inbox.archive(this.inbox.resolve("EOIR Case Data 2026-0401"), archive);
+
+			// then: all of it there, nothing of it left in the inbox nor half-copied
+			assertThat(archived).isEqualTo(archive.resolve("EOIR Case Data 2026-0401"));
+			assertThat(archived.resolve("EOIR Case Data/a_tblcase.CSV")).hasContent("IDNCASE");
+			assertThat(archived.resolve("Lookup/tblLookUpCaseIdentifier.csv")).hasContent("strcode");
+			assertThat(archived.resolve("Count.txt")).isRegularFile();
+			assertThat(archive.resolve("EOIR Case Data 2026-0401.done")).isRegularFile();
+			assertThat(this.inbox).isEmptyDirectory();
+			assertThat(marker).doesNotExist();
+			try (Stream<Path> archivedFiles = Files.list(archive)) {
+				assertThat(archivedFiles.map((file) -> file.getFileName().toString()))
+					.containsExactlyInAnyOrder("EOIR Case Data 2026-0401", "EOIR Case Data 2026-0401.done");
+			}
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(archive);
+		}
+	}
+
+	@Test
+	void aDeliveryThatCannotBeArchivedStaysWholeAndTheMessageSaysWhy() throws IOException {
+		// given: an archive whose place a file holds
+		release("EOIR Case Data 2026-0401");
+		Path blocked = Files.createFile(this.folder.resolve("blocked"));
+
+		// when, then
+		assertThatExceptionOfType(IntakeException.class)
+			.isThrownBy(() -> Inbox.archive(this.inbox.resolve("EOIR Case Data 2026-0401"), blocked.resolve("archive")))
+			.withMessageStartingWith(this.inbox.resolve("EOIR Case Data 2026-0401") + " was loaded but could not be "
+					+ "moved to the archive " + blocked.resolve("archive") + ": ")
+			.withMessageEndingWith(
+					". It stays in the inbox, where it is recognised as loaded, and the next load " + "moves it.");
+		assertThat(this.inbox.resolve("EOIR Case Data 2026-0401/EOIR Case Data/a_tblcase.CSV")).hasContent("IDNCASE");
 	}
 
 	@Test
