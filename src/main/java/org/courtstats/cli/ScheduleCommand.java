@@ -98,7 +98,7 @@ class ScheduleCommand implements Callable<Integer> {
 				.properties(TOMCAT_BASEDIR + "=" + tomcat)
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
-				.listeners(new LogFolderCheck())
+				.listeners(new LogFolderCheck(), new LogFileStatus.Installer())
 				.run();
 		}
 		catch (RuntimeException ex) {

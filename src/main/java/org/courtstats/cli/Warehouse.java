@@ -96,7 +96,7 @@ final class Warehouse {
 				.properties(logging)
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
-				.listeners(new LogFolderCheck())
+				.listeners(new LogFolderCheck(), new LogFileStatus.Installer())
 				// First among the settings, so that no setting given to the program
 				// changes what the command is.
 				.initializers((context) -> context.getEnvironment()

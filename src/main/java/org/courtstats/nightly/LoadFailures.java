@@ -11,6 +11,7 @@ import org.courtstats.eoir.EoirFileException;
 import org.courtstats.intake.IntakeException;
 import org.courtstats.ohss.OhssLayoutException;
 import org.courtstats.spreadsheet.SpreadsheetException;
+import org.courtstats.warehouse.DatabaseFailures;
 import org.courtstats.warehouse.RejectedRowsOverThresholdException;
 import org.courtstats.warehouse.WarehouseCheckException;
 import org.courtstats.warehouse.WarehouseSqlException;
@@ -29,6 +30,9 @@ import org.springframework.batch.infrastructure.item.file.FlatFileParseException
 public final class LoadFailures {
 
 	private static final String RESUME = "Fix the cause, then run the load again: it resumes where it stopped.";
+
+	private static final String FREE_SPACE = "The disk the warehouse database writes to is full: free space on it, "
+			+ "then run the load again: it resumes where it stopped.";
 
 	private LoadFailures() {
 	}
@@ -97,6 +101,7 @@ public final class LoadFailures {
 	 * @return the message
 	 */
 	static String describe(Throwable failure, String where, String whatToDo) {
+		String advice = DatabaseFailures.isDiskFull(failure) ? FREE_SPACE : whatToDo;
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof EoirFileException || cause instanceof IntakeException
 					|| cause instanceof WarehouseUnavailableException || cause instanceof WarehouseCheckException
@@ -105,13 +110,24 @@ public final class LoadFailures {
 				return cause.getMessage();
 			}
 			if (cause instanceof WarehouseSqlException sql) {
-				return where + " failed in " + sql.location() + ": " + rootMessage(sql) + ". " + whatToDo;
+				return where + " failed in " + sql.location() + ": " + rootMessage(sql) + ". " + advice;
 			}
 			if (cause instanceof FlatFileParseException parse) {
-				return where + ": line " + parse.getLineNumber() + ": " + rootMessage(parse) + ". " + whatToDo;
+				return where + ": line " + parse.getLineNumber() + ": " + rootMessage(parse) + ". " + advice;
 			}
 		}
-		return where + " failed: " + rootMessage(failure) + ". " + whatToDo;
+		return where + " failed: " + rootMessage(failure) + ". " + advice;
+	}
+
+	/**
+	 * Whether a run failed because the warehouse database's disk is full: its message
+	 * names a file of PostgreSQL's own, relative to a data folder the operator may not
+	 * know of.
+	 * @param execution a finished run
+	 * @return true when one of its failures is a write the database could not make
+	 */
+	static boolean isDiskFull(JobExecution execution) {
+		return execution.getAllFailureExceptions().stream().anyMatch(DatabaseFailures::isDiskFull);
 	}
 
 	/**

@@ -533,7 +533,12 @@ public class NightlyLoad {
 			}
 			ReleaseOutcome.Status status = LoadFailures.isHeldBack(execution) ? ReleaseOutcome.Status.HELD_BACK
 					: ReleaseOutcome.Status.FAILED;
-			return new ReleaseOutcome(source, label, status, execution.getId(), LoadFailures.describe(execution));
+			String message = LoadFailures.describe(execution);
+			EmbeddedWarehouse embedded = this.embeddedWarehouse.getIfAvailable();
+			if (embedded != null && LoadFailures.isDiskFull(execution)) {
+				message = message + " " + embedded.whereItWrites();
+			}
+			return new ReleaseOutcome(source, label, status, execution.getId(), message);
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
 			JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), parameters);

@@ -17,7 +17,26 @@ public final class DatabaseFailures {
 	/** admin_shutdown, crash_shutdown, cannot_connect_now. */
 	private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
 
+	/** disk_full: a write the server could not make for want of space. */
+	private static final String DISK_FULL = "53100";
+
 	private DatabaseFailures() {
+	}
+
+	/**
+	 * Whether a failure, or any of its causes, is a write the database could not make
+	 * because its disk is full (SQLState 53100): its message names a file of PostgreSQL's
+	 * own, relative to a data folder the operator may not know of.
+	 * @param failure a failure
+	 * @return true when freeing space on the database's disk is the fix
+	 */
+	public static boolean isDiskFull(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SQLException sql && DISK_FULL.equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -554,6 +554,22 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	}
 
 	/**
+	 * Where the server writes, for a message about a full disk: PostgreSQL names its
+	 * files relative to a data folder the operator may not know of.
+	 * @return a sentence naming the data folder and the free space of its disk
+	 */
+	public String whereItWrites() {
+		String folder = "The embedded warehouse's data is in " + this.dataDirectory;
+		try {
+			long free = Files.getFileStore(this.dataDirectory).getUsableSpace();
+			return folder + ", on a disk with " + String.format(Locale.ROOT, "%.1f", free / 1048576.0) + " MB free.";
+		}
+		catch (IOException ex) {
+			return folder + ".";
+		}
+	}
+
+	/**
 	 * Runs an action once the server this process started has ended under it (not when it
 	 * is stopped on close): such as closing the connection pool, so that the work still
 	 * asking for connections fails at once rather than each time after the pool's
