@@ -43,9 +43,8 @@ final class LogFileStatus implements StatusListener {
 			this.others.forEach((other) -> other.addStatusEvent(status));
 		}
 		else if (status.getLevel() >= Status.WARN && this.failing.compareAndSet(false, true)) {
-			// Once: the logging system reopens the file after a failure, which succeeds
-			// on
-			// a full disk, and fails again at the next write.
+			// Once: the logging system reopens the file after a failure, which
+			// succeeds on a full disk, and fails again at the next write.
 			this.console.println("courtstats: the log file " + file.getFile() + " cannot be written (" + reason(status)
 					+ "): lines are lost to it until it can; the console still shows each one, "
 					+ "without stack traces");

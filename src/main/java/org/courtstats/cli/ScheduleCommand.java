@@ -3,7 +3,6 @@ package org.courtstats.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -73,15 +72,8 @@ class ScheduleCommand implements Callable<Integer> {
 		if (context.isActive()) {
 			closed.await();
 		}
-		Optional<String> ended = (embedded != null) ? embedded.serverEnded() : Optional.empty();
-		if (ended.isPresent()) {
-			// Every later night would fail; a supervisor that restarts a failed process
-			// starts the server again.
-			this.spec.commandLine().getErr().println("The schedule stops: " + ended.get() + ".");
-			context.close();
-			return ExitCodes.FAILED;
-		}
-		return ExitCodes.OK;
+		return Warehouse.endedWithItsServer(context, embedded, this.spec.commandLine().getErr(), "schedule")
+			.orElse(ExitCodes.OK);
 	}
 
 	/**

@@ -1,13 +1,17 @@
 package org.courtstats.cli;
 
+import java.io.PrintWriter;
 import java.net.UnknownHostException;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 import org.courtstats.CourtstatsApplication;
 import org.courtstats.nightly.InvalidSettingException;
 import org.courtstats.nightly.LoadFailures;
 import org.courtstats.observability.MetricsSettings;
+import org.courtstats.warehouse.EmbeddedWarehouse;
 import org.courtstats.warehouse.RunLockException;
 import org.courtstats.warehouse.WarehouseSchemaTooNewException;
 import org.courtstats.warehouse.WarehouseSettings;
@@ -72,6 +76,27 @@ final class Warehouse {
 	 * courtstats process, and pushes no meters.
 	 * @return the started context
 	 */
+	/**
+	 * Ends a command that keeps running on the embedded warehouse once the server it
+	 * started has ended under it: every later use would fail, and a supervisor that
+	 * restarts a failed process starts the server again.
+	 * @param context the command's context, closed when the server ended
+	 * @param embedded the embedded warehouse, or null when a server is configured
+	 * @param err where to say why
+	 * @param command what stops, for the message
+	 * @return exit code 1 when the server ended; empty when it runs
+	 */
+	static OptionalInt endedWithItsServer(ConfigurableApplicationContext context, EmbeddedWarehouse embedded,
+			PrintWriter err, String command) {
+		Optional<String> ended = (embedded != null) ? embedded.serverEnded() : Optional.empty();
+		if (ended.isEmpty()) {
+			return OptionalInt.empty();
+		}
+		err.println("The " + command + " stops: " + ended.get() + ".");
+		context.close();
+		return OptionalInt.of(ExitCodes.FAILED);
+	}
+
 	static ConfigurableApplicationContext openShared() {
 		return open(false, true, Map.of());
 	}

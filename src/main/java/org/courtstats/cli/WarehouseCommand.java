@@ -1,6 +1,5 @@
 package org.courtstats.cli;
 
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -57,14 +56,8 @@ class WarehouseCommand implements Callable<Integer> {
 		}, "warehouse-shutdown"));
 		embedded.whenServerEnds(stopped::countDown);
 		stopped.await();
-		Optional<String> ended = embedded.serverEnded();
-		if (ended.isPresent()) {
-			// A supervisor that restarts a failed process starts the server again.
-			this.spec.commandLine().getErr().println("The warehouse stops: " + ended.get() + ".");
-			context.close();
-			return ExitCodes.FAILED;
-		}
-		return ExitCodes.OK;
+		return Warehouse.endedWithItsServer(context, embedded, this.spec.commandLine().getErr(), "warehouse")
+			.orElse(ExitCodes.OK);
 	}
 
 }

@@ -13,7 +13,8 @@ public final class FileFailures {
 	 * {@link java.nio.file.FileSystemException}s are their path alone when the system
 	 * gives no reason, and only their type tells what happened.
 	 * @param ex the failure
-	 * @return its message, led by what it means when the message does not say
+	 * @return its message, led by what it means when the message does not say, without a
+	 * closing period, to be followed by more
 	 */
 	public static String reason(Exception ex) {
 		String kind = switch (ex.getClass().getSimpleName()) {
@@ -24,7 +25,7 @@ public final class FileFailures {
 			case "NotDirectoryException" -> "not a folder: ";
 			default -> "";
 		};
-		return kind + ex.getMessage();
+		return (kind + ex.getMessage()).replaceAll("\\.$", "");
 	}
 
 }

@@ -394,7 +394,7 @@ public final class Inbox {
 		}
 		catch (IOException ex) {
 			throw new IntakeException(delivery + " was loaded but could not be moved to the archive " + archive + ": "
-					+ FileFailures.reason(ex).replaceAll("\\.$", "") + ". It stays in the inbox, where it is "
+					+ FileFailures.reason(ex) + ". It stays in the inbox, where it is "
 					+ "recognised as loaded, and the next load moves it.", ex);
 		}
 	}
@@ -434,7 +434,7 @@ public final class Inbox {
 		catch (IOException ex) {
 			throw new IntakeException(
 					from + " was copied to the archive as " + to + " but could not be wholly removed from the inbox: "
-							+ FileFailures.reason(ex).replaceAll("\\.$", "") + ". Remove what is left of it there.",
+							+ FileFailures.reason(ex) + ". Remove what is left of it there.",
 					ex);
 		}
 	}

@@ -888,9 +888,8 @@ public final class EoirSampleGenerator {
 		for (int i = 0; i < added; i++) {
 			addCase(model, previous.minusDays(this.random.nextInt(60)));
 		}
-		// The judge takes the pending proceedings along; the completed ones stay where
-		// they
-		// were heard.
+		// The judge takes the pending proceedings along; the completed ones stay
+		// where they were heard.
 		String moved = this.judgesByCourt.get("NYC").get(0);
 		for (Proceeding p : model.proceedings) {
 			if (p.judge.equals(moved) && p.completion == null) {

@@ -560,13 +560,8 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	 */
 	public String whereItWrites() {
 		String folder = "The embedded warehouse's data is in " + this.dataDirectory;
-		try {
-			long free = Files.getFileStore(this.dataDirectory).getUsableSpace();
-			return folder + ", on a disk with " + String.format(Locale.ROOT, "%.1f", free / 1048576.0) + " MB free.";
-		}
-		catch (IOException ex) {
-			return folder + ".";
-		}
+		return usableSpace(this.dataDirectory).map((free) -> folder + ", on a disk with " + megabytes(free) + " free.")
+			.orElse(folder + ".");
 	}
 
 	/**
@@ -611,24 +606,36 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	 * to go on writing.
 	 */
 	static Optional<String> lowSpace(Path dataDirectory) {
-		Path existing = dataDirectory;
-		while (existing != null && !Files.exists(existing)) {
-			existing = existing.getParent();
-		}
-		try {
-			return (existing != null) ? lowSpace(Files.getFileStore(existing).getUsableSpace()) : Optional.empty();
-		}
-		catch (IOException ex) {
-			return Optional.empty();
-		}
+		return usableSpace(dataDirectory).flatMap(EmbeddedWarehouse::lowSpace);
 	}
 
 	static Optional<String> lowSpace(long usableBytes) {
 		if (usableBytes >= LOW_SPACE) {
 			return Optional.empty();
 		}
-		return Optional.of("the disk holding it has " + String.format(Locale.ROOT, "%.1f", usableBytes / 1048576.0)
-				+ " MB free, and PostgreSQL stops when it cannot write");
+		return Optional.of("the disk holding it has " + megabytes(usableBytes)
+				+ " free, and PostgreSQL stops when it cannot write");
+	}
+
+	/**
+	 * The free space of the disk holding a folder, or of its nearest existing parent's
+	 * when it is not made yet.
+	 */
+	private static Optional<Long> usableSpace(Path folder) {
+		Path existing = folder;
+		while (existing != null && !Files.exists(existing)) {
+			existing = existing.getParent();
+		}
+		try {
+			return (existing != null) ? Optional.of(Files.getFileStore(existing).getUsableSpace()) : Optional.empty();
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static String megabytes(long bytes) {
+		return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
 	}
 
 	/**
