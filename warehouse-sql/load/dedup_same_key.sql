@@ -13,56 +13,73 @@ with release_files as not materialized (
     select source_file_id from etl.source_file where release_key = :release_key
 ),
 
+-- The tables the release delivered as one file whose staged rows were found, as they were staged, to
+-- hold each key once (etl.source_file.keys_distinct): their keys are not counted again.
+distinct_tables as materialized (
+    select table_name
+    from etl.source_file
+    where release_key = :release_key and table_name is not null
+    group by table_name
+    having count(*) = 1 and bool_and(coalesce(keys_distinct, false))
+),
+
 -- Keys on more than one line, per table: a hash aggregate each, and none at all for a table whose
--- staged lines hold as many distinct keys (a count of the keys alone, no sort of whole rows), as in
--- most releases.
+-- staged lines hold as many distinct keys (a count of the keys alone, no sort of whole rows, and not
+-- even that for a table of distinct_tables), as in most releases.
 repeated_keys as (
     select 'A_TblCase' as table_name, s.idncase as record_key
     from staging.eoir_case as s join release_files using (source_file_id)
     where (select count(*) <> count(distinct c.idncase)
-        from staging.eoir_case as c join release_files using (source_file_id))
+        from staging.eoir_case as c join release_files using (source_file_id)
+        where 'A_TblCase' not in (select table_name from distinct_tables))
     group by s.idncase
     having count(*) > 1
     union all
     select 'B_TblProceeding', s.idnproceeding
     from staging.eoir_proceeding as s join release_files using (source_file_id)
     where (select count(*) <> count(distinct c.idnproceeding)
-        from staging.eoir_proceeding as c join release_files using (source_file_id))
+        from staging.eoir_proceeding as c join release_files using (source_file_id)
+        where 'B_TblProceeding' not in (select table_name from distinct_tables))
     group by s.idnproceeding
     having count(*) > 1
     union all
     select 'tbl_schedule', s.idnschedule
     from staging.eoir_schedule as s join release_files using (source_file_id)
     where (select count(*) <> count(distinct c.idnschedule)
-        from staging.eoir_schedule as c join release_files using (source_file_id))
+        from staging.eoir_schedule as c join release_files using (source_file_id)
+        where 'tbl_schedule' not in (select table_name from distinct_tables))
     group by s.idnschedule
     having count(*) > 1
     union all
     select 'tbl_Court_Appln', s.idnproceedingappln
     from staging.eoir_application as s join release_files using (source_file_id)
     where (select count(*) <> count(distinct c.idnproceedingappln)
-        from staging.eoir_application as c join release_files using (source_file_id))
+        from staging.eoir_application as c join release_files using (source_file_id)
+        where 'tbl_Court_Appln' not in (select table_name from distinct_tables))
     group by s.idnproceedingappln
     having count(*) > 1
     union all
     select 'B_TblProceedCharges', s.idnprcdchg
     from staging.eoir_charge as s join release_files using (source_file_id)
     where (select count(*) <> count(distinct c.idnprcdchg)
-        from staging.eoir_charge as c join release_files using (source_file_id))
+        from staging.eoir_charge as c join release_files using (source_file_id)
+        where 'B_TblProceedCharges' not in (select table_name from distinct_tables))
     group by s.idnprcdchg
     having count(*) > 1
     union all
     select 'tbl_CustodyHistory', s.idncustody
     from staging.eoir_custody_history as s join release_files using (source_file_id)
     where (select count(*) <> count(distinct c.idncustody)
-        from staging.eoir_custody_history as c join release_files using (source_file_id))
+        from staging.eoir_custody_history as c join release_files using (source_file_id)
+        where 'tbl_CustodyHistory' not in (select table_name from distinct_tables))
     group by s.idncustody
     having count(*) > 1
     union all
     select 'tbl_RepsAssigned', s.idnrepsassigned
     from staging.eoir_reps_assigned as s join release_files using (source_file_id)
     where (select count(*) <> count(distinct c.idnrepsassigned)
-        from staging.eoir_reps_assigned as c join release_files using (source_file_id))
+        from staging.eoir_reps_assigned as c join release_files using (source_file_id)
+        where 'tbl_RepsAssigned' not in (select table_name from distinct_tables))
     group by s.idnrepsassigned
     having count(*) > 1
 ),

@@ -16,9 +16,11 @@ import org.courtstats.staging.StagingTable;
  * @param columns the columns read, by header name
  * @param usedValueColumns the staging columns whose distinct values are recorded as the
  * rows are staged (see {@link StagingTable#usedValueColumns()})
+ * @param keyColumn the staging column naming a row, checked for repeats as the rows are
+ * staged (see {@link StagingTable#keyColumn()}), or null
  */
 public record EoirTable(String name, List<String> fileNames, String stagingTableName, List<EoirColumn> columns,
-		List<String> usedValueColumns) {
+		List<String> usedValueColumns, String keyColumn) {
 
 	public EoirTable {
 		fileNames = List.copyOf(fileNames);
@@ -34,7 +36,7 @@ public record EoirTable(String name, List<String> fileNames, String stagingTable
 	 * @param columns the columns read, by header name
 	 */
 	public EoirTable(String name, List<String> fileNames, String stagingTableName, List<EoirColumn> columns) {
-		this(name, fileNames, stagingTableName, columns, List.of());
+		this(name, fileNames, stagingTableName, columns, List.of(), null);
 	}
 
 	/**
@@ -44,7 +46,19 @@ public record EoirTable(String name, List<String> fileNames, String stagingTable
 	 * @return the table
 	 */
 	EoirTable recordingUsedValuesOf(String... stagingColumns) {
-		return new EoirTable(this.name, this.fileNames, this.stagingTableName, this.columns, List.of(stagingColumns));
+		return new EoirTable(this.name, this.fileNames, this.stagingTableName, this.columns, List.of(stagingColumns),
+				this.keyColumn);
+	}
+
+	/**
+	 * This table, with the staging column that names a row checked for repeats as its
+	 * rows are staged.
+	 * @param stagingColumn the key's staging column
+	 * @return the table
+	 */
+	EoirTable keyedBy(String stagingColumn) {
+		return new EoirTable(this.name, this.fileNames, this.stagingTableName, this.columns, this.usedValueColumns,
+				stagingColumn);
 	}
 
 	/**
@@ -77,7 +91,7 @@ public record EoirTable(String name, List<String> fileNames, String stagingTable
 				dataColumns.add(column.stagingColumn() + "_raw");
 			}
 		}
-		return new StagingTable(this.stagingTableName, dataColumns, this.usedValueColumns);
+		return new StagingTable(this.stagingTableName, dataColumns, this.usedValueColumns, this.keyColumn);
 	}
 
 }

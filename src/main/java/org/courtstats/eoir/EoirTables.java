@@ -25,7 +25,8 @@ public final class EoirTables {
 					EoirColumn.of("CUSTODY", CODE), EoirColumn.of("case_type", TRACED_CODE, "CASE_TYPE", "CASETYPE"),
 					EoirColumn.of("UPDATE_SITE", CODE), EoirColumn.of("DATE_OF_ENTRY", DATE),
 					EoirColumn.of("E_28_DATE", DATE)))
-		.recordingUsedValuesOf("nat", "lang", "custody", "case_type", "update_site", "date_of_entry", "e_28_date");
+		.recordingUsedValuesOf("nat", "lang", "custody", "case_type", "update_site", "date_of_entry", "e_28_date")
+		.keyedBy("idncase");
 
 	/** Case identifier flags, where MPP cases are marked (MP, RM). */
 	public static final EoirTable CASE_IDENTIFIER = new EoirTable("A_TblCaseIdentifier", List.of("A_TblCaseIdentifier"),
@@ -47,7 +48,8 @@ public final class EoirTables {
 					EoirColumn.of("LANG", CODE), EoirColumn.of("deported_1", CODE, "DEPORTED_1", "DEP1"),
 					EoirColumn.of("deported_2", CODE, "DEPORTED_2", "DEP2")))
 		.recordingUsedValuesOf("nat", "lang", "custody", "case_type", "base_city_code", "hearing_loc_code",
-				"scheduled_hear_loc", "prev_hearing_loc", "osc_date", "input_date", "comp_date");
+				"scheduled_hear_loc", "prev_hearing_loc", "osc_date", "input_date", "comp_date")
+		.keyedBy("idnproceeding");
 
 	/** Scheduled hearings: one row per hearing set on a proceeding's calendar. */
 	public static final EoirTable SCHEDULE = new EoirTable("tbl_schedule", List.of("tbl_schedule"),
@@ -58,7 +60,8 @@ public final class EoirTables {
 					EoirColumn.of("IJ_CODE", CODE), EoirColumn.of("LANG", CODE), EoirColumn.of("CAL_TYPE", CODE),
 					EoirColumn.of("SCHEDULE_TYPE", CODE), EoirColumn.of("ADJ_RSN", CODE),
 					EoirColumn.of("ADJ_MEDIUM", TRACED_CODE)))
-		.recordingUsedValuesOf("lang", "base_city_code", "hearing_loc_code", "ij_code", "adj_rsn", "adj_date");
+		.recordingUsedValuesOf("lang", "base_city_code", "hearing_loc_code", "ij_code", "adj_rsn", "adj_date")
+		.keyedBy("idnschedule");
 
 	/** Applications for relief filed in a proceeding (asylum, cancellation, ...). */
 	public static final EoirTable APPLICATION = new EoirTable("tbl_Court_Appln", List.of("tbl_Court_Appln"),
@@ -66,7 +69,8 @@ public final class EoirTables {
 			List.of(EoirColumn.of("IDNPROCEEDINGAPPLN", KEY), EoirColumn.of("IDNPROCEEDING", KEY),
 					EoirColumn.of("IDNCASE", KEY), EoirColumn.of("APPL_CODE", CASED_CODE),
 					EoirColumn.of("APPL_RECD_DATE", DATE), EoirColumn.of("APPL_DEC", CODE)))
-		.recordingUsedValuesOf("appl_code", "appl_recd_date", "appl_dec");
+		.recordingUsedValuesOf("appl_code", "appl_recd_date", "appl_dec")
+		.keyedBy("idnproceedingappln");
 
 	/** Charges (INA cites) brought in a proceeding. */
 	public static final EoirTable PROCEEDING_CHARGE = new EoirTable("B_TblProceedCharges",
@@ -74,14 +78,16 @@ public final class EoirTables {
 			List.of(EoirColumn.of("IDNPRCDCHG", KEY), EoirColumn.of("IDNCASE", KEY),
 					EoirColumn.of("IDNPROCEEDING", KEY), EoirColumn.of("CHARGE", CASED_CODE),
 					EoirColumn.of("CHG_STATUS", TRACED_CODE)))
-		.recordingUsedValuesOf("charge");
+		.recordingUsedValuesOf("charge")
+		.keyedBy("idnprcdchg");
 
 	/** Custody history: the detention and release dates of a case. */
 	public static final EoirTable CUSTODY_HISTORY = new EoirTable("tbl_CustodyHistory", List.of("tbl_CustodyHistory"),
 			"staging.eoir_custody_history",
 			List.of(EoirColumn.of("IDNCUSTODY", KEY), EoirColumn.of("IDNCASE", KEY), EoirColumn.of("CUSTODY", CODE),
 					EoirColumn.of("DATDETAINED", DATE), EoirColumn.of("DATRELEASED", DATE)))
-		.recordingUsedValuesOf("custody", "datdetained", "datreleased");
+		.recordingUsedValuesOf("custody", "datdetained", "datreleased")
+		.keyedBy("idncustody");
 
 	/**
 	 * Representatives assigned to a case or proceeding (EOIR-28 notices of appearance).
@@ -91,7 +97,8 @@ public final class EoirTables {
 			List.of(EoirColumn.of("IDNREPSASSIGNED", KEY), EoirColumn.of("IDNCASE", KEY),
 					EoirColumn.of("STRATTYLEVEL", CODE), EoirColumn.of("STRATTYTYPE", CODE),
 					EoirColumn.of("PARENT_TABLE", CODE), EoirColumn.of("PARENT_IDN", OPTIONAL_ID),
-					EoirColumn.of("E_28_DATE", DATE)));
+					EoirColumn.of("E_28_DATE", DATE)))
+		.keyedBy("idnrepsassigned");
 
 	/**
 	 * Nationality codes; tblLookupAlienNat is preferred over tblLookupNationality when

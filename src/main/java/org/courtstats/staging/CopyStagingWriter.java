@@ -34,8 +34,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * connection, so the rows, the reader's position and the step's execution context commit
  * together, and a restart resumes exactly after the last committed chunk, neither losing
  * nor repeating a repair or a rejection. At the end of the file it counts them into
- * {@code etl.source_file} and reconciles the rows read with the release's
- * {@code Count.txt}.
+ * {@code etl.source_file}, with whether the file held each key once, and reconciles the
+ * rows read with the release's {@code Count.txt}.
  */
 public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepExecutionListener {
 
@@ -76,11 +76,14 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 
 	private final UsedValues usedValues;
 
+	private final DistinctKeys distinctKeys;
+
 	public CopyStagingWriter(DataSource dataSource, SourceFileSlice slice) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.slice = slice;
 		this.usedValues = new UsedValues(slice.table());
+		this.distinctKeys = new DistinctKeys(slice.table());
 	}
 
 	/**
@@ -107,6 +110,15 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 		return this.usedValues;
 	}
 
+	/**
+	 * Notes a staged row's used values and key.
+	 * @param values the row's values, aligned with the table's data columns
+	 */
+	void note(Object[] values) {
+		this.usedValues.add(values);
+		this.distinctKeys.add(values);
+	}
+
 	@Override
 	public void open(ExecutionContext executionContext) {
 		if (!executionContext.containsKey(STARTED_KEY)) {
@@ -117,6 +129,10 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 			this.jdbc.update("delete from etl.rejected_row where source_file_id = ?", this.slice.sourceFileId());
 			this.jdbc.update("delete from etl.repaired_row where source_file_id = ?", this.slice.sourceFileId());
 			this.jdbc.update("delete from staging.used_value where source_file_id = ?", this.slice.sourceFileId());
+		}
+		else {
+			// The rows an earlier attempt staged were not seen here.
+			this.distinctKeys.giveUp();
 		}
 	}
 
@@ -145,7 +161,7 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 				values[0] = this.slice.sourceFileId();
 				values[1] = row.lineNumber();
 				System.arraycopy(row.values(), 0, values, 2, row.values().length);
-				this.usedValues.add(row.values());
+				note(row.values());
 				try {
 					this.rows.appendRow(values);
 				}
@@ -251,9 +267,11 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 	}
 
 	/**
-	 * Counts the file's staged, rejected and repaired rows into {@code etl.source_file}.
+	 * Counts the file's staged, rejected and repaired rows into {@code etl.source_file},
+	 * with whether its staged rows held each key once ({@link DistinctKeys}).
 	 * @param whole whether the whole file is written, so that its rows read are
-	 * reconciled with {@code Count.txt}; a step stopped part way counts the rows so far
+	 * reconciled with {@code Count.txt}; a step stopped part way counts the rows so far,
+	 * and leaves whether its keys repeat unknown
 	 */
 	private void countRows(boolean whole) {
 		try {
@@ -270,8 +288,9 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 					this.slice.sourceFileId(), StagedRecord.Repair.PADDED, this.slice.sourceFileId(),
 					StagedRecord.Repair.PADDED, this.slice.sourceFileId());
 			this.jdbc.update(
-					"update etl.source_file set rows_read = rows_loaded + rows_rejected where source_file_id = ?",
-					this.slice.sourceFileId());
+					"update etl.source_file set rows_read = rows_loaded + rows_rejected, keys_distinct = ? "
+							+ "where source_file_id = ?",
+					whole ? this.distinctKeys.verdict() : null, this.slice.sourceFileId());
 			if (whole) {
 				reconcileWithCountTxt();
 			}

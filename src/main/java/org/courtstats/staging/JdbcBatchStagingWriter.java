@@ -66,7 +66,7 @@ public class JdbcBatchStagingWriter extends CopyStagingWriter {
 					if (rowCount % BATCH_ROWS == 0) {
 						rows.executeBatch();
 					}
-					usedValues().add(row.values());
+					note(row.values());
 					StagedRecord.Repair repair = row.repair();
 					if (repair != null) {
 						bindAll(repairs, slice.sourceFileId(), slice.tableName(), row.lineNumber(), repair.repairCode(),

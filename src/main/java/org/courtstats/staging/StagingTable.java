@@ -11,8 +11,11 @@ import java.util.List;
  * @param dataColumns the columns after {@code source_file_id, line_number}
  * @param usedValueColumns the data columns whose distinct values staging records in
  * {@code staging.used_value} as it goes
+ * @param keyColumn the data column that names a row, a line repeating another's key
+ * replacing it ({@code load/dedup_same_key.sql}), whose values staging checks for repeats
+ * as it goes into {@code etl.source_file.keys_distinct}; null for none
  */
-public record StagingTable(String name, List<String> dataColumns, List<String> usedValueColumns) {
+public record StagingTable(String name, List<String> dataColumns, List<String> usedValueColumns, String keyColumn) {
 
 	public StagingTable {
 		dataColumns = List.copyOf(dataColumns);
@@ -20,15 +23,18 @@ public record StagingTable(String name, List<String> dataColumns, List<String> u
 		if (!dataColumns.containsAll(usedValueColumns)) {
 			throw new IllegalArgumentException(name + " has no column of " + usedValueColumns);
 		}
+		if (keyColumn != null && !dataColumns.contains(keyColumn)) {
+			throw new IllegalArgumentException(name + " has no column " + keyColumn);
+		}
 	}
 
 	/**
-	 * A staging table none of whose values are recorded as they are staged.
+	 * A staging table none of whose values are recorded or checked as they are staged.
 	 * @param name qualified table name
 	 * @param dataColumns the columns after {@code source_file_id, line_number}
 	 */
 	public StagingTable(String name, List<String> dataColumns) {
-		this(name, dataColumns, List.of());
+		this(name, dataColumns, List.of(), null);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -122,6 +123,29 @@ class EoirTablesTests {
 			}
 		}
 		assertThat(backfilled).isEqualTo(recorded);
+	}
+
+	@Test
+	void theKeysCheckedAsStagedAreThoseDedupSameKeyCounts() throws IOException {
+		String sql = Files.readString(LOAD_SQL.resolve("dedup_same_key.sql"));
+		Set<String> counted = new HashSet<>();
+		Matcher arm = Pattern.compile("select '(\\w+)'(?: as table_name)?, s\\.(\\w+)(?: as record_key)?\\n\\s+from "
+				+ "(staging\\.\\w+) as s[^\\n]*\\n\\s+where \\(select count\\(\\*\\) <> count\\(distinct c\\.(\\w+)\\)"
+				+ "\\n\\s+from (staging\\.\\w+) as c[^\\n]*\\n\\s+where '(\\w+)' not in \\(select table_name from "
+				+ "distinct_tables\\)\\)")
+			.matcher(sql);
+		while (arm.find()) {
+			assertThat(List.of(arm.group(1), arm.group(2), arm.group(3))).as("one table and key throughout")
+				.isEqualTo(List.of(arm.group(6), arm.group(4), arm.group(5)));
+			counted.add(arm.group(1) + " " + arm.group(3) + "." + arm.group(2));
+		}
+		Set<String> checked = new HashSet<>();
+		for (EoirTable table : EoirTables.ALL) {
+			if (table.keyColumn() != null) {
+				checked.add(table.name() + " " + table.stagingTableName() + "." + table.keyColumn());
+			}
+		}
+		assertThat(counted).hasSize(7).isEqualTo(checked);
 	}
 
 	@Test

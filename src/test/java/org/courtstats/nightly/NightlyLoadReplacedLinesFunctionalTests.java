@@ -128,6 +128,14 @@ class NightlyLoadReplacedLinesFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(load(deliveries.resolve("may"))).containsExactly(ReleaseOutcome.Status.LOADED);
 
 		// then
+		assertThat(this.jdbc.queryForList("""
+				select f.table_name || ' ' || f.keys_distinct
+				from etl.source_file as f join warehouse.dim_release as r using (release_key)
+				where r.release_label = 'EOIR Case Data 2026-0501' and f.keys_distinct is not null
+				order by f.table_name
+				""", String.class)).as("staging found the files that repeat a key")
+			.containsExactly("A_TblCase true", "B_TblProceedCharges true", "B_TblProceeding false",
+					"tbl_Court_Appln true", "tbl_CustodyHistory true", "tbl_RepsAssigned false", "tbl_schedule true");
 		assertThat(
 				text("select is_mpp || ' ' || mpp_by_location from warehouse.fct_case where case_id = " + singleCase))
 			.as("a replaced line at a port court makes no case MPP")

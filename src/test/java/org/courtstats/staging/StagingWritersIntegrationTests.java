@@ -273,6 +273,57 @@ class StagingWritersIntegrationTests {
 			.isEqualTo(records.size());
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "copy", "jdbc-batch" })
+	void aFileStagedWholeRecordsWhetherItHeldEachKeyOnce(String writer, @TempDir Path inbox) throws Exception {
+		// Given the rows of a hearings file, and the same rows with the last hearing's
+		// line repeated after it
+		Path release = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 300, 7).folder();
+		Path file = release.resolve("EOIR Case Data").resolve("tbl_schedule.csv");
+		EoirTable table = EoirTables.SCHEDULE;
+		List<StagedRecord> records = records(file, table);
+		StagedRecord.Row last = records.stream()
+			.filter((record) -> record instanceof StagedRecord.Row)
+			.map(StagedRecord.Row.class::cast)
+			.reduce((first, second) -> second)
+			.orElseThrow();
+		List<StagedRecord> repeating = new ArrayList<>(records);
+		repeating.add(new StagedRecord.Row(last.lineNumber() + 1, last.values()));
+		DataSource dataSource = TestWarehouse.dataSource(url);
+
+		// When each is staged whole by a writer, and the first again by a writer that
+		// resumes it after its first chunk
+		long distinctFile = sourceFile(table.name(), "distinct keys " + writer, file);
+		long repeatingFile = sourceFile(table.name(), "repeated key " + writer, file);
+		long resumedFile = sourceFile(table.name(), "resumed " + writer, file);
+		for (long sourceFile : List.of(distinctFile, repeatingFile)) {
+			CopyStagingWriter staging = writer(writer, dataSource,
+					new SourceFileSlice(sourceFile, table.name(), table.stagingTable(), 1));
+			staging.open(new ExecutionContext());
+			write(staging, (sourceFile == repeatingFile) ? repeating : records);
+			staging.countRows();
+		}
+		ExecutionContext saved = new ExecutionContext();
+		SourceFileSlice resumedSlice = new SourceFileSlice(resumedFile, table.name(), table.stagingTable(), 1);
+		CopyStagingWriter first = writer(writer, dataSource, resumedSlice);
+		first.open(saved);
+		writeChunk(first, records.subList(0, 100), saved);
+		CopyStagingWriter resumed = writer(writer, dataSource, resumedSlice);
+		resumed.open(saved);
+		write(resumed, records.subList(100, records.size()));
+		resumed.countRows();
+
+		// Then the file of distinct keys is recorded as such, the other as repeating one,
+		// and the resumed file's answer is not known
+		String distinct = "select keys_distinct from etl.source_file where source_file_id = ?";
+		assertThat(this.jdbc.queryForObject(distinct, Boolean.class, distinctFile)).isTrue();
+		assertThat(this.jdbc.queryForObject(distinct, Boolean.class, repeatingFile)).isFalse();
+		assertThat(this.jdbc.queryForObject(distinct, Boolean.class, resumedFile)).isNull();
+		assertThat(this.jdbc.queryForObject("select rows_read from etl.source_file where source_file_id = ?",
+				Long.class, resumedFile))
+			.isEqualTo(records.size());
+	}
+
 	private static CopyStagingWriter writer(String kind, DataSource dataSource, SourceFileSlice slice) {
 		return kind.equals("copy") ? new CopyStagingWriter(dataSource, slice)
 				: new JdbcBatchStagingWriter(dataSource, slice);

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UsedValuesTests {
 
 	private static final StagingTable TABLE = new StagingTable("staging.eoir_schedule",
-			List.of("idnschedule", "lang", "adj_date"), List.of("lang", "adj_date"));
+			List.of("idnschedule", "lang", "adj_date"), List.of("lang", "adj_date"), null);
 
 	private final UsedValues used = new UsedValues(TABLE);
 

@@ -1,0 +1,123 @@
+package org.courtstats.staging;
+
+import org.roaringbitmap.RoaringBitmap;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Whether a file's staged rows hold each value of its table's
+ * {@link StagingTable#keyColumn() key column} once, found as the rows are staged: the
+ * keys seen so far in a compressed bitmap, so that {@code load/dedup_same_key.sql} need
+ * not count the staged keys again for a file found to repeat none. The answer is only
+ * given for a file staged whole by one writer, each staged row noted once:
+ * {@link #verdict()} is then true when no key repeated, false when one did, and null when
+ * it is not known (a resumed file, a key outside 0 to 2^32 - 1, or keys too many and too
+ * scattered to hold in {@link #MAX_BYTES}).
+ */
+final class DistinctKeys {
+
+	/**
+	 * The most heap the keys of one file may take: about 5 MB holds 43 million keys
+	 * numbered one after the other, as EOIR numbers them; keys scattered thinly take up
+	 * to 2 bytes each, and past this size the answer is given up.
+	 */
+	static final long MAX_BYTES = 64L << 20;
+
+	private static final int SIZE_CHECK_INTERVAL = 1 << 16;
+
+	private static final long MAX_KEY = 0xFFFF_FFFFL;
+
+	private final int index;
+
+	private final long maxBytes;
+
+	private RoaringBitmap keys;
+
+	private boolean repeated;
+
+	private int untilSizeCheck = SIZE_CHECK_INTERVAL;
+
+	private boolean watchingTransaction;
+
+	/**
+	 * Notes the keys of a table's staged rows.
+	 * @param table the table; its {@link StagingTable#keyColumn() key column}, if any, is
+	 * noted
+	 */
+	DistinctKeys(StagingTable table) {
+		this(table, MAX_BYTES);
+	}
+
+	DistinctKeys(StagingTable table, long maxBytes) {
+		this.index = (table.keyColumn() != null) ? table.dataColumns().indexOf(table.keyColumn()) : -1;
+		this.maxBytes = maxBytes;
+		this.keys = (this.index >= 0) ? new RoaringBitmap() : null;
+	}
+
+	/**
+	 * Notes a staged row's key.
+	 * @param values the row's values, aligned with the table's data columns
+	 */
+	void add(Object[] values) {
+		if (this.keys == null) {
+			return;
+		}
+		watchTransaction();
+		if (!(values[this.index] instanceof Long key) || key < 0 || key > MAX_KEY) {
+			giveUp();
+			return;
+		}
+		if (!this.keys.checkedAdd((int) key.longValue())) {
+			this.repeated = true;
+			this.keys = null;
+			return;
+		}
+		if (--this.untilSizeCheck == 0) {
+			this.untilSizeCheck = SIZE_CHECK_INTERVAL;
+			if (this.keys.getLongSizeInBytes() > this.maxBytes) {
+				giveUp();
+			}
+		}
+	}
+
+	/**
+	 * Gives the answer up when the current transaction rolls back: its rows' keys were
+	 * noted, and the rows will come again.
+	 */
+	private void watchTransaction() {
+		if (!this.watchingTransaction && TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.watchingTransaction = true;
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					DistinctKeys.this.watchingTransaction = false;
+					if (status != STATUS_COMMITTED) {
+						giveUp();
+					}
+				}
+			});
+		}
+	}
+
+	/**
+	 * Gives the answer up: the rows noted are not all the file's (a file resumed after
+	 * its first rows were staged by an earlier attempt), or their keys cannot be held.
+	 */
+	void giveUp() {
+		this.keys = null;
+		this.repeated = false;
+	}
+
+	/**
+	 * Whether the rows noted held each key once.
+	 * @return true when no key repeated, false when one did, null when not known
+	 */
+	Boolean verdict() {
+		if (this.repeated) {
+			return false;
+		}
+		return (this.keys != null) ? Boolean.TRUE : null;
+	}
+
+}
