@@ -129,6 +129,8 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 			this.jdbc.update("delete from etl.rejected_row where source_file_id = ?", this.slice.sourceFileId());
 			this.jdbc.update("delete from etl.repaired_row where source_file_id = ?", this.slice.sourceFileId());
 			this.jdbc.update("delete from staging.used_value where source_file_id = ?", this.slice.sourceFileId());
+			this.jdbc.update("update etl.source_file set keys_distinct = null "
+					+ "where source_file_id = ? and keys_distinct is not null", this.slice.sourceFileId());
 		}
 		else {
 			// The rows an earlier attempt staged were not seen here.

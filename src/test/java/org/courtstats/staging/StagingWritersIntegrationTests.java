@@ -322,6 +322,11 @@ class StagingWritersIntegrationTests {
 		assertThat(this.jdbc.queryForObject("select rows_read from etl.source_file where source_file_id = ?",
 				Long.class, resumedFile))
 			.isEqualTo(records.size());
+
+		// And a file staged again from its start is not known until it is counted again
+		writer(writer, dataSource, new SourceFileSlice(distinctFile, table.name(), table.stagingTable(), 1))
+			.open(new ExecutionContext());
+		assertThat(this.jdbc.queryForObject(distinct, Boolean.class, distinctFile)).isNull();
 	}
 
 	private static CopyStagingWriter writer(String kind, DataSource dataSource, SourceFileSlice slice) {
