@@ -131,11 +131,10 @@ public class CopyStagingWriter implements ItemStreamWriter<StagedRecord>, StepEx
 			this.jdbc.update("delete from staging.used_value where source_file_id = ?", this.slice.sourceFileId());
 			this.jdbc.update("update etl.source_file set keys_distinct = null "
 					+ "where source_file_id = ? and keys_distinct is not null", this.slice.sourceFileId());
+			this.distinctKeys.startFile();
 		}
-		else {
-			// The rows an earlier attempt staged were not seen here.
-			this.distinctKeys.giveUp();
-		}
+		// Else the rows an earlier attempt staged are not seen here: whether the file
+		// repeats a key stays unknown.
 	}
 
 	@Override

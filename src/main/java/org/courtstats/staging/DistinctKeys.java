@@ -10,19 +10,22 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@link StagingTable#keyColumn() key column} once, found as the rows are staged: the
  * keys seen so far in a compressed bitmap, so that {@code load/dedup_same_key.sql} need
  * not count the staged keys again for a file found to repeat none. The answer is only
- * given for a file staged whole by one writer, each staged row noted once:
- * {@link #verdict()} is then true when no key repeated, false when one did, and null when
- * it is not known (a resumed file, a key outside 0 to 2^32 - 1, or keys too many and too
- * scattered to hold in {@link #MAX_BYTES}).
+ * given for a file staged whole, from its first row, by one writer that
+ * {@link #startFile() started} it, each staged row noted once (a writer that only counts
+ * a file staged before, or resumes one, has no answer): {@link #verdict()} is then true
+ * when no key repeated, false when one did, and null when it is not known (a resumed
+ * file, a key outside 0 to 2^32 - 1, or keys too many and too scattered to hold in
+ * {@link #MAX_BYTES}).
  */
 final class DistinctKeys {
 
 	/**
-	 * The most heap the keys of one file may take: about 5 MB holds 43 million keys
-	 * numbered one after the other, as EOIR numbers them; keys scattered thinly take up
-	 * to 2 bytes each, and past this size the answer is given up.
+	 * The most the bitmap of one file's keys may take, as it reports its size (its heap
+	 * is up to about half as much again): about 5 MB holds 43 million keys numbered one
+	 * after the other, as EOIR numbers them; keys scattered thinly take up to 2 bytes
+	 * each, and past this size the answer is given up.
 	 */
-	static final long MAX_BYTES = 64L << 20;
+	static final long MAX_BYTES = 32L << 20;
 
 	private static final int SIZE_CHECK_INTERVAL = 1 << 16;
 
@@ -52,7 +55,16 @@ final class DistinctKeys {
 	DistinctKeys(StagingTable table, long maxBytes) {
 		this.index = (table.keyColumn() != null) ? table.dataColumns().indexOf(table.keyColumn()) : -1;
 		this.maxBytes = maxBytes;
+	}
+
+	/**
+	 * Starts noting the keys of a file whose staging starts at its first row: until then,
+	 * and for a table without a key column, the answer is unknown.
+	 */
+	void startFile() {
 		this.keys = (this.index >= 0) ? new RoaringBitmap() : null;
+		this.repeated = false;
+		this.untilSizeCheck = SIZE_CHECK_INTERVAL;
 	}
 
 	/**

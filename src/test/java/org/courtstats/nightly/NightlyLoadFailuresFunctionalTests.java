@@ -195,6 +195,10 @@ class NightlyLoadFailuresFunctionalTests extends NightlyLoadTestSupport {
 			.isEqualTo(2);
 		assertThat(read).isEqualTo(sample.expected().applications() - 2);
 		assertThat(applicationsRead(label)).isEqualTo(read);
+		assertThat(this.jdbc.queryForList("select keys_distinct from etl.source_file "
+				+ "where table_name = 'tbl_Court_Appln' and release_label = ?", Boolean.class, label))
+			.as("a file counted after its staging has no answer to whether it repeats a key")
+			.containsExactly((Boolean) null);
 	}
 
 	@Test
@@ -247,7 +251,7 @@ class NightlyLoadFailuresFunctionalTests extends NightlyLoadTestSupport {
 	 * its staging step completed leaves them.
 	 */
 	private void loseApplicationsCount(String label) {
-		this.jdbc.update("update etl.source_file set rows_read = null, rows_loaded = null "
+		this.jdbc.update("update etl.source_file set rows_read = null, rows_loaded = null, keys_distinct = null "
 				+ "where table_name = 'tbl_Court_Appln' and release_label = ?", label);
 	}
 

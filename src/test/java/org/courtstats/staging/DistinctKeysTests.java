@@ -15,7 +15,7 @@ class DistinctKeysTests {
 	private static final StagingTable TABLE = new StagingTable("staging.eoir_schedule", List.of("lang", "idnschedule"),
 			List.of(), "idnschedule");
 
-	private final DistinctKeys keys = new DistinctKeys(TABLE);
+	private final DistinctKeys keys = started(new DistinctKeys(TABLE));
 
 	@AfterEach
 	void endTransaction() {
@@ -47,12 +47,12 @@ class DistinctKeysTests {
 
 	@Test
 	void keysTheBitmapCannotHoldLeaveTheAnswerUnknown() {
-		DistinctKeys negative = new DistinctKeys(TABLE);
+		DistinctKeys negative = started(new DistinctKeys(TABLE));
 		negative.add(row(-1L));
-		DistinctKeys tooLarge = new DistinctKeys(TABLE);
+		DistinctKeys tooLarge = started(new DistinctKeys(TABLE));
 		tooLarge.add(row(1L));
 		tooLarge.add(row(1L << 32));
-		DistinctKeys notAKey = new DistinctKeys(TABLE);
+		DistinctKeys notAKey = started(new DistinctKeys(TABLE));
 		notAKey.add(new Object[] { "SPA", "12" });
 
 		assertThat(negative.verdict()).isNull();
@@ -62,8 +62,8 @@ class DistinctKeysTests {
 
 	@Test
 	void keysTooScatteredToHoldInTheSizeAllowedLeaveTheAnswerUnknown() {
-		DistinctKeys small = new DistinctKeys(TABLE, 1 << 18);
-		DistinctKeys large = new DistinctKeys(TABLE, 1 << 20);
+		DistinctKeys small = started(new DistinctKeys(TABLE, 1 << 18));
+		DistinctKeys large = started(new DistinctKeys(TABLE, 1 << 20));
 		// One key in every 65,536: a container each, about 0.5 MB for 2^16 keys.
 		for (long key = 0; key <= 0xFFFF_FFFFL; key += 1 << 16) {
 			small.add(row(key));
@@ -76,16 +76,27 @@ class DistinctKeysTests {
 
 	@Test
 	void aTableWithoutAKeyColumnHasNoAnswer() {
-		DistinctKeys none = new DistinctKeys(new StagingTable("staging.ohss_cell", List.of("value")));
+		DistinctKeys none = started(new DistinctKeys(new StagingTable("staging.ohss_cell", List.of("value"))));
 		none.add(new Object[] { 1L });
 
 		assertThat(none.verdict()).isNull();
 	}
 
 	@Test
-	void aResumedFileHasNoAnswer() {
-		this.keys.giveUp();
+	void aFileNotStartedFromItsFirstRowHasNoAnswer() {
+		DistinctKeys resumed = new DistinctKeys(TABLE);
+		resumed.add(row(1L));
+		DistinctKeys countedOnly = new DistinctKeys(TABLE);
+
+		assertThat(resumed.verdict()).isNull();
+		assertThat(countedOnly.verdict()).isNull();
+	}
+
+	@Test
+	void anAnswerGivenUpStaysUnknown() {
 		this.keys.add(row(1L));
+		this.keys.giveUp();
+		this.keys.add(row(2L));
 
 		assertThat(this.keys.verdict()).isNull();
 	}
@@ -119,6 +130,11 @@ class DistinctKeysTests {
 		complete(TransactionSynchronization.STATUS_COMMITTED);
 
 		assertThat(this.keys.verdict()).isFalse();
+	}
+
+	private static DistinctKeys started(DistinctKeys keys) {
+		keys.startFile();
+		return keys;
 	}
 
 	private static Object[] row(long key) {
