@@ -14,8 +14,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@link #startFile() started} it, each staged row noted once (a writer that only counts
  * a file staged before, or resumes one, has no answer): {@link #verdict()} is then true
  * when no key repeated, false when one did, and null when it is not known (a resumed
- * file, a key outside 0 to 2^32 - 1, or keys too many and too scattered to hold in
- * {@link #MAX_BYTES}).
+ * file, a chunk rolled back, a key outside 0 to 2^32 - 1, or keys too many and too
+ * scattered to hold in {@link #MAX_BYTES}).
  */
 final class DistinctKeys {
 
@@ -113,8 +113,8 @@ final class DistinctKeys {
 	}
 
 	/**
-	 * Gives the answer up: the rows noted are not all the file's (a file resumed after
-	 * its first rows were staged by an earlier attempt), or their keys cannot be held.
+	 * Gives the answer up: rows noted will be staged again (their chunk rolled back), or
+	 * their keys cannot be held.
 	 */
 	void giveUp() {
 		this.keys = null;
