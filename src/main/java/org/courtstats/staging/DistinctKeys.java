@@ -2,9 +2,6 @@ package org.courtstats.staging;
 
 import org.roaringbitmap.RoaringBitmap;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 /**
  * Whether a file's staged rows hold each value of its table's
  * {@link StagingTable#keyColumn() key column} once, found as the rows are staged: the
@@ -41,7 +38,12 @@ final class DistinctKeys {
 
 	private int untilSizeCheck = SIZE_CHECK_INTERVAL;
 
-	private boolean watchingTransaction;
+	// Rows of a chunk rolled back come again: their keys were noted.
+	private final TransactionEnd transactionEnd = new TransactionEnd((committed) -> {
+		if (!committed) {
+			giveUp();
+		}
+	});
 
 	/**
 	 * Notes the keys of a table's staged rows.
@@ -75,7 +77,7 @@ final class DistinctKeys {
 		if (this.keys == null) {
 			return;
 		}
-		watchTransaction();
+		this.transactionEnd.watch();
 		if (!(values[this.index] instanceof Long key) || key < 0 || key > MAX_KEY) {
 			giveUp();
 			return;
@@ -90,25 +92,6 @@ final class DistinctKeys {
 			if (this.keys.getLongSizeInBytes() > this.maxBytes) {
 				giveUp();
 			}
-		}
-	}
-
-	/**
-	 * Gives the answer up when the current transaction rolls back: its rows' keys were
-	 * noted, and the rows will come again.
-	 */
-	private void watchTransaction() {
-		if (!this.watchingTransaction && TransactionSynchronizationManager.isSynchronizationActive()) {
-			this.watchingTransaction = true;
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					DistinctKeys.this.watchingTransaction = false;
-					if (status != STATUS_COMMITTED) {
-						giveUp();
-					}
-				}
-			});
 		}
 	}
 

@@ -6,9 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 /**
  * The distinct values a file's staged rows hold in its table's
  * {@link StagingTable#usedValueColumns() used-value columns}, recorded chunk by chunk
@@ -27,7 +24,7 @@ final class UsedValues {
 
 	private final Column[] columns;
 
-	private boolean watchingTransaction;
+	private final TransactionEnd transactionEnd = new TransactionEnd(this::settle);
 
 	UsedValues(StagingTable table) {
 		this.columns = table.usedValueColumns()
@@ -49,15 +46,8 @@ final class UsedValues {
 				noted = true;
 			}
 		}
-		if (noted && !this.watchingTransaction && TransactionSynchronizationManager.isSynchronizationActive()) {
-			this.watchingTransaction = true;
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					UsedValues.this.watchingTransaction = false;
-					settle(status == STATUS_COMMITTED);
-				}
-			});
+		if (noted) {
+			this.transactionEnd.watch();
 		}
 	}
 
@@ -90,7 +80,7 @@ final class UsedValues {
 	 * values now count as recorded (in a transaction, at its commit).
 	 */
 	void written() {
-		if (!this.watchingTransaction) {
+		if (!this.transactionEnd.watching()) {
 			settle(true);
 		}
 	}
