@@ -74,9 +74,16 @@ class WarehouseRolesIntegrationTests {
 	}
 
 	@AfterEach
-	void dropTheProbe() throws SQLException {
+	void dropTheProbe() throws SQLException, InterruptedException {
 		if (this.analyst != null) {
 			this.analyst.close();
+		}
+		// The probe's server process drops its temporary tables as it exits, after the
+		// connection is closed; until then they keep the role from being dropped.
+		for (int wait = 0; wait < 100
+				&& this.jdbc.queryForObject("select count(*) from pg_stat_activity where usename = ?", Integer.class,
+						this.probe) > 0; wait++) {
+			Thread.sleep(100);
 		}
 		this.jdbc.execute("drop role if exists " + this.probe);
 	}
