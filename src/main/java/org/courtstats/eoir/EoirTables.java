@@ -41,11 +41,11 @@ public final class EoirTables {
 					EoirColumn.of("INPUT_DATE", DATE), EoirColumn.of("COMP_DATE", DATE),
 					EoirColumn.of("BASE_CITY_CODE", CODE), EoirColumn.of("HEARING_LOC_CODE", CODE),
 					EoirColumn.of("SCHEDULED_HEAR_LOC", CODE), EoirColumn.of("PREV_HEARING_LOC", CODE),
-					EoirColumn.of("IJ_CODE", CODE), EoirColumn.of("DEC_TYPE", CODE),
-					EoirColumn.of("DEC_CODE", TRACED_CODE), EoirColumn.of("OTHER_COMP", TRACED_CODE),
-					EoirColumn.of("ABSENTIA", CODE), EoirColumn.of("CUSTODY", CODE),
-					EoirColumn.of("case_type", CODE, "CASE_TYPE", "CASETYPE"), EoirColumn.of("NAT", CODE),
-					EoirColumn.of("LANG", CODE), EoirColumn.of("deported_1", CODE, "DEPORTED_1", "DEP1"),
+					EoirColumn.of("IJ_CODE", CODE), EoirColumn.of("DEC_CODE", TRACED_CODE),
+					EoirColumn.of("OTHER_COMP", TRACED_CODE), EoirColumn.of("ABSENTIA", CODE),
+					EoirColumn.of("CUSTODY", CODE), EoirColumn.of("case_type", CODE, "CASE_TYPE", "CASETYPE"),
+					EoirColumn.of("NAT", CODE), EoirColumn.of("LANG", CODE),
+					EoirColumn.of("deported_1", CODE, "DEPORTED_1", "DEP1"),
 					EoirColumn.of("deported_2", CODE, "DEPORTED_2", "DEP2")))
 		.recordingUsedValuesOf("nat", "lang", "custody", "case_type", "base_city_code", "hearing_loc_code",
 				"scheduled_hear_loc", "prev_hearing_loc", "osc_date", "input_date", "comp_date")
