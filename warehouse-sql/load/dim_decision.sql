@@ -35,15 +35,25 @@ where (dim_decision.description, dim_decision.outcome_group)
 insert into warehouse.dim_decision (
     case_type_code, decision_code, decision_kind, description, outcome_group, is_inferred
 )
-with used as (
-    select distinct
-        coalesce(p.case_type, '?') as case_type,
-        coalesce(p.dec_code, p.other_comp) as code,
-        case when p.dec_code is not null then 'C' else 'O' end as kind
-    from staging.eoir_proceeding as p
-    join etl.source_file as f using (source_file_id)
+-- The combinations the proceedings use, recorded as they were staged (staging.used_value, the column
+-- case_type+dec_code+other_comp, as a text[]), not found again in every staged proceeding. The
+-- recorded rows are picked first (materialized): other columns' codes are no arrays.
+with recorded as materialized (
+    select u.code
+    from staging.used_value as u
+    join etl.source_file as f on f.source_file_id = u.source_file_id
     where f.release_key = :release_key
-        and coalesce(p.dec_code, p.other_comp) is not null
+        and u.table_name = 'B_TblProceeding'
+        and u.column_name = 'case_type+dec_code+other_comp'
+),
+
+used as (
+    select distinct
+        coalesce(r.v[1], '?') as case_type,
+        coalesce(r.v[2], r.v[3]) as code,
+        case when r.v[2] is not null then 'C' else 'O' end as kind
+    from (select code::text[] as v from recorded) as r
+    where coalesce(r.v[2], r.v[3]) is not null
 )
 
 select

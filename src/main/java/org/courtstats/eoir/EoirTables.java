@@ -48,7 +48,8 @@ public final class EoirTables {
 					EoirColumn.of("deported_1", CODE, "DEPORTED_1", "DEP1"),
 					EoirColumn.of("deported_2", CODE, "DEPORTED_2", "DEP2")))
 		.recordingUsedValuesOf("nat", "lang", "custody", "case_type", "base_city_code", "hearing_loc_code",
-				"scheduled_hear_loc", "prev_hearing_loc", "osc_date", "input_date", "comp_date")
+				"scheduled_hear_loc", "prev_hearing_loc", "osc_date", "input_date", "comp_date",
+				"case_type+dec_code+other_comp")
 		.keyedBy("idnproceeding");
 
 	/** Scheduled hearings: one row per hearing set on a proceeding's calendar. */

@@ -10,7 +10,8 @@ import java.util.List;
  * @param name qualified table name, e.g. {@code staging.eoir_case}
  * @param dataColumns the columns after {@code source_file_id, line_number}
  * @param usedValueColumns the data columns whose distinct values staging records in
- * {@code staging.used_value} as it goes
+ * {@code staging.used_value} as it goes; a name joining columns with {@code +} (as
+ * {@code case_type+dec_code+other_comp}) records their distinct combinations
  * @param keyColumn the data column that names a row, a line repeating another's key
  * replacing it ({@code load/dedup_same_key.sql}), whose values staging checks for repeats
  * as it goes into {@code etl.source_file.keys_distinct}; null for none
@@ -20,7 +21,7 @@ public record StagingTable(String name, List<String> dataColumns, List<String> u
 	public StagingTable {
 		dataColumns = List.copyOf(dataColumns);
 		usedValueColumns = List.copyOf(usedValueColumns);
-		if (!dataColumns.containsAll(usedValueColumns)) {
+		if (!dataColumns.containsAll(usedValueColumns.stream().flatMap((used) -> members(used).stream()).toList())) {
 			throw new IllegalArgumentException(name + " has no column of " + usedValueColumns);
 		}
 		if (keyColumn != null && !dataColumns.contains(keyColumn)) {
@@ -35,6 +36,16 @@ public record StagingTable(String name, List<String> dataColumns, List<String> u
 	 */
 	public StagingTable(String name, List<String> dataColumns) {
 		this(name, dataColumns, List.of(), null);
+	}
+
+	/**
+	 * The data columns of a used-value column: itself, or the columns a combination
+	 * joins.
+	 * @param usedValueColumn one of {@link #usedValueColumns()}
+	 * @return its data columns, in order
+	 */
+	public static List<String> members(String usedValueColumn) {
+		return List.of(usedValueColumn.split("\\+"));
 	}
 
 	/**

@@ -1,9 +1,11 @@
 package org.courtstats.staging;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,6 +18,10 @@ import java.util.Set;
  * commits, and what a transaction rolled back noted is forgotten, so that the chunk
  * records its values again when it is staged again. A restart records afresh whatever the
  * file's later chunks hold; a value recorded twice is read once.
+ * <p>
+ * A combination of columns ({@code case_type+dec_code+other_comp}) is recorded when any
+ * of its values is present, as the text of a PostgreSQL {@code text[]}
+ * ({@code {"RMV","X",NULL}}), which {@code code::text[]} reads back.
  */
 final class UsedValues {
 
@@ -29,7 +35,8 @@ final class UsedValues {
 	UsedValues(StagingTable table) {
 		this.columns = table.usedValueColumns()
 			.stream()
-			.map((name) -> new Column(name, table.dataColumns().indexOf(name)))
+			.map((name) -> new Column(name,
+					StagingTable.members(name).stream().mapToInt(table.dataColumns()::indexOf).toArray()))
 			.toArray(Column[]::new);
 	}
 
@@ -40,7 +47,7 @@ final class UsedValues {
 	void add(Object[] values) {
 		boolean noted = false;
 		for (Column column : this.columns) {
-			Object value = values[column.index];
+			Object value = column.value(values);
 			if (value != null && !column.isRecorded(value) && column.noted.add(value)) {
 				column.unwritten.add(value);
 				noted = true;
@@ -65,7 +72,8 @@ final class UsedValues {
 		for (Column column : this.columns) {
 			for (Object value : column.unwritten) {
 				boolean date = value instanceof LocalDate;
-				sink.accept(sourceFileId, tableName, column.name, date ? null : value, date ? value : null);
+				Object code = (value instanceof List<?> combination) ? arrayText(combination) : value;
+				sink.accept(sourceFileId, tableName, column.name, date ? null : code, date ? value : null);
 				rows++;
 			}
 		}
@@ -99,6 +107,26 @@ final class UsedValues {
 		}
 	}
 
+	/**
+	 * A combination's values as a PostgreSQL array literal: each value quoted, its quotes
+	 * and backslashes escaped; a null as {@code NULL}.
+	 */
+	static String arrayText(List<?> combination) {
+		StringBuilder text = new StringBuilder("{");
+		for (Object value : combination) {
+			if (text.length() > 1) {
+				text.append(',');
+			}
+			if (value == null) {
+				text.append("NULL");
+			}
+			else {
+				text.append('"').append(value.toString().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+			}
+		}
+		return text.append('}').toString();
+	}
+
 	/** Receives one row of {@link #COLUMNS}. */
 	@FunctionalInterface
 	interface RowSink {
@@ -124,7 +152,7 @@ final class UsedValues {
 
 		private final String name;
 
-		private final int index;
+		private final int[] indexes;
 
 		private final Set<Object> recorded = new HashSet<>();
 
@@ -136,9 +164,26 @@ final class UsedValues {
 
 		private final Set<Object> unwritten = new LinkedHashSet<>();
 
-		Column(String name, int index) {
+		Column(String name, int[] indexes) {
 			this.name = name;
-			this.index = index;
+			this.indexes = indexes;
+		}
+
+		/**
+		 * The row's value of this column: the value of its one data column, or the list
+		 * of a combination's values when any is present; null otherwise.
+		 */
+		Object value(Object[] values) {
+			if (this.indexes.length == 1) {
+				return values[this.indexes[0]];
+			}
+			Object[] combination = new Object[this.indexes.length];
+			boolean present = false;
+			for (int i = 0; i < this.indexes.length; i++) {
+				combination[i] = values[this.indexes[i]];
+				present |= combination[i] != null;
+			}
+			return present ? Arrays.asList(combination) : null;
 		}
 
 		boolean isRecorded(Object value) {

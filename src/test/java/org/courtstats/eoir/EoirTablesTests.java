@@ -104,10 +104,17 @@ class EoirTablesTests {
 			read.add(tuple.group(1) + "." + tuple.group(2));
 		}
 		Set<String> recorded = new HashSet<>();
+		Set<String> combinations = new HashSet<>();
 		for (EoirTable table : EoirTables.ALL) {
-			table.usedValueColumns().forEach((column) -> recorded.add(table.name() + "." + column));
+			table.usedValueColumns()
+				.forEach((column) -> (column.contains("+") ? combinations : recorded).add(table.name() + "." + column));
 		}
 		assertThat(read).hasSize(32).isEqualTo(recorded);
+		// The one combination is dim_decision.sql's.
+		String decisions = Files.readString(LOAD_SQL.resolve("dim_decision.sql"));
+		assertThat(combinations).containsExactly("B_TblProceeding.case_type+dec_code+other_comp");
+		assertThat(decisions).contains("u.table_name = 'B_TblProceeding'",
+				"u.column_name = 'case_type+dec_code+other_comp'");
 
 		// The migrations that added the columns recorded the same columns of the files
 		// staged before them.
@@ -123,6 +130,10 @@ class EoirTablesTests {
 			}
 		}
 		assertThat(backfilled).isEqualTo(recorded);
+		String combinationBackfill = Files
+			.readString(Path.of("warehouse-sql/migrations/V064__record_the_decisions_proceedings_use.sql"));
+		assertThat(combinationBackfill).contains("'B_TblProceeding',\n    'case_type+dec_code+other_comp',\n"
+				+ "    array[case_type, dec_code, other_comp]::text");
 	}
 
 	@Test

@@ -232,6 +232,13 @@ class NightlyLoadJobFunctionalTests extends NightlyLoadTestSupport {
 				"select hearing_loc_code from warehouse.dim_hearing_location where is_mpp_location order by 1",
 				String.class))
 			.containsExactly("CIX", "ENP", "MPB", "MPL", "OPP", "SYP", "TUM");
+		assertThat(count("select count(*) from warehouse.fct_proceeding where is_completed and decision_key = -1"))
+			.as("each completion's decision or other completion is a member, inferred where the lookup lacks it")
+			.isZero();
+		assertThat(this.jdbc.queryForList("select case_type_code || ' ' || decision_code || ' ' || decision_kind "
+				+ "from warehouse.dim_decision where is_inferred order by 1", String.class))
+			.as("the combinations of the proceedings that the lookup lacks")
+			.containsExactly("AOC C O", "CFR C O", "WHO C O");
 		assertThat(this.jdbc.queryForObject(
 				"select description from warehouse.dim_decision where case_type_code = 'RMV' and decision_code = 'Y'",
 				String.class))

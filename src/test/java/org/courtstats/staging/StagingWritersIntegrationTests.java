@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -143,15 +144,19 @@ class StagingWritersIntegrationTests {
 		assertThat(columns).isNotEmpty();
 		long recorded = 0;
 		for (String column : columns) {
-			List<String> staged = this.jdbc.queryForList(
-					"select distinct " + column + "::text from " + table.stagingTable().name()
-							+ " where source_file_id = ? and " + column + " is not null order by 1",
-					String.class, sourceFile);
+			// A combination of columns is recorded as a text[] when any of its values is
+			// there.
+			String members = String.join(", ", StagingTable.members(column));
+			boolean combination = column.contains("+");
+			List<String> staged = this.jdbc
+				.queryForList("select distinct " + (combination ? "array[" + members + "]::text" : column + "::text")
+						+ " from " + table.stagingTable().name() + " where source_file_id = ? and num_nonnulls("
+						+ members + ") > 0 order by 1", String.class, sourceFile);
 			// A resumed file records again the values of its chunks after the restart.
-			List<String> values = this.jdbc.queryForList(
-					"select " + (onceEach ? "" : "distinct ") + "coalesce(code, day::text) from staging.used_value "
-							+ "where source_file_id = ? and table_name = ? and column_name = ? order by 1",
-					String.class, sourceFile, table.name(), column);
+			List<String> values = this.jdbc.queryForList("select " + (onceEach ? "" : "distinct ")
+					+ (combination ? "code::text[]::text" : "coalesce(code, day::text)")
+					+ " from staging.used_value where source_file_id = ? and table_name = ? and column_name = ? "
+					+ "order by 1", String.class, sourceFile, table.name(), column);
 			assertThat(values).as(table.name() + "." + column).isEqualTo(staged);
 			recorded += values.size();
 		}
@@ -345,9 +350,12 @@ class StagingWritersIntegrationTests {
 		for (StagedRecord record : chunk) {
 			if (record instanceof StagedRecord.Row row) {
 				for (String column : table.stagingTable().usedValueColumns()) {
-					Object value = row.values()[table.stagingTable().dataColumns().indexOf(column)];
-					if (value != null) {
-						values.add(column + "=" + value);
+					List<Object> members = new ArrayList<>();
+					StagingTable.members(column)
+						.forEach((member) -> members
+							.add(row.values()[table.stagingTable().dataColumns().indexOf(member)]));
+					if (members.stream().anyMatch(Objects::nonNull)) {
+						values.add(column + "=" + members);
 					}
 				}
 			}

@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class UsedValuesTests {
 
@@ -95,6 +96,32 @@ class UsedValuesTests {
 		assertThat(drain()).isEmpty();
 		this.used.add(row(6, "SPA", LocalDate.of(1850, 7, 2)));
 		assertThat(drain()).containsExactly(List.of(7L, "tbl_schedule", "adj_date", "null", LocalDate.of(1850, 7, 2)));
+	}
+
+	@Test
+	void aCombinationIsRecordedOncePerDistinctValuesWhenAnyIsThereAsAnArrayLiteral() throws Exception {
+		StagingTable table = new StagingTable("staging.eoir_proceeding",
+				List.of("idnproceeding", "case_type", "dec_code", "other_comp"),
+				List.of("case_type", "case_type+dec_code+other_comp"), null);
+		UsedValues used = new UsedValues(table);
+		used.add(new Object[] { 1L, "RMV", "X", null });
+		used.add(new Object[] { 2L, "RMV", "X", null });
+		used.add(new Object[] { 3L, "RMV", null, "A" });
+		used.add(new Object[] { 4L, null, null, null });
+		used.add(new Object[] { 5L, null, "a\"b\\c", null });
+
+		List<List<Object>> rows = new ArrayList<>();
+		used.drainTo(7, "B_TblProceeding", (values) -> rows.add(List.of(values[2], String.valueOf(values[3]))));
+		assertThat(rows).containsExactly(List.of("case_type", "RMV"),
+				List.of("case_type+dec_code+other_comp", "{\"RMV\",\"X\",NULL}"),
+				List.of("case_type+dec_code+other_comp", "{\"RMV\",NULL,\"A\"}"),
+				List.of("case_type+dec_code+other_comp", "{NULL,\"a\\\"b\\\\c\",NULL}"));
+	}
+
+	@Test
+	void aCombinationOfColumnsTheTableLacksIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new StagingTable("staging.eoir_proceeding",
+				List.of("case_type", "dec_code"), List.of("case_type+dec_code+other_comp"), null));
 	}
 
 	private List<List<Object>> drain() throws Exception {
