@@ -1,5 +1,5 @@
 -- dim_decision.sql adds an inferred member for each (case type, decision or other completion) combination
--- the proceedings use and the lookup lacks. It found them by reading every staged proceeding again, 1.2 to
+-- the proceedings use and the lookup lacks. It found them by reading every staged proceeding again, 0.9 to
 -- 1.7 s of a load of the default benchmark's release; the staging writers now record each file's distinct
 -- combinations as they stage it, in staging.used_value under the column case_type+dec_code+other_comp,
 -- each as the text of a text[].

@@ -132,8 +132,8 @@ class EoirTablesTests {
 		assertThat(backfilled).isEqualTo(recorded);
 		String combinationBackfill = Files
 			.readString(Path.of("warehouse-sql/migrations/V064__record_the_decisions_proceedings_use.sql"));
-		assertThat(combinationBackfill).contains("'B_TblProceeding',\n    'case_type+dec_code+other_comp',\n"
-				+ "    array[case_type, dec_code, other_comp]::text");
+		assertThat(combinationBackfill).containsPattern("'B_TblProceeding',\\s+'case_type\\+dec_code\\+other_comp',"
+				+ "\\s+array\\[case_type, dec_code, other_comp\\]::text");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -276,6 +277,47 @@ class StagingWritersIntegrationTests {
 		assertThat(this.jdbc.queryForObject("select rows_read from etl.source_file where source_file_id = ?",
 				Long.class, sourceFile))
 			.isEqualTo(records.size());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "copy", "jdbc-batch" })
+	void aCombinationRecordedReadsBackAsItsValuesWhateverTheirCharacters(String writer, @TempDir Path inbox)
+			throws Exception {
+		// Given a proceeding whose case type, decision and other completion hold a quote,
+		// a backslash, braces, a comma, spaces and the word NULL, and one with a null
+		Path release = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 300, 7).folder();
+		Path file = release.resolve("EOIR Case Data").resolve("B_TblProceeding.csv");
+		EoirTable table = EoirTables.PROCEEDING;
+		List<String> columns = table.stagingTable().dataColumns();
+		StagedRecord.Row first = (StagedRecord.Row) records(file, table).stream()
+			.filter((record) -> record instanceof StagedRecord.Row)
+			.findFirst()
+			.orElseThrow();
+		List<List<String>> combinations = List.of(Arrays.asList("a\"b\\c", "{x}, y", " NULL "),
+				Arrays.asList("NULL", null, "O"));
+		List<StagedRecord> rows = new ArrayList<>();
+		for (List<String> combination : combinations) {
+			Object[] values = first.values().clone();
+			values[columns.indexOf("case_type")] = combination.get(0);
+			values[columns.indexOf("dec_code")] = combination.get(1);
+			values[columns.indexOf("other_comp")] = combination.get(2);
+			rows.add(new StagedRecord.Row(first.lineNumber() + rows.size(), values));
+		}
+		long sourceFile = sourceFile(table.name(), "combination " + writer, file);
+
+		// When a writer stages them
+		write(writer(writer, TestWarehouse.dataSource(url),
+				new SourceFileSlice(sourceFile, table.name(), table.stagingTable(), 1)), rows);
+
+		// Then each combination recorded reads back, as a text[], as the values staged
+		List<List<String>> recorded = this.jdbc.query("""
+				select (code::text[])[1], (code::text[])[2], (code::text[])[3], cardinality(code::text[])
+				from staging.used_value where source_file_id = ? and column_name = 'case_type+dec_code+other_comp'
+				""", (rs, n) -> {
+			assertThat(rs.getInt(4)).isEqualTo(3);
+			return Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3));
+		}, sourceFile);
+		assertThat(recorded).containsExactlyInAnyOrderElementsOf(combinations);
 	}
 
 	@ParameterizedTest
