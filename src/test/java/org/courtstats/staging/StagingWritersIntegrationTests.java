@@ -70,8 +70,7 @@ class StagingWritersIntegrationTests {
 	void bothWritersStageIdenticalRows(String tableName, @TempDir Path inbox) throws Exception {
 		// Given the records the processor makes of a sample file, with its repairs and
 		// rejects
-		Path release = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 300, 7).folder();
-		Path file = release.resolve("EOIR Case Data").resolve(tableName + ".csv");
+		Path file = sampleFile(inbox, tableName);
 		EoirTable table = EoirTables.named(tableName);
 		List<StagedRecord> records = records(file, table);
 		long copyFile = sourceFile(tableName, "copy", file);
@@ -175,8 +174,7 @@ class StagingWritersIntegrationTests {
 	void aFileStagedAgainAfterARollbackOrACrashHasEveryValueOfItsRowsRecorded(String writer, @TempDir Path inbox)
 			throws Exception {
 		// Given a file staged in chunks of 50 rows, one chunk per transaction
-		Path release = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 300, 7).folder();
-		Path file = release.resolve("EOIR Case Data").resolve("tbl_schedule.csv");
+		Path file = sampleFile(inbox, "tbl_schedule");
 		EoirTable table = EoirTables.SCHEDULE;
 		List<StagedRecord> records = records(file, table);
 		long sourceFile = sourceFile(table.name(), "restarted " + writer, file);
@@ -230,8 +228,7 @@ class StagingWritersIntegrationTests {
 	void aFileWhoseRowsCannotBeCountedFailsItsStepAndIsCountedWhenTheStepRunsAgain(String writer, @TempDir Path inbox)
 			throws Exception {
 		// Given a file staged whole, then a database that refuses connections
-		Path release = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 300, 7).folder();
-		Path file = release.resolve("EOIR Case Data").resolve("tbl_Court_Appln.csv");
+		Path file = sampleFile(inbox, "tbl_Court_Appln");
 		EoirTable table = EoirTables.named("tbl_Court_Appln");
 		List<StagedRecord> records = records(file, table);
 		long sourceFile = sourceFile(table.name(), "uncounted " + writer, file);
@@ -285,8 +282,7 @@ class StagingWritersIntegrationTests {
 			throws Exception {
 		// Given a proceeding whose case type, decision and other completion hold a quote,
 		// a backslash, braces, a comma, spaces and the word NULL, and one with a null
-		Path release = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 300, 7).folder();
-		Path file = release.resolve("EOIR Case Data").resolve("B_TblProceeding.csv");
+		Path file = sampleFile(inbox, "B_TblProceeding");
 		EoirTable table = EoirTables.PROCEEDING;
 		List<String> columns = table.stagingTable().dataColumns();
 		StagedRecord.Row first = (StagedRecord.Row) records(file, table).stream()
@@ -325,8 +321,7 @@ class StagingWritersIntegrationTests {
 	void aFileStagedWholeRecordsWhetherItHeldEachKeyOnce(String writer, @TempDir Path inbox) throws Exception {
 		// Given the rows of a hearings file, and the same rows with the last hearing's
 		// line repeated after it
-		Path release = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 300, 7).folder();
-		Path file = release.resolve("EOIR Case Data").resolve("tbl_schedule.csv");
+		Path file = sampleFile(inbox, "tbl_schedule");
 		EoirTable table = EoirTables.SCHEDULE;
 		List<StagedRecord> records = records(file, table);
 		StagedRecord.Row last = records.stream()
@@ -439,6 +434,14 @@ class StagingWritersIntegrationTests {
 								+ " except all " + select + ")) as difference",
 						Long.class, copyFile, batchFile, batchFile, copyFile))
 			.isZero();
+	}
+
+	/**
+	 * A file of the sample release (300 cases, seed 7) generated into a folder.
+	 */
+	private static Path sampleFile(Path inbox, String tableName) {
+		Path release = EoirSampleGenerator.generate(inbox, EoirSampleGenerator.DEFAULT_LABEL, 300, 7).folder();
+		return release.resolve("EOIR Case Data").resolve(tableName + ".csv");
 	}
 
 	private static List<StagedRecord> records(Path file, EoirTable table) throws Exception {
