@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.courtstats.CourtstatsApplication;
 import org.courtstats.nightly.ScheduledNightlyLoad;
@@ -64,13 +65,22 @@ class ScheduleCommand implements Callable<Integer> {
 					+ "/actuator/health and /actuator/prometheus. Stop with SIGTERM or Ctrl-C.");
 		this.spec.commandLine().getOut().flush();
 		CountDownLatch closed = new CountDownLatch(1);
-		context.addApplicationListener((ContextClosedEvent event) -> closed.countDown());
+		// Closing on SIGTERM or Ctrl-C stops the embedded server too: that end is no
+		// crash.
+		AtomicBoolean closing = new AtomicBoolean();
+		context.addApplicationListener((ContextClosedEvent event) -> {
+			closing.set(true);
+			closed.countDown();
+		});
 		EmbeddedWarehouse embedded = context.getBeanProvider(EmbeddedWarehouse.class).getIfAvailable();
 		if (embedded != null) {
 			embedded.whenServerEnds(closed::countDown);
 		}
 		if (context.isActive()) {
 			closed.await();
+		}
+		if (closing.get()) {
+			return ExitCodes.OK;
 		}
 		return Warehouse.endedWithItsServer(context, embedded, this.spec.commandLine().getErr(), "schedule")
 			.orElse(ExitCodes.OK);

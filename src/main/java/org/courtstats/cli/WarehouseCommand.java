@@ -2,6 +2,7 @@ package org.courtstats.cli;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.courtstats.warehouse.EmbeddedWarehouse;
 import picocli.CommandLine.Command;
@@ -19,8 +20,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 				"Starts the embedded warehouse (migrated to the current schema) and keeps it up until "
 						+ "interrupted (Ctrl-C), printing the psql command that queries it.",
 				"With COURTSTATS_DB_URL set, migrates that server and exits." },
-		exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-				"1:the server ended under it (killed, or a full disk): once the cause is fixed, run it again" })
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "1:the server ended under it (killed, or a full disk): once the cause is fixed, run it again",
+				"143:ended by SIGTERM (130: Ctrl-C), the normal way to stop it: the server stopped first" })
 class WarehouseCommand implements Callable<Integer> {
 
 	@Spec
@@ -50,12 +52,20 @@ class WarehouseCommand implements Callable<Integer> {
 		this.spec.commandLine().getOut().println("Press Ctrl-C to stop it.");
 		this.spec.commandLine().getOut().flush();
 		CountDownLatch stopped = new CountDownLatch(1);
+		// Stopping the server on Ctrl-C or SIGTERM ends it too: that end is no crash.
+		AtomicBoolean stopping = new AtomicBoolean();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			stopping.set(true);
 			context.close();
+			this.spec.commandLine().getOut().println("The embedded warehouse has stopped.");
+			this.spec.commandLine().getOut().flush();
 			stopped.countDown();
 		}, "warehouse-shutdown"));
 		embedded.whenServerEnds(stopped::countDown);
 		stopped.await();
+		if (stopping.get()) {
+			return ExitCodes.OK;
+		}
 		return Warehouse.endedWithItsServer(context, embedded, this.spec.commandLine().getErr(), "warehouse")
 			.orElse(ExitCodes.OK);
 	}

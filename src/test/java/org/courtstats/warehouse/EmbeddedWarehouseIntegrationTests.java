@@ -253,6 +253,42 @@ class EmbeddedWarehouseIntegrationTests {
 		assertTheCommandEndsWithItsServer("schedule", "Loading on schedule", "The schedule stops: ");
 	}
 
+	@Test
+	void aWarehouseCommandStoppedBySigtermStopsItsServerAndSaysNoMore() throws Exception {
+		assertTheCommandStopsOnSigterm("warehouse", "Press Ctrl-C to stop it.", "The embedded warehouse has stopped.");
+	}
+
+	@Test
+	void aScheduleStoppedBySigtermStopsItsServerAndSaysNoMore() throws Exception {
+		assertTheCommandStopsOnSigterm("schedule", "Loading on schedule", "Loading on schedule");
+	}
+
+	/**
+	 * Runs a long-lived command on the embedded warehouse and stops it the normal way,
+	 * SIGTERM: the command stops its server and ends, exit 143, with no word of a server
+	 * that ended under it (which would ask the operator to start it again).
+	 */
+	private void assertTheCommandStopsOnSigterm(String command, String ready, String says) throws Exception {
+		// given: the command, up
+		Path log = this.logs.resolve(command + ".log");
+		Process process = startCommand(command, ready, log);
+		try {
+			// when: it is sent SIGTERM
+			process.destroy();
+
+			// then: it ends, exit 143, its server stopped, saying nothing of a crash
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ended within a minute").isTrue();
+			assertThat(process.exitValue()).as(Files.readString(log)).isEqualTo(143);
+			assertThat(this.dataDirectory.resolve("postmaster.pid")).as("the server, shut down").doesNotExist();
+			assertThat(Files.readString(log)).contains(says)
+				.doesNotContain("stops: ")
+				.doesNotContain("Run the same command again");
+		}
+		finally {
+			process.destroyForcibly();
+		}
+	}
+
 	/**
 	 * Runs a long-lived command on the embedded warehouse, kills its server, and expects
 	 * the command to end, exit 1, saying why: a supervisor that restarts a failed process
@@ -261,6 +297,26 @@ class EmbeddedWarehouseIntegrationTests {
 	private void assertTheCommandEndsWithItsServer(String command, String ready, String stops) throws Exception {
 		// given: the command, up
 		Path log = this.logs.resolve(command + ".log");
+		Process process = startCommand(command, ready, log);
+		try {
+			// when: its PostgreSQL server is killed
+			ProcessHandle.of(serverPid()).orElseThrow().destroyForcibly();
+
+			// then: the command ends, exit 1, naming the server's end and what to do
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ended within a minute").isTrue();
+			assertThat(process.exitValue()).as(Files.readString(log)).isOne();
+			assertThat(Files.readString(log)).contains(stops + "the embedded warehouse's PostgreSQL server (in "
+					+ this.dataDirectory.toRealPath() + ") has ended. Run the same command again.");
+		}
+		finally {
+			process.destroyForcibly();
+		}
+	}
+
+	/**
+	 * Starts a long-lived command in a JVM of its own and waits until it says it is up.
+	 */
+	private Process startCommand(String command, String ready, Path log) throws Exception {
 		Process process = ChildJvm
 			.courtstats(List.of("-Dcourtstats.database.url=",
 					"-Dcourtstats.database.embedded.data-directory=" + this.dataDirectory,
@@ -276,18 +332,11 @@ class EmbeddedWarehouseIntegrationTests {
 				assertThat(System.nanoTime()).as("the command's start").isLessThan(deadline);
 				Thread.sleep(100);
 			}
-
-			// when: its PostgreSQL server is killed
-			ProcessHandle.of(serverPid()).orElseThrow().destroyForcibly();
-
-			// then: the command ends, exit 1, naming the server's end and what to do
-			assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ended within a minute").isTrue();
-			assertThat(process.exitValue()).as(Files.readString(log)).isOne();
-			assertThat(Files.readString(log)).contains(stops + "the embedded warehouse's PostgreSQL server (in "
-					+ this.dataDirectory.toRealPath() + ") has ended. Run the same command again.");
+			return process;
 		}
-		finally {
+		catch (Exception | AssertionError ex) {
 			process.destroyForcibly();
+			throw ex;
 		}
 	}
 
