@@ -152,7 +152,7 @@ class StatusCommand implements Callable<Integer> {
 		out.printf("  %-55s %-8s %9s %10s  %s%n", "check", "severity", "threshold", "offending", "outcome");
 		for (WarehouseChecks.CheckResult result : results) {
 			String outcome = result.passed() ? "passed" : (result.severity() == WarehouseChecks.Severity.ERROR)
-					? "FAILED (held the release back)" : "WARNED (published)";
+					? "FAILED (held the release back)" : "WARNED (does not hold it back)";
 			out.printf("  %-55s %-8s %,9d %,10d  %s%n", result.name(), result.severity().label(), result.threshold(),
 					result.offendingRows(), outcome);
 			if (!result.passed() && result.examples() != null) {

@@ -213,7 +213,8 @@ public class WarehouseChecks {
 		CheckResult result = new CheckResult(check.name(), check.severity(), check.threshold(), count,
 				count <= check.threshold(), examples);
 		if (!result.passed() && result.severity() == Severity.WARN) {
-			logger.warn("check {}: {}; the release publishes (severity warn)", check.name(), result.describe());
+			logger.warn("check {}: {}; a warning, which does not hold the release back (severity warn)", check.name(),
+					result.describe());
 		}
 		else if (!result.passed()) {
 			logger.error("check {}: {}", check.name(), result.describe());

@@ -167,6 +167,11 @@ class CheckGatesFunctionalTests {
 		assertThat(run("status")).isZero();
 		assertThat(this.out.toString()).containsPattern(" COMPLETED ")
 			.contains("checks: etl_source_file__rows_read_match_count_txt warn 1 rows");
+		this.out.getBuffer().setLength(0);
+		assertThat(run("status", "--checks", String.valueOf(count("select max(job_execution_id) from etl.load_run"))))
+			.isZero();
+		assertThat(this.out.toString()).containsPattern(
+				"etl_source_file__rows_read_match_count_txt +warn +0 +1  WARNED \\(does not hold it back\\)");
 	}
 
 	private long count(String sql) {
