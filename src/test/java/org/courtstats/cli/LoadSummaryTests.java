@@ -1,13 +1,15 @@
 package org.courtstats.cli;
 
 import org.courtstats.nightly.ReleaseOutcome;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The one line a delivery that did not load prints names it as what it is.
+ * The one line a delivery that did not load prints names it as what it is, and the run to
+ * abandon.
  */
 class LoadSummaryTests {
 
@@ -22,6 +24,22 @@ class LoadSummaryTests {
 
 		assertThat(LoadSummary.failureLine(outcome, "data/logs/courtstats.log"))
 			.isEqualTo("courtstats: " + subject + " failed: it broke (details in data/logs/courtstats.log)");
+	}
+
+	@Test
+	void aMessageThatSaysToAbandonTheRunNamesIt() {
+		String message = "the file changed: abandon the run ('courtstats abandon RUN'; 'courtstats status' lists it)";
+		ReleaseOutcome failed = new ReleaseOutcome("cbp", "encounters", ReleaseOutcome.Status.FAILED, 12L, message);
+		ReleaseOutcome heldBack = new ReleaseOutcome("eoir", "EOIR Case Data 2026-0401",
+				ReleaseOutcome.Status.HELD_BACK, 13L, message);
+		ReleaseOutcome refused = new ReleaseOutcome("eoir", "EOIR Case Data 2026-0401", ReleaseOutcome.Status.REFUSED,
+				null, message);
+
+		assertThat(LoadSummary.failureLine(failed, "courtstats.log")).contains("('courtstats abandon 12'; ");
+		assertThat(LoadSummary.describe(heldBack))
+			.isEqualTo("HELD BACK (job execution 13): the file changed: abandon the run ('courtstats abandon 13'; "
+					+ "'courtstats status' lists it)");
+		assertThat(LoadSummary.describe(refused)).as("no run to name").contains("'courtstats abandon RUN'");
 	}
 
 }
