@@ -118,8 +118,9 @@ public class WarehouseBuild {
 			int rows = 0;
 			for (int i = 0; i < script.statements().size(); i++) {
 				String statement = script.statements().get(i);
-				// Only inserts and updates are counted: a call reports no
-				// row count (-1), and a working table's rows are not the
+				// The rows the file's statements insert, update or delete,
+				// its bookkeeping in etl included: a call reports no row
+				// count (-1), and a working table's rows are not the
 				// warehouse's.
 				int changed;
 				try (StatementHeartbeat.Beat beat = this.heartbeat.start(script.location(i))) {
@@ -132,7 +133,7 @@ public class WarehouseBuild {
 					rows += Math.max(0, changed);
 				}
 			}
-			logger.info("{}: {} rows in {} ms", script.path(), rows, (System.nanoTime() - started) / 1_000_000);
+			logger.info("{}: {} rows written in {} ms", script.path(), rows, (System.nanoTime() - started) / 1_000_000);
 		}
 	}
 

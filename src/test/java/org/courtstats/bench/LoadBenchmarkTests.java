@@ -15,11 +15,11 @@ class LoadBenchmarkTests {
 
 	private static final List<String> PRINTED = List.of(
 			"23:59:58.101 INFO  Loading release 'EOIR Case Data 2026-0401' from /tmp/inbox/EOIR Case Data 2026-0401",
-			"23:59:59.539 INFO  [run 1 EOIR Case Data 2026-0401] load/used_code.sql: 0 rows in 5561 ms",
-			"00:00:17.270 INFO  [run 1 EOIR Case Data 2026-0401] load/fct_proceeding.sql: 2000000 rows in 17270 ms",
+			"23:59:59.539 INFO  [run 1 EOIR Case Data 2026-0401] load/used_code.sql: 0 rows written in 5561 ms",
+			"00:00:17.270 INFO  [run 1 EOIR Case Data 2026-0401] load/fct_proceeding.sql: 2000000 rows written in 17270 ms",
 			"00:00:19.320 INFO  [run 1 EOIR Case Data 2026-0401] check fct_case__keys_resolve: passed (0 offending rows,"
 					+ " threshold 0)",
-			"00:00:20.894 INFO  [run 1 EOIR Case Data 2026-0401] load/dim_court.sql: 12 rows in 2 ms",
+			"00:00:20.894 INFO  [run 1 EOIR Case Data 2026-0401] load/dim_court.sql: 12 rows written in 2 ms",
 			"00:00:39.169 INFO  Nightly load of /tmp/inbox took 42140 ms");
 
 	@Test
