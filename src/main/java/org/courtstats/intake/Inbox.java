@@ -46,6 +46,15 @@ public final class Inbox {
 	}
 
 	/**
+	 * Why a path that is not a folder cannot be the inbox, for a message.
+	 * @param inbox the path given as the inbox
+	 * @return "does not exist", or "is not a folder" for a file
+	 */
+	public static String notAFolder(Path inbox) {
+		return Files.exists(inbox) ? "is not a folder" : "does not exist";
+	}
+
+	/**
 	 * The releases in an inbox.
 	 * @param inbox the inbox folder
 	 * @param labelOverride a label given by the operator, for an inbox holding one
@@ -58,8 +67,8 @@ public final class Inbox {
 	 */
 	public static List<EoirRelease> eoirReleases(Path inbox, String labelOverride) {
 		if (!Files.isDirectory(inbox)) {
-			throw new IllegalArgumentException("The inbox " + inbox.toAbsolutePath()
-					+ " is not a folder. Pass --inbox (or set courtstats.nightly-load.inbox) with the folder that holds the delivered releases.");
+			throw new IllegalArgumentException("The inbox " + inbox.toAbsolutePath() + " " + notAFolder(inbox)
+					+ ". Pass --inbox (or set courtstats.nightly-load.inbox) with the folder that holds the delivered releases.");
 		}
 		List<Path> locations = new ArrayList<>();
 		List<Path> lookupFolders = new ArrayList<>();
@@ -166,8 +175,8 @@ public final class Inbox {
 	 */
 	public static List<BorderFile> borderFiles(Path inbox) {
 		if (!Files.isDirectory(inbox)) {
-			throw new IllegalArgumentException("The inbox " + inbox.toAbsolutePath()
-					+ " is not a folder. Pass --inbox (or set courtstats.nightly-load.inbox) with the folder that holds the deliveries.");
+			throw new IllegalArgumentException("The inbox " + inbox.toAbsolutePath() + " " + notAFolder(inbox)
+					+ ". Pass --inbox (or set courtstats.nightly-load.inbox) with the folder that holds the deliveries.");
 		}
 		List<BorderFile> found = new ArrayList<>();
 		List<Path> unread = new ArrayList<>();

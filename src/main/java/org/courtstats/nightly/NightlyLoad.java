@@ -137,6 +137,7 @@ public class NightlyLoad {
 					+ "found again. Set courtstats.nightly-load.archive to a folder outside the inbox.");
 		}
 		long started = System.nanoTime();
+		boolean ended = false;
 		try (RunLock.Lease lease = this.runLock.acquire()) {
 			// Pulled under the run lock, so that two loads never write the same file.
 			List<PullOutcome> pulled = this.sourcePull.enabledForLoad() ? this.sourcePull.pull(inbox, null) : List.of();
@@ -202,10 +203,11 @@ public class NightlyLoad {
 				.filter((outcome) -> outcome.isFailure() && outcome.jobExecutionId() == null)
 				.forEach((outcome) -> logger.warn("{} '{}' {}: {}", outcome.source(), outcome.releaseLabel(),
 						outcome.statusText(), outcome.message()));
+			ended = true;
 			return outcomes;
 		}
 		finally {
-			logger.info("Nightly load of {} took {} ms", inbox.toAbsolutePath(),
+			logger.info("Nightly load of {} {} {} ms", inbox.toAbsolutePath(), ended ? "took" : "failed after",
 					(System.nanoTime() - started) / 1_000_000);
 		}
 	}

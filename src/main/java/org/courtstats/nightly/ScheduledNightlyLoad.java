@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
+import org.courtstats.intake.Inbox;
 import org.courtstats.warehouse.RunLockException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,8 +102,9 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 	 */
 	static void verifyInbox(Path inbox) {
 		if (!Files.isDirectory(inbox)) {
-			throw new InvalidSettingException("courtstats.nightly-load.inbox is '" + inbox + "' ("
-					+ inbox.toAbsolutePath() + "), which is not a folder: set it to the folder deliveries land in.",
+			throw new InvalidSettingException(
+					"courtstats.nightly-load.inbox is '" + inbox + "' (" + inbox.toAbsolutePath() + "), which "
+							+ Inbox.notAFolder(inbox) + ": set it to the folder deliveries land in.",
 					null);
 		}
 	}

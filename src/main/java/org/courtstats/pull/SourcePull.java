@@ -96,8 +96,8 @@ public class SourcePull {
 	 */
 	public List<PullOutcome> pull(Path inbox, String only, boolean force) {
 		if (!Files.isDirectory(inbox)) {
-			throw new IllegalArgumentException("The inbox " + inbox.toAbsolutePath()
-					+ " is not a folder. Pass --inbox (or set courtstats.nightly-load.inbox) with the folder the pulled files go to.");
+			throw new IllegalArgumentException("The inbox " + inbox.toAbsolutePath() + " " + Inbox.notAFolder(inbox)
+					+ ". Pass --inbox (or set courtstats.nightly-load.inbox) with the folder the pulled files go to.");
 		}
 		if (only != null && !this.settings.sources().containsKey(only)) {
 			throw new IllegalArgumentException("--source '" + only + "' is not declared; the sources are "

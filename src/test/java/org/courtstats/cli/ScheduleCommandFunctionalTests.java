@@ -125,7 +125,7 @@ class ScheduleCommandFunctionalTests {
 
 		assertThat(exitCode).as(err.toString()).isEqualTo(2);
 		assertThat(err.toString()).contains("courtstats: courtstats.nightly-load.inbox is '" + missing + "' ("
-				+ missing.toAbsolutePath() + "), which is not a folder");
+				+ missing.toAbsolutePath() + "), which does not exist");
 	}
 
 	@Test

@@ -216,8 +216,17 @@ class InboxTests {
 		Path missing = this.inbox.resolve("nowhere");
 
 		assertThatIllegalArgumentException().isThrownBy(() -> Inbox.eoirReleases(missing, null))
-			.withMessageContaining(missing.toString())
-			.withMessageContaining("is not a folder");
+			.withMessageContaining(missing + " does not exist");
+	}
+
+	@Test
+	void aFileGivenAsTheInboxIsNamed() throws IOException {
+		Path file = Files.writeString(this.inbox.resolve("inbox.txt"), "not a folder");
+
+		assertThatIllegalArgumentException().isThrownBy(() -> Inbox.eoirReleases(file, null))
+			.withMessageContaining(file + " is not a folder");
+		assertThatIllegalArgumentException().isThrownBy(() -> Inbox.borderFiles(file))
+			.withMessageContaining(file + " is not a folder");
 	}
 
 	@Test
