@@ -30,6 +30,9 @@ class LoadSummary {
 
 	private static final int TOP_OUTCOMES = 10;
 
+	/** The narrowest column of table names in the files' counts. */
+	private static final int TABLE_WIDTH = 24;
+
 	private static final List<String> MONTHS = List.of("Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
 			"Jul", "Aug", "Sep");
 
@@ -236,24 +239,32 @@ class LoadSummary {
 		boolean repairs = files.stream().anyMatch((file) -> repaired(file) > 0);
 		boolean published = files.stream().anyMatch((file) -> file.status().equals("loaded"));
 		String loaded = published ? "loaded" : "staged";
+		// As wide as the longest table name (tblLookupCourtAppDecisions), so that the
+		// counts stay in their columns.
+		int width = files.stream()
+			.filter((file) -> !file.status().equals("skipped"))
+			.mapToInt((file) -> String.valueOf(file.tableName()).length())
+			.max()
+			.orElse(0);
+		String table = "  %-" + Math.max(TABLE_WIDTH, width) + "s";
 		if (repairs) {
-			this.out.printf("  %-24s %12s %12s %10s %10s  %s%n", "table", "read", loaded, "repaired", "rejected",
+			this.out.printf(table + " %12s %12s %10s %10s  %s%n", "table", "read", loaded, "repaired", "rejected",
 					"file");
 		}
 		else {
-			this.out.printf("  %-24s %12s %12s %10s  %s%n", "table", "read", loaded, "rejected", "file");
+			this.out.printf(table + " %12s %12s %10s  %s%n", "table", "read", loaded, "rejected", "file");
 		}
 		for (FileCounts file : files) {
 			if (file.status().equals("skipped")) {
 				continue;
 			}
 			if (repairs) {
-				this.out.printf("  %-24s %,12d %,12d %,10d %,10d  %s%n", file.tableName(), file.rowsRead(),
+				this.out.printf(table + " %,12d %,12d %,10d %,10d  %s%n", file.tableName(), file.rowsRead(),
 						file.rowsLoaded(), repaired(file), file.rowsRejected(), file.relativePath());
 			}
 			else {
-				this.out.printf("  %-24s %,12d %,12d %,10d  %s%n", file.tableName(), file.rowsRead(), file.rowsLoaded(),
-						file.rowsRejected(), file.relativePath());
+				this.out.printf(table + " %,12d %,12d %,10d  %s%n", file.tableName(), file.rowsRead(),
+						file.rowsLoaded(), file.rowsRejected(), file.relativePath());
 			}
 		}
 	}
