@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.courtstats.TestWarehouse;
 import org.courtstats.samples.EoirSampleGenerator;
@@ -68,6 +70,8 @@ class LoadCommandFunctionalTests {
 			.contains("collapsed into other lines: B_TblProceedCharges 1 (exact_duplicate; see etl.dedup_decision)")
 			.doesNotContain("Count.txt: gives no count")
 			.contains("reporting.mpp_case_outcomes, top 10 by proceedings:");
+		assertThat(readColumnEnd(firstOutput, "A_TblCase")).as("the counts of the longest table name in their column")
+			.isEqualTo(readColumnEnd(firstOutput, "tblLookupCourtAppDecisions"));
 		assertThat(second).isZero();
 		assertThat(this.out.toString()).contains("Release 'EOIR Case Data 2026-0401': already loaded, nothing to do");
 	}
@@ -132,9 +136,16 @@ class LoadCommandFunctionalTests {
 		assertThat(exitCode).isEqualTo(1);
 		assertThat(this.err.toString()).contains("release 'EOIR Case Data 2026-0501' failed")
 			.contains("A_TblCase.csv: line 1: the header has no column IDNCASE")
-			.contains("abandon the run ('courtstats abandon RUN'; 'courtstats status' lists it) and deliver the "
-					+ "release under a new label")
+			.containsPattern("abandon the run \\('courtstats abandon \\d+'; 'courtstats status' lists it\\) and "
+					+ "deliver the release under a new label")
 			.contains("details in");
+
+		// and the run it names is the one to abandon
+		Matcher advice = Pattern.compile("'courtstats abandon (\\d+)'").matcher(this.err.toString());
+		assertThat(advice.find()).isTrue();
+		this.out.getBuffer().setLength(0);
+		assertThat(run("abandon", advice.group(1))).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).contains("Run " + advice.group(1) + " (release 'EOIR Case Data 2026-0501'");
 	}
 
 	@Test
@@ -204,7 +215,7 @@ class LoadCommandFunctionalTests {
 		int exitCode = run("load", "--inbox", missing.toString());
 
 		assertThat(exitCode).isEqualTo(2);
-		assertThat(this.err.toString()).contains(missing.toString()).contains("is not a folder");
+		assertThat(this.err.toString()).contains(missing + " does not exist");
 	}
 
 	@Test
@@ -323,6 +334,15 @@ class LoadCommandFunctionalTests {
 			.contains("Run the newer version");
 		assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history", Long.class)).isEqualTo(migrations);
 		assertThat(jdbc.queryForObject("select count(*) from etl.load_run", Long.class)).isZero();
+	}
+
+	/**
+	 * Where the read count of a table's line in the load summary ends.
+	 */
+	private static int readColumnEnd(String output, String table) {
+		Matcher line = Pattern.compile("(?m)^  " + table + " +[\\d,]+").matcher(output);
+		assertThat(line.find()).as(table + "'s line in " + output).isTrue();
+		return line.end() - line.start();
 	}
 
 	private int run(String... args) {
