@@ -51,7 +51,8 @@ class GenerateSampleCommand implements Callable<Integer> {
 	private Path out;
 
 	@Option(names = "--cases", paramLabel = "N", defaultValue = "500",
-			description = "Cases to write, at least 20 (default: ${DEFAULT-VALUE}).")
+			description = "Cases to write, at least 20 (default: ${DEFAULT-VALUE}), plus one each release "
+					+ "plants with a tab inside ALIEN_CITY, for the load to repair.")
 	private int cases;
 
 	@Option(names = "--seed", paramLabel = "S", defaultValue = "20260401",
