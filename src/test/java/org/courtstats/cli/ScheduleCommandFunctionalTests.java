@@ -235,8 +235,9 @@ class ScheduleCommandFunctionalTests {
 		int exitCode = statusWith("courtstats.nightly-load.chunk-size", "0", err);
 
 		assertThat(exitCode).as(err.toString()).isEqualTo(2);
-		assertThat(err.toString())
-			.contains("The setting courtstats.nightly-load.chunk-size is '0': it takes rows per chunk, 1 or more")
+		assertThat(err.toString()).contains(
+				"The setting courtstats.nightly-load.chunk-size is '0' (from -Dcourtstats.nightly-load.chunk-size): "
+						+ "it takes rows per chunk, 1 or more")
 			.doesNotContain("COURTSTATS_DB_URL");
 	}
 

@@ -2,10 +2,13 @@ package org.courtstats.nightly;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
@@ -26,7 +29,39 @@ class NightlyLoadSettingsTests {
 	void aValueOutOfRangeIsRefusedNamingTheSetting(String setting, String value, String takes) {
 		assertThatExceptionOfType(InvalidSettingException.class).isThrownBy(() -> settings(setting, value))
 			.withMessageStartingWith("The setting courtstats.nightly-load." + setting + " is '")
-			.withMessageContaining("': it takes " + takes);
+			.withMessageContaining(": it takes " + takes);
+	}
+
+	@Test
+	void aValueOutOfRangeNamesWhereItCameFrom() {
+		String name = "courtstats.nightly-load.max-rejected-share";
+		Map<String, String> properties = Map.of(name, "2");
+		Map<String, String> environment = Map.of("COURTSTATS_NIGHTLYLOAD_MAXREJECTEDSHARE", "3",
+				"COURTSTATS_NIGHTLY_LOAD_CHUNK_SIZE", "0");
+
+		assertThat(InvalidSettingException.origin(name, properties::get, environment::get)).isEqualTo("-D" + name);
+		assertThat(InvalidSettingException.origin(name, (property) -> null, environment::get))
+			.isEqualTo("environment variable COURTSTATS_NIGHTLYLOAD_MAXREJECTEDSHARE");
+		assertThat(InvalidSettingException.origin("courtstats.nightly-load.chunk-size", (property) -> null,
+				environment::get))
+			.isEqualTo("environment variable COURTSTATS_NIGHTLY_LOAD_CHUNK_SIZE");
+		assertThat(InvalidSettingException.origin("courtstats.nightly-load.settle-time", properties::get,
+				environment::get))
+			.as("a value from a settings file")
+			.isNull();
+	}
+
+	@Test
+	void aSystemPropertyOutOfRangeIsNamedAsSuch() {
+		String name = "courtstats.nightly-load.chunk-size";
+		System.setProperty(name, "0");
+		try {
+			assertThatExceptionOfType(InvalidSettingException.class).isThrownBy(() -> settings("chunk-size", "0"))
+				.withMessageStartingWith("The setting " + name + " is '0' (from -D" + name + "): it takes ");
+		}
+		finally {
+			System.clearProperty(name);
+		}
 	}
 
 	@ParameterizedTest(name = "{0} = {1}")
@@ -53,7 +88,7 @@ class NightlyLoadSettingsTests {
 					Duration.ofSeconds(setting.equals("initial-backoff") ? value : 5),
 					Duration.ofSeconds(setting.equals("max-backoff") ? value : 120)))
 			.withMessageStartingWith("The setting courtstats.nightly-load.database-retry." + setting + " is '")
-			.withMessageContaining("': it takes " + takes);
+			.withMessageContaining(": it takes " + takes);
 	}
 
 	/**
