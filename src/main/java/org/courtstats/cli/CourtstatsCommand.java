@@ -74,13 +74,18 @@ public class CourtstatsCommand implements Runnable {
 		commandLine.setErr(err);
 		CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
 		commandLine.setParameterExceptionHandler((ex, arguments) -> {
-			int code = usage.handleParseException(ex, arguments);
-			if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
-				// After the usage, where a terminal shows it last.
-				settingHint(unmatched.getUnmatched())
-					.ifPresent((hint) -> ex.getCommandLine().getErr().println("courtstats: " + hint));
+			Optional<String> hint = (ex instanceof CommandLine.UnmatchedArgumentException unmatched)
+					? settingHint(unmatched.getUnmatched()) : Optional.empty();
+			if (hint.isEmpty()) {
+				return usage.handleParseException(ex, arguments);
 			}
-			return code;
+			// A setting in the command's arguments: the hint alone, not lost below the
+			// usage.
+			PrintWriter commandErr = ex.getCommandLine().getErr();
+			commandErr.println("courtstats: " + ex.getMessage());
+			commandErr.println("courtstats: " + hint.get() + " ('"
+					+ ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' lists the command's options.)");
+			return ExitCodes.USAGE;
 		});
 		commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
 			cmd.getErr().println(cmd.getColorScheme().errorText("courtstats: " + ExitCodes.describe(ex)));

@@ -30,7 +30,10 @@ class CourtstatsCommandTests {
 			.contains("'--courtstats.nightly-load.max-rejected-share' is a setting, not an option of the command")
 			.contains("java -Dcourtstats.nightly-load.max-rejected-share=0.05 -jar courtstats.jar")
 			.contains("COURTSTATS_NIGHTLYLOAD_MAXREJECTEDSHARE=0.05")
-			.contains("Unknown option");
+			.contains("Unknown option")
+			.contains("'courtstats load --help' lists the command's options")
+			.as("the hint, not lost below the usage")
+			.doesNotContain("Usage:");
 	}
 
 	@Test
