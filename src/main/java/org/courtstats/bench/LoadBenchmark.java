@@ -45,7 +45,7 @@ public final class LoadBenchmark {
 
 	private static final Pattern LOAD_TIME = Pattern.compile("Nightly load of .* took (\\d+) ms");
 
-	private static final Pattern STATEMENT = Pattern.compile("(\\S+\\.sql): (\\d+) rows written in (\\d+) ms");
+	private static final Pattern STATEMENT = Pattern.compile("(\\S+\\.sql): (\\d+) rows? written in (\\d+) ms");
 
 	private final Settings settings;
 

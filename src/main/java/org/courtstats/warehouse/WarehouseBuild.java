@@ -133,7 +133,8 @@ public class WarehouseBuild {
 					rows += Math.max(0, changed);
 				}
 			}
-			logger.info("{}: {} rows written in {} ms", script.path(), rows, (System.nanoTime() - started) / 1_000_000);
+			logger.info("{}: {} {} written in {} ms", script.path(), rows, (rows == 1) ? "row" : "rows",
+					(System.nanoTime() - started) / 1_000_000);
 		}
 	}
 

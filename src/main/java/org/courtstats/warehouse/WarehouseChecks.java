@@ -372,8 +372,8 @@ public class WarehouseChecks {
 
 		String describe() {
 			return "check " + this.name + " (" + this.severity.label() + ") found " + this.offendingRows
-					+ " offending rows (threshold " + this.threshold + ")"
-					+ ((this.examples != null) ? ", e.g. " + this.examples : "");
+					+ ((this.offendingRows == 1) ? " offending row" : " offending rows") + " (threshold "
+					+ this.threshold + ")" + ((this.examples != null) ? ", e.g. " + this.examples : "");
 		}
 
 	}
