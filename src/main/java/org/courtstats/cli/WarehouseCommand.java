@@ -1,5 +1,6 @@
 package org.courtstats.cli;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,6 +26,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 				"143:ended by SIGTERM (130: Ctrl-C), the normal way to stop it: the server stopped first" })
 class WarehouseCommand implements Callable<Integer> {
 
+	/**
+	 * How long a stop waits for the context to close: past it, the process ends anyway.
+	 */
+	private static final Duration CLOSE_TIMEOUT = Duration.ofMinutes(2);
+
 	@Spec
 	private CommandSpec spec;
 
@@ -47,27 +53,50 @@ class WarehouseCommand implements Callable<Integer> {
 			context.close();
 			return ExitCodes.OK;
 		}
+		CountDownLatch stopped = new CountDownLatch(1);
+		// Ctrl-C or SIGTERM stops the server: that end is no crash. The hook is in
+		// place before the prompt, for a signal as soon as it shows.
+		AtomicBoolean stopping = new AtomicBoolean();
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			// On the exit after a crash, no server is left to stop.
+			boolean serving = embedded.serverEnded().isEmpty();
+			stopping.set(true);
+			context.close();
+			awaitClosed(context);
+			if (serving) {
+				this.spec.commandLine().getOut().println("The embedded warehouse has stopped.");
+				this.spec.commandLine().getOut().flush();
+			}
+			stopped.countDown();
+		}, "warehouse-shutdown"));
+		embedded.whenServerEnds(stopped::countDown);
 		this.spec.commandLine().getOut().println("The embedded warehouse is up. Query it with:");
 		this.spec.commandLine().getOut().println("  " + embedded.psqlCommand());
 		this.spec.commandLine().getOut().println("Press Ctrl-C to stop it.");
 		this.spec.commandLine().getOut().flush();
-		CountDownLatch stopped = new CountDownLatch(1);
-		// Stopping the server on Ctrl-C or SIGTERM ends it too: that end is no crash.
-		AtomicBoolean stopping = new AtomicBoolean();
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			stopping.set(true);
-			context.close();
-			this.spec.commandLine().getOut().println("The embedded warehouse has stopped.");
-			this.spec.commandLine().getOut().flush();
-			stopped.countDown();
-		}, "warehouse-shutdown"));
-		embedded.whenServerEnds(stopped::countDown);
 		stopped.await();
 		if (stopping.get()) {
 			return ExitCodes.OK;
 		}
 		return Warehouse.endedWithItsServer(context, embedded, this.spec.commandLine().getErr(), "warehouse")
 			.orElse(ExitCodes.OK);
+	}
+
+	/**
+	 * Waits until the context is closed, its server stopped: Spring's own shutdown hook
+	 * may be closing it, and {@code close()} then returns at once.
+	 */
+	private static void awaitClosed(ConfigurableApplicationContext context) {
+		long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
+		while (context.isActive() && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 }

@@ -260,13 +260,14 @@ class EmbeddedWarehouseIntegrationTests {
 
 	@Test
 	void aScheduleStoppedBySigtermStopsItsServerAndSaysNoMore() throws Exception {
-		assertTheCommandStopsOnSigterm("schedule", "Loading on schedule", "Loading on schedule");
+		assertTheCommandStopsOnSigterm("schedule", "Loading on schedule", null);
 	}
 
 	/**
 	 * Runs a long-lived command on the embedded warehouse and stops it the normal way,
 	 * SIGTERM: the command stops its server and ends, exit 143, with no word of a server
-	 * that ended under it (which would ask the operator to start it again).
+	 * that ended under it (which would ask the operator to start it again), saying what
+	 * it says on a stop, if anything.
 	 */
 	private void assertTheCommandStopsOnSigterm(String command, String ready, String says) throws Exception {
 		// given: the command, up
@@ -280,9 +281,10 @@ class EmbeddedWarehouseIntegrationTests {
 			assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ended within a minute").isTrue();
 			assertThat(process.exitValue()).as(Files.readString(log)).isEqualTo(143);
 			assertThat(this.dataDirectory.resolve("postmaster.pid")).as("the server, shut down").doesNotExist();
-			assertThat(Files.readString(log)).contains(says)
-				.doesNotContain("stops: ")
-				.doesNotContain("Run the same command again");
+			assertThat(Files.readString(log)).doesNotContain("stops: ").doesNotContain("Run the same command again");
+			if (says != null) {
+				assertThat(Files.readString(log)).contains(says);
+			}
 		}
 		finally {
 			process.destroyForcibly();
@@ -305,8 +307,11 @@ class EmbeddedWarehouseIntegrationTests {
 			// then: the command ends, exit 1, naming the server's end and what to do
 			assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ended within a minute").isTrue();
 			assertThat(process.exitValue()).as(Files.readString(log)).isOne();
-			assertThat(Files.readString(log)).contains(stops + "the embedded warehouse's PostgreSQL server (in "
-					+ this.dataDirectory.toRealPath() + ") has ended. Run the same command again.");
+			assertThat(Files.readString(log))
+				.contains(stops + "the embedded warehouse's PostgreSQL server (in " + this.dataDirectory.toRealPath()
+						+ ") has ended. Run the same command again.")
+				.as("no word of a stop on the exit after the crash")
+				.doesNotContain("has stopped");
 		}
 		finally {
 			process.destroyForcibly();
