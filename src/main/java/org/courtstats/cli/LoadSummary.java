@@ -55,21 +55,8 @@ class LoadSummary {
 	static String failureLine(ReleaseOutcome outcome, String log) {
 		String subject = NightlyLoad.EOIR_RELEASES_REFUSED.equals(outcome.releaseLabel()) ? "EOIR releases"
 				: kind(outcome.source()).replace("Release", "release") + " '" + outcome.releaseLabel() + "'";
-		return "courtstats: " + subject + " " + outcome.statusText() + ": " + message(outcome) + " (details in " + log
+		return "courtstats: " + subject + " " + outcome.statusText() + ": " + outcome.message() + " (details in " + log
 				+ ")";
-	}
-
-	/**
-	 * The outcome's message, naming its run where the message, written where the run is
-	 * not known, says to abandon "RUN": the run an outcome reports is the latest of its
-	 * release, the one {@code abandon} takes.
-	 */
-	private static String message(ReleaseOutcome outcome) {
-		if (outcome.message() == null || outcome.jobExecutionId() == null) {
-			return outcome.message();
-		}
-		return outcome.message()
-			.replace("'courtstats abandon RUN'", "'courtstats abandon " + outcome.jobExecutionId() + "'");
 	}
 
 	void print(Path inbox, List<ReleaseOutcome> outcomes, String psqlCommand) {
@@ -310,11 +297,11 @@ class LoadSummary {
 				"already loaded, nothing to do" + ((outcome.message() != null) ? " (" + outcome.message() + ")" : "");
 			case FAILED -> "FAILED"
 					+ ((outcome.jobExecutionId() != null) ? " (job execution " + outcome.jobExecutionId() + ")" : "")
-					+ ": " + message(outcome);
-			case STOPPED -> "STOPPED (job execution " + outcome.jobExecutionId() + "): " + message(outcome);
+					+ ": " + outcome.message();
+			case STOPPED -> "STOPPED (job execution " + outcome.jobExecutionId() + "): " + outcome.message();
 			case REFUSED -> "REFUSED: " + outcome.message();
 			case NOT_STARTED -> "not started: " + outcome.message();
-			case HELD_BACK -> "HELD BACK (job execution " + outcome.jobExecutionId() + "): " + message(outcome);
+			case HELD_BACK -> "HELD BACK (job execution " + outcome.jobExecutionId() + "): " + outcome.message();
 			case WAITING -> "waiting, not read: " + outcome.message();
 		};
 	}

@@ -14,6 +14,20 @@ import java.util.Locale;
  */
 public record ReleaseOutcome(String source, String releaseLabel, Status status, Long jobExecutionId, String message) {
 
+	/**
+	 * What a message written where the run is not known (a reader, a check) tells the
+	 * operator to run; the outcome of a failed, stopped or held-back run names the run,
+	 * the latest of its release, which {@code abandon} takes.
+	 */
+	static final String ABANDON_RUN = "'courtstats abandon RUN'";
+
+	public ReleaseOutcome {
+		if (message != null && jobExecutionId != null
+				&& (status == Status.FAILED || status == Status.STOPPED || status == Status.HELD_BACK)) {
+			message = message.replace(ABANDON_RUN, "'courtstats abandon " + jobExecutionId + "'");
+		}
+	}
+
 	/** What happened to a release. */
 	public enum Status {
 
