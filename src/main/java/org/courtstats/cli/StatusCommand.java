@@ -113,8 +113,8 @@ class StatusCommand implements Callable<Integer> {
 				if (!flagged.isEmpty()) {
 					out.println("             checks: " + String.join("; ",
 							flagged.stream()
-								.map((check) -> "%s %s %,d rows".formatted(check.name(), check.severity().label(),
-										check.offendingRows()))
+								.map((check) -> "%s %s %,d %s".formatted(check.name(), check.severity().label(),
+										check.offendingRows(), (check.offendingRows() == 1) ? "row" : "rows"))
 								.toList())
 							+ " (courtstats status --checks " + run.executionId() + ")");
 				}

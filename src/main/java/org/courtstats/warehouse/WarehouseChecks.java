@@ -220,7 +220,8 @@ public class WarehouseChecks {
 			logger.error("check {}: {}", check.name(), result.describe());
 		}
 		else {
-			logger.info("check {}: passed ({} offending rows, threshold {})", check.name(), count, check.threshold());
+			logger.info("check {}: passed ({} offending {}, threshold {})", check.name(), count,
+					(count == 1) ? "row" : "rows", check.threshold());
 		}
 		return result;
 	}
@@ -302,7 +303,7 @@ public class WarehouseChecks {
 		if (severity == null) {
 			throw new IllegalArgumentException(where + " has no '-- severity:' line in its header comment. Add "
 					+ "'-- severity: error' (over the threshold holds the release back) or '-- severity: warn' "
-					+ "(recorded and logged; the release publishes), see warehouse-sql/README.md.");
+					+ "(recorded and logged; it holds nothing back), see warehouse-sql/README.md.");
 		}
 		String sql = text.strip();
 		if (sql.endsWith(";")) {
@@ -317,7 +318,7 @@ public class WarehouseChecks {
 		/** Holds the release back: nothing is published. */
 		ERROR,
 
-		/** Recorded and logged; the release publishes. */
+		/** Recorded and logged; holds nothing back. */
 		WARN;
 
 		/**

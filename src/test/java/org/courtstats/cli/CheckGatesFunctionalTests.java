@@ -139,7 +139,7 @@ class CheckGatesFunctionalTests {
 		this.out.getBuffer().setLength(0);
 		assertThat(run("status")).isZero();
 		assertThat(this.out.toString())
-			.containsPattern("checks: rejected_rows__within_threshold error " + tablesWithRejects + " rows");
+			.containsPattern("checks: rejected_rows__within_threshold error " + tablesWithRejects + " rows? ");
 	}
 
 	@Test
@@ -166,7 +166,7 @@ class CheckGatesFunctionalTests {
 		this.out.getBuffer().setLength(0);
 		assertThat(run("status")).isZero();
 		assertThat(this.out.toString()).containsPattern(" COMPLETED ")
-			.contains("checks: etl_source_file__rows_read_match_count_txt warn 1 rows");
+			.contains("checks: etl_source_file__rows_read_match_count_txt warn 1 row (courtstats status --checks");
 		this.out.getBuffer().setLength(0);
 		assertThat(run("status", "--checks", String.valueOf(count("select max(job_execution_id) from etl.load_run"))))
 			.isZero();
