@@ -138,7 +138,9 @@ public class NightlyLoad {
 		}
 		long started = System.nanoTime();
 		boolean ended = false;
-		try (RunLock.Lease lease = this.runLock.acquire()) {
+		// A load refused the lock did not start: its caller says so.
+		RunLock.Lease lease = this.runLock.acquire();
+		try (lease) {
 			// Pulled under the run lock, so that two loads never write the same file.
 			List<PullOutcome> pulled = this.sourcePull.enabledForLoad() ? this.sourcePull.pull(inbox, null) : List.of();
 			List<EoirRelease> found;
