@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 						+ "or a data-quality check failed",
 				"4:refused: another load is running against the warehouse",
 				"143:load or restart ended by SIGTERM: the run stopped after its current chunk; the same command "
-						+ "resumes it" })
+						+ "resumes it (schedule and warehouse: their usual way to stop)" })
 public class CourtstatsCommand implements Runnable {
 
 	/**
@@ -80,11 +80,11 @@ public class CourtstatsCommand implements Runnable {
 				return usage.handleParseException(ex, arguments);
 			}
 			// A setting in the command's arguments: the hint alone, not lost below the
-			// usage.
-			PrintWriter commandErr = ex.getCommandLine().getErr();
-			commandErr.println("courtstats: " + ex.getMessage());
-			commandErr.println("courtstats: " + hint.get() + " ('"
-					+ ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' lists the command's options.)");
+			// usage, and without the argument as given, which may hold a password.
+			ex.getCommandLine()
+				.getErr()
+				.println("courtstats: " + hint.get() + " ('" + ex.getCommandLine().getCommandSpec().qualifiedName()
+						+ " --help' lists the command's options.)");
 			return ExitCodes.USAGE;
 		});
 		commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {

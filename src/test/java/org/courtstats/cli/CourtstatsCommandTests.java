@@ -30,7 +30,6 @@ class CourtstatsCommandTests {
 			.contains("'--courtstats.nightly-load.max-rejected-share' is a setting, not an option of the command")
 			.contains("java -Dcourtstats.nightly-load.max-rejected-share=0.05 -jar courtstats.jar")
 			.contains("COURTSTATS_NIGHTLYLOAD_MAXREJECTEDSHARE=0.05")
-			.contains("Unknown option")
 			.contains("'courtstats load --help' lists the command's options")
 			.as("the hint, not lost below the usage")
 			.doesNotContain("Usage:");
@@ -50,6 +49,17 @@ class CourtstatsCommandTests {
 		assertThat(err.toString()).contains("'-Dcourtstats.nightly-load.chunk-size' is a setting")
 			.contains("java -Dcourtstats.nightly-load.chunk-size=5000 -jar courtstats.jar")
 			.contains("COURTSTATS_NIGHTLYLOAD_CHUNKSIZE=5000");
+	}
+
+	@Test
+	void aSettingGivenAsAnOptionIsNotRepeatedWithItsPassword() {
+		StringWriter err = new StringWriter();
+
+		int code = CourtstatsCommand.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+				"status", "--courtstats.database.url=jdbc:postgresql://loader:s3cr3t@db/courtstats");
+
+		assertThat(code).isEqualTo(2);
+		assertThat(err.toString()).contains("'--courtstats.database.url' is a setting").doesNotContain("s3cr3t");
 	}
 
 	@Test
