@@ -27,7 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 class WarehouseCommand implements Callable<Integer> {
 
 	/**
-	 * How long a stop waits for the context to close: past it, the process ends anyway.
+	 * How long a stop waits for the context to close before it leaves out the word that
+	 * the warehouse stopped.
 	 */
 	private static final Duration CLOSE_TIMEOUT = Duration.ofMinutes(2);
 
@@ -57,13 +58,12 @@ class WarehouseCommand implements Callable<Integer> {
 		// Ctrl-C or SIGTERM stops the server: that end is no crash. The hook is in
 		// place before the prompt, for a signal as soon as it shows.
 		AtomicBoolean stopping = new AtomicBoolean();
+		AtomicBoolean crashed = new AtomicBoolean();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			// On the exit after a crash, no server is left to stop.
-			boolean serving = embedded.serverEnded().isEmpty();
 			stopping.set(true);
 			context.close();
-			awaitClosed(context);
-			if (serving) {
+			// On the exit after a crash, no server was left to stop.
+			if (awaitClosed(context) && !crashed.get()) {
 				this.spec.commandLine().getOut().println("The embedded warehouse has stopped.");
 				this.spec.commandLine().getOut().flush();
 			}
@@ -75,9 +75,11 @@ class WarehouseCommand implements Callable<Integer> {
 		this.spec.commandLine().getOut().println("Press Ctrl-C to stop it.");
 		this.spec.commandLine().getOut().flush();
 		stopped.await();
-		if (stopping.get()) {
+		// Spring's own shutdown hook may have stopped the server before this one began.
+		if (stopping.get() || shuttingDown()) {
 			return ExitCodes.OK;
 		}
+		crashed.set(true);
 		return Warehouse.endedWithItsServer(context, embedded, this.spec.commandLine().getErr(), "warehouse")
 			.orElse(ExitCodes.OK);
 	}
@@ -85,8 +87,9 @@ class WarehouseCommand implements Callable<Integer> {
 	/**
 	 * Waits until the context is closed, its server stopped: Spring's own shutdown hook
 	 * may be closing it, and {@code close()} then returns at once.
+	 * @return whether it closed within the time allowed
 	 */
-	private static void awaitClosed(ConfigurableApplicationContext context) {
+	private static boolean awaitClosed(ConfigurableApplicationContext context) {
 		long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
 		while (context.isActive() && System.nanoTime() < deadline) {
 			try {
@@ -94,8 +97,25 @@ class WarehouseCommand implements Callable<Integer> {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				return;
+				break;
 			}
+		}
+		return !context.isActive();
+	}
+
+	/**
+	 * Whether the JVM is ending (a signal): it then takes no shutdown hook.
+	 */
+	private static boolean shuttingDown() {
+		Thread probe = new Thread(() -> {
+		}, "warehouse-shutdown-probe");
+		try {
+			Runtime.getRuntime().addShutdownHook(probe);
+			Runtime.getRuntime().removeShutdownHook(probe);
+			return false;
+		}
+		catch (IllegalStateException ex) {
+			return true;
 		}
 	}
 
