@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.courtstats.nightly.ReleaseOutcome;
 import org.courtstats.nightly.RunOperations;
 import org.courtstats.pull.SourcePull;
 import org.courtstats.warehouse.RejectedRows;
@@ -96,17 +99,24 @@ class StatusCommand implements Callable<Integer> {
 			out.println("Latest runs, newest first:");
 			out.printf("  %9s  %-6s %-40s %-10s %-19s  %-19s %10s %10s %9s%n", "execution", "source", "release",
 					"status", "started", "ended", "read", "loaded", "rejected");
+			// The newest run of a release is the one abandon takes, and its message names
+			// it.
+			Set<String> releases = new HashSet<>();
 			for (Run run : status.recent()) {
+				boolean latest = releases.add(run.source() + "\t" + run.release());
+				boolean abandonable = run.status().equals("FAILED") || run.status().equals("STOPPED");
+				String message = (latest && abandonable) ? ReleaseOutcome.namingRun(run.message(), run.executionId())
+						: run.message();
 				out.printf("  %9d  %-6s %-40s %-10s %-19s  %-19s %10s %10s %9s%n", run.executionId(),
 						orDash(run.source()), truncate(orDash(run.release()), 40), run.status(), time(run.start()),
 						time(run.end()), count(run, run.rowsRead()), count(run, run.rowsLoaded()),
 						count(run, run.rowsRejected()));
 				if (!run.status().equals("COMPLETED") && run.failedStep() != null) {
 					out.println("             " + (run.status().equals("STOPPED") ? "stopped in " : "failed in ")
-							+ run.failedStep() + ((run.message() != null) ? ": " + run.message() : ""));
+							+ run.failedStep() + ((message != null) ? ": " + message : ""));
 				}
-				else if (!run.status().equals("COMPLETED") && run.message() != null) {
-					out.println("             " + run.message());
+				else if (!run.status().equals("COMPLETED") && message != null) {
+					out.println("             " + message);
 				}
 				List<WarehouseChecks.CheckResult> flagged = status.flaggedChecks()
 					.getOrDefault(run.executionId(), List.of());

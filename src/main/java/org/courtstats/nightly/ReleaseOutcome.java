@@ -22,10 +22,20 @@ public record ReleaseOutcome(String source, String releaseLabel, Status status, 
 	static final String ABANDON_RUN = "'courtstats abandon RUN'";
 
 	public ReleaseOutcome {
-		if (message != null && jobExecutionId != null
-				&& (status == Status.FAILED || status == Status.STOPPED || status == Status.HELD_BACK)) {
-			message = message.replace(ABANDON_RUN, "'courtstats abandon " + jobExecutionId + "'");
+		if (status == Status.FAILED || status == Status.STOPPED || status == Status.HELD_BACK) {
+			message = namingRun(message, jobExecutionId);
 		}
+	}
+
+	/**
+	 * A message that says to abandon "RUN", naming the run instead.
+	 * @param message the message, or null
+	 * @param run the failed or stopped run, the latest of its release, or null
+	 * @return the message naming the run
+	 */
+	public static String namingRun(String message, Long run) {
+		return (message == null || run == null) ? message
+				: message.replace(ABANDON_RUN, "'courtstats abandon " + run + "'");
 	}
 
 	/** What happened to a release. */

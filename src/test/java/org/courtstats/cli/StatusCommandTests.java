@@ -1,0 +1,47 @@
+package org.courtstats.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.courtstats.nightly.RunOperations;
+import org.courtstats.warehouse.RunHistory.Run;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code status} names the run to abandon where a run's message says to abandon "RUN":
+ * the newest failed or stopped run of its release, the one {@code abandon} takes.
+ */
+class StatusCommandTests {
+
+	private static final String MESSAGE = "A_TblCase.csv: line 1: the header has no column IDNCASE. Abandon the run "
+			+ "('courtstats abandon RUN'; 'courtstats status' lists it)";
+
+	@Test
+	void theNewestFailedRunOfAReleaseIsNamedInItsMessage() {
+		LocalDateTime start = LocalDateTime.of(2026, 12, 2, 2, 0);
+		List<Run> recent = List.of(run(9, "EOIR Case Data 2026-0501", "FAILED", start.plusHours(2)),
+				run(8, "EOIR Case Data 2026-0401", "ABANDONED", start.plusHours(1)),
+				run(7, "EOIR Case Data 2026-0501", "FAILED", start));
+		StringWriter out = new StringWriter();
+
+		StatusCommand.print(new PrintWriter(out, true),
+				new RunOperations.Status(recent, List.of(), false, Map.of(), recent.size()));
+
+		List<String> messages = out.toString().lines().filter((line) -> line.contains("Abandon the run")).toList();
+		assertThat(messages).hasSize(3);
+		assertThat(messages.get(0)).as("run 9, the newest of its release").contains("('courtstats abandon 9'; ");
+		assertThat(messages.get(1)).as("run 8, abandoned").contains("('courtstats abandon RUN'; ");
+		assertThat(messages.get(2)).as("run 7, which run 9 restarted").contains("('courtstats abandon RUN'; ");
+	}
+
+	private static Run run(long id, String release, String status, LocalDateTime start) {
+		return new Run(id, "eoirRelease", "eoir", release, status, start, start.plusMinutes(5), 10L, 0L, 0L,
+				"stageRelease", MESSAGE);
+	}
+
+}
