@@ -75,10 +75,6 @@ class ScheduleCommand implements Callable<Integer> {
 		EmbeddedWarehouse embedded = context.getBeanProvider(EmbeddedWarehouse.class).getIfAvailable();
 		if (embedded != null) {
 			embedded.whenServerEnds(closed::countDown);
-			// A server that ended before the callback stood tells it nothing more.
-			if (embedded.serverEnded().isPresent()) {
-				closed.countDown();
-			}
 		}
 		if (context.isActive()) {
 			closed.await();

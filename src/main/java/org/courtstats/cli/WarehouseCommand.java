@@ -70,10 +70,6 @@ class WarehouseCommand implements Callable<Integer> {
 			stopped.countDown();
 		}, "warehouse-shutdown"));
 		embedded.whenServerEnds(stopped::countDown);
-		// A server that ended before the callback stood tells it nothing more.
-		if (embedded.serverEnded().isPresent()) {
-			stopped.countDown();
-		}
 		this.spec.commandLine().getOut().println("The embedded warehouse is up. Query it with:");
 		this.spec.commandLine().getOut().println("  " + embedded.psqlCommand());
 		this.spec.commandLine().getOut().println("Press Ctrl-C to stop it.");

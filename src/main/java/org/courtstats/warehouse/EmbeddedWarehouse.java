@@ -18,13 +18,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +92,10 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	private final Path dataDirectory;
 
 	/** Told once when the server this process started ends under it. */
-	private final List<Runnable> whenServerEnds = new CopyOnWriteArrayList<>();
+	private final List<Runnable> whenServerEnds = new ArrayList<>();
+
+	/** Whether the watch found the server ended and told whenServerEnds. */
+	private boolean told;
 
 	/** Watches the server this process started; null when shared. */
 	private ScheduledExecutorService watch;
@@ -568,11 +571,18 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 	 * Runs an action once the server this process started has ended under it (not when it
 	 * is stopped on close): such as closing the connection pool, so that the work still
 	 * asking for connections fails at once rather than each time after the pool's
-	 * connection timeout.
+	 * connection timeout. Given after the server ended, it runs at once.
 	 * @param action what to do
 	 */
 	public void whenServerEnds(Runnable action) {
-		this.whenServerEnds.add(action);
+		synchronized (this.whenServerEnds) {
+			if (!this.told) {
+				this.whenServerEnds.add(action);
+				return;
+			}
+		}
+		// The server ended before the action was given: it runs now.
+		action.run();
 	}
 
 	/**
@@ -589,7 +599,12 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 			if (!isServerAlive(pidFile)) {
 				this.watch.shutdown();
 				logger.error("{}", howItEnded());
-				this.whenServerEnds.forEach(Runnable::run);
+				List<Runnable> actions;
+				synchronized (this.whenServerEnds) {
+					this.told = true;
+					actions = List.copyOf(this.whenServerEnds);
+				}
+				actions.forEach(Runnable::run);
 			}
 		}, 1, 1, TimeUnit.SECONDS);
 	}
