@@ -94,18 +94,19 @@ class ScheduleCommand implements Callable<Integer> {
 	static ConfigurableApplicationContext open() throws IOException {
 		Path tomcat = Files.createTempDirectory("courtstats-tomcat");
 		SpringApplication.getShutdownHandlers().add(() -> removeTomcatFolder(tomcat));
+		SettingOrigins origins = new SettingOrigins();
 		try {
 			return new SpringApplicationBuilder(CourtstatsApplication.class).web(WebApplicationType.SERVLET)
 				.profiles(ScheduledNightlyLoad.PROFILE)
 				.properties(TOMCAT_BASEDIR + "=" + tomcat)
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
-				.listeners(new LogFolderCheck(), new LogFileStatus.Installer())
+				.listeners(new LogFolderCheck(), new LogFileStatus.Installer(), origins)
 				.run();
 		}
 		catch (RuntimeException ex) {
 			removeTomcatFolder(tomcat);
-			throw Warehouse.startFailure(ex);
+			throw Warehouse.startFailure(ex, origins);
 		}
 	}
 

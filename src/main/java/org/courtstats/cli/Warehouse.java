@@ -22,12 +22,9 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
-import org.springframework.boot.origin.Origin;
-import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Starts the application context: connects to (or starts) the warehouse and migrates it.
@@ -71,12 +68,6 @@ final class Warehouse {
 	}
 
 	/**
-	 * The context of a short command that changes no run's data ({@code status},
-	 * {@code stop}, {@code report}, ...): it may use the embedded server of another
-	 * courtstats process, and pushes no meters.
-	 * @return the started context
-	 */
-	/**
 	 * Ends a command that keeps running on the embedded warehouse once the server it
 	 * started has ended under it: every later use would fail, and a supervisor that
 	 * restarts a failed process starts the server again.
@@ -97,6 +88,12 @@ final class Warehouse {
 		return OptionalInt.of(ExitCodes.FAILED);
 	}
 
+	/**
+	 * The context of a short command that changes no run's data ({@code status},
+	 * {@code stop}, {@code report}, ...): it may use the embedded server of another
+	 * courtstats process, and pushes no meters.
+	 * @return the started context
+	 */
 	static ConfigurableApplicationContext openShared() {
 		return open(false, true, Map.of());
 	}
@@ -116,12 +113,13 @@ final class Warehouse {
 
 	private static ConfigurableApplicationContext open(boolean pushesMeters, boolean sharesEmbedded,
 			Map<String, Object> logging) {
+		SettingOrigins origins = new SettingOrigins();
 		try {
 			return new SpringApplicationBuilder(CourtstatsApplication.class).web(WebApplicationType.NONE)
 				.properties(logging)
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
-				.listeners(new LogFolderCheck(), new LogFileStatus.Installer())
+				.listeners(new LogFolderCheck(), new LogFileStatus.Installer(), origins)
 				// First among the settings, so that no setting given to the program
 				// changes what the command is.
 				.initializers((context) -> context.getEnvironment()
@@ -132,18 +130,21 @@ final class Warehouse {
 				.run();
 		}
 		catch (RuntimeException ex) {
-			throw startFailure(ex);
+			throw startFailure(ex, origins);
 		}
 	}
 
 	/**
 	 * The failure to start the application context, as the operator reads it: a setting
 	 * the program cannot use (a usage error, exit 2), or a warehouse it cannot open.
+	 * @param ex the failure
+	 * @param origins where the settings came from, to name a refused one's
+	 * @return what to throw
 	 */
-	static RuntimeException startFailure(RuntimeException ex) {
+	static RuntimeException startFailure(RuntimeException ex, SettingOrigins origins) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof InvalidSettingException invalid) {
-				return invalid;
+				return origins.named(invalid);
 			}
 			if (cause instanceof WarehouseSchemaTooNewException tooNew) {
 				return tooNew;
@@ -208,7 +209,8 @@ final class Warehouse {
 					+ ". Fix them, then run the command again.", bind);
 		}
 		String name = property.getName().toString();
-		String origin = (property.getOrigin() != null) ? " (from " + origin(property.getOrigin()) + ")" : "";
+		String origin = (property.getOrigin() != null) ? " (from " + SettingOrigins.describe(property.getOrigin()) + ")"
+				: "";
 		if (CourtstatsCommand.SECRET_NAME.matcher(name).find()) {
 			// Neither the value nor the reason, which may repeat it.
 			return new InvalidSettingException("The setting " + name + origin + " has a value it cannot take. Fix "
@@ -240,14 +242,6 @@ final class Warehouse {
 	 */
 	static String withoutCredentials(String text) {
 		return SECRET_PARAMETER.matcher(CREDENTIALS.matcher(text).replaceAll("$1***@")).replaceAll("$1=***");
-	}
-
-	private static String origin(Origin origin) {
-		if (origin instanceof PropertySourceOrigin source && StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME
-			.equals(source.getPropertySource().getName())) {
-			return "-D" + source.getPropertyName();
-		}
-		return origin.toString();
 	}
 
 	private static WarehouseUnavailableException find(Throwable failure) {

@@ -1,8 +1,6 @@
 package org.courtstats.nightly;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.function.UnaryOperator;
+import java.util.Optional;
 
 /**
  * A setting whose value the program cannot use, named with its value and what it takes: a
@@ -10,8 +8,28 @@ import java.util.function.UnaryOperator;
  */
 public class InvalidSettingException extends IllegalArgumentException {
 
+	/**
+	 * The setting refused for its value, or null when the message is not about one value.
+	 */
+	private final String setting;
+
+	private final String value;
+
+	private final String takes;
+
 	public InvalidSettingException(String message, Throwable cause) {
 		super(message, cause);
+		this.setting = null;
+		this.value = null;
+		this.takes = null;
+	}
+
+	private InvalidSettingException(String setting, String value, String takes, String origin) {
+		super("The setting " + setting + " is '" + value + "'" + ((origin != null) ? " (from " + origin + ")" : "")
+				+ ": it takes " + takes + ". Fix it, then run the command again.", null);
+		this.setting = setting;
+		this.value = value;
+		this.takes = takes;
 	}
 
 	/**
@@ -24,36 +42,29 @@ public class InvalidSettingException extends IllegalArgumentException {
 	 */
 	static void require(String name, Object value, boolean valid, String takes) {
 		if (!valid) {
-			String origin = origin(name, System::getProperty, System::getenv);
-			throw new InvalidSettingException(
-					"The setting " + name + " is '" + value + "'" + ((origin != null) ? " (from " + origin + ")" : "")
-							+ ": it takes " + takes + ". Fix it, then run the command again.",
-					null);
+			throw new InvalidSettingException(name, String.valueOf(value), takes, null);
 		}
 	}
 
 	/**
-	 * Where a setting's value came from, when it is a system property or an environment
-	 * variable (in the order Spring reads them); a value from a settings file is found
-	 * there.
-	 * @param name the setting, as an operator writes it
-	 * @param properties the system properties
-	 * @param environment the environment variables
-	 * @return {@code -D<name>}, {@code environment variable <NAME>}, or null
+	 * The setting whose value this refuses, for the command that knows where settings
+	 * came from to name it.
+	 * @return the setting, as an operator writes it; empty when the refusal is not about
+	 * one setting's value
 	 */
-	static String origin(String name, UnaryOperator<String> properties, UnaryOperator<String> environment) {
-		if (properties.apply(name) != null) {
-			return "-D" + name;
-		}
-		// Spring's names for it: dots to underscores, dashes dropped or, in the older
-		// form, to underscores.
-		String upper = name.toUpperCase(Locale.ROOT).replace('.', '_');
-		for (String variable : List.of(upper.replace("-", ""), upper.replace('-', '_'))) {
-			if (environment.apply(variable) != null) {
-				return "environment variable " + variable;
-			}
-		}
-		return null;
+	public Optional<String> setting() {
+		return Optional.ofNullable(this.setting);
+	}
+
+	/**
+	 * The same refusal, naming where the value came from.
+	 * @param origin where the value came from ({@code -D<name>}, an environment variable,
+	 * a settings file and line)
+	 * @return the refusal naming it, or this one when it is not about one setting's value
+	 */
+	public InvalidSettingException from(String origin) {
+		return (this.setting != null) ? new InvalidSettingException(this.setting, this.value, this.takes, origin)
+				: this;
 	}
 
 }

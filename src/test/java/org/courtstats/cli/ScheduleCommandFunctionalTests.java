@@ -242,6 +242,44 @@ class ScheduleCommandFunctionalTests {
 	}
 
 	@Test
+	void aValueOutOfRangeIsNamedWithTheFormItWasGivenIn() {
+		StringWriter err = new StringWriter();
+
+		int exitCode = statusWith("courtstats.nightlyLoad.chunkSize", "0", err);
+
+		assertThat(exitCode).as(err.toString()).isEqualTo(2);
+		assertThat(err.toString()).contains(
+				"The setting courtstats.nightly-load.chunk-size is '0' (from -Dcourtstats.nightlyLoad.chunkSize): "
+						+ "it takes rows per chunk, 1 or more");
+	}
+
+	@Test
+	void aValueOutOfRangeInTheJobsSettingsFileIsNamedWithItsLine(@TempDir Path workingDirectory) throws Exception {
+		// given: the job's settings file beside the jar, with a chunk size of 0 on its
+		// third line
+		Path settings = Files.createDirectories(workingDirectory.resolve("jobs/nightly-load"))
+			.resolve("nightly-load.yml");
+		Files.writeString(settings, "courtstats:\n  nightly-load:\n    chunk-size: 0\n");
+		Path output = workingDirectory.resolve("status.log");
+
+		// when
+		Process status = ChildJvm
+			.courtstats(List.of("-Dcourtstats.database.url=" + this.url, "-Dcourtstats.database.user=postgres",
+					"-Dcourtstats.log-dir=" + this.logs), "status")
+			.directory(workingDirectory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
+
+		// then
+		assertThat(status.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(status.exitValue()).as(Files.readString(output)).isEqualTo(2);
+		assertThat(Files.readString(output)).containsPattern(
+				"The setting courtstats.nightly-load.chunk-size is '0' \\(from [^)]*jobs/nightly-load/nightly-load.yml\\]? "
+						+ "- 3:17\\): it takes rows per chunk, 1 or more");
+	}
+
+	@Test
 	void aServerAddressNotInJdbcFormOrWithoutAUserIsAUsageErrorNamingTheSetting() {
 		StringWriter libpq = new StringWriter();
 		StringWriter noUser = new StringWriter();

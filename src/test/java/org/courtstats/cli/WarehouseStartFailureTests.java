@@ -13,7 +13,7 @@ class WarehouseStartFailureTests {
 		RuntimeException failure = new IllegalStateException("Failed to initialize pool",
 				new RuntimeException(new UnknownHostException("nosuchhost.invalid")));
 
-		RuntimeException told = Warehouse.startFailure(failure);
+		RuntimeException told = Warehouse.startFailure(failure, new SettingOrigins());
 
 		assertThat(told.getMessage())
 			.startsWith("The warehouse could not be opened: the host name nosuchhost.invalid does not resolve. Check "

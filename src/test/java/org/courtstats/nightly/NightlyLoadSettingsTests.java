@@ -2,7 +2,6 @@ package org.courtstats.nightly;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The nightly load's settings refuse values it cannot run with, naming the setting.
@@ -33,35 +33,15 @@ class NightlyLoadSettingsTests {
 	}
 
 	@Test
-	void aValueOutOfRangeNamesWhereItCameFrom() {
-		String name = "courtstats.nightly-load.max-rejected-share";
-		Map<String, String> properties = Map.of(name, "2");
-		Map<String, String> environment = Map.of("COURTSTATS_NIGHTLYLOAD_MAXREJECTEDSHARE", "3",
-				"COURTSTATS_NIGHTLY_LOAD_CHUNK_SIZE", "0");
+	void aRefusalNamesItsSettingForTheCommandToAddWhereItsValueCameFrom() {
+		InvalidSettingException refused = catchThrowableOfType(InvalidSettingException.class,
+				() -> settings("chunk-size", "0"));
 
-		assertThat(InvalidSettingException.origin(name, properties::get, environment::get)).isEqualTo("-D" + name);
-		assertThat(InvalidSettingException.origin(name, (property) -> null, environment::get))
-			.isEqualTo("environment variable COURTSTATS_NIGHTLYLOAD_MAXREJECTEDSHARE");
-		assertThat(InvalidSettingException.origin("courtstats.nightly-load.chunk-size", (property) -> null,
-				environment::get))
-			.isEqualTo("environment variable COURTSTATS_NIGHTLY_LOAD_CHUNK_SIZE");
-		assertThat(InvalidSettingException.origin("courtstats.nightly-load.settle-time", properties::get,
-				environment::get))
-			.as("a value from a settings file")
-			.isNull();
-	}
-
-	@Test
-	void aSystemPropertyOutOfRangeIsNamedAsSuch() {
-		String name = "courtstats.nightly-load.chunk-size";
-		System.setProperty(name, "0");
-		try {
-			assertThatExceptionOfType(InvalidSettingException.class).isThrownBy(() -> settings("chunk-size", "0"))
-				.withMessageStartingWith("The setting " + name + " is '0' (from -D" + name + "): it takes ");
-		}
-		finally {
-			System.clearProperty(name);
-		}
+		assertThat(refused.setting()).contains("courtstats.nightly-load.chunk-size");
+		assertThat(refused.from("-Dcourtstats.nightlyLoad.chunkSize").getMessage()).isEqualTo(
+				"The setting courtstats.nightly-load.chunk-size is '0' (from -Dcourtstats.nightlyLoad.chunkSize): "
+						+ "it takes rows per chunk, 1 or more. Fix it, then run the command again.");
+		assertThat(new InvalidSettingException("The log cannot be written.", null).setting()).isEmpty();
 	}
 
 	@ParameterizedTest(name = "{0} = {1}")
