@@ -1,0 +1,3 @@
+-- mpp_by_location as int_case_mpp.sql sets it: every location field of a proceeding counts, and the
+-- case's scheduled hearings too; once set, a later release does not clear it.
+comment on column warehouse.fct_case.mpp_by_location is 'The case was seen at an MPP port court (dim_hearing_location.is_mpp_location) in this release or an earlier one: a proceeding''s hearing, scheduled or previous hearing location (HEARING_LOC_CODE, SCHEDULED_HEAR_LOC, PREV_HEARING_LOC), or the location of one of its scheduled hearings (tbl_schedule). Kept after a transfer out, and after the rows that showed it leave a later snapshot.';
