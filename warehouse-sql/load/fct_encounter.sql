@@ -2,9 +2,10 @@
 -- each fiscal year it covers is replaced by its rows (never added to), unless a file covering a later
 -- month already holds that year (of two covering the same month, one with components, the area of
 -- responsibility layout, beats one without, the by-state layout). Years it does not cover keep theirs.
-create temporary table cbp_years_taken (fiscal_year int primary key) on commit drop;
+-- What each year taken held before is recorded for the check that holds back a file emptying one.
+delete from staging.cbp_year_taken where release_key = :release_key;
 
-insert into cbp_years_taken (fiscal_year)
+insert into staging.cbp_year_taken (release_key, fiscal_year, rows_before, encounters_before)
 with staged as (
     select e.fiscal_year, e.component
     from staging.cbp_encounter as e
@@ -32,7 +33,11 @@ holders as (
     group by e.fiscal_year, r.release_key, r.as_of_date
 )
 
-select c.fiscal_year
+select
+    :release_key,
+    c.fiscal_year,
+    (select count(*) from warehouse.fct_encounter as e where e.fiscal_year = c.fiscal_year),
+    (select coalesce(sum(e.encounter_count), 0) from warehouse.fct_encounter as e where e.fiscal_year = c.fiscal_year)
 from covered as c
 cross join this_file as t
 where not exists (
@@ -43,8 +48,8 @@ where not exists (
 );
 
 delete from warehouse.fct_encounter as e
-using cbp_years_taken as t
-where e.fiscal_year = t.fiscal_year;
+using staging.cbp_year_taken as t
+where t.release_key = :release_key and e.fiscal_year = t.fiscal_year;
 
 insert into warehouse.fct_encounter (
     fiscal_year, fiscal_month, date_key, component, land_border_region, area_of_responsibility, aor_abbv,
@@ -55,7 +60,7 @@ with staged as (
     select e.*
     from staging.cbp_encounter as e
     join etl.source_file as f using (source_file_id)
-    join cbp_years_taken as t using (fiscal_year)
+    join staging.cbp_year_taken as t on t.release_key = f.release_key and t.fiscal_year = e.fiscal_year
     where f.release_key = :release_key
 )
 

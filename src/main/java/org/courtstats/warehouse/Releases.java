@@ -19,7 +19,7 @@ public class Releases {
 	 * The intermediates the publication of an EOIR release fills and clears, by release.
 	 */
 	private static final List<String> INTERMEDIATES = List.of("staging.int_case_mpp",
-			"staging.int_first_representation", "staging.int_judge_version");
+			"staging.int_first_representation", "staging.int_judge_version", "staging.cbp_year_taken");
 
 	private final JdbcTemplate jdbc;
 

@@ -115,13 +115,13 @@ class CbpEncounterFilesFunctionalTests extends NightlyLoadTestSupport {
 		Files.writeString(inbox.resolve("nationwide-encounters-fy23-fy24-aor.csv"),
 				"""
 						Fiscal Year,Month Grouping,Month (abbv),Component,Land Border Region,Area of Responsibility,AOR (Abbv),Demographic,Citizenship,Title of Authority,Encounter Type,Encounter Count\r
-						2023,FYTD,OCT,U.S. Border Patrol,Southwest Land Border,Rio Grande Valley Sector,RGV,Single Adults,MEXICO,Title 8,Apprehensions,1000\r
+						2023,FYTD,OCT,U.S. Border Patrol,Southwest Land Border,Rio Grande Valley Sector,RGV,Single Adults,MEXICO,Title 8,Apprehensions,3000000\r
 						2023,FYTD,OCT,Office of Field Operations,Southwest Land Border,Laredo Field Office,Laredo,FMUA,"CHINA, PEOPLES REPUBLIC OF",Title 8,Inadmissibles,20\r
 						2023,FYTD,NOV,U.S. Border Patrol,Southwest Land Border,Rio Grande Valley Sector,RGV,Single Adults,MEXICO,Title 42,Expulsions,300\r
 						2024 (FYTD),FYTD,OCT,U.S. Border Patrol,Southwest Land Border,Del Rio Sector,DRT,Single Adults,VENEZUELA,Title 8,Apprehensions,7\r
 						""");
 		assertThat(load(inbox)).containsExactly(ReleaseOutcome.Status.ALREADY_LOADED, ReleaseOutcome.Status.LOADED);
-		assertThat(year(2023)).isEqualTo(List.of(3L, 1_320L));
+		assertThat(year(2023)).isEqualTo(List.of(3L, 3_000_320L));
 		assertThat(year(2024)).isEqualTo(List.of(1L, 7L));
 		for (int year = 2020; year <= 2022; year++) {
 			assertThat(year(year)).as("FY%d", year).isEqualTo(REAL_YEARS.get(year));
@@ -308,6 +308,43 @@ class CbpEncounterFilesFunctionalTests extends NightlyLoadTestSupport {
 			Files.delete(zip);
 			FileSystemUtils.deleteRecursively(release);
 		}
+	}
+
+	@Test
+	@Order(11)
+	void aFileThatWouldEmptyAYearItTakesOverIsHeldBackAndTheYearKeepsItsRows() throws IOException {
+		// given: a file of the current fiscal year holding one stray row of FY2020, which
+		// the real file holds with 7,944 rows
+		Files.writeString(inbox.resolve("nationwide-encounters-fy27-nov-aor.csv"),
+				"""
+						Fiscal Year,Month Grouping,Month (abbv),Component,Land Border Region,Area of Responsibility,AOR (Abbv),Demographic,Citizenship,Title of Authority,Encounter Type,Encounter Count\r
+						2027 (FYTD),FYTD,OCT,U.S. Border Patrol,Southwest Land Border,Tucson Sector,TCA,Single Adults,MEXICO,Title 8,Apprehensions,9\r
+						2027 (FYTD),FYTD,NOV,U.S. Border Patrol,Southwest Land Border,Tucson Sector,TCA,Single Adults,MEXICO,Title 8,Apprehensions,11\r
+						2020,FYTD,NOV,U.S. Border Patrol,Southwest Land Border,Tucson Sector,TCA,Single Adults,MEXICO,Title 8,Apprehensions,7\r
+						""");
+
+		// when
+		List<ReleaseOutcome> outcomes = this.nightlyLoad.run(inbox, null);
+
+		// then: held back by the check, naming the year; nothing of the file is published
+		assertThat(outcomes)
+			.filteredOn((outcome) -> outcome.releaseLabel().equals("nationwide-encounters-fy27-nov-aor"))
+			.singleElement()
+			.satisfies((outcome) -> {
+				assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.HELD_BACK);
+				assertThat(outcome.message()).contains("fct_encounter__no_year_emptied");
+			});
+		assertThat(year(2020)).isEqualTo(REAL_YEARS.get(2020));
+		assertThat(year(2027)).as("the file before it").isEqualTo(List.of(1L, 9L));
+		assertThat(this.jdbc.queryForList("""
+				select c.offending_rows, c.passed from etl.check_result as c
+				join warehouse.dim_release as r using (release_key)
+				where r.release_label = 'nationwide-encounters-fy27-nov-aor'
+				    and c.check_name = 'fct_encounter__no_year_emptied'
+				""")).singleElement().satisfies((row) -> {
+			assertThat(row.get("offending_rows")).isEqualTo(1L);
+			assertThat(row.get("passed")).isEqualTo(false);
+		});
 	}
 
 	/** Rows and encounters of a fiscal year. */
