@@ -1,6 +1,7 @@
 package org.courtstats.warehouse;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,37 +72,53 @@ public class RejectedRows {
 		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("release_key", releaseKey)
 			.addValue("max_share", maxShare)
 			.addValue("floor", floor);
+		double[] highest = { 0 };
 		List<String> over = this.jdbc.query(TABLES_OVER_THRESHOLD, parameters, (rs, row) -> {
 			long rejected = rs.getLong(2);
 			long read = rs.getLong(3);
+			double share = (read > 0) ? (double) rejected / read : 1.0;
+			highest[0] = Math.max(highest[0], share);
 			return "%s has %,d rejected rows of %,d read (%s)".formatted(rs.getString(1), rejected, read,
-					percent((read > 0) ? (double) rejected / read : 1.0));
+					percent(share));
 		});
 		if (over.isEmpty()) {
 			return;
 		}
-		String label = this.jdbc.queryForObject(
-				"select release_label from warehouse.dim_release where release_key = :release_key", parameters,
-				String.class);
+		Map<String, Object> release = this.jdbc.queryForMap(
+				"select release_label, source from warehouse.dim_release where release_key = :release_key", parameters);
+		String label = (String) release.get("release_label");
+		// An OHSS table has no record to correct: it reads again once the loader reads
+		// it.
+		String replay = "ohss".equals(release.get("source"))
+				? "run 'courtstats replay-rejects' once a version of courtstats reads the rejected tables"
+				: "correct the rows and run 'courtstats replay-rejects'";
+		String raised = raised(maxShare, highest[0]);
 		String findings = String.join("; ", over) + ", over the threshold of " + percent(maxShare)
 				+ " of a table's rows read (courtstats.nightly-load.max-rejected-share = " + maxShare + "; up to "
 				+ floor + " rejected rows per table are always allowed)";
 		throw new RejectedRowsOverThresholdException("Release '" + label + "' is held back, not published: " + findings
 				+ ". Its staged rows are kept. See them with "
 				+ "'courtstats rejects'; then raise the threshold (e.g. java "
-				+ "-Dcourtstats.nightly-load.max-rejected-share=" + raised(maxShare)
+				+ "-Dcourtstats.nightly-load.max-rejected-share=" + raised
 				+ " -jar courtstats.jar load, or COURTSTATS_NIGHTLYLOAD_MAXREJECTEDSHARE in the environment) and run "
-				+ "the load again to publish the release, or correct the rows and run 'courtstats replay-rejects'.",
-				findings, raised(maxShare));
+				+ "the load again to publish the release, or " + replay + ".", findings, raised);
 	}
 
 	/**
-	 * A threshold to suggest: five times the one that held the release back, at least 5%
-	 * and at most all rows, written as a person would (0.15, not 0.15000000000000002).
+	 * A threshold to suggest: five times the one that held the release back, at least 5%,
+	 * and at least the highest share a table rejected (rounded up to a hundredth), so
+	 * that it publishes the release; at most all rows; written as a person would (0.15,
+	 * not 0.15000000000000002).
+	 * @param maxShare the threshold that held the release back
+	 * @param highestShare the highest share of its rows read a table rejected
+	 * @return the threshold, as an operator writes it
 	 */
-	static String raised(double maxShare) {
-		BigDecimal raised = BigDecimal.valueOf(maxShare).multiply(BigDecimal.valueOf(5));
-		return raised.max(new BigDecimal("0.05")).min(BigDecimal.ONE).stripTrailingZeros().toPlainString();
+	static String raised(double maxShare, double highestShare) {
+		BigDecimal raised = BigDecimal.valueOf(maxShare)
+			.multiply(BigDecimal.valueOf(5))
+			.max(new BigDecimal("0.05"))
+			.max(BigDecimal.valueOf(highestShare).setScale(2, RoundingMode.CEILING));
+		return raised.min(BigDecimal.ONE).stripTrailingZeros().toPlainString();
 	}
 
 	/**

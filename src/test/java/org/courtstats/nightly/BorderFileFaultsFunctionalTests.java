@@ -1,10 +1,13 @@
 package org.courtstats.nightly;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -145,7 +148,16 @@ class BorderFileFaultsFunctionalTests extends NightlyLoadTestSupport {
 		ReleaseOutcome outcome = this.nightlyLoad.run(night, null).get(0);
 
 		assertThat(outcome.status()).as(outcome.message()).isEqualTo(ReleaseOutcome.Status.HELD_BACK);
-		assertThat(outcome.message()).contains("OHSS monthly tables has %,d rejected rows of".formatted(cells));
+		assertThat(outcome.message()).contains("OHSS monthly tables has %,d rejected rows of".formatted(cells))
+			.as("an OHSS table has no record to correct")
+			.contains("or run 'courtstats replay-rejects' once a version of courtstats reads the rejected tables")
+			.doesNotContain("correct the rows");
+		Matcher suggested = Pattern.compile("max-rejected-share=([0-9.]+) ").matcher(outcome.message());
+		assertThat(suggested.find()).as(outcome.message()).isTrue();
+		long read = count("select sum(rows_read) from etl.source_file where release_label = 'july-2024-odd-marker'");
+		assertThat(new BigDecimal(suggested.group(1)).multiply(BigDecimal.valueOf(read)))
+			.as("the threshold suggested publishes the edition")
+			.isGreaterThanOrEqualTo(BigDecimal.valueOf(cells));
 		assertThat(this.jdbc.queryForList("""
 				select distinct r.sheet_name || ': ' || r.reason_code || ': ' || r.message from etl.rejected_row as r
 				join etl.source_file as f using (source_file_id) where f.release_label = 'july-2024-odd-marker'

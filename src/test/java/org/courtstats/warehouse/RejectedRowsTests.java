@@ -11,10 +11,17 @@ class RejectedRowsTests {
 
 	@Test
 	void theSuggestedThresholdIsFiveTimesTheOldOneWithinFivePercentAndAllRows() {
-		assertThat(RejectedRows.raised(0.01)).isEqualTo("0.05");
-		assertThat(RejectedRows.raised(0.03)).isEqualTo("0.15");
-		assertThat(RejectedRows.raised(0)).isEqualTo("0.05");
-		assertThat(RejectedRows.raised(0.5)).isEqualTo("1");
+		assertThat(RejectedRows.raised(0.01, 0.02)).isEqualTo("0.05");
+		assertThat(RejectedRows.raised(0.03, 0.04)).isEqualTo("0.15");
+		assertThat(RejectedRows.raised(0, 0.001)).isEqualTo("0.05");
+		assertThat(RejectedRows.raised(0.5, 0.6)).isEqualTo("1");
+	}
+
+	@Test
+	void theSuggestedThresholdPublishesTheReleaseWhenATableRejectedMore() {
+		assertThat(RejectedRows.raised(0.01, 0.1528)).isEqualTo("0.16");
+		assertThat(RejectedRows.raised(0.01, 0.15)).as("a share of exactly 15% is within 0.15").isEqualTo("0.15");
+		assertThat(RejectedRows.raised(0.01, 0.999)).isEqualTo("1");
 	}
 
 }
