@@ -232,14 +232,25 @@ public class SourceFileRegistry {
 					"select sha256 from etl.source_file where source = 'eoir' and release_label = ? and relative_path = ?",
 					String.class, release.label(), file.relativePath());
 			if (!known.isEmpty() && !known.get(0).equals(fingerprint.sha256()) && !file.isSkipped()) {
-				throw new IntakeException(file.location() + " changed since the load of release '" + release.label()
-						+ "' began (sha256 " + known.get(0) + ", now " + fingerprint.sha256()
-						+ "). Restore the file as it was to resume that load; or, if the new file is the right "
-						+ "one, abandon that load's run ('courtstats abandon RUN'; 'courtstats status' lists it) and "
-						+ "deliver the release under a new label.");
+				String changed = file.location() + " changed since the load of release '" + release.label()
+						+ "' began (sha256 " + known.get(0) + ", now " + fingerprint.sha256() + "). ";
+				if (published(releaseKey)) {
+					// Replayed: its run completed, there is nothing to abandon.
+					throw new IntakeException(changed + "The release is published: restore the file as it was to "
+							+ "replay it; or, if the new file is the right one, deliver the release under a new label.");
+				}
+				throw new IntakeException(changed + "Restore the file as it was to resume that load; or, if the new "
+						+ "file is the right one, abandon that load's run ('courtstats abandon RUN'; 'courtstats "
+						+ "status' lists it) and deliver the release under a new label.");
 			}
 			upsert(release, fingerprint, releaseKey, file.isSkipped() ? "skipped" : "registered", counts);
 		}
+	}
+
+	private boolean published(long releaseKey) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"select exists (select from warehouse.dim_release where release_key = ? and status = 'published')",
+				Boolean.class, releaseKey));
 	}
 
 	/**

@@ -93,6 +93,30 @@ class RunCommandsFunctionalTests {
 	}
 
 	@Test
+	void aReplayOfAPublishedReleaseWhoseFileChangedIsNotToldToAbandonItsCompletedRun() throws Exception {
+		// given: a release loaded and published, then one of its lookups changed in the
+		// inbox
+		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, 300, SEED);
+		assertThat(run("load", "--inbox", this.inbox.toString())).as(this.err.toString()).isZero();
+		Path languages = sample.folder().resolve("Lookup/tblLanguage.csv");
+		Files.writeString(languages, Files.readString(languages, StandardCharsets.ISO_8859_1) + "ZZZ\tZZZ\r\n",
+				StandardCharsets.ISO_8859_1);
+		String checksum = NightlyLoadTestSupport.warehouseChecksum(this.jdbc);
+		clearOutput();
+
+		// when
+		int refused = run("replay-rejects");
+
+		// then
+		assertThat(refused).isEqualTo(1);
+		assertThat(this.err.toString()).contains("tblLanguage.csv changed since the load of release")
+			.contains("The release is published: restore the file as it was to replay it; or, if the new file is "
+					+ "the right one, deliver the release under a new label.")
+			.doesNotContain("abandon");
+		assertThat(NightlyLoadTestSupport.warehouseChecksum(this.jdbc)).isEqualTo(checksum);
+	}
+
+	@Test
 	void aRunThatFailedMidFileIsRestartedByItsIdAndEndsAsACleanLoad() throws Exception {
 		// given: a load that fails while it stages the proceedings file
 		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, CASES, SEED);
