@@ -136,8 +136,8 @@ public class RunOperations {
 			}
 			JobExecution last = this.jobRepository.getLastJobExecution(execution.getJobInstance());
 			if (last != null && last.getId() != executionId) {
-				throw new IllegalArgumentException(run + " is not the latest run of its release: run " + last.getId()
-						+ " is (" + last.getStatus() + "). Restart that one.");
+				throw new IllegalArgumentException(run + " is not the latest run of its release: "
+						+ laterRun(last, "restart that one", "nothing is left to restart"));
 			}
 			if (source != null && release != null && this.releases.isPublished(source, release)) {
 				// A run stopped between the staging's end and the publication's start by
@@ -354,8 +354,8 @@ public class RunOperations {
 			JobExecution last = this.jobRepository.getLastJobExecution(execution.getJobInstance());
 			if (last != null && last.getId() != executionId) {
 				// A later run of the release decides what becomes of it.
-				throw new IllegalArgumentException(run + " is not the latest run of its release: run " + last.getId()
-						+ " is (" + last.getStatus() + "). Abandon that one, if it is to be abandoned.");
+				throw new IllegalArgumentException(run + " is not the latest run of its release: "
+						+ laterRun(last, "abandon that one, if it is to be abandoned", "there is nothing to abandon"));
 			}
 			this.transaction.executeWithoutResult((transactionStatus) -> {
 				try {
@@ -440,6 +440,29 @@ public class RunOperations {
 	public record Status(List<RunHistory.Run> recent, List<RunHistory.Run> markedRunning, boolean lockHeld,
 			Map<Long, List<WarehouseChecks.CheckResult>> flaggedChecks, long runsInLedger) {
 
+	}
+
+	/**
+	 * The later run of a release that decides what becomes of it, and what the operator
+	 * may do with that one.
+	 * @param last the release's latest run
+	 * @param resumable what to do when it failed or stopped
+	 * @param otherwise what holds when it completed or was abandoned
+	 * @return the run, its status and what to do
+	 */
+	private static String laterRun(JobExecution last, String resumable, String otherwise) {
+		BatchStatus status = last.getStatus();
+		String run = "run " + last.getId() + " is " + status;
+		if (status == BatchStatus.COMPLETED) {
+			return run + ": it loaded the release, " + otherwise + ".";
+		}
+		if (status == BatchStatus.ABANDONED) {
+			return run + ": the release loads again only under a new label, " + otherwise + ".";
+		}
+		if (status.isRunning()) {
+			return run + ": wait for it to end (or 'courtstats recover' if its process ended), then " + resumable + ".";
+		}
+		return run + ": " + resumable + ".";
 	}
 
 }

@@ -192,6 +192,17 @@ class RunCommandsFunctionalTests {
 		assertThat(this.err.toString()).contains("is COMPLETED and cannot be restarted");
 		assertThat(run("restart", "9999")).isEqualTo(2);
 		assertThat(this.err.toString()).contains("There is no run 9999");
+
+		// and: an earlier run of the release is not sent to the run that completed it
+		clearOutput();
+		assertThat(run("restart", String.valueOf(failed))).isEqualTo(2);
+		assertThat(run("abandon", String.valueOf(failed))).isEqualTo(2);
+		assertThat(this.err.toString())
+			.contains("is not the latest run of its release: run " + completed
+					+ " is COMPLETED: it loaded the release, nothing is left to restart.")
+			.contains("is not the latest run of its release: run " + completed
+					+ " is COMPLETED: it loaded the release, there is nothing to abandon.")
+			.doesNotContain("that one");
 	}
 
 	@Test
