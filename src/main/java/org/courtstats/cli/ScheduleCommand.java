@@ -94,19 +94,19 @@ class ScheduleCommand implements Callable<Integer> {
 	static ConfigurableApplicationContext open() throws IOException {
 		Path tomcat = Files.createTempDirectory("courtstats-tomcat");
 		SpringApplication.getShutdownHandlers().add(() -> removeTomcatFolder(tomcat));
-		SettingOrigins origins = new SettingOrigins();
+		StartingSettings settings = new StartingSettings();
 		try {
 			return new SpringApplicationBuilder(CourtstatsApplication.class).web(WebApplicationType.SERVLET)
 				.profiles(ScheduledNightlyLoad.PROFILE)
 				.properties(TOMCAT_BASEDIR + "=" + tomcat)
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
-				.listeners(new LogFolderCheck(), new LogFileStatus.Installer(), origins)
+				.listeners(new LogFolderCheck(), new LogFileStatus.Installer(), settings)
 				.run();
 		}
 		catch (RuntimeException ex) {
 			removeTomcatFolder(tomcat);
-			throw Warehouse.startFailure(ex, origins);
+			throw Warehouse.startFailure(ex, settings);
 		}
 	}
 

@@ -113,13 +113,13 @@ final class Warehouse {
 
 	private static ConfigurableApplicationContext open(boolean pushesMeters, boolean sharesEmbedded,
 			Map<String, Object> logging) {
-		SettingOrigins origins = new SettingOrigins();
+		StartingSettings settings = new StartingSettings();
 		try {
 			return new SpringApplicationBuilder(CourtstatsApplication.class).web(WebApplicationType.NONE)
 				.properties(logging)
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
-				.listeners(new LogFolderCheck(), new LogFileStatus.Installer(), origins)
+				.listeners(new LogFolderCheck(), new LogFileStatus.Installer(), settings)
 				// First among the settings, so that no setting given to the program
 				// changes what the command is.
 				.initializers((context) -> context.getEnvironment()
@@ -130,7 +130,7 @@ final class Warehouse {
 				.run();
 		}
 		catch (RuntimeException ex) {
-			throw startFailure(ex, origins);
+			throw startFailure(ex, settings);
 		}
 	}
 
@@ -138,13 +138,13 @@ final class Warehouse {
 	 * The failure to start the application context, as the operator reads it: a setting
 	 * the program cannot use (a usage error, exit 2), or a warehouse it cannot open.
 	 * @param ex the failure
-	 * @param origins where the settings came from, to name a refused one's
+	 * @param settings the settings the command started with
 	 * @return what to throw
 	 */
-	static RuntimeException startFailure(RuntimeException ex, SettingOrigins origins) {
+	static RuntimeException startFailure(RuntimeException ex, StartingSettings settings) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof InvalidSettingException invalid) {
-				return origins.named(invalid);
+				return settings.named(invalid);
 			}
 			if (cause instanceof WarehouseSchemaTooNewException tooNew) {
 				return tooNew;
@@ -187,6 +187,15 @@ final class Warehouse {
 				reason = "the host name " + unknown.getMessage() + " does not resolve";
 			}
 		}
+		Optional<String> embedded = settings.embeddedDataDirectory();
+		if (embedded.isPresent() && reason.contains("Connection refused")) {
+			// Its server was found serving moments before: the process that served it
+			// ended meanwhile, as a load does once it is done.
+			return new WarehouseUnavailableException("The embedded warehouse (" + embedded.get()
+					+ ") could not be reached: " + reason.replaceAll("\\.$", "") + ". Another courtstats process "
+					+ "serving it (a load, schedule or warehouse) may have ended meanwhile: run the command again; if "
+					+ "this repeats, the log says why its server did not start.", ex);
+		}
 		String roles = reason.contains("permission denied")
 				? " If the roles courtstats_loader and courtstats_analyst exist already, the user must hold them "
 						+ "with the admin option."
@@ -209,8 +218,8 @@ final class Warehouse {
 					+ ". Fix them, then run the command again.", bind);
 		}
 		String name = property.getName().toString();
-		String origin = (property.getOrigin() != null) ? " (from " + SettingOrigins.describe(property.getOrigin()) + ")"
-				: "";
+		String origin = (property.getOrigin() != null)
+				? " (from " + StartingSettings.describe(property.getOrigin()) + ")" : "";
 		if (CourtstatsCommand.SECRET_NAME.matcher(name).find()) {
 			// Neither the value nor the reason, which may repeat it.
 			return new InvalidSettingException("The setting " + name + origin + " has a value it cannot take. Fix "

@@ -1,5 +1,7 @@
 package org.courtstats.cli;
 
+import java.util.Optional;
+
 import org.courtstats.nightly.InvalidSettingException;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -13,14 +15,20 @@ import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.util.StringUtils;
 
 /**
- * Where each setting's value came from, as Spring read the settings of a starting
- * command: a refused value is named with its origin, whichever of Spring's forms gave it
- * ({@code -D} in any form, an environment variable, {@code SPRING_APPLICATION_JSON}, a
- * settings file and its line).
+ * The settings of a starting command, as Spring read them, for the message of a failed
+ * start: a refused value is named with where it came from, whichever of Spring's forms
+ * gave it ({@code -D} in any form, an environment variable,
+ * {@code SPRING_APPLICATION_JSON}, a settings file and its line), and a warehouse that
+ * cannot be reached is told apart as the embedded one or a configured server.
  */
-final class SettingOrigins implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+final class StartingSettings implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+	private static final String DATABASE_URL = "courtstats.database.url";
+
+	private static final String DATA_DIRECTORY = "courtstats.database.embedded.data-directory";
 
 	private volatile ConfigurableEnvironment environment;
 
@@ -40,6 +48,20 @@ final class SettingOrigins implements ApplicationListener<ApplicationEnvironment
 			return refused;
 		}
 		return refused.setting().map((name) -> origin(settings, name)).map(refused::from).orElse(refused);
+	}
+
+	/**
+	 * Whether the command uses the embedded warehouse (no server configured), and in
+	 * which data folder.
+	 * @return the embedded warehouse's data folder; empty when a server is configured or
+	 * the settings were not read
+	 */
+	Optional<String> embeddedDataDirectory() {
+		ConfigurableEnvironment settings = this.environment;
+		if (settings == null || StringUtils.hasText(settings.getProperty(DATABASE_URL))) {
+			return Optional.empty();
+		}
+		return Optional.of(settings.getProperty(DATA_DIRECTORY, "./data/warehouse"));
 	}
 
 	/**

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A refused setting is traced to the source Spring took its value from, in whichever form
  * it was written there.
  */
-class SettingOriginsTests {
+class StartingSettingsTests {
 
 	private static final String CHUNK_SIZE = "courtstats.nightly-load.chunk-size";
 
@@ -30,15 +30,15 @@ class SettingOriginsTests {
 	void aSystemPropertyIsNamedAsWritten() {
 		StandardEnvironment environment = environment(Map.of("courtstats.nightlyLoad.chunkSize", "0"), Map.of());
 
-		assertThat(SettingOrigins.origin(environment, CHUNK_SIZE)).isEqualTo("-Dcourtstats.nightlyLoad.chunkSize");
+		assertThat(StartingSettings.origin(environment, CHUNK_SIZE)).isEqualTo("-Dcourtstats.nightlyLoad.chunkSize");
 	}
 
 	@Test
 	void anEnvironmentVariableIsNamedInEitherOfSpringsForms() {
-		assertThat(SettingOrigins.origin(environment(Map.of(), Map.of("COURTSTATS_NIGHTLYLOAD_CHUNKSIZE", "0")),
+		assertThat(StartingSettings.origin(environment(Map.of(), Map.of("COURTSTATS_NIGHTLYLOAD_CHUNKSIZE", "0")),
 				CHUNK_SIZE))
 			.isEqualTo("environment variable COURTSTATS_NIGHTLYLOAD_CHUNKSIZE");
-		assertThat(SettingOrigins.origin(environment(Map.of(), Map.of("COURTSTATS_NIGHTLY_LOAD_CHUNK_SIZE", "0")),
+		assertThat(StartingSettings.origin(environment(Map.of(), Map.of("COURTSTATS_NIGHTLY_LOAD_CHUNK_SIZE", "0")),
 				CHUNK_SIZE))
 			.isEqualTo("environment variable COURTSTATS_NIGHTLY_LOAD_CHUNK_SIZE");
 	}
@@ -48,7 +48,7 @@ class SettingOriginsTests {
 		StandardEnvironment environment = environment(Map.of(CHUNK_SIZE, "0"),
 				Map.of("COURTSTATS_NIGHTLYLOAD_CHUNKSIZE", "5"));
 
-		assertThat(SettingOrigins.origin(environment, CHUNK_SIZE)).isEqualTo("-D" + CHUNK_SIZE);
+		assertThat(StartingSettings.origin(environment, CHUNK_SIZE)).isEqualTo("-D" + CHUNK_SIZE);
 	}
 
 	@Test
@@ -59,13 +59,13 @@ class SettingOriginsTests {
 		new YamlPropertySourceLoader().load("settings file", new FileSystemResource(file))
 			.forEach(environment.getPropertySources()::addLast);
 
-		assertThat(SettingOrigins.origin(environment, CHUNK_SIZE)).isEqualTo("file [" + file + "] - 3:17");
+		assertThat(StartingSettings.origin(environment, CHUNK_SIZE)).isEqualTo("file [" + file + "] - 3:17");
 	}
 
 	@Test
 	void aDefaultValueHasNoOrigin() {
-		assertThat(SettingOrigins.origin(environment(Map.of("courtstats.nightly-load.staging-threads", "1"), Map.of()),
-				CHUNK_SIZE))
+		assertThat(StartingSettings
+			.origin(environment(Map.of("courtstats.nightly-load.staging-threads", "1"), Map.of()), CHUNK_SIZE))
 			.isNull();
 	}
 
