@@ -27,7 +27,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 						+ "(name, type, nullable, description), from the warehouse's COMMENT ON text.",
 				"Opens and migrates the warehouse like the other commands (the embedded one, or COURTSTATS_DB_URL). "
 						+ "The output holds no timestamp: the same schema writes the same bytes. "
-						+ "docs/data-dictionary.md is its committed copy: " + DataDictionaryMarkdown.REGENERATE })
+						+ "docs/data-dictionary.md is its committed copy: " + DataDictionaryMarkdown.REGENERATE },
+		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:written",
+				"1:failed (the warehouse could not be read)", "2:usage error, or the file could not be written" })
 class DictionaryCommand implements Callable<Integer> {
 
 	@Spec

@@ -1,6 +1,8 @@
 package org.courtstats.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -33,7 +35,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate-sample", mixinStandardHelpOptions = true,
 		description = { "Writes a realistic EOIR case-data release (the real export format, quirks included) "
 				+ "into a folder of DIR, and next to it an OHSS monthly tables workbook and a CBP encounters CSV "
-				+ "(data to March 2026), and prints the counts a correct load of them produces." })
+				+ "(data to March 2026), and prints the counts a correct load of them produces." },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:written", "2:usage error, or the folder could not be written" })
 class GenerateSampleCommand implements Callable<Integer> {
 
 	/**
@@ -76,12 +80,21 @@ class GenerateSampleCommand implements Callable<Integer> {
 			throw new CommandLine.ParameterException(this.spec.commandLine(),
 					"--months must be at least 1, not " + this.months);
 		}
-		List<SampleRelease> samples = EoirSampleGenerator.generateSeries(this.out, labels(), this.cases, this.seed);
-		for (SampleRelease sample : samples) {
-			print(printer, sample);
+		List<String> labels = labels();
+		try {
+			List<SampleRelease> samples = EoirSampleGenerator.generateSeries(this.out, labels, this.cases, this.seed);
+			for (SampleRelease sample : samples) {
+				print(printer, sample);
+			}
+			print(printer, OhssSampleWorkbook.write(this.out, OhssSampleWorkbook.DEFAULT_AS_OF, this.seed));
+			print(printer, CbpSampleFile.write(this.out, CbpSampleFile.DEFAULT_AS_OF, this.seed));
 		}
-		print(printer, OhssSampleWorkbook.write(this.out, OhssSampleWorkbook.DEFAULT_AS_OF, this.seed));
-		print(printer, CbpSampleFile.write(this.out, CbpSampleFile.DEFAULT_AS_OF, this.seed));
+		catch (UncheckedIOException ex) {
+			IOException cause = ex.getCause();
+			throw new IllegalArgumentException("Could not write the sample to " + this.out.toAbsolutePath() + " ("
+					+ cause.getClass().getSimpleName() + ": " + cause.getMessage()
+					+ "). Name a folder you may write to.", ex);
+		}
 		printer.flush();
 		return ExitCodes.OK;
 	}

@@ -1,10 +1,15 @@
 package org.courtstats.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,6 +122,28 @@ class CourtstatsCommandTests {
 			.isEqualTo("jdbc:postgresql://db/warehouse?user=loader&password=***&ssl=true");
 		assertThat(Warehouse.withoutCredentials("For input string: \"five percent\""))
 			.isEqualTo("For input string: \"five percent\"");
+	}
+
+	@Test
+	void everyCommandsHelpListsItsExitCodes() {
+		CommandLine courtstats = new CommandLine(new CourtstatsCommand());
+
+		assertThat(courtstats.getSubcommands().values())
+			.allSatisfy((command) -> assertThat(command.getUsageMessage()).as(command.getCommandName())
+				.contains("Exit codes:"));
+	}
+
+	@Test
+	void aSampleThatCannotBeWrittenIsAUsageErrorNamingTheFolder(@TempDir Path folder) throws IOException {
+		Path file = Files.writeString(folder.resolve("not-a-folder"), "");
+		StringWriter err = new StringWriter();
+
+		int code = CourtstatsCommand.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+				"generate-sample", "--out", file.toString(), "--cases", "30");
+
+		assertThat(code).isEqualTo(2);
+		assertThat(err.toString()).contains("courtstats: Could not write the sample to " + file + " (")
+			.contains("). Name a folder you may write to.");
 	}
 
 }
