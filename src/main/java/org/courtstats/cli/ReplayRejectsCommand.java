@@ -48,8 +48,9 @@ class ReplayRejectsCommand implements Callable<Integer> {
 
 	@Option(names = "--table", paramLabel = "T",
 			description = "Take the corrected records of this table only (any case); the other rejected lines "
-					+ "are read from their files as delivered (the corrections earlier replays loaded, of every "
-					+ "table, are read again).")
+					+ "are read from their files as delivered, and corrections written into their raw_record "
+					+ "stay there for a later replay (the corrections earlier replays loaded, of every table, are "
+					+ "read again). The counts printed are the release's, all tables.")
 	private String table;
 
 	@Override
@@ -67,9 +68,9 @@ class ReplayRejectsCommand implements Callable<Integer> {
 			boolean heldBack = false;
 			for (RejectReplay.Outcome outcome : outcomes) {
 				if (outcome.replayed()) {
-					out.printf("%s release '%s': replayed: %,d rejected rows loaded, %,d still rejected%n",
-							outcome.source(), outcome.releaseLabel(), outcome.rowsLoaded(),
-							outcome.rowsStillRejected());
+					out.printf("%s release '%s': replayed: %,d rejected rows loaded, %,d still rejected%s%n",
+							outcome.source(), outcome.releaseLabel(), outcome.rowsLoaded(), outcome.rowsStillRejected(),
+							(outcome.message() != null) ? "; " + outcome.message() : "");
 				}
 				else {
 					heldBack |= outcome.heldBack();

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,18 +208,26 @@ public class RejectReplay {
 				Inbox.filesOf(location.get()));
 		List<SourceFileRegistry.Fingerprint> fingerprints = this.sourceFiles.fingerprint(delivered,
 				this.settings.stagingThreads());
-		long[] remaining = new long[2];
+		long rejectedBefore = this.rejectedRows.count(release.releaseKey(), null);
+		long[] stillRejected = new long[1];
+		List<String> kept = new ArrayList<>();
 		this.transaction.executeWithoutResult((status) -> {
 			// Refuses a file whose bytes changed since the release was loaded, and
 			// records where the files are now.
 			this.sourceFiles.register(delivered, fingerprints, release.releaseKey());
+			Map<Long, Map<Long, String>> rejected = this.rejectedRows.records(release.releaseKey(), null);
 			Map<Long, Map<Long, String>> records = this.rejectedRows.records(release.releaseKey(), table);
 			Map<Long, Map<Long, String>> corrections = this.rejectedRows.corrections(release.releaseKey());
-			long corrected = records.values().stream().mapToLong(Map::size).sum();
 			for (SourceFileRegistry.RegisteredFile file : this.sourceFiles.filesToStage(release.releaseKey())) {
+				// A line of a table not replayed is read as delivered, and a correction
+				// written into its raw_record waits there for a replay of its table.
+				Map<Long, String> waiting = (table == null || file.tableName().equalsIgnoreCase(table)) ? Map.of()
+						: rejected.getOrDefault(file.sourceFileId(), Map.of());
+				Map<Long, String> pending = new HashMap<>();
 				Map<Long, RejectedRows.Correction> applied = stage(file,
-						toRead(corrections, records, file.sourceFileId()), jobExecutionId);
+						toRead(corrections, records, file.sourceFileId()), waiting, pending, jobExecutionId);
 				this.rejectedRows.rememberCorrections(file.sourceFileId(), file.tableName(), applied, jobExecutionId);
+				keepCorrections(file, pending, kept);
 			}
 			LocalDate asOfDate = this.releases.asOfDate(release.releaseKey());
 			this.warehouseBuild.buildEoirRelease(release.releaseKey(),
@@ -228,18 +237,49 @@ public class RejectReplay {
 					this.settings.rejectedRowsFloor());
 			this.warehouseChecks.verify(release.releaseKey(), EoirReleaseJobConfiguration.SOURCE, jobExecutionId);
 			this.releases.publish(release.releaseKey(), jobExecutionId);
-			long stillRejected = this.rejectedRows.records(release.releaseKey(), table)
-				.values()
-				.stream()
-				.mapToLong(Map::size)
-				.sum();
-			remaining[0] = corrected - stillRejected;
-			remaining[1] = stillRejected;
+			stillRejected[0] = this.rejectedRows.count(release.releaseKey(), null);
 			this.loadRunLedger.replayed(jobExecutionId,
-					"rejected rows replayed: " + remaining[0] + " loaded, " + remaining[1] + " still rejected");
+					"rejected rows replayed: " + Math.max(0, rejectedBefore - stillRejected[0]) + " loaded, "
+							+ stillRejected[0] + " still rejected"
+							+ (kept.isEmpty() ? "" : "; " + correctionsKept(kept)));
 		});
-		logger.info("Release '{}': {} rejected rows loaded, {} still rejected", label, remaining[0], remaining[1]);
-		return new Outcome(release.source(), label, true, remaining[0], remaining[1], null, false);
+		long loaded = Math.max(0, rejectedBefore - stillRejected[0]);
+		logger.info("Release '{}': {} rejected rows loaded, {} still rejected", label, loaded, stillRejected[0]);
+		return new Outcome(release.source(), label, true, loaded, stillRejected[0],
+				kept.isEmpty() ? null : correctionsKept(kept), false);
+	}
+
+	/**
+	 * Writes the corrections of a file whose table was not replayed back into
+	 * {@code etl.rejected_row}, once its lines were rejected again as delivered; a line
+	 * that now loads as delivered would lose its correction, so the replay is refused.
+	 */
+	private void keepCorrections(SourceFileRegistry.RegisteredFile file, Map<Long, String> pending, List<String> kept) {
+		if (pending.isEmpty()) {
+			return;
+		}
+		List<Long> loadedAsDelivered = this.rejectedRows.keepCorrections(file.sourceFileId(), pending);
+		if (!loadedAsDelivered.isEmpty()) {
+			throw new IllegalStateException(file.tableName() + " line" + ((loadedAsDelivered.size() > 1) ? "s " : " ")
+					+ lines(loadedAsDelivered) + ", corrected in etl.rejected_row.raw_record, now read"
+					+ ((loadedAsDelivered.size() > 1) ? "" : "s") + " as delivered, and the correction would be lost "
+					+ "replaying another table alone. Replay with --table " + file.tableName()
+					+ ", or without --table, to load the correction.");
+		}
+		kept.add(file.tableName() + " line" + ((pending.size() > 1) ? "s " : " ") + lines(pending.keySet()));
+	}
+
+	/**
+	 * What a replay of one table says of the corrections of other tables it left waiting
+	 * in {@code etl.rejected_row}.
+	 */
+	private static String correctionsKept(List<String> kept) {
+		return "corrections of other tables kept in etl.rejected_row, not loaded: " + String.join(", ", kept)
+				+ "; replay without --table to load them";
+	}
+
+	private static String lines(Collection<Long> lines) {
+		return String.join(", ", lines.stream().sorted().map(String::valueOf).toList());
 	}
 
 	/**
@@ -262,7 +302,7 @@ public class RejectReplay {
 		Long jobExecutionId = this.releases.lastRun(release.releaseKey());
 		BorderFile delivered = new BorderFile(source, label, location.get());
 		SourceFileRegistry.Fingerprint fingerprint = this.sourceFiles.fingerprint(delivered);
-		long rejectedBefore = this.rejectedRows.count(release.releaseKey(), table);
+		long rejectedBefore = this.rejectedRows.count(release.releaseKey(), null);
 		long[] stillRejected = new long[1];
 		this.transaction.executeWithoutResult((status) -> {
 			this.sourceFiles.register(delivered, fingerprint, registered.tableName(), release.releaseKey());
@@ -300,7 +340,7 @@ public class RejectReplay {
 					this.settings.maxRejectedShare(), this.settings.rejectedRowsFloor());
 			this.warehouseChecks.verify(release.releaseKey(), source, jobExecutionId);
 			this.releases.publish(release.releaseKey(), jobExecutionId);
-			stillRejected[0] = this.rejectedRows.count(release.releaseKey(), table);
+			stillRejected[0] = this.rejectedRows.count(release.releaseKey(), null);
 			this.loadRunLedger.replayed(jobExecutionId, "rejected rows replayed: " + (rejectedBefore - stillRejected[0])
 					+ " loaded, " + stillRejected[0] + " still rejected");
 		});
@@ -351,11 +391,13 @@ public class RejectReplay {
 	}
 
 	/**
-	 * Stages an EOIR file again, its given lines read as their records.
+	 * Stages an EOIR file again, its given lines read as their records; a waiting line
+	 * whose record differs from the file's is read as delivered and its record put in
+	 * {@code pending}.
 	 * @return the lines read otherwise than the file holds them
 	 */
 	private Map<Long, RejectedRows.Correction> stage(SourceFileRegistry.RegisteredFile file, Map<Long, String> records,
-			Long jobExecutionId) {
+			Map<Long, String> waiting, Map<Long, String> pending, Long jobExecutionId) {
 		Map<Long, RejectedRows.Correction> applied = new HashMap<>();
 		Resource resource = (file.archivePath() != null)
 				? new ZipEntryResource(Path.of(file.archivePath()), file.relativePath())
@@ -366,6 +408,10 @@ public class RejectReplay {
 				EoirTables.named(file.tableName()).stagingTable(), jobExecutionId);
 		reader.setLineMapper((line, lineNumber) -> {
 			String read = ControlCharacters.strip(line);
+			String waitingRecord = waiting.get((long) lineNumber);
+			if (waitingRecord != null && !ControlCharacters.strip(waitingRecord).equals(read)) {
+				pending.put((long) lineNumber, waitingRecord);
+			}
 			String text = ControlCharacters.strip(records.getOrDefault((long) lineNumber, line));
 			if (!text.equals(read)) {
 				applied.put((long) lineNumber, new RejectedRows.Correction(read, text));
@@ -435,7 +481,8 @@ public class RejectReplay {
 	 * @param rowsLoaded rejected rows that now read and were loaded
 	 * @param rowsStillRejected rejected rows that still fail (all of them when not
 	 * replayed)
-	 * @param message why it was not replayed, or null
+	 * @param message why it was not replayed, what a replay of one table left waiting in
+	 * {@code etl.rejected_row}, or null
 	 * @param heldBack whether it was staged and integrated again but held back, not
 	 * published: it still rejects more rows than the threshold allows, or an error check
 	 * failed

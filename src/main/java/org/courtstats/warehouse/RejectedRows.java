@@ -2,6 +2,7 @@ package org.courtstats.warehouse;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -179,6 +180,35 @@ public class RejectedRows {
 				order by c.source
 				""", parameters(run, table),
 				(rs, row) -> new Release(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+	}
+
+	/**
+	 * Writes back the corrected records of rejected lines a replay staged again as
+	 * delivered (lines of a table the replay did not take corrections from), so that the
+	 * corrections wait in {@code etl.rejected_row} for a later replay.
+	 * @param sourceFileId the file
+	 * @param records the corrected records, by line
+	 * @return the lines that are no longer rejected, whose correction found no row to
+	 * wait in
+	 */
+	public List<Long> keepCorrections(long sourceFileId, Map<Long, String> records) {
+		List<Map.Entry<Long, String>> lines = List.copyOf(records.entrySet());
+		int[] updated = this.jdbc.batchUpdate("""
+				update etl.rejected_row set raw_record = :record
+				where source_file_id = :file and line_number = :line
+				""",
+				lines.stream()
+					.map((line) -> new MapSqlParameterSource().addValue("file", sourceFileId)
+						.addValue("line", line.getKey())
+						.addValue("record", line.getValue()))
+					.toArray(MapSqlParameterSource[]::new));
+		List<Long> notRejected = new ArrayList<>();
+		for (int i = 0; i < updated.length; i++) {
+			if (updated[i] == 0) {
+				notRejected.add(lines.get(i).getKey());
+			}
+		}
+		return notRejected;
 	}
 
 	/**

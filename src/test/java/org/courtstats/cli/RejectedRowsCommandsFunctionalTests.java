@@ -341,6 +341,48 @@ class RejectedRowsCommandsFunctionalTests {
 	}
 
 	@Test
+	void aReplayOfOneTableKeepsTheCorrectionsOfTheOtherTablesAndCountsTheWholeRelease() {
+		// given: the sample release loaded, its rejected proceeding corrected and its
+		// rejected case identifier corrected too
+		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2);
+		assertThat(run("load", "--inbox", this.inbox.toString())).isZero();
+		long identifierLine = sample.rejects()
+			.stream()
+			.filter((reject) -> reject.tableName().equals("A_TblCaseIdentifier"))
+			.findFirst()
+			.orElseThrow()
+			.lineNumber();
+		assertThat(this.warehouse.update("update etl.rejected_row set raw_record = '99999901' || "
+				+ "substr(raw_record, 3) where table_name = 'B_TblProceeding' and raw_record like 'FC\t%'"))
+			.isOne();
+		String identifierCorrected = "corrected " + this.warehouse.queryForObject(
+				"select raw_record from etl.rejected_row where table_name = 'A_TblCaseIdentifier'", String.class);
+		this.warehouse.update("update etl.rejected_row set raw_record = ? where table_name = 'A_TblCaseIdentifier'",
+				identifierCorrected);
+		this.out.getBuffer().setLength(0);
+
+		// when: the proceedings alone are replayed
+		int exitCode = run("replay-rejects", "--table", "b_tblproceeding");
+
+		// then: the proceeding is loaded, the identifier's correction waits where it
+		// was written, and the counts are the release's
+		assertThat(exitCode).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).contains("eoir release '" + LABEL
+				+ "': replayed: 1 rejected rows loaded, 2 still rejected; corrections of other tables kept in "
+				+ "etl.rejected_row, not loaded: A_TblCaseIdentifier line " + identifierLine
+				+ "; replay without --table to load them");
+		assertThat(count("select count(*) from warehouse.fct_proceeding where proceeding_id = 99999901")).isOne();
+		assertThat(this.warehouse.queryForList("select table_name, line_number, raw_record from etl.rejected_row "
+				+ "where table_name = 'A_TblCaseIdentifier'"))
+			.extracting((row) -> row.get("line_number"), (row) -> row.get("raw_record"))
+			.containsExactly(tuple(identifierLine, identifierCorrected));
+		assertThat(this.warehouse.queryForList("select table_name from etl.corrected_row", String.class))
+			.containsExactly("B_TblProceeding");
+		assertThat(this.warehouse.queryForObject("select message from etl.load_run", String.class))
+			.startsWith("rejected rows replayed: 1 loaded, 2 still rejected; corrections of other tables kept");
+	}
+
+	@Test
 	void replayRefusesARunOlderThanTheLatestRelease() {
 		// given: two monthly releases loaded
 		EoirSampleGenerator.generateSeries(this.inbox, List.of("EOIR Case Data 2026-0401", "EOIR Case Data 2026-0501"),
