@@ -28,6 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 						+ "then replay). "
 						+ "Any OHSS edition or CBP file can be replayed; of EOIR, only the latest release (a full "
 						+ "snapshot: an older one would overwrite the newer one's rows).",
+				"A line whose corrected record is empty would be lost: its release is refused, naming the line.",
 				"Without --run, the release of each source's latest run." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:replayed, or nothing to replay",

@@ -203,6 +203,11 @@ public class RejectReplay {
 					+ "(courtstats.nightly-load.archive). The release is staged again from them: put the release "
 					+ "folder or zip back in the inbox, then replay.");
 		}
+		Optional<String> empty = emptyCorrections(release.releaseKey(), table,
+				this.sourceFiles.filesToStage(release.releaseKey()));
+		if (empty.isPresent()) {
+			return refused(release, empty.get());
+		}
 		Long jobExecutionId = this.releases.lastRun(release.releaseKey());
 		EoirRelease delivered = new EoirRelease(label, ReleaseLabels.asOfDate(label), location.get(),
 				Inbox.filesOf(location.get()));
@@ -247,6 +252,57 @@ public class RejectReplay {
 		logger.info("Release '{}': {} rejected rows loaded, {} still rejected", label, loaded, stillRejected[0]);
 		return new Outcome(release.source(), label, true, loaded, stillRejected[0],
 				kept.isEmpty() ? null : correctionsKept(kept), false);
+	}
+
+	/**
+	 * Why a replay is refused when a record it would read a line as is empty (or blank):
+	 * an empty line is neither loaded nor rejected, so the delivered line would be lost.
+	 * @return what to correct, naming each such line by table and line, if any
+	 */
+	private Optional<String> emptyCorrections(long releaseKey, String table,
+			List<SourceFileRegistry.RegisteredFile> files) {
+		Map<Long, Map<Long, String>> records = this.rejectedRows.records(releaseKey, table);
+		Map<Long, Map<Long, String>> corrections = this.rejectedRows.corrections(releaseKey);
+		List<String> rejected = new ArrayList<>();
+		List<String> corrected = new ArrayList<>();
+		for (SourceFileRegistry.RegisteredFile file : files) {
+			Map<Long, String> ofFile = records.getOrDefault(file.sourceFileId(), Map.of());
+			List<Long> emptyRejected = blankLines(ofFile);
+			if (!emptyRejected.isEmpty()) {
+				rejected
+					.add(file.tableName() + " line" + ((emptyRejected.size() > 1) ? "s " : " ") + lines(emptyRejected));
+			}
+			Map<Long, String> correctedOfFile = new HashMap<>(corrections.getOrDefault(file.sourceFileId(), Map.of()));
+			correctedOfFile.keySet().removeAll(ofFile.keySet());
+			List<Long> emptyCorrected = blankLines(correctedOfFile);
+			if (!emptyCorrected.isEmpty()) {
+				corrected.add(file.tableName() + " line" + ((emptyCorrected.size() > 1) ? "s " : " ")
+						+ lines(emptyCorrected));
+			}
+		}
+		List<String> why = new ArrayList<>();
+		if (!rejected.isEmpty()) {
+			why.add("etl.rejected_row.raw_record is empty for " + String.join(", ", rejected)
+					+ ": write the corrected line there, or set raw_record to null to read the line as delivered");
+		}
+		if (!corrected.isEmpty()) {
+			why.add("etl.corrected_row.corrected_record is empty for " + String.join(", ", corrected)
+					+ ": write the corrected line there, or delete its row to read the line as delivered");
+		}
+		if (why.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(String.join("; ", why) + ". A line read empty would be neither loaded nor kept "
+				+ "rejected, and the delivered line lost. Then replay.");
+	}
+
+	private static List<Long> blankLines(Map<Long, String> records) {
+		return records.entrySet()
+			.stream()
+			.filter((line) -> ControlCharacters.strip(line.getValue()).isBlank())
+			.map(Map.Entry::getKey)
+			.sorted()
+			.toList();
 	}
 
 	/**
@@ -297,6 +353,11 @@ public class RejectReplay {
 			return refused(release, "its file is neither where it was loaded from nor in the archive "
 					+ "(courtstats.nightly-load.archive). The file is read again: put it back in the inbox under "
 					+ "the same name, then replay.");
+		}
+		Optional<String> empty = source.equals(OhssEditionJobConfiguration.SOURCE) ? Optional.empty()
+				: emptyCorrections(release.releaseKey(), table, files);
+		if (empty.isPresent()) {
+			return refused(release, empty.get());
 		}
 		SourceFileRegistry.RegisteredFile registered = files.get(0);
 		Long jobExecutionId = this.releases.lastRun(release.releaseKey());

@@ -383,6 +383,49 @@ class RejectedRowsCommandsFunctionalTests {
 	}
 
 	@Test
+	void aReplayIsRefusedNamingTheLineWhenACorrectedRecordIsEmptyAndNothingIsLost() {
+		// given: the sample release loaded, and its rejected case identifier emptied
+		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2);
+		assertThat(run("load", "--inbox", this.inbox.toString())).isZero();
+		long identifierLine = sample.rejects()
+			.stream()
+			.filter((reject) -> reject.tableName().equals("A_TblCaseIdentifier"))
+			.findFirst()
+			.orElseThrow()
+			.lineNumber();
+		String delivered = this.warehouse.queryForObject(
+				"select raw_record from etl.rejected_row where table_name = 'A_TblCaseIdentifier'", String.class);
+		assertThat(this.warehouse
+			.update("update etl.rejected_row set raw_record = '' where table_name = 'A_TblCaseIdentifier'")).isOne();
+		Map<String, String> before = checksums();
+
+		// when
+		int exitCode = run("replay-rejects");
+
+		// then: refused, naming the line, and the line still rejected
+		assertThat(exitCode).isOne();
+		assertThat(this.err.toString()).contains("courtstats: eoir release '" + LABEL
+				+ "': not replayed: etl.rejected_row.raw_record is empty for A_TblCaseIdentifier line " + identifierLine
+				+ ": write the corrected line there, or set raw_record to null to read the line as delivered");
+		assertThat(count("select count(*) from etl.rejected_row")).isEqualTo(3);
+		assertThat(count("select count(*) from etl.corrected_row")).isZero();
+		assertThat(checksums()).isEqualTo(before);
+
+		// when: the record is set to null, as the message says, and replayed
+		this.warehouse.update("update etl.rejected_row set raw_record = null where table_name = 'A_TblCaseIdentifier'");
+		this.out.getBuffer().setLength(0);
+		int again = run("replay-rejects");
+
+		// then: the line is read as delivered, rejected again with its record
+		assertThat(again).as(this.err.toString()).isZero();
+		assertThat(this.out.toString())
+			.contains("eoir release '" + LABEL + "': replayed: 0 rejected rows loaded, 3 still rejected");
+		assertThat(this.warehouse.queryForObject(
+				"select raw_record from etl.rejected_row where table_name = 'A_TblCaseIdentifier'", String.class))
+			.isEqualTo(delivered);
+	}
+
+	@Test
 	void replayRefusesARunOlderThanTheLatestRelease() {
 		// given: two monthly releases loaded
 		EoirSampleGenerator.generateSeries(this.inbox, List.of("EOIR Case Data 2026-0401", "EOIR Case Data 2026-0501"),
