@@ -16,11 +16,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code courtstats rejects}: lists the rows a release quarantined in
  * {@code etl.rejected_row}, with where they came from and why.
  */
-@Command(name = "rejects", mixinStandardHelpOptions = true,
-		description = {
-				"Lists the quarantined rows of etl.rejected_row: file, sheet, line, reason, message and the "
-						+ "raw record (its first 110 characters), after a count per table and reason.",
-				"Without --run, the release of each source's latest run." },
+@Command(name = "rejects", mixinStandardHelpOptions = true, description = {
+		"Lists the quarantined rows of etl.rejected_row: file, sheet, line, reason, message and the "
+				+ "raw record (its first 110 characters), after a count per table and reason.",
+		"Without --run, the release of each source's latest run; a release whose latest run was abandoned "
+				+ "is passed over (said in one line) for the latest one before it, as replay-rejects " + "does." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:listed (or there is nothing to list)", "1:the warehouse could not be read",
 				"2:usage error, or --run names no run, or --table no table of the files read" })
@@ -58,12 +58,21 @@ class RejectsCommand implements Callable<Integer> {
 			}
 			rejectedRows.requireTableRead(this.table);
 			PrintWriter out = this.spec.commandLine().getOut();
+			List<RejectedRows.Abandoned> abandoned = (this.run != null) ? List.of()
+					: rejectedRows.abandonedSinceLatest(this.table);
+			for (RejectedRows.Abandoned release : abandoned) {
+				out.printf(
+						"%s release '%s' passed over: its run %d was abandoned (courtstats abandon); "
+								+ "`courtstats rejects --run %d` lists its %,d rejected rows.%n",
+						release.source(), release.releaseLabel(), release.abandonedRun(), release.abandonedRun(),
+						release.rowsRejected());
+			}
 			List<RejectedRows.Count> counts = rejectedRows.counts(this.run, this.table);
 			if (counts.isEmpty()) {
 				out.println("No rejected rows" + ((this.table != null) ? " of table " + this.table : "")
 						+ ((this.run != null) ? " in the release of run " + this.run : " in the latest releases")
 						+ ".");
-				if (this.run == null) {
+				if (this.run == null && abandoned.isEmpty()) {
 					rejectedRows.latestRunWithRejects(this.table).ifPresent((latest) -> {
 						long rows = rejectedRows.counts(latest, this.table)
 							.stream()

@@ -29,7 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 						+ "Any OHSS edition or CBP file can be replayed; of EOIR, only the latest release (a full "
 						+ "snapshot: an older one would overwrite the newer one's rows).",
 				"A line whose corrected record is empty would be lost: its release is refused, naming the line.",
-				"Without --run, the release of each source's latest run." },
+				"Without --run, the release of each source's latest run; a release whose latest run was abandoned "
+						+ "is passed over (said in one line) for the latest one before it." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:replayed, or nothing to replay",
 				"1:a release was not replayed (the message says why); the others were, unless the database "
@@ -59,7 +60,9 @@ class ReplayRejectsCommand implements Callable<Integer> {
 		try (ConfigurableApplicationContext context = Warehouse.open()) {
 			List<RejectReplay.Outcome> outcomes = context.getBean(RejectReplay.class).replay(this.run, this.table);
 			PrintWriter out = this.spec.commandLine().getOut();
-			if (outcomes.isEmpty()) {
+			if (outcomes.stream().allMatch(RejectReplay.Outcome::passedOver)) {
+				outcomes.forEach((outcome) -> out.printf("%s release '%s': %s.%n", outcome.source(),
+						outcome.releaseLabel(), outcome.message()));
 				out.println("No rejected rows to replay"
 						+ ((this.run != null) ? " in the release of run " + this.run : " in the latest releases")
 						+ ".");
@@ -68,7 +71,10 @@ class ReplayRejectsCommand implements Callable<Integer> {
 			boolean failed = false;
 			boolean heldBack = false;
 			for (RejectReplay.Outcome outcome : outcomes) {
-				if (outcome.replayed()) {
+				if (outcome.passedOver()) {
+					out.printf("%s release '%s': %s.%n", outcome.source(), outcome.releaseLabel(), outcome.message());
+				}
+				else if (outcome.replayed()) {
 					out.printf("%s release '%s': replayed: %,d rejected rows loaded, %,d still rejected%s%n",
 							outcome.source(), outcome.releaseLabel(), outcome.rowsLoaded(), outcome.rowsStillRejected(),
 							(outcome.message() != null) ? "; " + outcome.message() : "");

@@ -125,6 +125,18 @@ public class RejectReplay {
 		this.rejectedRows.requireTableRead(table);
 		try (RunLock.Lease lease = this.runLock.acquire()) {
 			List<Outcome> outcomes = new ArrayList<>();
+			if (run == null) {
+				// An abandoned release is never published: the latest release before it
+				// is replayed instead, and the operator told which was passed over.
+				for (RejectedRows.Abandoned abandoned : this.rejectedRows.abandonedSinceLatest(table)) {
+					outcomes.add(new Outcome(abandoned.source(), abandoned.releaseLabel(), false, 0,
+							abandoned.rowsRejected(),
+							"passed over: its run " + abandoned.abandonedRun() + " was abandoned (courtstats abandon), "
+									+ "and an abandoned release is never published; `courtstats rejects --run "
+									+ abandoned.abandonedRun() + "` lists its rejected rows",
+							false, true));
+				}
+			}
 			List<RejectedRows.Release> releases = this.rejectedRows.releases(run, table);
 			for (int i = 0; i < releases.size(); i++) {
 				RejectedRows.Release release = releases.get(i);
@@ -138,19 +150,18 @@ public class RejectReplay {
 					String message = heldBack ? heldBack(ex) : LoadFailures.describe(ex, "the replay",
 							"Nothing of it was published: fix the cause, then replay again.");
 					Outcome outcome = new Outcome(release.source(), release.releaseLabel(), false, 0,
-							release.rowsRejected(), heldBack ? message : "not replayed: " + message, heldBack);
+							release.rowsRejected(), heldBack ? message : "not replayed: " + message, heldBack, false);
 					logger.warn("{} release '{}': {}", release.source(), release.releaseLabel(), outcome.message(), ex);
 					outcomes.add(outcome);
 					if (DatabaseFailures.isConnectionFailure(ex)) {
 						// The run lock went with the connection, and another load may
 						// hold it now: no other release is replayed.
 						for (RejectedRows.Release untried : releases.subList(i + 1, releases.size())) {
-							outcomes
-								.add(new Outcome(untried.source(), untried.releaseLabel(), false, 0,
-										untried.rowsRejected(),
-										"not replayed: not tried, the database connection was lost "
-												+ "before it; run replay-rejects again once the database is back",
-										false));
+							outcomes.add(new Outcome(untried.source(), untried.releaseLabel(), false, 0,
+									untried.rowsRejected(),
+									"not replayed: not tried, the database connection was lost "
+											+ "before it; run replay-rejects again once the database is back",
+									false, false));
 						}
 						break;
 					}
@@ -251,7 +262,7 @@ public class RejectReplay {
 		long loaded = Math.max(0, rejectedBefore - stillRejected[0]);
 		logger.info("Release '{}': {} rejected rows loaded, {} still rejected", label, loaded, stillRejected[0]);
 		return new Outcome(release.source(), label, true, loaded, stillRejected[0],
-				kept.isEmpty() ? null : correctionsKept(kept), false);
+				kept.isEmpty() ? null : correctionsKept(kept), false, false);
 	}
 
 	/**
@@ -407,7 +418,7 @@ public class RejectReplay {
 		});
 		long loaded = Math.max(0, rejectedBefore - stillRejected[0]);
 		logger.info("Release '{}': {} rejected rows loaded, {} still rejected", label, loaded, stillRejected[0]);
-		return new Outcome(source, label, true, loaded, stillRejected[0], null, false);
+		return new Outcome(source, label, true, loaded, stillRejected[0], null, false, false);
 	}
 
 	/**
@@ -530,7 +541,7 @@ public class RejectReplay {
 
 	private static Outcome refused(RejectedRows.Release release, String why) {
 		return new Outcome(release.source(), release.releaseLabel(), false, 0, release.rowsRejected(),
-				"not replayed: " + why, false);
+				"not replayed: " + why, false, false);
 	}
 
 	/**
@@ -542,14 +553,15 @@ public class RejectReplay {
 	 * @param rowsLoaded rejected rows that now read and were loaded
 	 * @param rowsStillRejected rejected rows that still fail (all of them when not
 	 * replayed)
-	 * @param message why it was not replayed, what a replay of one table left waiting in
-	 * {@code etl.rejected_row}, or null
+	 * @param message why it was not replayed or was passed over, what a replay of one
+	 * table left waiting in {@code etl.rejected_row}, or null
 	 * @param heldBack whether it was staged and integrated again but held back, not
 	 * published: it still rejects more rows than the threshold allows, or an error check
 	 * failed
+	 * @param passedOver whether it was not tried, being abandoned, when no run was chosen
 	 */
 	public record Outcome(String source, String releaseLabel, boolean replayed, long rowsLoaded, long rowsStillRejected,
-			String message, boolean heldBack) {
+			String message, boolean heldBack, boolean passedOver) {
 	}
 
 }

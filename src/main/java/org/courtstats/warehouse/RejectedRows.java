@@ -21,22 +21,27 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 public class RejectedRows {
 
 	/**
-	 * The release of a chosen run, or of each source's latest run that staged files.
-	 * Rejected rows are taken by release, not by run: a restarted release's rows come
-	 * from several runs.
+	 * The release of a chosen run, or of each source's latest run that staged files and
+	 * whose release was not abandoned unpublished (an abandoned release is never
+	 * published, so neither listed nor replayed by default). Rejected rows are taken by
+	 * release, not by run: a restarted release's rows come from several runs.
 	 */
 	private static final String CHOSEN_RELEASES = """
 			with runs as (
-			    select r.source, r.release_label, d.release_key, r.job_execution_id
+			    select r.source, r.release_label, d.release_key, r.job_execution_id,
+			        d.status is distinct from 'published'
+			            and (select l.status from etl.load_run as l
+			                where l.source = r.source and l.release_label = r.release_label
+			                order by l.job_execution_id desc limit 1) = 'ABANDONED' as is_abandoned
 			    from etl.load_run as r
 			    join warehouse.dim_release as d using (source, release_label)
 			    where exists (select 1 from etl.source_file as f where f.release_key = d.release_key)
 			),
 
 			chosen as (
-			    select distinct on (source) source, release_label, release_key
+			    select distinct on (source) source, release_label, release_key, job_execution_id
 			    from runs
-			    where cast(:run as bigint) is null or job_execution_id = :run
+			    where (cast(:run as bigint) is null and not is_abandoned) or job_execution_id = :run
 			    order by source, job_execution_id desc
 			)
 			""";
@@ -180,6 +185,34 @@ public class RejectedRows {
 				order by c.source
 				""", parameters(run, table),
 				(rs, row) -> new Release(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+	}
+
+	/**
+	 * The releases holding rejected rows that are passed over when no run is chosen: each
+	 * abandoned, and loaded after the release of its source that is chosen instead.
+	 * @param table a table name (any case), or null for all
+	 * @return one entry per release, its rows counted as {@link #releases} counts them
+	 */
+	public List<Abandoned> abandonedSinceLatest(String table) {
+		return this.jdbc
+			.query(CHOSEN_RELEASES + """
+					select s.source, s.release_label, max(s.job_execution_id) as abandoned_run,
+					    (select count(*)
+					        from etl.rejected_row as r
+					        join etl.source_file as f using (source_file_id)
+					        where f.release_key = s.release_key
+					            and (cast(:table as text) is null or lower(r.table_name) = :table)) as rows_rejected
+					from runs as s
+					where s.is_abandoned
+					    and not exists (select 1 from chosen as c
+					        where c.source = s.source and c.job_execution_id > s.job_execution_id)
+					group by s.source, s.release_label, s.release_key
+					order by s.source, abandoned_run
+					""", parameters(null, table),
+					(rs, row) -> new Abandoned(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+			.stream()
+			.filter((abandoned) -> abandoned.rowsRejected() > 0)
+			.toList();
 	}
 
 	/**
@@ -396,6 +429,17 @@ public class RejectedRows {
 	 * @param rowsRejected its rejected rows (of the chosen table, when one is)
 	 */
 	public record Release(String source, String releaseLabel, long releaseKey, long rowsRejected) {
+	}
+
+	/**
+	 * A release passed over by default because its latest run was abandoned.
+	 *
+	 * @param source eoir, ohss or cbp
+	 * @param releaseLabel its label
+	 * @param abandonedRun its abandoned run
+	 * @param rowsRejected its rejected rows (of the chosen table, when one is)
+	 */
+	public record Abandoned(String source, String releaseLabel, long abandonedRun, long rowsRejected) {
 	}
 
 	/**

@@ -426,6 +426,48 @@ class RejectedRowsCommandsFunctionalTests {
 	}
 
 	@Test
+	void aReleaseWhoseLatestRunWasAbandonedIsPassedOverForTheReleaseBeforeIt() throws IOException {
+		// given: April published with its rejected rows, then May held back and
+		// abandoned
+		List<SampleRelease> series = EoirSampleGenerator.generateSeries(this.inbox,
+				List.of("EOIR Case Data 2026-0401", "EOIR Case Data 2026-0501"), 300, 2);
+		Path proceedings = series.get(1).folder().resolve("EOIR Case Data/B_TblProceeding.csv");
+		List<String> lines = Files.readAllLines(proceedings, WINDOWS_1252);
+		for (int line = 1; line <= 10; line++) {
+			lines.set(line, "X" + lines.get(line));
+		}
+		Files.writeString(proceedings, String.join("\r\n", lines) + "\r\n", WINDOWS_1252);
+		assertThat(run("load", "--inbox", this.inbox.toString())).as(this.err.toString()).isEqualTo(3);
+		long may = count("select max(job_execution_id) from etl.load_run");
+		assertThat(run("abandon", String.valueOf(may))).as(this.err.toString()).isZero();
+		long aprilRejected = count("select count(*) from etl.rejected_row as r join etl.source_file as f "
+				+ "using (source_file_id) where f.release_label = 'EOIR Case Data 2026-0401'");
+		assertThat(aprilRejected).isPositive();
+		this.out.getBuffer().setLength(0);
+		this.err.getBuffer().setLength(0);
+
+		// when
+		int replayed = run("replay-rejects");
+		String replayedOut = this.out.toString();
+		this.out.getBuffer().setLength(0);
+		int listed = run("rejects");
+
+		// then: May is passed over in one line, April replayed and listed
+		assertThat(replayed).as(this.err.toString()).isZero();
+		assertThat(this.err.toString()).isEmpty();
+		assertThat(replayedOut)
+			.contains("eoir release 'EOIR Case Data 2026-0501': passed over: its run " + may + " was abandoned")
+			.contains("eoir release 'EOIR Case Data 2026-0401': replayed: 0 rejected rows loaded, " + aprilRejected
+					+ " still rejected");
+		assertThat(listed).isZero();
+		assertThat(this.out.toString())
+			.contains("eoir release 'EOIR Case Data 2026-0501' passed over: its run " + may + " was abandoned")
+			.contains("`courtstats rejects --run " + may + "` lists its 13 rejected rows.")
+			.contains("Rejected rows of eoir release 'EOIR Case Data 2026-0401':")
+			.doesNotContain("Rejected rows of eoir release 'EOIR Case Data 2026-0501':");
+	}
+
+	@Test
 	void replayRefusesARunOlderThanTheLatestRelease() {
 		// given: two monthly releases loaded
 		EoirSampleGenerator.generateSeries(this.inbox, List.of("EOIR Case Data 2026-0401", "EOIR Case Data 2026-0501"),
