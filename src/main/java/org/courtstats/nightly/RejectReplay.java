@@ -42,6 +42,10 @@ import org.courtstats.warehouse.WarehouseChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -94,10 +98,12 @@ public class RejectReplay {
 
 	private final NightlyLoadSettings settings;
 
+	private final JobRepository jobRepository;
+
 	RejectReplay(DataSource dataSource, PlatformTransactionManager transactionManager, Releases releases,
 			RejectedRows rejectedRows, SourceFileRegistry sourceFiles, WarehouseBuild warehouseBuild,
-			WarehouseChecks warehouseChecks, LoadRunLedger loadRunLedger, RunLock runLock,
-			NightlyLoadSettings settings) {
+			WarehouseChecks warehouseChecks, LoadRunLedger loadRunLedger, RunLock runLock, NightlyLoadSettings settings,
+			JobRepository jobRepository) {
 		this.dataSource = dataSource;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.releases = releases;
@@ -108,6 +114,7 @@ public class RejectReplay {
 		this.loadRunLedger = loadRunLedger;
 		this.runLock = runLock;
 		this.settings = settings;
+		this.jobRepository = jobRepository;
 	}
 
 	/**
@@ -259,6 +266,7 @@ public class RejectReplay {
 							+ stillRejected[0] + " still rejected"
 							+ (kept.isEmpty() ? "" : "; " + correctionsKept(kept)));
 		});
+		completed(jobExecutionId);
 		long loaded = Math.max(0, rejectedBefore - stillRejected[0]);
 		logger.info("Release '{}': {} rejected rows loaded, {} still rejected", label, loaded, stillRejected[0]);
 		return new Outcome(release.source(), label, true, loaded, stillRejected[0],
@@ -416,9 +424,32 @@ public class RejectReplay {
 			this.loadRunLedger.replayed(jobExecutionId, "rejected rows replayed: " + (rejectedBefore - stillRejected[0])
 					+ " loaded, " + stillRejected[0] + " still rejected");
 		});
+		completed(jobExecutionId);
 		long loaded = Math.max(0, rejectedBefore - stillRejected[0]);
 		logger.info("Release '{}': {} rejected rows loaded, {} still rejected", label, loaded, stillRejected[0]);
 		return new Outcome(source, label, true, loaded, stillRejected[0], null, false, false);
+	}
+
+	/**
+	 * Marks the run of a release the replay published COMPLETED in the job repository,
+	 * when it had failed or stopped (held back, say, then replayed with a raised
+	 * threshold), as etl.load_run records it: its release is published, and nothing of it
+	 * is left to restart or abandon. An abandoned run stays abandoned. Done once the
+	 * publication committed: should it fail, the run reads as before.
+	 * @param jobExecutionId the release's run, or null
+	 */
+	private void completed(Long jobExecutionId) {
+		if (jobExecutionId == null) {
+			return;
+		}
+		JobExecution execution = this.jobRepository.getJobExecution(jobExecutionId);
+		if (execution == null
+				|| (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED)) {
+			return;
+		}
+		execution.setStatus(BatchStatus.COMPLETED);
+		execution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("published by courtstats replay-rejects"));
+		this.jobRepository.update(execution);
 	}
 
 	/**

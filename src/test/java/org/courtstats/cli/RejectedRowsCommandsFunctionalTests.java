@@ -160,6 +160,15 @@ class RejectedRowsCommandsFunctionalTests {
 			.containsEntry("ended_at", heldBackAt)
 			.hasEntrySatisfying("message",
 					(message) -> assertThat((String) message).startsWith("rejected rows replayed: 10 loaded"));
+		assertThat(this.warehouse.queryForMap("select status, exit_code from batch.batch_job_execution"))
+			.as("the job repository's run, published by the replay")
+			.containsEntry("status", "COMPLETED")
+			.containsEntry("exit_code", "COMPLETED");
+		long runId = count("select job_execution_id from batch.batch_job_execution");
+		this.err.getBuffer().setLength(0);
+		assertThat(run("restart", Long.toString(runId))).isEqualTo(2);
+		assertThat(this.err.toString()).contains("is COMPLETED and cannot be restarted")
+			.doesNotContain("Abandon the run");
 	}
 
 	@Test
