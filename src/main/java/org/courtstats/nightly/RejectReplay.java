@@ -21,6 +21,7 @@ import org.courtstats.eoir.EoirTables;
 import org.courtstats.intake.BorderFile;
 import org.courtstats.intake.EoirRelease;
 import org.courtstats.intake.Inbox;
+import org.courtstats.intake.IntakeException;
 import org.courtstats.intake.ReleaseLabels;
 import org.courtstats.intake.SourceFileRegistry;
 import org.courtstats.intake.ZipEntryResource;
@@ -215,11 +216,13 @@ public class RejectReplay {
 							+ "Only the latest release of a source is replayed; the newer snapshot carries these rows "
 							+ "if EOIR delivered them correctly.");
 		}
-		Optional<Path> location = location(release.releaseKey());
+		Optional<Path> loadedFrom = loadedFrom(release.releaseKey());
+		Optional<Path> location = loadedFrom.flatMap(this::fileLocation);
 		if (location.isEmpty()) {
-			return refused(release, "its delivered files are neither where they were loaded from nor in the archive "
-					+ "(courtstats.nightly-load.archive). The release is staged again from them: put the release "
-					+ "folder or zip back in the inbox, then replay.");
+			return refused(release,
+					"its delivered files are not where they were loaded from" + lookedIn(loadedFrom)
+							+ ". The release is staged again from them: put the release folder or zip back there as "
+							+ "delivered, then replay.");
 		}
 		Optional<String> empty = emptyCorrections(release.releaseKey(), table,
 				this.sourceFiles.filesToStage(release.releaseKey()));
@@ -367,11 +370,11 @@ public class RejectReplay {
 		String source = release.source();
 		String label = release.releaseLabel();
 		List<SourceFileRegistry.RegisteredFile> files = this.sourceFiles.filesToStage(release.releaseKey());
-		Optional<Path> location = files.stream().findFirst().flatMap((file) -> fileLocation(Path.of(file.path())));
+		Optional<Path> loadedFrom = files.stream().findFirst().map((file) -> Path.of(file.path()));
+		Optional<Path> location = loadedFrom.flatMap(this::fileLocation);
 		if (location.isEmpty()) {
-			return refused(release, "its file is neither where it was loaded from nor in the archive "
-					+ "(courtstats.nightly-load.archive). The file is read again: put it back in the inbox under "
-					+ "the same name, then replay.");
+			return refused(release, "its file is not where it was loaded from" + lookedIn(loadedFrom)
+					+ ". The file is read again: put it back there under the same name, then replay.");
 		}
 		Optional<String> empty = source.equals(OhssEditionJobConfiguration.SOURCE) ? Optional.empty()
 				: emptyCorrections(release.releaseKey(), table, files);
@@ -505,6 +508,11 @@ public class RejectReplay {
 		Resource resource = (file.archivePath() != null)
 				? new ZipEntryResource(Path.of(file.archivePath()), file.relativePath())
 				: new FileSystemResource(Path.of(file.path()));
+		if (!resource.exists()) {
+			throw new IntakeException(resource.getDescription() + ", a file of the release when it was loaded, is "
+					+ "missing. The release is staged again from all its files: put it back as delivered, then "
+					+ "replay.");
+		}
 		EoirFileReader reader = new EoirFileReader("replayReader", resource, file.fileName(),
 				EoirTables.named(file.tableName()));
 		SourceFileSlice slice = new SourceFileSlice(file.sourceFileId(), file.tableName(),
@@ -540,21 +548,31 @@ public class RejectReplay {
 	 * Where the release's files are now: where they were loaded from, or else in the
 	 * archive folder under the same name.
 	 */
-	private Optional<Path> location(long releaseKey) {
+	private Optional<Path> loadedFrom(long releaseKey) {
 		List<SourceFileRegistry.RegisteredFile> files = this.sourceFiles.filesToStage(releaseKey);
 		if (files.isEmpty()) {
 			return Optional.empty();
 		}
 		SourceFileRegistry.RegisteredFile file = files.get(0);
-		Path loadedFrom;
 		if (file.archivePath() != null) {
-			loadedFrom = Path.of(file.archivePath());
+			return Optional.of(Path.of(file.archivePath()));
 		}
-		else {
-			String path = file.path();
-			loadedFrom = Path.of(path.substring(0, path.length() - file.relativePath().length() - 1));
+		String path = file.path();
+		return Optional.of(Path.of(path.substring(0, path.length() - file.relativePath().length() - 1)));
+	}
+
+	/**
+	 * Where a replay looked for a delivery it did not find: where it was loaded from, and
+	 * the archive folder, when one is set.
+	 */
+	private String lookedIn(Optional<Path> loadedFrom) {
+		if (loadedFrom.isEmpty()) {
+			return " (no file of it is recorded)";
 		}
-		return fileLocation(loadedFrom);
+		Optional<Path> archive = this.settings.archiveFolder();
+		return " (" + loadedFrom.get() + ")" + archive
+			.map((folder) -> " nor in the archive (" + folder.resolve(loadedFrom.get().getFileName().toString()) + ")")
+			.orElse(", and no archive is set (courtstats.nightly-load.archive)");
 	}
 
 	/**

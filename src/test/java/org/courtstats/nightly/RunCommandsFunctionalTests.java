@@ -117,6 +117,40 @@ class RunCommandsFunctionalTests {
 	}
 
 	@Test
+	void aReplayWhoseDeliveryMovedOrLostAFileSaysWhereItLooked(@TempDir Path elsewhere) throws Exception {
+		// given: a release loaded and published, with no archive set
+		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, 300, SEED);
+		assertThat(run("load", "--inbox", this.inbox.toString())).as(this.err.toString()).isZero();
+		Path moved = elsewhere.resolve(sample.folder().getFileName().toString());
+
+		// when: its folder was moved out of the inbox
+		Files.move(sample.folder(), moved);
+		clearOutput();
+		int refusedMoved = run("replay-rejects");
+
+		// then: the replay names where it looked
+		assertThat(refusedMoved).isEqualTo(1);
+		assertThat(this.err.toString() + this.out.toString())
+			.contains("its delivered files are not where they were loaded from (" + sample.folder()
+					+ "), and no archive is set (courtstats.nightly-load.archive). The release is staged again "
+					+ "from them: put the release folder or zip back there as delivered, then replay.");
+
+		// when: it is back, but one of its tables is missing
+		Files.move(moved, sample.folder());
+		Path custody = sample.folder().resolve("EOIR Case Data/tbl_CustodyHistory.csv");
+		Files.delete(custody);
+		clearOutput();
+		int refusedMissing = run("replay-rejects");
+
+		// then: the missing file is named, in the program's words
+		assertThat(refusedMissing).isEqualTo(1);
+		assertThat(this.err.toString() + this.out.toString()).contains(custody.toString())
+			.contains("a file of the release when it was loaded, is missing. The release is staged again from all "
+					+ "its files: put it back as delivered, then replay.")
+			.doesNotContain("strict");
+	}
+
+	@Test
 	void aRunThatFailedMidFileIsRestartedByItsIdAndEndsAsACleanLoad() throws Exception {
 		// given: a load that fails while it stages the proceedings file
 		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, CASES, SEED);
