@@ -40,6 +40,7 @@ import org.courtstats.warehouse.RunLock;
 import org.courtstats.warehouse.WarehouseBuild;
 import org.courtstats.warehouse.WarehouseCheckException;
 import org.courtstats.warehouse.WarehouseChecks;
+import org.courtstats.warehouse.WarehouseReports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,10 +102,12 @@ public class RejectReplay {
 
 	private final JobRepository jobRepository;
 
+	private final WarehouseReports warehouseReports;
+
 	RejectReplay(DataSource dataSource, PlatformTransactionManager transactionManager, Releases releases,
 			RejectedRows rejectedRows, SourceFileRegistry sourceFiles, WarehouseBuild warehouseBuild,
 			WarehouseChecks warehouseChecks, LoadRunLedger loadRunLedger, RunLock runLock, NightlyLoadSettings settings,
-			JobRepository jobRepository) {
+			JobRepository jobRepository, WarehouseReports warehouseReports) {
 		this.dataSource = dataSource;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.releases = releases;
@@ -116,6 +119,7 @@ public class RejectReplay {
 		this.runLock = runLock;
 		this.settings = settings;
 		this.jobRepository = jobRepository;
+		this.warehouseReports = warehouseReports;
 	}
 
 	/**
@@ -235,6 +239,7 @@ public class RejectReplay {
 		List<SourceFileRegistry.Fingerprint> fingerprints = this.sourceFiles.fingerprint(delivered,
 				this.settings.stagingThreads());
 		long rejectedBefore = this.rejectedRows.count(release.releaseKey(), null);
+		long collapsedBefore = collapsed(release);
 		long[] stillRejected = new long[1];
 		List<String> kept = new ArrayList<>();
 		this.transaction.executeWithoutResult((status) -> {
@@ -272,8 +277,29 @@ public class RejectReplay {
 		completed(jobExecutionId);
 		long loaded = Math.max(0, rejectedBefore - stillRejected[0]);
 		logger.info("Release '{}': {} rejected rows loaded, {} still rejected", label, loaded, stillRejected[0]);
+		List<String> notes = new ArrayList<>();
+		long collapsed = collapsed(release) - collapsedBefore;
+		if (collapsed > 0) {
+			// A corrected line whose key another line holds replaces that line's row.
+			notes.add("%,d more line%s than before collapsed into another line of the same key (the last line of a "
+				.formatted(collapsed, (collapsed == 1) ? "" : "s") + "key wins; etl.dedup_decision names them)");
+		}
+		if (!kept.isEmpty()) {
+			notes.add(correctionsKept(kept));
+		}
 		return new Outcome(release.source(), label, true, loaded, stillRejected[0],
-				kept.isEmpty() ? null : correctionsKept(kept), false, false);
+				notes.isEmpty() ? null : String.join("; ", notes), false, false);
+	}
+
+	/**
+	 * The lines of a release its facts collapsed into others (repeated keys, exact
+	 * duplicates), as the load's summary counts them.
+	 */
+	private long collapsed(RejectedRows.Release release) {
+		return this.warehouseReports.dedupCounts(release.source(), release.releaseLabel())
+			.stream()
+			.mapToLong(WarehouseReports.DedupCount::rows)
+			.sum();
 	}
 
 	/**

@@ -477,6 +477,29 @@ class RejectedRowsCommandsFunctionalTests {
 	}
 
 	@Test
+	void aLineCorrectedToAnotherLinesKeyIsSaidToCollapseIntoIt() {
+		// given: the sample release loaded, and its hearing without a key corrected to
+		// the key of another hearing
+		EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2);
+		assertThat(run("load", "--inbox", this.inbox.toString())).isZero();
+		long hearings = count("select count(*) from warehouse.fct_hearing");
+		String taken = Long.toString(count("select min(schedule_id) from warehouse.fct_hearing"));
+		assertThat(this.warehouse.update("update etl.rejected_row set raw_record = ? || raw_record "
+				+ "where table_name = 'tbl_schedule' and raw_record like E'\\t%'", taken))
+			.isOne();
+		this.out.getBuffer().setLength(0);
+
+		// when
+		int exitCode = run("replay-rejects");
+
+		// then: the hearing replaced the other, and the replay says so
+		assertThat(exitCode).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).contains("1 more line than before collapsed into another line of the same "
+				+ "key (the last line of a key wins; etl.dedup_decision names them)");
+		assertThat(count("select count(*) from warehouse.fct_hearing")).isEqualTo(hearings);
+	}
+
+	@Test
 	void replayRefusesARunOlderThanTheLatestRelease() {
 		// given: two monthly releases loaded
 		EoirSampleGenerator.generateSeries(this.inbox, List.of("EOIR Case Data 2026-0401", "EOIR Case Data 2026-0501"),
