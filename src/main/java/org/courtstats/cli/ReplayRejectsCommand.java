@@ -63,7 +63,7 @@ class ReplayRejectsCommand implements Callable<Integer> {
 			if (outcomes.stream().allMatch(RejectReplay.Outcome::passedOver)) {
 				outcomes.forEach((outcome) -> out.printf("%s release '%s': %s.%n", outcome.source(),
 						outcome.releaseLabel(), outcome.message()));
-				out.println("No rejected rows to replay"
+				out.println("No rejected rows" + ((this.table != null) ? " of table " + this.table : "") + " to replay"
 						+ ((this.run != null) ? " in the release of run " + this.run : " in the latest releases")
 						+ ".");
 				return ExitCodes.OK;

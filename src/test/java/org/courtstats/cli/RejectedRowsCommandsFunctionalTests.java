@@ -270,6 +270,9 @@ class RejectedRowsCommandsFunctionalTests {
 		int unknownRun = run("rejects", "--run", "9999");
 		int unknownTable = run("rejects", "--table", "B_TblProceedings");
 		int unknownTableReplayed = run("replay-rejects", "--table", "B_TblProceedings");
+		this.out.getBuffer().setLength(0);
+		int noneOfTableReplayed = run("replay-rejects", "--table", "tbl_CustodyHistory");
+		String noneOfTable = this.out.toString();
 
 		// then
 		assertThat(all).isZero();
@@ -290,6 +293,9 @@ class RejectedRowsCommandsFunctionalTests {
 		assertThat(this.err.toString()).contains("Run 9999 is not in etl.load_run");
 		assertThat(unknownTable).isEqualTo(2);
 		assertThat(unknownTableReplayed).isEqualTo(2);
+		assertThat(noneOfTableReplayed).isZero();
+		assertThat(noneOfTable)
+			.contains("No rejected rows of table tbl_CustodyHistory to replay in the latest releases.");
 		assertThat(this.err.toString())
 			.contains("--table 'B_TblProceedings' names no table of the files read; they hold A_TblCase, ")
 			.contains(", B_TblProceeding, ");
