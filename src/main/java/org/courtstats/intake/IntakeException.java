@@ -25,7 +25,8 @@ public class IntakeException extends RuntimeException {
 	 * @return the exception
 	 */
 	static IntakeException unreadable(Object location, Throwable cause) {
-		String message = location + " cannot be read: " + cause.getMessage();
+		String message = location + " cannot be read: "
+				+ ((cause instanceof Exception ex) ? FileFailures.reason(ex) : cause.getMessage());
 		if (cause instanceof ZipException || cause instanceof EOFException) {
 			return new IntakeException(message + ". The delivery is damaged: obtain it again from its publisher.",
 					cause);
