@@ -80,8 +80,9 @@ public class RunHistory {
 	}
 
 	/**
-	 * The checks each of some runs failed or warned about (over their threshold), in the
-	 * order they ran.
+	 * The checks each of some runs failed or warned about (over their threshold) the last
+	 * time it made them, in the order they ran: a replay of a held-back release checks it
+	 * again under its run, and what it found then is what holds.
 	 * @param runs job execution ids
 	 * @return per run with such checks, its failed and warned checks
 	 */
@@ -90,8 +91,19 @@ public class RunHistory {
 		if (runs.isEmpty()) {
 			return flagged;
 		}
-		this.jdbc.query(CHECK_RESULTS + "where not passed and job_execution_id = any(?) order by check_result_id",
-				(ps) -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", runs.toArray(Long[]::new))), (rs) -> {
+		this.jdbc.query("""
+				select job_execution_id, check_name, severity, threshold, offending_rows, passed,
+				    cast(examples as text) as examples
+				from (
+				    select distinct on (job_execution_id, check_name) *
+				    from etl.check_result
+				    where job_execution_id = any(?)
+				    order by job_execution_id, check_name, check_result_id desc
+				) as latest
+				where not passed
+				order by check_result_id
+				""", (ps) -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", runs.toArray(Long[]::new))),
+				(rs) -> {
 					flagged.computeIfAbsent(rs.getLong("job_execution_id"), (run) -> new ArrayList<>())
 						.add(checkResult(rs, 0));
 				});

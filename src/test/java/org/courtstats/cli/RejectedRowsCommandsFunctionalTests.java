@@ -169,6 +169,11 @@ class RejectedRowsCommandsFunctionalTests {
 		assertThat(run("restart", Long.toString(runId))).isEqualTo(2);
 		assertThat(this.err.toString()).contains("is COMPLETED and cannot be restarted")
 			.doesNotContain("Abandon the run");
+		this.out.getBuffer().setLength(0);
+		assertThat(run("status")).isZero();
+		assertThat(this.out.toString()).containsPattern(runId + " +eoir +" + LABEL + " +COMPLETED")
+			.as("the threshold check the replay passed, not the one the load failed")
+			.doesNotContain("checks: rejected_rows__within_threshold");
 	}
 
 	@Test
