@@ -56,7 +56,7 @@ public class RejectedRows {
 			where f.release_key = :release_key and f.table_name is not null
 			group by f.table_name
 			having sum(f.rows_rejected) > :floor
-			    and sum(f.rows_rejected) > :max_share * sum(f.rows_read)
+			    and sum(f.rows_rejected) > cast(:max_share as numeric) * sum(f.rows_read)
 			order by f.table_name
 			""";
 
@@ -76,7 +76,7 @@ public class RejectedRows {
 	 */
 	public void verifyWithinThreshold(long releaseKey, double maxShare, long floor) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("release_key", releaseKey)
-			.addValue("max_share", maxShare)
+			.addValue("max_share", BigDecimal.valueOf(maxShare))
 			.addValue("floor", floor);
 		double[] highest = { 0 };
 		List<String> over = this.jdbc.query(TABLES_OVER_THRESHOLD, parameters, (rs, row) -> {

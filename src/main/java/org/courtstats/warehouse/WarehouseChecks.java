@@ -3,6 +3,7 @@ package org.courtstats.warehouse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -184,7 +185,7 @@ public class WarehouseChecks {
 		Check check = new Check(REJECTED_ROWS_CHECK, Severity.ERROR, 0, RejectedRows.TABLES_OVER_THRESHOLD.strip());
 		CheckResult result = evaluate(check,
 				new MapSqlParameterSource().addValue("release_key", releaseKey)
-					.addValue("max_share", maxShare)
+					.addValue("max_share", BigDecimal.valueOf(maxShare))
 					.addValue("floor", floor));
 		record(List.of(result), releaseKey, source, jobExecutionId);
 		if (!result.passed()) {
