@@ -450,8 +450,9 @@ public class RejectReplay {
 			this.warehouseChecks.verify(release.releaseKey(), source, jobExecutionId);
 			this.releases.publish(release.releaseKey(), jobExecutionId);
 			stillRejected[0] = this.rejectedRows.count(release.releaseKey(), null);
-			this.loadRunLedger.replayed(jobExecutionId, "rejected rows replayed: " + (rejectedBefore - stillRejected[0])
-					+ " loaded, " + stillRejected[0] + " still rejected");
+			this.loadRunLedger.replayed(jobExecutionId,
+					"rejected rows replayed: " + Math.max(0, rejectedBefore - stillRejected[0]) + " loaded, "
+							+ stillRejected[0] + " still rejected");
 		});
 		completed(jobExecutionId);
 		long loaded = Math.max(0, rejectedBefore - stillRejected[0]);
@@ -471,14 +472,21 @@ public class RejectReplay {
 		if (jobExecutionId == null) {
 			return;
 		}
-		JobExecution execution = this.jobRepository.getJobExecution(jobExecutionId);
-		if (execution == null
-				|| (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED)) {
-			return;
+		try {
+			JobExecution execution = this.jobRepository.getJobExecution(jobExecutionId);
+			if (execution == null
+					|| (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED)) {
+				return;
+			}
+			execution.setStatus(BatchStatus.COMPLETED);
+			execution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("published by courtstats replay-rejects"));
+			this.jobRepository.update(execution);
 		}
-		execution.setStatus(BatchStatus.COMPLETED);
-		execution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("published by courtstats replay-rejects"));
-		this.jobRepository.update(execution);
+		catch (RuntimeException ex) {
+			// The release is published whatever the job repository says of its run.
+			logger.warn("Run {} stays marked as it was in the job repository, its release published by the replay: {}",
+					jobExecutionId, ex.getMessage(), ex);
+		}
 	}
 
 	/**
@@ -535,9 +543,10 @@ public class RejectReplay {
 				? new ZipEntryResource(Path.of(file.archivePath()), file.relativePath())
 				: new FileSystemResource(Path.of(file.path()));
 		if (!resource.exists()) {
-			throw new IntakeException(resource.getDescription() + ", a file of the release when it was loaded, is "
-					+ "missing. The release is staged again from all its files: put it back as delivered, then "
-					+ "replay.");
+			String where = (file.archivePath() != null) ? file.relativePath() + " in " + file.archivePath()
+					: file.path();
+			throw new IntakeException(where + ", a file of the release when it was loaded, is missing. The release "
+					+ "is staged again from all its files: put it back as delivered, then replay.");
 		}
 		EoirFileReader reader = new EoirFileReader("replayReader", resource, file.fileName(),
 				EoirTables.named(file.tableName()));
