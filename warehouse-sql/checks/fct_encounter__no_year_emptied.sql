@@ -12,7 +12,7 @@ select
     t.encounters_before,
     count(e.fiscal_year) as rows_after,
     coalesce(sum(e.encounter_count), 0) as encounters_after
-from staging.cbp_year_taken as t
+from staging.int_cbp_year_taken as t
 left join warehouse.fct_encounter as e on e.fiscal_year = t.fiscal_year
 where t.release_key = :release_key
     and t.rows_before > 10

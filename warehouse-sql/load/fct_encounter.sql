@@ -3,9 +3,9 @@
 -- month already holds that year (of two covering the same month, one with components, the area of
 -- responsibility layout, beats one without, the by-state layout). Years it does not cover keep theirs.
 -- What each year taken held before is recorded for the check that holds back a file emptying one.
-delete from staging.cbp_year_taken where release_key = :release_key;
+delete from staging.int_cbp_year_taken where release_key = :release_key;
 
-insert into staging.cbp_year_taken (release_key, fiscal_year, rows_before, encounters_before)
+insert into staging.int_cbp_year_taken (release_key, fiscal_year, rows_before, encounters_before)
 with staged as (
     select e.fiscal_year, e.component
     from staging.cbp_encounter as e
@@ -48,7 +48,7 @@ where not exists (
 );
 
 delete from warehouse.fct_encounter as e
-using staging.cbp_year_taken as t
+using staging.int_cbp_year_taken as t
 where t.release_key = :release_key and e.fiscal_year = t.fiscal_year;
 
 insert into warehouse.fct_encounter (
@@ -60,7 +60,7 @@ with staged as (
     select e.*
     from staging.cbp_encounter as e
     join etl.source_file as f using (source_file_id)
-    join staging.cbp_year_taken as t on t.release_key = f.release_key and t.fiscal_year = e.fiscal_year
+    join staging.int_cbp_year_taken as t on t.release_key = f.release_key and t.fiscal_year = e.fiscal_year
     where f.release_key = :release_key
 )
 

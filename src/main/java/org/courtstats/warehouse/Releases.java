@@ -16,10 +16,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class Releases {
 
 	/**
-	 * The intermediates the publication of an EOIR release fills and clears, by release.
+	 * The intermediates the publication of a release fills and clears, by release: the
+	 * EOIR load's, and the fiscal years a CBP file takes.
 	 */
 	private static final List<String> INTERMEDIATES = List.of("staging.int_case_mpp",
-			"staging.int_first_representation", "staging.int_judge_version", "staging.cbp_year_taken");
+			"staging.int_first_representation", "staging.int_judge_version", "staging.int_cbp_year_taken");
 
 	private final JdbcTemplate jdbc;
 
