@@ -72,19 +72,23 @@ public class CourtstatsCommand implements Runnable {
 		CommandLine commandLine = new CommandLine(new CourtstatsCommand());
 		commandLine.setOut(out);
 		commandLine.setErr(err);
-		CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
 		commandLine.setParameterExceptionHandler((ex, arguments) -> {
+			PrintWriter errors = ex.getCommandLine().getErr();
+			CommandLine.Model.CommandSpec command = ex.getCommandLine().getCommandSpec();
+			String help = "'" + command.qualifiedName() + " --help' lists "
+					+ ((command.parent() == null) ? "the commands." : "the command's options.");
 			Optional<String> hint = (ex instanceof CommandLine.UnmatchedArgumentException unmatched)
 					? settingHint(unmatched.getUnmatched()) : Optional.empty();
-			if (hint.isEmpty()) {
-				return usage.handleParseException(ex, arguments);
+			if (hint.isPresent()) {
+				// A setting in the command's arguments: the hint, without the argument
+				// as given, which may hold a password.
+				errors.println("courtstats: " + hint.get() + " (" + help + ")");
+				return ExitCodes.USAGE;
 			}
-			// A setting in the command's arguments: the hint alone, not lost below the
-			// usage, and without the argument as given, which may hold a password.
-			ex.getCommandLine()
-				.getErr()
-				.println("courtstats: " + hint.get() + " ('" + ex.getCommandLine().getCommandSpec().qualifiedName()
-						+ " --help' lists the command's options.)");
+			// What is wrong and where the options are, not lost above the whole usage.
+			errors.println("courtstats: " + ex.getMessage());
+			CommandLine.UnmatchedArgumentException.printSuggestions(ex, errors);
+			errors.println(help);
 			return ExitCodes.USAGE;
 		});
 		commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {

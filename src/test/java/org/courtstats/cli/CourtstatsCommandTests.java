@@ -146,4 +146,31 @@ class CourtstatsCommandTests {
 			.contains("). Name a folder you may write to.");
 	}
 
+	@Test
+	void aWrongArgumentIsNamedWithWhereTheOptionsAreNotAboveTheWholeUsage() {
+		StringWriter badValue = new StringWriter();
+		StringWriter typo = new StringWriter();
+		StringWriter unknownCommand = new StringWriter();
+
+		int badValueCode = CourtstatsCommand.execute(new PrintWriter(new StringWriter(), true),
+				new PrintWriter(badValue, true), "status", "--limit", "abc");
+		int typoCode = CourtstatsCommand.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(typo, true),
+				"load", "--inbx", "x");
+		int unknownCommandCode = CourtstatsCommand.execute(new PrintWriter(new StringWriter(), true),
+				new PrintWriter(unknownCommand, true), "stauts");
+
+		assertThat(List.of(badValueCode, typoCode, unknownCommandCode)).containsOnly(2);
+		assertThat(badValue.toString()).isEqualTo(String.format(
+				"courtstats: Invalid value for option '--limit': 'abc' is not an int%n'courtstats status --help' lists "
+						+ "the command's options.%n"));
+		assertThat(typo.toString()).contains("courtstats: Unknown options: '--inbx', 'x'")
+			.contains("--inbox")
+			.contains("'courtstats load --help' lists the command's options.")
+			.doesNotContain("Usage:");
+		assertThat(unknownCommand.toString()).contains("'stauts'")
+			.contains("courtstats status")
+			.contains("'courtstats --help' lists the commands.")
+			.doesNotContain("Usage:");
+	}
+
 }
