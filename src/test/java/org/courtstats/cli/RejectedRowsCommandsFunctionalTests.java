@@ -255,12 +255,7 @@ class RejectedRowsCommandsFunctionalTests {
 		// given
 		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2);
 		assertThat(run("load", "--inbox", this.inbox.toString())).isZero();
-		long proceedingLine = sample.rejects()
-			.stream()
-			.filter((reject) -> reject.tableName().equals("B_TblProceeding"))
-			.findFirst()
-			.orElseThrow()
-			.lineNumber();
+		long proceedingLine = rejectedLine(sample, "B_TblProceeding");
 		this.out.getBuffer().setLength(0);
 
 		// when
@@ -366,12 +361,7 @@ class RejectedRowsCommandsFunctionalTests {
 		// rejected case identifier corrected too
 		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2);
 		assertThat(run("load", "--inbox", this.inbox.toString())).isZero();
-		long identifierLine = sample.rejects()
-			.stream()
-			.filter((reject) -> reject.tableName().equals("A_TblCaseIdentifier"))
-			.findFirst()
-			.orElseThrow()
-			.lineNumber();
+		long identifierLine = rejectedLine(sample, "A_TblCaseIdentifier");
 		assertThat(this.warehouse.update("update etl.rejected_row set raw_record = '99999901' || "
 				+ "substr(raw_record, 3) where table_name = 'B_TblProceeding' and raw_record like 'FC\t%'"))
 			.isOne();
@@ -407,12 +397,7 @@ class RejectedRowsCommandsFunctionalTests {
 		// given: the sample release loaded, and its rejected case identifier emptied
 		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, LABEL, 300, 2);
 		assertThat(run("load", "--inbox", this.inbox.toString())).isZero();
-		long identifierLine = sample.rejects()
-			.stream()
-			.filter((reject) -> reject.tableName().equals("A_TblCaseIdentifier"))
-			.findFirst()
-			.orElseThrow()
-			.lineNumber();
+		long identifierLine = rejectedLine(sample, "A_TblCaseIdentifier");
 		String delivered = this.warehouse.queryForObject(
 				"select raw_record from etl.rejected_row where table_name = 'A_TblCaseIdentifier'", String.class);
 		assertThat(this.warehouse
@@ -772,6 +757,16 @@ class RejectedRowsCommandsFunctionalTests {
 
 	private int run(String... args) {
 		return CourtstatsCommand.execute(new PrintWriter(this.out, true), new PrintWriter(this.err, true), args);
+	}
+
+	/** The line of a sample's planted reject in a table. */
+	private static long rejectedLine(SampleRelease sample, String table) {
+		return sample.rejects()
+			.stream()
+			.filter((reject) -> reject.tableName().equals(table))
+			.findFirst()
+			.orElseThrow()
+			.lineNumber();
 	}
 
 }

@@ -184,25 +184,13 @@ class ScheduleCommandFunctionalTests {
 			throws Exception {
 		// given: the job's settings file beside the jar, with a value the program cannot
 		// take
-		Path settings = Files.createDirectories(workingDirectory.resolve("jobs/nightly-load"))
-			.resolve("nightly-load.yml");
-		Files.writeString(settings, "courtstats:\n  nightly-load:\n    max-rejected-share: five percent\n");
-		Path output = workingDirectory.resolve("status.log");
+		String settings = "courtstats:\n  nightly-load:\n    max-rejected-share: five percent\n";
 
 		// when
-		Process status = ChildJvm
-			.courtstats(List.of("-Dcourtstats.database.url=" + this.url, "-Dcourtstats.database.user=postgres",
-					"-Dcourtstats.log-dir=" + this.logs), "status")
-			.directory(workingDirectory.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(output.toFile())
-			.start();
+		String output = statusWithJobSettings(workingDirectory, settings);
 
 		// then: the program read it, and names it
-		assertThat(status.waitFor(120, TimeUnit.SECONDS)).isTrue();
-		assertThat(status.exitValue()).as(Files.readString(output)).isEqualTo(2);
-		assertThat(Files.readString(output))
-			.contains("The setting courtstats.nightly-load.max-rejected-share is 'five percent' (from ")
+		assertThat(output).contains("The setting courtstats.nightly-load.max-rejected-share is 'five percent' (from ")
 			.contains("jobs/nightly-load/nightly-load.yml")
 			.as("Spring's own report of the failure, left to the log")
 			.doesNotContain("APPLICATION FAILED TO START")
@@ -257,24 +245,13 @@ class ScheduleCommandFunctionalTests {
 	void aValueOutOfRangeInTheJobsSettingsFileIsNamedWithItsLine(@TempDir Path workingDirectory) throws Exception {
 		// given: the job's settings file beside the jar, with a chunk size of 0 on its
 		// third line
-		Path settings = Files.createDirectories(workingDirectory.resolve("jobs/nightly-load"))
-			.resolve("nightly-load.yml");
-		Files.writeString(settings, "courtstats:\n  nightly-load:\n    chunk-size: 0\n");
-		Path output = workingDirectory.resolve("status.log");
+		String settings = "courtstats:\n  nightly-load:\n    chunk-size: 0\n";
 
 		// when
-		Process status = ChildJvm
-			.courtstats(List.of("-Dcourtstats.database.url=" + this.url, "-Dcourtstats.database.user=postgres",
-					"-Dcourtstats.log-dir=" + this.logs), "status")
-			.directory(workingDirectory.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(output.toFile())
-			.start();
+		String output = statusWithJobSettings(workingDirectory, settings);
 
 		// then
-		assertThat(status.waitFor(120, TimeUnit.SECONDS)).isTrue();
-		assertThat(status.exitValue()).as(Files.readString(output)).isEqualTo(2);
-		assertThat(Files.readString(output)).containsPattern(
+		assertThat(output).containsPattern(
 				"The setting courtstats.nightly-load.chunk-size is '0' \\(from [^)]*jobs/nightly-load/nightly-load.yml\\]? "
 						+ "- 3:17\\): it takes rows per chunk, 1 or more");
 	}
@@ -354,6 +331,27 @@ class ScheduleCommandFunctionalTests {
 			.isEqualTo("courtstats: The log cannot be written (courtstats.log-dir, COURTSTATS_LOG_DIR): a file that "
 					+ "is not a folder is in the way: " + file + ". Set it to a folder the user running courtstats "
 					+ "may write.");
+	}
+
+	/**
+	 * Runs {@code courtstats status} in a JVM of its own, in a working directory holding
+	 * the job's settings file beside the jar, and expects it to refuse them (exit 2).
+	 * @return what it printed
+	 */
+	private String statusWithJobSettings(Path workingDirectory, String settings) throws Exception {
+		Path file = Files.createDirectories(workingDirectory.resolve("jobs/nightly-load")).resolve("nightly-load.yml");
+		Files.writeString(file, settings);
+		Path output = workingDirectory.resolve("status.log");
+		Process status = ChildJvm
+			.courtstats(List.of("-Dcourtstats.database.url=" + this.url, "-Dcourtstats.database.user=postgres",
+					"-Dcourtstats.log-dir=" + this.logs), "status")
+			.directory(workingDirectory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
+		assertThat(status.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(status.exitValue()).as(Files.readString(output)).isEqualTo(2);
+		return Files.readString(output);
 	}
 
 	/**
