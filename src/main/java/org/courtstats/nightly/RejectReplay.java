@@ -317,15 +317,13 @@ public class RejectReplay {
 			Map<Long, String> ofFile = records.getOrDefault(file.sourceFileId(), Map.of());
 			List<Long> emptyRejected = blankLines(ofFile);
 			if (!emptyRejected.isEmpty()) {
-				rejected
-					.add(file.tableName() + " line" + ((emptyRejected.size() > 1) ? "s " : " ") + lines(emptyRejected));
+				rejected.add(lines(file.tableName(), emptyRejected));
 			}
 			Map<Long, String> correctedOfFile = new HashMap<>(corrections.getOrDefault(file.sourceFileId(), Map.of()));
 			correctedOfFile.keySet().removeAll(ofFile.keySet());
 			List<Long> emptyCorrected = blankLines(correctedOfFile);
 			if (!emptyCorrected.isEmpty()) {
-				corrected.add(file.tableName() + " line" + ((emptyCorrected.size() > 1) ? "s " : " ")
-						+ lines(emptyCorrected));
+				corrected.add(lines(file.tableName(), emptyCorrected));
 			}
 		}
 		List<String> why = new ArrayList<>();
@@ -364,13 +362,13 @@ public class RejectReplay {
 		}
 		List<Long> loadedAsDelivered = this.rejectedRows.keepCorrections(file.sourceFileId(), pending);
 		if (!loadedAsDelivered.isEmpty()) {
-			throw new IllegalStateException(file.tableName() + " line" + ((loadedAsDelivered.size() > 1) ? "s " : " ")
-					+ lines(loadedAsDelivered) + ", corrected in etl.rejected_row.raw_record, now read"
+			throw new IllegalStateException(lines(file.tableName(), loadedAsDelivered)
+					+ ", corrected in etl.rejected_row.raw_record, now read"
 					+ ((loadedAsDelivered.size() > 1) ? "" : "s") + " as delivered, and the correction would be lost "
 					+ "replaying another table alone. Replay with --table " + file.tableName()
 					+ ", or without --table, to load the correction.");
 		}
-		kept.add(file.tableName() + " line" + ((pending.size() > 1) ? "s " : " ") + lines(pending.keySet()));
+		kept.add(lines(file.tableName(), pending.keySet()));
 	}
 
 	/**
@@ -382,8 +380,13 @@ public class RejectReplay {
 				+ "; replay without --table to load them";
 	}
 
-	private static String lines(Collection<Long> lines) {
-		return String.join(", ", lines.stream().sorted().map(String::valueOf).toList());
+	/**
+	 * Lines of a table, as the messages name them: {@code tbl_schedule line 42} or
+	 * {@code tbl_schedule lines 42, 57}.
+	 */
+	private static String lines(String table, Collection<Long> lines) {
+		return table + ((lines.size() > 1) ? " lines " : " line ")
+				+ String.join(", ", lines.stream().sorted().map(String::valueOf).toList());
 	}
 
 	/**
