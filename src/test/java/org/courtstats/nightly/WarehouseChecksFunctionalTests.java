@@ -132,8 +132,17 @@ class WarehouseChecksFunctionalTests extends NightlyLoadTestSupport {
 						from warehouse.fct_encounter where encounter_id = (select min(encounter_id) from warehouse.fct_encounter)
 						""");
 
+		// then: the key, with the file and both lines it came from
+		Map<String, Object> duplicated = this.jdbc.queryForMap(
+				"""
+						select f.path, e.line_number from warehouse.fct_encounter as e join etl.source_file as f using (source_file_id)
+						where e.encounter_id = (select min(encounter_id) from warehouse.fct_encounter)
+						""");
+		long line = ((Number) duplicated.get("line_number")).longValue();
 		assertThat(result).containsEntry("offending_rows", 1L);
-		assertThat((String) result.get("examples")).contains("\"fact_rows\": 2");
+		assertThat((String) result.get("examples")).contains("\"fact_rows\": 2")
+			.contains("\"files\": \"" + duplicated.get("path") + "\"")
+			.contains("\"lines\": [" + line + ", " + (line + 100000) + "]");
 	}
 
 	@Test
