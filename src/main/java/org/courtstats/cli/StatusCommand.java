@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.courtstats.nightly.ReleaseOutcome;
@@ -99,14 +99,24 @@ class StatusCommand implements Callable<Integer> {
 			out.println("Latest runs, newest first:");
 			out.printf("  %9s  %-6s %-40s %-10s %-19s  %-19s %10s %10s %9s%n", "execution", "source", "release",
 					"status", "started", "ended", "read", "loaded", "rejected");
-			// The newest run of a release is the one abandon takes, and its message names
-			// it.
-			Set<String> releases = new HashSet<>();
+			// The newest run of a release is the one restart and abandon take, and its
+			// message names it; an older one's advice was for then, so it names the run
+			// that took its release over instead.
+			Map<String, Run> newestRuns = new HashMap<>();
 			for (Run run : status.recent()) {
-				boolean latest = releases.add(run.source() + "\t" + run.release());
-				boolean abandonable = run.status().equals("FAILED") || run.status().equals("STOPPED");
-				String message = (latest && abandonable) ? ReleaseOutcome.namingRun(run.message(), run.executionId())
-						: run.message();
+				Run newer = newestRuns.putIfAbsent(run.source() + "\t" + run.release(), run);
+				String message = run.message();
+				if (newer == null && abandonable(run)) {
+					message = ReleaseOutcome.namingRun(message, run.executionId());
+				}
+				else if (newer != null && run.status().equals("STOPPED")) {
+					message = "stopped on request; run " + newer.executionId() + " took its release over";
+				}
+				else if (newer != null && run.status().equals("FAILED")) {
+					message = ((message != null)
+							? ReleaseOutcome.namingRun(message, abandonable(newer) ? newer.executionId() : null) + " "
+							: "") + "(run " + newer.executionId() + " took its release over)";
+				}
 				out.printf("  %9d  %-6s %-40s %-10s %-19s  %-19s %10s %10s %9s%n", run.executionId(),
 						orDash(run.source()), truncate(orDash(run.release()), 40), run.status(), time(run.start()),
 						time(run.end()), count(run, run.rowsRead()), count(run, run.rowsLoaded()),
@@ -150,6 +160,10 @@ class StatusCommand implements Callable<Integer> {
 						+ run.executionId() + "` or the next load resumes it.");
 			}
 		}
+	}
+
+	private static boolean abandonable(Run run) {
+		return run.status().equals("FAILED") || run.status().equals("STOPPED");
 	}
 
 	static void printChecks(PrintWriter out, long run, List<WarehouseChecks.CheckResult> results) {

@@ -36,7 +36,28 @@ class StatusCommandTests {
 		assertThat(messages).hasSize(3);
 		assertThat(messages.get(0)).as("run 9, the newest of its release").contains("('courtstats abandon 9'; ");
 		assertThat(messages.get(1)).as("run 8, abandoned").contains("('courtstats abandon RUN'; ");
-		assertThat(messages.get(2)).as("run 7, which run 9 restarted").contains("('courtstats abandon RUN'; ");
+		assertThat(messages.get(2)).as("run 7, which run 9 restarted")
+			.contains("('courtstats abandon 9'; ")
+			.endsWith("(run 9 took its release over)");
+	}
+
+	@Test
+	void anOlderRunOfAReleaseNamesTheRunThatTookItOverRatherThanItsOwnAdvice() {
+		LocalDateTime start = LocalDateTime.of(2026, 12, 2, 2, 0);
+		List<Run> recent = List.of(run(12, "EOIR Case Data 2026-0501", "COMPLETED", start.plusHours(2)),
+				new Run(11, "eoirRelease", "eoir", "EOIR Case Data 2026-0501", "STOPPED", start.plusHours(1),
+						start.plusHours(1).plusMinutes(5), 10L, 0L, 0L, "stageRelease",
+						"stopped on request after its last committed chunk; `courtstats restart 11` or the next load "
+								+ "resumes it"),
+				run(10, "EOIR Case Data 2026-0501", "FAILED", start));
+		StringWriter out = new StringWriter();
+
+		StatusCommand.print(new PrintWriter(out, true),
+				new RunOperations.Status(recent, List.of(), false, Map.of(), recent.size()));
+
+		assertThat(out.toString()).contains("stopped in stageRelease: stopped on request; run 12 took its release over")
+			.doesNotContain("courtstats restart 11")
+			.contains("failed in stageRelease: " + MESSAGE + " (run 12 took its release over)");
 	}
 
 	private static Run run(long id, String release, String status, LocalDateTime start) {

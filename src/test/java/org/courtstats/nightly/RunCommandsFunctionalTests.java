@@ -371,6 +371,15 @@ class RunCommandsFunctionalTests {
 		assertThat(NightlyLoadTestSupport.warehouseChecksum(this.jdbc)).isEqualTo(cleanChecksum);
 		assertThat(count("select count(*) from warehouse.fct_proceeding")).isEqualTo(sample.expected().proceedings());
 		assertThat(count("select count(*) from etl.rejected_row")).isEqualTo(sample.rejects().size());
+
+		// then: status no longer offers to restart the stopped run, but names the run
+		// that took its release over
+		long restartRun = count("select max(job_execution_id) from batch.batch_job_execution");
+		clearOutput();
+		assertThat(run("status")).isZero();
+		assertThat(this.out.toString()).containsPattern("\\s" + runId + "  eoir +EOIR Case Data 2026-0401 +STOPPED ")
+			.contains("stopped in stageRelease: stopped on request; run " + restartRun + " took its release over")
+			.doesNotContain("courtstats restart " + runId);
 	}
 
 	@Test
