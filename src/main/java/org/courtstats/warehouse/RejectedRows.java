@@ -111,19 +111,19 @@ public class RejectedRows {
 	}
 
 	/**
-	 * A threshold to suggest: five times the one that held the release back, at least 5%,
-	 * and at least the highest share a table rejected (rounded up to a hundredth), so
-	 * that it publishes the release; at most all rows; written as a person would (0.15,
-	 * not 0.15000000000000002).
-	 * @param maxShare the threshold that held the release back
+	 * A threshold to suggest: the highest share a table rejected, rounded up to a
+	 * hundredth, so that it publishes the release and allows no more than it needs; at
+	 * least 5%, at most all rows; written as a person would (0.15, not
+	 * 0.15000000000000002).
+	 * @param maxShare the threshold that held the release back (below the highest share)
 	 * @param highestShare the highest share of its rows read a table rejected
 	 * @return the threshold, as an operator writes it
 	 */
 	static String raised(double maxShare, double highestShare) {
-		BigDecimal raised = BigDecimal.valueOf(maxShare)
-			.multiply(BigDecimal.valueOf(5))
+		BigDecimal raised = BigDecimal.valueOf(highestShare)
+			.setScale(2, RoundingMode.CEILING)
 			.max(new BigDecimal("0.05"))
-			.max(BigDecimal.valueOf(highestShare).setScale(2, RoundingMode.CEILING));
+			.max(BigDecimal.valueOf(maxShare));
 		return raised.min(BigDecimal.ONE).stripTrailingZeros().toPlainString();
 	}
 

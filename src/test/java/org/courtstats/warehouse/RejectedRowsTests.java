@@ -10,11 +10,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RejectedRowsTests {
 
 	@Test
-	void theSuggestedThresholdIsFiveTimesTheOldOneWithinFivePercentAndAllRows() {
+	void theSuggestedThresholdIsAtLeastFivePercent() {
 		assertThat(RejectedRows.raised(0.01, 0.02)).isEqualTo("0.05");
-		assertThat(RejectedRows.raised(0.03, 0.04)).isEqualTo("0.15");
+		assertThat(RejectedRows.raised(0.03, 0.04)).isEqualTo("0.05");
 		assertThat(RejectedRows.raised(0, 0.001)).isEqualTo("0.05");
-		assertThat(RejectedRows.raised(0.5, 0.6)).isEqualTo("1");
+	}
+
+	@Test
+	void theSuggestedThresholdIsNoLooserThanTheReleaseNeeds() {
+		assertThat(RejectedRows.raised(0.29, 0.30)).as("not all rows").isEqualTo("0.3");
+		assertThat(RejectedRows.raised(0.5, 0.6)).isEqualTo("0.6");
+		assertThat(RejectedRows.raised(0.1, 0.1001)).isEqualTo("0.11");
 	}
 
 	@Test
