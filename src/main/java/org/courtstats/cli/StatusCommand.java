@@ -172,12 +172,14 @@ class StatusCommand implements Callable<Integer> {
 					+ "(`courtstats status` shows where it stopped).");
 			return;
 		}
+		int width = results.stream().mapToInt((result) -> result.name().length()).max().orElse(0);
+		String line = "  %-" + Math.max(width, "check".length()) + "s %-8s %";
 		out.println("Data-quality checks of run " + run + ", in the order they ran:");
-		out.printf("  %-55s %-8s %9s %10s  %s%n", "check", "severity", "threshold", "offending", "outcome");
+		out.printf(line + "9s %10s  %s%n", "check", "severity", "threshold", "offending", "outcome");
 		for (WarehouseChecks.CheckResult result : results) {
 			String outcome = result.passed() ? "passed" : (result.severity() == WarehouseChecks.Severity.ERROR)
 					? "FAILED (held the release back)" : "WARNED (does not hold it back)";
-			out.printf("  %-55s %-8s %,9d %,10d  %s%n", result.name(), result.severity().label(), result.threshold(),
+			out.printf(line + ",9d %,10d  %s%n", result.name(), result.severity().label(), result.threshold(),
 					result.offendingRows(), outcome);
 			if (!result.passed() && result.examples() != null) {
 				out.println("      e.g. " + result.examples());

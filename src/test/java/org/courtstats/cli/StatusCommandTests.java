@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.courtstats.nightly.RunOperations;
+import org.courtstats.warehouse.WarehouseChecks;
 import org.courtstats.warehouse.RunHistory.Run;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code status} names the run to abandon where a run's message says to abandon "RUN":
- * the newest failed or stopped run of its release, the one {@code abandon} takes.
+ * the newest failed or stopped run of its release, the one {@code abandon} takes; and
+ * lines up a run's checks however long their names.
  */
 class StatusCommandTests {
 
@@ -58,6 +60,26 @@ class StatusCommandTests {
 		assertThat(out.toString()).contains("stopped in stageRelease: stopped on request; run 12 took its release over")
 			.doesNotContain("courtstats restart 11")
 			.contains("failed in stageRelease: " + MESSAGE + " (run 12 took its release over)");
+	}
+
+	@Test
+	void theChecksLineUpUnderTheirHeadingsHoweverLongTheirNames() {
+		String longName = "fct_border_statistic__tables_of_the_edition_before_present";
+		List<WarehouseChecks.CheckResult> results = List.of(
+				new WarehouseChecks.CheckResult("rejected_rows__within_threshold", WarehouseChecks.Severity.ERROR, 0, 0,
+						true, null),
+				new WarehouseChecks.CheckResult(longName, WarehouseChecks.Severity.WARN, 0, 3, false, "[{\"n\": 1}]"));
+		StringWriter out = new StringWriter();
+
+		StatusCommand.printChecks(new PrintWriter(out, true), 2, results);
+
+		List<String> lines = out.toString().lines().toList();
+		int severity = lines.get(1).indexOf("severity");
+		assertThat(severity).isGreaterThan(2 + longName.length());
+		assertThat(lines.get(2).indexOf("error")).isEqualTo(severity);
+		assertThat(lines.get(3)).startsWith("  " + longName + " ").contains("WARNED");
+		assertThat(lines.get(3).indexOf("warn")).isEqualTo(severity);
+		assertThat(lines.get(4)).isEqualTo("      e.g. [{\"n\": 1}]");
 	}
 
 	private static Run run(long id, String release, String status, LocalDateTime start) {
