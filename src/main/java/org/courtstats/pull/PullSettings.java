@@ -27,7 +27,7 @@ import org.springframework.scheduling.support.CronExpression;
  */
 @ConfigurationProperties("courtstats.pull")
 public record PullSettings(@DefaultValue("false") boolean enabled, @DefaultValue("4") int attempts,
-		@DefaultValue("2s") Duration backoff, @DefaultValue("30s") Duration connectTimeout,
+		@DefaultValue("30s") Duration backoff, @DefaultValue("30s") Duration connectTimeout,
 		@DefaultValue("60s") Duration readTimeout, Map<String, Source> sources) {
 
 	/** The kinds of source the inbox recognises. */
@@ -58,7 +58,8 @@ public record PullSettings(@DefaultValue("false") boolean enabled, @DefaultValue
 	 * @param pattern the file name (the link's last path segment) the links must match, a
 	 * regular expression; of several, the greatest address is taken
 	 * @param enabled whether the source is pulled
-	 * @param timeLimit how long one check of the source may take, download included
+	 * @param timeLimit how long one check of the source may take, download included (2
+	 * hours unless set)
 	 * @param checkSchedule when the source is due: a Spring cron expression (or
 	 * {@code @daily}, {@code @weekly}, {@code @monthly}) in the server's time zone; the
 	 * source is checked once a time it names has passed since its last check (a failed
