@@ -51,7 +51,7 @@ class RejectedRowsIntegrationTests {
 		assertThatExceptionOfType(RejectedRowsOverThresholdException.class)
 			.isThrownBy(() -> this.rejectedRows.verifyWithinThreshold(release, 0.29, 5))
 			.withMessageContaining("B_TblProceeding has 30 rejected rows of 100 read (30%)")
-			.withMessageContaining("max-rejected-share=1 ");
+			.withMessageContaining("max-rejected-share=0.3 ");
 	}
 
 	private long file(long releaseKey, long read, long rejected) {
