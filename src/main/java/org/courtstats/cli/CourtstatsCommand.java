@@ -91,11 +91,33 @@ public class CourtstatsCommand implements Runnable {
 			errors.println(help);
 			return ExitCodes.USAGE;
 		});
+		// Numbers as an operator reads them: "not a whole number", not "not a long".
+		commandLine.registerConverter(Long.class, CourtstatsCommand::wholeNumber);
+		commandLine.registerConverter(Long.TYPE, CourtstatsCommand::wholeNumber);
+		commandLine.registerConverter(Integer.class, CourtstatsCommand::smallWholeNumber);
+		commandLine.registerConverter(Integer.TYPE, CourtstatsCommand::smallWholeNumber);
 		commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
 			cmd.getErr().println(cmd.getColorScheme().errorText("courtstats: " + ExitCodes.describe(ex)));
 			return ExitCodes.of(ex);
 		});
 		return commandLine.execute(args);
+	}
+
+	static long wholeNumber(String value) {
+		try {
+			return Long.parseLong(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new CommandLine.TypeConversionException("'" + value + "' is not a whole number");
+		}
+	}
+
+	static int smallWholeNumber(String value) {
+		long number = wholeNumber(value);
+		if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+			throw new CommandLine.TypeConversionException("'" + value + "' is too large");
+		}
+		return (int) number;
 	}
 
 	/**

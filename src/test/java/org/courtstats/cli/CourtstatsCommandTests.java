@@ -41,6 +41,25 @@ class CourtstatsCommandTests {
 	}
 
 	@Test
+	void aNumberThatIsNotOneIsNamedAsAnOperatorReadsIt() {
+		StringWriter err = new StringWriter();
+		PrintWriter errors = new PrintWriter(err, true);
+		PrintWriter out = new PrintWriter(new StringWriter(), true);
+
+		assertThat(CourtstatsCommand.execute(out, errors, "status", "--limit", "ten")).isEqualTo(2);
+		assertThat(CourtstatsCommand.execute(out, errors, "abandon", "12.5")).isEqualTo(2);
+		assertThat(CourtstatsCommand.execute(out, errors, "rejects", "--run", "x1")).isEqualTo(2);
+		assertThat(CourtstatsCommand.execute(out, errors, "status", "--limit", "3000000000")).isEqualTo(2);
+
+		assertThat(err.toString()).contains("Invalid value for option '--limit': 'ten' is not a whole number")
+			.contains("(EXECUTION-ID): '12.5' is not a whole number")
+			.contains("Invalid value for option '--run': 'x1' is not a whole number")
+			.contains("'3000000000' is too large")
+			.doesNotContain("not a long")
+			.doesNotContain("not an int");
+	}
+
+	@Test
 	void aSystemPropertyGivenAfterTheJarGetsTheSameHint() {
 		// given
 		StringWriter err = new StringWriter();
@@ -161,7 +180,7 @@ class CourtstatsCommandTests {
 
 		assertThat(List.of(badValueCode, typoCode, unknownCommandCode)).containsOnly(2);
 		assertThat(badValue.toString()).isEqualTo(String.format(
-				"courtstats: Invalid value for option '--limit': 'abc' is not an int%n'courtstats status --help' lists "
+				"courtstats: Invalid value for option '--limit': 'abc' is not a whole number%n'courtstats status --help' lists "
 						+ "the command's options.%n"));
 		assertThat(typo.toString()).contains("courtstats: Unknown options: '--inbx', 'x'")
 			.contains("--inbox")
