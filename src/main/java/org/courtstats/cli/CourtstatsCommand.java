@@ -44,6 +44,9 @@ public class CourtstatsCommand implements Runnable {
 
 	private static final Pattern PLAIN_VALUE = Pattern.compile("[\\w.,:/-]+");
 
+	/** How picocli names a parameter without an option: by its index, then its label. */
+	private static final Pattern POSITIONAL = Pattern.compile("positional parameter at index \\d+ \\(([^)]+)\\)");
+
 	@Spec
 	private CommandSpec spec;
 
@@ -86,7 +89,7 @@ public class CourtstatsCommand implements Runnable {
 				return ExitCodes.USAGE;
 			}
 			// What is wrong and where the options are, not lost above the whole usage.
-			errors.println("courtstats: " + ex.getMessage());
+			errors.println("courtstats: " + POSITIONAL.matcher(ex.getMessage()).replaceAll("$1"));
 			CommandLine.UnmatchedArgumentException.printSuggestions(ex, errors);
 			errors.println(help);
 			return ExitCodes.USAGE;

@@ -52,7 +52,7 @@ class CourtstatsCommandTests {
 		assertThat(CourtstatsCommand.execute(out, errors, "status", "--limit", "3000000000")).isEqualTo(2);
 
 		assertThat(err.toString()).contains("Invalid value for option '--limit': 'ten' is not a whole number")
-			.contains("(EXECUTION-ID): '12.5' is not a whole number")
+			.contains("Invalid value for EXECUTION-ID: '12.5' is not a whole number")
 			.contains("Invalid value for option '--run': 'x1' is not a whole number")
 			.contains("'3000000000' is too large")
 			.doesNotContain("not a long")
