@@ -112,11 +112,11 @@ public final class ChildJvm {
 			OhssSampleWorkbook.write(inbox, YearMonth.of(2026, 3), 5);
 			CbpSampleFile.write(inbox, YearMonth.of(2026, 3), 5);
 			String url = TestWarehouse.newDatabase("child_jvm_archive");
-			List<String> command = command(
-					List.of("-XX:ArchiveClassesAtExit=" + file), List.of("-Dcourtstats.database.url=" + url,
-							"-Dcourtstats.database.user=postgres", "-Dcourtstats.log-dir=" + FOLDER.resolve("logs")),
+			List<String> command = command(List.of("-XX:ArchiveClassesAtExit=" + file),
+					List.of("-Dcourtstats.database.url=" + url, "-Dcourtstats.database.user=postgres",
+							"-Dcourtstats.log-dir=" + TestLogs.file("archive-load")),
 					"load", "--inbox", inbox.toString());
-			Path output = FOLDER.resolve("archive-load.log");
+			Path output = TestLogs.file("archive-load.log");
 			Process process = new ProcessBuilder(command).directory(FOLDER.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(output.toFile())

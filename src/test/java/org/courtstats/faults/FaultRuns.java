@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.courtstats.ChildJvm;
+import org.courtstats.TestLogs;
 import org.courtstats.TestWarehouse;
 import org.courtstats.samples.CbpSampleFile;
 import org.courtstats.samples.EoirSampleGenerator;
@@ -37,7 +38,7 @@ final class FaultRuns {
 
 	static final String RELEASE = EoirSampleGenerator.DEFAULT_LABEL;
 
-	static final Path LOGS = Path.of("target/test-logs/faults").toAbsolutePath();
+	static final Path LOGS = TestLogs.file("faults");
 
 	private static WarehouseComparison.Snapshot clean;
 

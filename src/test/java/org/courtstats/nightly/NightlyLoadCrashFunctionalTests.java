@@ -1,7 +1,6 @@
 package org.courtstats.nightly;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.courtstats.ChildJvm;
+import org.courtstats.TestLogs;
 import org.courtstats.TestWarehouse;
 import org.courtstats.samples.EoirSampleGenerator;
 import org.courtstats.samples.SampleRelease;
@@ -54,19 +54,17 @@ class NightlyLoadCrashFunctionalTests extends NightlyLoadTestSupport {
 				+ "for each row execute function staging.slow_line()");
 
 		// when: a load runs in its own process, and is killed while it stages that line
-		Files.createDirectories(Path.of("target/test-logs"));
+		File log = TestLogs.file("killed-load.log").toFile();
 		Process load = ChildJvm
-			.courtstats(
-					List.of("-Dcourtstats.database.url=" + url, "-Dcourtstats.database.user=postgres",
-							"-Dcourtstats.nightly-load.chunk-size=" + CHUNK,
-							"-Dcourtstats.log-dir=" + new File("target/test-logs").getAbsolutePath()),
+			.courtstats(List.of("-Dcourtstats.database.url=" + url, "-Dcourtstats.database.user=postgres",
+					"-Dcourtstats.nightly-load.chunk-size=" + CHUNK, "-Dcourtstats.log-dir=" + TestLogs.folder()),
 					"load", "--inbox", inbox.toString())
 			.directory(inbox.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(new File("target/test-logs/killed-load.log").getAbsoluteFile())
+			.redirectOutput(log)
 			.start();
 		waitFor(() -> {
-			assertThat(load.isAlive()).as("the load process (see target/test-logs/killed-load.log)").isTrue();
+			assertThat(load.isAlive()).as("the load process (see " + log + ")").isTrue();
 			return count("select count(*) from pg_stat_activity where wait_event = 'PgSleep'") > 0;
 		}, Duration.ofSeconds(90));
 		load.destroyForcibly();

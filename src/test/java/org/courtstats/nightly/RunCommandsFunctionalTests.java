@@ -1,6 +1,5 @@
 package org.courtstats.nightly;
 
-import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.courtstats.ChildJvm;
+import org.courtstats.TestLogs;
 import org.courtstats.TestWarehouse;
 import org.courtstats.cli.CourtstatsCommand;
 import org.courtstats.samples.CbpSampleFile;
@@ -345,7 +345,7 @@ class RunCommandsFunctionalTests {
 			.contains("a live load holds the run lock, so it is stopping after its current chunk.");
 		assertThat(load.waitFor(120, TimeUnit.SECONDS)).as("the stopped load ends").isTrue();
 		assertThat(load.exitValue()).isEqualTo(1);
-		assertThat(Files.readString(Path.of("target/test-logs/stopped-load.log")))
+		assertThat(Files.readString(TestLogs.file("stopped-load.log")))
 			.contains("stopped on request (courtstats stop, or the process asked to end)");
 		assertThat(this.jdbc.queryForObject("select status from batch.batch_job_execution", String.class))
 			.isEqualTo("STOPPED");
@@ -397,7 +397,7 @@ class RunCommandsFunctionalTests {
 		// then: its run stops after the chunk, the summary says so, and nothing
 		// blames the database
 		assertThat(load.waitFor(120, TimeUnit.SECONDS)).as("the load ends").isTrue();
-		String log = Files.readString(Path.of("target/test-logs/terminated-load.log"));
+		String log = Files.readString(TestLogs.file("terminated-load.log"));
 		assertThat(load.exitValue()).as(log).isEqualTo(143);
 		assertThat(log)
 			.contains("Release 'EOIR Case Data 2026-0401': STOPPED (job execution 1): stopped on request "
@@ -480,7 +480,7 @@ class RunCommandsFunctionalTests {
 
 		// and: the publication commits, and the run is recorded as what it did
 		assertThat(load.waitFor(120, TimeUnit.SECONDS)).as("the load ends").isTrue();
-		String log = Files.readString(Path.of("target/test-logs/stopped-publication.log"));
+		String log = Files.readString(TestLogs.file("stopped-publication.log"));
 		assertThat(load.exitValue()).as(log).isZero();
 		assertThat(log).contains("Release 'EOIR Case Data 2026-0401': loaded");
 		assertThat(this.jdbc.queryForObject("select status from batch.batch_job_execution", String.class))
@@ -559,7 +559,7 @@ class RunCommandsFunctionalTests {
 			.contains("Run " + runId + " (release 'EOIR Case Data 2026-0401') has published its release and is "
 					+ "recording its end: there is nothing left to stop.");
 		assertThat(load.waitFor(120, TimeUnit.SECONDS)).as("the load ends").isTrue();
-		String log = Files.readString(Path.of("target/test-logs/stop-after-publication.log"));
+		String log = Files.readString(TestLogs.file("stop-after-publication.log"));
 		assertThat(load.exitValue()).as(log).isZero();
 		assertThat(this.jdbc.queryForObject("select status from batch.batch_job_execution", String.class))
 			.isEqualTo("COMPLETED");
@@ -928,23 +928,20 @@ class RunCommandsFunctionalTests {
 	private Process startLoadHeldUp(String name) throws Exception {
 		Process load = startLoad(name);
 		waitFor(() -> {
-			assertThat(load.isAlive()).as("the load process (see target/test-logs/" + name + ".log)").isTrue();
+			assertThat(load.isAlive()).as("the load process (see " + TestLogs.file(name + ".log") + ")").isTrue();
 			return count("select count(*) from pg_stat_activity where wait_event = 'PgSleep'") > 0;
 		}, Duration.ofSeconds(120));
 		return load;
 	}
 
 	private Process startLoad(String name) throws Exception {
-		Files.createDirectories(Path.of("target/test-logs"));
 		return ChildJvm
-			.courtstats(
-					List.of("-Dcourtstats.database.url=" + this.url, "-Dcourtstats.database.user=postgres",
-							"-Dcourtstats.nightly-load.chunk-size=" + CHUNK,
-							"-Dcourtstats.log-dir=" + new File("target/test-logs").getAbsolutePath()),
+			.courtstats(List.of("-Dcourtstats.database.url=" + this.url, "-Dcourtstats.database.user=postgres",
+					"-Dcourtstats.nightly-load.chunk-size=" + CHUNK, "-Dcourtstats.log-dir=" + TestLogs.folder()),
 					"load", "--inbox", this.inbox.toString())
 			.directory(this.inbox.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(new File("target/test-logs/" + name + ".log").getAbsoluteFile())
+			.redirectOutput(TestLogs.file(name + ".log").toFile())
 			.start();
 	}
 

@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.courtstats.ChildJvm;
+import org.courtstats.TestLogs;
 import org.courtstats.TestWarehouse;
 import org.courtstats.samples.EoirSampleGenerator;
 import org.courtstats.samples.SampleRelease;
@@ -59,16 +60,13 @@ class ScheduledLoadShutdownFunctionalTests extends NightlyLoadTestSupport {
 
 		// when: the schedule fires the load in its own process, and gets SIGTERM while
 		// the load stages that line
-		Files.createDirectories(Path.of("target/test-logs"));
-		File log = new File("target/test-logs/stopped-schedule.log").getAbsoluteFile();
-		Process schedule = ChildJvm
-			.courtstats(
-					List.of("-Dcourtstats.database.url=" + url, "-Dcourtstats.database.user=postgres",
-							"-Dcourtstats.nightly-load.chunk-size=" + CHUNK, "-Dcourtstats.nightly-load.inbox=" + inbox,
-							"-Dcourtstats.nightly-load.schedule=* * * * * *", "-Dserver.port=0",
-							"-Djava.io.tmpdir=" + temporary,
-							"-Dcourtstats.log-dir=" + new File("target/test-logs/stopped-schedule").getAbsolutePath()),
-					"schedule")
+		File log = TestLogs.file("stopped-schedule.log").toFile();
+		Process schedule = ChildJvm.courtstats(
+				List.of("-Dcourtstats.database.url=" + url, "-Dcourtstats.database.user=postgres",
+						"-Dcourtstats.nightly-load.chunk-size=" + CHUNK, "-Dcourtstats.nightly-load.inbox=" + inbox,
+						"-Dcourtstats.nightly-load.schedule=* * * * * *", "-Dserver.port=0",
+						"-Djava.io.tmpdir=" + temporary, "-Dcourtstats.log-dir=" + TestLogs.file("stopped-schedule")),
+				"schedule")
 			.directory(inbox.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log)
