@@ -47,6 +47,9 @@ public class CourtstatsCommand implements Runnable {
 	/** How picocli names a parameter without an option: by its index, then its label. */
 	private static final Pattern POSITIONAL = Pattern.compile("positional parameter at index \\d+ \\(([^)]+)\\)");
 
+	/** A whole number in digits, whatever its size. */
+	private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
+
 	@Spec
 	private CommandSpec spec;
 
@@ -107,10 +110,14 @@ public class CourtstatsCommand implements Runnable {
 	}
 
 	static long wholeNumber(String value) {
+		String digits = value.strip();
 		try {
-			return Long.parseLong(value.strip());
+			return Long.parseLong(digits);
 		}
 		catch (NumberFormatException ex) {
+			if (WHOLE_NUMBER.matcher(digits).matches()) {
+				throw outOfRange(value, digits.startsWith("-"));
+			}
 			throw new CommandLine.TypeConversionException("'" + value + "' is not a whole number");
 		}
 	}
@@ -118,9 +125,13 @@ public class CourtstatsCommand implements Runnable {
 	static int smallWholeNumber(String value) {
 		long number = wholeNumber(value);
 		if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
-			throw new CommandLine.TypeConversionException("'" + value + "' is too large");
+			throw outOfRange(value, number < 0);
 		}
 		return (int) number;
+	}
+
+	private static CommandLine.TypeConversionException outOfRange(String value, boolean negative) {
+		return new CommandLine.TypeConversionException("'" + value + "' is too " + (negative ? "small" : "large"));
 	}
 
 	/**

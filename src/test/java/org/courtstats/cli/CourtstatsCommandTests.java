@@ -50,11 +50,15 @@ class CourtstatsCommandTests {
 		assertThat(CourtstatsCommand.execute(out, errors, "abandon", "12.5")).isEqualTo(2);
 		assertThat(CourtstatsCommand.execute(out, errors, "rejects", "--run", "x1")).isEqualTo(2);
 		assertThat(CourtstatsCommand.execute(out, errors, "status", "--limit", "3000000000")).isEqualTo(2);
+		assertThat(CourtstatsCommand.execute(out, errors, "status", "--limit", "-3000000000")).isEqualTo(2);
+		assertThat(CourtstatsCommand.execute(out, errors, "abandon", "99999999999999999999")).isEqualTo(2);
 
 		assertThat(err.toString()).contains("Invalid value for option '--limit': 'ten' is not a whole number")
 			.contains("Invalid value for EXECUTION-ID: '12.5' is not a whole number")
 			.contains("Invalid value for option '--run': 'x1' is not a whole number")
 			.contains("'3000000000' is too large")
+			.contains("'-3000000000' is too small")
+			.contains("Invalid value for EXECUTION-ID: '99999999999999999999' is too large")
 			.doesNotContain("not a long")
 			.doesNotContain("not an int");
 	}
