@@ -13,6 +13,8 @@ import org.springframework.core.io.Resource;
  * A resource whose streams count the bytes read from them, so that the progress of a file
  * being staged can be shown in bytes as well as rows. Each {@code getInputStream()}
  * starts the count again, as a reader restarting a file reads it again from the start.
+ * Its length and modification time are those of the resource counted: a reader that
+ * judges rows by the day its file was written judges them the same through it.
  */
 public class CountingResource extends AbstractResource {
 
@@ -71,6 +73,16 @@ public class CountingResource extends AbstractResource {
 	@Override
 	public boolean isReadable() {
 		return this.resource.isReadable();
+	}
+
+	@Override
+	public long contentLength() throws IOException {
+		return this.resource.contentLength();
+	}
+
+	@Override
+	public long lastModified() throws IOException {
+		return this.resource.lastModified();
 	}
 
 	@Override

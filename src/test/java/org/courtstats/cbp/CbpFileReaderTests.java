@@ -11,13 +11,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.courtstats.intake.CountingResource;
+
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -260,6 +264,34 @@ class CbpFileReaderTests {
 				(rejected) -> assertThat(rejected.reasonCode()).isEqualTo("future_month"));
 		assertThat(coverage.lastMonthStart()).isEqualTo(LocalDate.of(2026, 12, 1));
 		assertThat(coverage.rejectedRows()).isOne();
+	}
+
+	@Test
+	void theStagingStepJudgesTheMonthsToComeByTheSameDayAsTheCoverage() throws Exception {
+		// given: a file written on 15 June 2023 that counts July and September 2023,
+		// read as the staging step reads it, through a resource counting its bytes
+		Path file = write("nationwide-encounters-fy23-state.csv", "\n", STATE_HEADER,
+				"2023,FYTD,JUL,Northern Land Border,ID,Single Adults,CANADA,Title 8,2",
+				"2023,FYTD,SEP,Northern Land Border,ID,Single Adults,CANADA,Title 8,3");
+		Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2023-06-15T12:00:00Z")));
+		AtomicLong bytesRead = new AtomicLong();
+		CbpFileReader reader = new CbpFileReader("cbpFileReader",
+				new CountingResource(new FileSystemResource(file), bytesRead), file.getFileName().toString());
+
+		// when
+		reader.open(new ExecutionContext());
+		List<CbpRecord> records = new ArrayList<>();
+		for (CbpRecord record = reader.read(); record != null; record = reader.read()) {
+			records.add(record);
+		}
+		reader.close();
+
+		// then: September is a month to come for both, whatever day the load runs
+		assertThat(records.get(0)).isInstanceOf(EncounterRow.class);
+		assertThat(records.get(1)).isInstanceOfSatisfying(CbpRecord.Rejected.class,
+				(rejected) -> assertThat(rejected.message()).contains("when the file was written (2023-06-15)"));
+		assertThat(CbpFileCoverage.scan(file).lastMonthStart()).isEqualTo(LocalDate.of(2023, 7, 1));
+		assertThat(bytesRead.get()).isEqualTo(Files.size(file));
 	}
 
 	@Test
