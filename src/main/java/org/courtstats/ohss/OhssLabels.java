@@ -27,6 +27,12 @@ final class OhssLabels {
 	private static final Pattern CITIZENSHIP_SHEET = Pattern.compile("\\b(citizenship|citp|citizens)\\s*$",
 			Pattern.CASE_INSENSITIVE);
 
+	// Tables whose columns are citizenships though neither their sheet's name nor their
+	// title says so: the CBP One appointments, by the nationality of those who made them
+	// (Cuba, Venezuela, ... Other).
+	private static final Pattern UNNAMED_CITIZENSHIP_SUBJECT = Pattern.compile("cbp one appointments",
+			Pattern.CASE_INSENSITIVE);
+
 	private OhssLabels() {
 	}
 
@@ -88,6 +94,17 @@ final class OhssLabels {
 
 	static boolean isCitizenshipSheet(String sheetName) {
 		return CITIZENSHIP_SHEET.matcher(sheetName.strip()).find();
+	}
+
+	/**
+	 * Whether a table's columns are citizenships: its sheet's name or its title says so,
+	 * or it is one of the tables known to count by citizenship without saying so.
+	 * @param sheetName the sheet's name
+	 * @param subject the title before its year range
+	 */
+	static boolean isCitizenshipTable(String sheetName, String subject) {
+		return isCitizenshipSheet(sheetName) || namesCitizenship(subject)
+				|| UNNAMED_CITIZENSHIP_SUBJECT.matcher(subject).matches();
 	}
 
 	/**

@@ -76,7 +76,7 @@ record OhssSheetLayout(String sheetName, String title, YearMonth asOfMonth, int 
 		int groupRow = header.rowNumber() - 1;
 		boolean twoLevel = groupRow > titleRow && above.containsKey(groupRow);
 		String subject = OhssLabels.subject(title);
-		boolean citizenshipTable = OhssLabels.isCitizenshipSheet(sheetName) || OhssLabels.namesCitizenship(subject);
+		boolean citizenshipTable = OhssLabels.isCitizenshipTable(sheetName, subject);
 		List<String> breakdowns = OhssLabels.breakdowns(subject);
 		boolean groupsAreCitizenships = citizenshipTable && twoLevel && !breakdowns.isEmpty()
 				&& OhssLabels.namesCitizenship(breakdowns.get(0));

@@ -148,6 +148,64 @@ abstract class OhssEditionsLoadTestSupport extends NightlyLoadTestSupport {
 	}
 
 	@Test
+	void theCbpOneAppointmentsCarryTheirNationalities() {
+		// CBP One Appointments, August, D4: FY2023, Cuba
+		assertThat(this.jdbc.queryForList("""
+				select e.release_label, b.value::text, n.eoir_code, b.measure_label, b.is_latest_edition
+				from warehouse.fct_border_statistic as b
+				join warehouse.dim_release as e on e.release_key = b.edition_release_key
+				join warehouse.dim_nationality as n using (nationality_key)
+				where b.table_name = 'CBP One Appointments' and b.fiscal_year = 2023 and b.fiscal_month is null
+				    and b.citizenship_label = 'Cuba'
+				order by e.as_of_date
+				"""))
+			.extracting((row) -> row.get("release_label") + " " + row.get("value") + " " + row.get("eoir_code") + " "
+					+ row.get("measure_label") + " " + row.get("is_latest_edition"))
+			.containsExactly(JULY + " 26030 CU CBP One Appointments false",
+					AUGUST + " 26030 CU CBP One Appointments true");
+		assertThat(
+				count("""
+						select count(*) from warehouse.fct_border_statistic
+						where table_name = 'CBP One Appointments'
+						    and (citizenship_label is null or nationality_key = -1 and citizenship_label not in ('Total', 'Other'))
+						"""))
+			.isZero();
+	}
+
+	@Test
+	void theMigrationReadingCbpOneAppointmentsByCitizenshipLabelsWhatTheLoadLabels() {
+		String cells = """
+				select string_agg(concat_ws('|', border_statistic_id, cell_key, measure_label, citizenship_label,
+				    nationality_key, is_latest_edition, is_latest_table_year), ',' order by border_statistic_id)
+				from warehouse.fct_border_statistic
+				""";
+		String loaded = this.jdbc.queryForObject(cells, String.class);
+		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
+			status.setRollbackOnly();
+			// given: the cells as the loads before the migration left them, each column a
+			// measure with no citizenship
+			this.jdbc.update("""
+					update warehouse.fct_border_statistic
+					set measure_label = citizenship_label, citizenship_label = null, nationality_key = -1
+					where table_name = 'CBP One Appointments'
+					""");
+			assertThat(this.jdbc.queryForObject(cells, String.class)).isNotEqualTo(loaded);
+
+			// when
+			try {
+				this.jdbc.execute(Files.readString(
+						Path.of("warehouse-sql/migrations/V068__read_cbp_one_appointments_by_citizenship.sql")));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+
+			// then
+			assertThat(this.jdbc.queryForObject(cells, String.class)).isEqualTo(loaded);
+		});
+	}
+
+	@Test
 	void aCitizenshipTheAugustEditionFoldsIntoOthersKeepsItsLatestValuesButNotItsTableYears() {
 		// SWB Encounters by Citizenship: July prints a Peru column, August a China column
 		// and Peru inside Others.

@@ -132,6 +132,36 @@ class OhssEditionRealTests {
 	}
 
 	@Test
+	void readsTheCbpOneAppointmentsByCitizenshipThoughNeitherSheetNorTitleSaysSo() {
+		// "CBP One Appointments: Fiscal Years 2023 to 2024 YTD (August 2024)", columns
+		// Total, Cuba, Venezuela, ... Other in row 3
+		try (OhssEdition edition = OhssEdition.open(RealOhssWorkbooks.august2024());
+				Stream<OhssCell> cells = edition.cells("CBP One Appointments")) {
+			List<OhssCell> fy2023 = cells.filter((cell) -> cell.fiscalYear() == 2023 && cell.isFiscalYearTotal())
+				.toList();
+			assertThat(fy2023).extracting(OhssCell::citizenshipLabel)
+				.containsExactly("Total", "Cuba", "Venezuela", "Haiti", "Mexico", "Honduras", "Colombia", "Guatemala",
+						"El Salvador", "Russia", "Ecuador", "Other");
+			assertThat(fy2023).extracting(OhssCell::measureLabel).containsOnly("CBP One Appointments");
+			assertReported(fy2023.get(1), "26030", "D4");
+			assertReported(fy2023.get(11), "23640", "N4");
+		}
+	}
+
+	@Test
+	void leavesTheColumnsOfOtherTablesWithoutACitizenship() {
+		try (OhssEdition edition = OhssEdition.open(RealOhssWorkbooks.august2024());
+				Stream<OhssCell> cells = edition.cells("CHNV Paroles")) {
+			// "Confirmed CHNV Paroles by Process": a process per column, named for a
+			// country
+			assertThat(cells.toList()).isNotEmpty()
+				.allMatch((cell) -> cell.citizenshipLabel() == null)
+				.extracting(OhssCell::measureLabel)
+				.contains("Total", "Cuba", "Venezuela");
+		}
+	}
+
+	@Test
 	void readsBookOutsByCitizenshipWithTheCitizenshipsInTheGroupRow() {
 		try (OhssEdition edition = OhssEdition.open(RealOhssWorkbooks.august2024());
 				Stream<OhssCell> cells = edition.cells("CBP SWB Book-Outs by Citp")) {
