@@ -163,43 +163,53 @@ public class SourceFileRegistry {
 
 	/**
 	 * How a delivered release differs from the files recorded under its label when it was
-	 * loaded (or recognised as a duplicate). A file of the same size and modification
-	 * time is taken as unchanged; any other is hashed, so that a same-size correction is
-	 * caught too.
+	 * loaded (or recognised as a duplicate). Each file is compared with the one recorded
+	 * for its table, wherever it lies in the folder or zip (the release as a zip, then
+	 * unzipped, or its tables moved up out of a subfolder, is the same release). A file
+	 * of the same size and modification time is taken as unchanged; any other is hashed,
+	 * so that a same-size correction is caught too.
 	 * @param release a release recorded before under the same label
 	 * @return the first difference found, or empty when the files are the same
 	 */
 	public Optional<String> differenceFromRecorded(EoirRelease release) {
 		Map<String, Recorded> recorded = new HashMap<>();
 		this.jdbc.query("""
-				select relative_path, size_bytes, modified_at, sha256 from etl.source_file
+				select table_name, relative_path, size_bytes, modified_at, sha256 from etl.source_file
 				where source = 'eoir' and release_label = ? and status in ('loaded', 'duplicate')
 				    and table_name is not null
 				""", (rs) -> {
-			recorded.put(rs.getString(1),
-					new Recorded(rs.getLong(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4)));
+			recorded.put(rs.getString(1), new Recorded(rs.getString(2), rs.getLong(3),
+					rs.getObject(4, OffsetDateTime.class), rs.getString(5)));
 		}, release.label());
 		try (ReleaseContents contents = ReleaseContents.open(release)) {
 			for (DeliveredFile file : release.tableFiles()) {
-				Recorded then = recorded.remove(file.relativePath());
+				Recorded then = recorded.remove(file.table().name());
 				if (then == null) {
 					return Optional.of(file.relativePath() + " was not part of it");
 				}
+				String was = file.relativePath().equals(then.relativePath()) ? ""
+						: " (loaded as " + then.relativePath() + ")";
 				long size = contents.size(file);
 				if (size != then.sizeBytes()) {
-					return Optional.of(file.relativePath() + " had " + then.sizeBytes() + " bytes, now " + size);
+					return Optional
+						.of(file.relativePath() + " had " + then.sizeBytes() + " bytes" + was + ", now " + size);
 				}
 				if (!contents.modifiedAt(file).isEqual(then.modifiedAt())
 						&& !sha256(contents, file).equals(then.sha256())) {
-					return Optional
-						.of(file.relativePath() + " has other bytes now (its sha256 was " + then.sha256() + ")");
+					return Optional.of(file.relativePath() + " has other bytes now" + was + " (its sha256 was "
+							+ then.sha256() + ")");
 				}
 			}
 		}
 		catch (IOException ex) {
 			throw IntakeException.unreadable("A file of release '" + release.label() + "'", ex);
 		}
-		return recorded.keySet().stream().sorted().findFirst().map((path) -> path + " is missing now");
+		return recorded.values()
+			.stream()
+			.map(Recorded::relativePath)
+			.sorted()
+			.findFirst()
+			.map((path) -> path + " is missing now");
 	}
 
 	/**
@@ -417,10 +427,10 @@ public class SourceFileRegistry {
 	 */
 	public Optional<String> differenceFromRecorded(BorderFile file) {
 		List<Recorded> recorded = this.jdbc.query("""
-				select size_bytes, modified_at, sha256 from etl.source_file
+				select relative_path, size_bytes, modified_at, sha256 from etl.source_file
 				where source = ? and release_label = ? and status in ('loaded', 'duplicate')
-				""", (rs, row) -> new Recorded(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3)),
-				file.source(), file.label());
+				""", (rs, row) -> new Recorded(rs.getString(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class),
+				rs.getString(4)), file.source(), file.label());
 		if (recorded.isEmpty()) {
 			return Optional.empty();
 		}
@@ -507,7 +517,7 @@ public class SourceFileRegistry {
 	public record Fingerprint(DeliveredFile file, long sizeBytes, OffsetDateTime modifiedAt, String sha256) {
 	}
 
-	private record Recorded(long sizeBytes, OffsetDateTime modifiedAt, String sha256) {
+	private record Recorded(String relativePath, long sizeBytes, OffsetDateTime modifiedAt, String sha256) {
 	}
 
 	/**

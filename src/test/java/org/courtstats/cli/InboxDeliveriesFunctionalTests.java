@@ -3,11 +3,13 @@ package org.courtstats.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import org.courtstats.TestWarehouse;
+import org.courtstats.intake.ReleaseZips;
 import org.courtstats.samples.CbpSampleFile;
 import org.courtstats.samples.EoirSampleGenerator;
 import org.junit.jupiter.api.AfterEach;
@@ -149,6 +151,43 @@ class InboxDeliveriesFunctionalTests {
 		assertThat(count("select count(*) from etl.load_run")).isEqualTo(runs + 1);
 		assertThat(this.inbox.resolve(LABEL)).isDirectory();
 		assertThat(this.inbox.resolve("EOIR Case Data 2026-0402")).isDirectory();
+	}
+
+	@Test
+	void aReleaseLoadedFromItsZipIsRecognisedUnzipped() throws IOException {
+		// given: a release loaded from its zip, whose entries lie in a folder named for
+		// it
+		Path generated = Files.createDirectories(this.archive.resolve("generated"));
+		EoirSampleGenerator.generate(generated, LABEL, 50, 3);
+		Path zip = this.inbox.resolve(LABEL + ".zip");
+		ReleaseZips.write(zip, ReleaseZips.entriesOf(generated), (name) -> false);
+		assertThat(run("load", "--inbox", this.inbox.toString())).as(this.out.toString()).isZero();
+		long runs = count("select count(*) from etl.load_run");
+
+		// when: the same release comes again unzipped, that folder being the release's
+		Files.delete(zip);
+		Path unzipped = this.inbox.resolve(LABEL);
+		copy(generated.resolve(LABEL), unzipped);
+		this.out.getBuffer().setLength(0);
+		int again = run("load", "--inbox", this.inbox.toString());
+
+		// then: the same files, nothing loaded again
+		assertThat(again).as(this.out.toString()).isZero();
+		assertThat(this.out.toString()).contains("Release '" + LABEL + "': already loaded, nothing to do");
+		assertThat(count("select count(*) from etl.load_run")).isEqualTo(runs);
+		assertThat(count("select count(*) from warehouse.dim_release where status = 'published'")).isOne();
+
+		// when: one of its tables has other bytes
+		Path cases = unzipped.resolve("EOIR Case Data/A_TblCase.csv");
+		Files.writeString(cases, Files.readString(cases, StandardCharsets.ISO_8859_1).replace("\r\n5", "\r\n6"),
+				StandardCharsets.ISO_8859_1);
+		this.out.getBuffer().setLength(0);
+		int changed = run("load", "--inbox", this.inbox.toString());
+
+		// then: refused, naming the file and where it was loaded from
+		assertThat(changed).isOne();
+		assertThat(this.out.toString()).contains("EOIR Case Data/A_TblCase.csv has other bytes now (loaded as " + LABEL
+				+ "/EOIR Case Data/A_TblCase.csv)", "it was loaded before from other files");
 	}
 
 	@Test
