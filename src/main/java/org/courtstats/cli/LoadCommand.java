@@ -1,9 +1,11 @@
 package org.courtstats.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.courtstats.intake.Inbox;
 import org.courtstats.nightly.LoadsInProgress;
 import org.courtstats.nightly.NightlyLoad;
 import org.courtstats.nightly.NightlyLoadSettings;
@@ -58,6 +60,13 @@ class LoadCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		if (this.inbox != null && !Files.isDirectory(this.inbox)) {
+			// Said before the warehouse starts (and, the first time, is created and
+			// migrated): a mistyped folder is a usage error, reported in a second.
+			throw new IllegalArgumentException(
+					"The inbox " + this.inbox.toAbsolutePath() + " " + Inbox.notAFolder(this.inbox)
+							+ ". Pass --inbox with the folder that holds the delivered releases.");
+		}
 		try (ConfigurableApplicationContext context = Warehouse.openForLoad();
 				LoadsInProgress.Load load = context.getBean(LoadsInProgress.class).begin()) {
 			Path folder = (this.inbox != null) ? this.inbox : context.getBean(NightlyLoadSettings.class).inbox();

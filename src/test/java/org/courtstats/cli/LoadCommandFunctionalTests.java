@@ -3,6 +3,7 @@ package org.courtstats.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -219,6 +220,24 @@ class LoadCommandFunctionalTests {
 	}
 
 	@Test
+	void aMissingInboxIsSaidBeforeTheWarehouseIsReached() {
+		// given: a warehouse nothing listens for
+		System.setProperty("courtstats.database.url", "jdbc:postgresql://localhost:1/courtstats");
+		Path file = this.inbox.resolve("a-file");
+
+		// when
+		int missing = run("load", "--inbox", this.inbox.resolve("not-there").toString());
+		int notAFolder = run("load", "--inbox", touch(file).toString());
+
+		// then: the inbox is named, not the warehouse
+		assertThat(missing).isEqualTo(2);
+		assertThat(notAFolder).isEqualTo(2);
+		assertThat(this.err.toString()).contains(this.inbox.resolve("not-there") + " does not exist")
+			.contains(file + " is not a folder")
+			.doesNotContain("localhost:1");
+	}
+
+	@Test
 	void aSecondLoadWhileOneRunsIsRefusedWithFour() {
 		EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, 50, 2);
 		RunLock otherLoad = new RunLock(TestWarehouse.dataSource(System.getProperty("courtstats.database.url")));
@@ -347,6 +366,15 @@ class LoadCommandFunctionalTests {
 
 	private int run(String... args) {
 		return CourtstatsCommand.execute(new PrintWriter(this.out, true), new PrintWriter(this.err, true), args);
+	}
+
+	private static Path touch(Path file) {
+		try {
+			return Files.createFile(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }
