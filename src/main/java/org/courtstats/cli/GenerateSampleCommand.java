@@ -64,7 +64,7 @@ class GenerateSampleCommand implements Callable<Integer> {
 	private long seed;
 
 	@Option(names = "--release", paramLabel = "LABEL", defaultValue = EoirSampleGenerator.DEFAULT_LABEL,
-			description = "Release label and folder name (default: '${DEFAULT-VALUE}').")
+			description = "Release label and folder name, dated as EOIR dates its releases (default: '${DEFAULT-VALUE}').")
 	private String release;
 
 	@Option(names = "--months", paramLabel = "N", defaultValue = "1",
@@ -105,9 +105,12 @@ class GenerateSampleCommand implements Callable<Integer> {
 	 */
 	private List<String> labels() {
 		LocalDate first = ReleaseLabels.asOfDate(this.release);
-		if (this.months > 1 && first == null) {
-			throw new CommandLine.ParameterException(this.spec.commandLine(), "--release '" + this.release
-					+ "' carries no date (as in 'EOIR Case Data 2026-0401'), so the next months cannot be named");
+		if (first == null) {
+			// A release is dated by its name: a sample without a date would not load.
+			throw new CommandLine.ParameterException(this.spec.commandLine(),
+					"--release '" + this.release + "' " + ReleaseLabels.whyNoDate(this.release)
+							+ ", which a load reads the release's date from: name it as EOIR dates its releases, "
+							+ "as in 'EOIR Case Data 2026-0401'");
 		}
 		List<String> labels = new ArrayList<>();
 		labels.add(this.release);

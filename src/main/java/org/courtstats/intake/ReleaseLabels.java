@@ -24,7 +24,7 @@ public final class ReleaseLabels {
 	 * @return "carries no as-of date in its name", or that the date in its name does not
 	 * exist
 	 */
-	static String whyNoDate(String label) {
+	public static String whyNoDate(String label) {
 		for (Pattern pattern : new Pattern[] { EOIR_STYLE, ISO_STYLE }) {
 			Matcher matcher = pattern.matcher(label);
 			if (matcher.find()) {

@@ -301,6 +301,12 @@ class LoadCommandFunctionalTests {
 		assertThat(
 				run("generate-sample", "--out", this.inbox.toString(), "--release", "EOIR Case Data", "--months", "2"))
 			.isEqualTo(2);
+		this.err.getBuffer().setLength(0);
+		assertThat(run("generate-sample", "--out", this.inbox.resolve("other").toString(), "--release", "foo"))
+			.isEqualTo(2);
+		assertThat(this.err.toString()).contains(
+				"--release 'foo' carries no as-of date in its name, which a load " + "reads the release's date from");
+		assertThat(this.inbox.resolve("other")).doesNotExist();
 	}
 
 	@Test
