@@ -2,10 +2,13 @@ package org.courtstats.cli;
 
 import java.io.PrintWriter;
 import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.courtstats.CourtstatsApplication;
 import org.courtstats.nightly.InvalidSettingException;
@@ -24,6 +27,7 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -227,7 +231,24 @@ final class Warehouse {
 		}
 		return new InvalidSettingException("The setting " + name + " is '"
 				+ withoutCredentials(String.valueOf(property.getValue())) + "'" + origin + ", which it cannot take: "
-				+ withoutCredentials(reason) + ". Fix it, then run the command again.", bind);
+				+ withoutCredentials(choices(bind).orElse(reason)) + ". Fix it, then run the command again.", bind);
+	}
+
+	/**
+	 * The values a setting of a fixed set takes ({@code copy} or {@code jdbc-batch}), as
+	 * an operator writes them, rather than the name of the Java type that has none by the
+	 * value given.
+	 */
+	private static Optional<String> choices(BindException bind) {
+		for (Throwable cause = bind.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConversionFailedException conversion
+					&& conversion.getTargetType().getType().isEnum()) {
+				return Optional.of("it takes " + Arrays.stream(conversion.getTargetType().getType().getEnumConstants())
+					.map((constant) -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+					.collect(Collectors.joining(" or ")));
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**

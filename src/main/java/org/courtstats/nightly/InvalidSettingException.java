@@ -13,23 +13,37 @@ public class InvalidSettingException extends IllegalArgumentException {
 	 */
 	private final String setting;
 
-	private final String value;
+	/** The message up to the value, after which its origin is named. */
+	private final String head;
 
-	private final String takes;
+	/** The message after the value. */
+	private final String tail;
 
 	public InvalidSettingException(String message, Throwable cause) {
 		super(message, cause);
 		this.setting = null;
-		this.value = null;
-		this.takes = null;
+		this.head = null;
+		this.tail = null;
 	}
 
-	private InvalidSettingException(String setting, String value, String takes, String origin) {
-		super("The setting " + setting + " is '" + value + "'" + ((origin != null) ? " (from " + origin + ")" : "")
-				+ ": it takes " + takes + ". Fix it, then run the command again.", null);
+	private InvalidSettingException(String setting, String head, String origin, String tail, Throwable cause) {
+		super(head + ((origin != null) ? " (from " + origin + ")" : "") + tail, cause);
 		this.setting = setting;
-		this.value = value;
-		this.takes = takes;
+		this.head = head;
+		this.tail = tail;
+	}
+
+	/**
+	 * Refuses a setting's value for a reason of its own.
+	 * @param name the setting, as an operator writes it
+	 * @param value its value
+	 * @param why why it is refused and what to do, following the value (", which is not a
+	 * cron expression: ...")
+	 * @param cause the failure that showed it, or null
+	 * @return the refusal, which names where the value came from once told
+	 */
+	public static InvalidSettingException refused(String name, Object value, String why, Throwable cause) {
+		return new InvalidSettingException(name, name + " is '" + value + "'", null, why, cause);
 	}
 
 	/**
@@ -42,7 +56,8 @@ public class InvalidSettingException extends IllegalArgumentException {
 	 */
 	static void require(String name, Object value, boolean valid, String takes) {
 		if (!valid) {
-			throw new InvalidSettingException(name, String.valueOf(value), takes, null);
+			throw new InvalidSettingException(name, "The setting " + name + " is '" + value + "'", null,
+					": it takes " + takes + ". Fix it, then run the command again.", null);
 		}
 	}
 
@@ -63,8 +78,8 @@ public class InvalidSettingException extends IllegalArgumentException {
 	 * @return the refusal naming it, or this one when it is not about one setting's value
 	 */
 	public InvalidSettingException from(String origin) {
-		return (this.setting != null) ? new InvalidSettingException(this.setting, this.value, this.takes, origin)
-				: this;
+		return (this.setting != null)
+				? new InvalidSettingException(this.setting, this.head, origin, this.tail, getCause()) : this;
 	}
 
 }

@@ -83,14 +83,17 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 					? " It has five fields, as a Unix crontab line: add the seconds first, as in '0 " + schedule.strip()
 							+ "'."
 					: "";
-			throw new InvalidSettingException(SCHEDULE + " is '" + schedule + "', which is not a cron expression: "
-					+ ex.getMessage() + "." + fields + " It takes six fields, seconds first ('" + DEFAULT_SCHEDULE
-					+ "' is 02:00 every night), or a macro such as @daily.", ex);
+			throw InvalidSettingException.refused(SCHEDULE, schedule,
+					", which is not a cron expression: " + ex.getMessage() + "." + fields
+							+ " It takes six fields, seconds first ('" + DEFAULT_SCHEDULE
+							+ "' is 02:00 every night), or a macro such as @daily.",
+					ex);
 		}
 		if (expression.next(LocalDateTime.now()) == null) {
-			throw new InvalidSettingException(SCHEDULE + " is '" + schedule + "', which names no time to come (a "
-					+ "day no month has, such as 31 February): the load would never run. '-' turns the schedule off "
-					+ "on purpose.", null);
+			throw InvalidSettingException.refused(SCHEDULE, schedule,
+					", which names no time to come (a day no month has, such as 31 February): the load would never "
+							+ "run. '-' turns the schedule off on purpose.",
+					null);
 		}
 	}
 
@@ -102,9 +105,9 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 	 */
 	static void verifyInbox(Path inbox) {
 		if (!Files.isDirectory(inbox)) {
-			throw new InvalidSettingException(
-					"courtstats.nightly-load.inbox is '" + inbox + "' (" + inbox.toAbsolutePath() + "), which "
-							+ Inbox.notAFolder(inbox) + ": set it to the folder deliveries land in.",
+			throw InvalidSettingException.refused("courtstats.nightly-load.inbox", inbox,
+					", which " + Inbox.notAFolder(inbox) + " (" + inbox.toAbsolutePath()
+							+ "): set it to the folder deliveries " + "land in.",
 					null);
 		}
 	}

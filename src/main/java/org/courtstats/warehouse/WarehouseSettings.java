@@ -73,6 +73,16 @@ public record WarehouseSettings(String url, String user, String password, String
 	 */
 	public record Embedded(@DefaultValue("./data/warehouse") Path dataDirectory, @DefaultValue("54329") int port,
 			@DefaultValue("courtstats") String database, @DefaultValue("30s") Duration ownerWait) {
+
+		public Embedded {
+			if (ownerWait.isNegative()) {
+				String given = (ownerWait.toMillis() % 1000 == 0) ? ownerWait.toSeconds() + "s"
+						: ownerWait.toMillis() + "ms";
+				throw new IllegalArgumentException("courtstats.database.embedded.owner-wait is '" + given
+						+ "': it takes a duration of 0s or more (0s: do not wait)");
+			}
+		}
+
 	}
 
 	/**

@@ -108,8 +108,9 @@ class ScheduleCommandFunctionalTests {
 
 		assertThat(exitCode).as(err.toString()).isEqualTo(2);
 		assertThat(err.toString())
-			.contains("courtstats: courtstats.nightly-load.schedule is '0 2 * * *', which is "
-					+ "not a cron expression: Cron expression must consist of 6 fields")
+			.contains("courtstats: courtstats.nightly-load.schedule is '0 2 * * *' (from "
+					+ "-Dcourtstats.nightly-load.schedule), which is not a cron expression: Cron expression must "
+					+ "consist of 6 fields")
 			.contains("add the seconds first, as in '0 0 2 * * *'")
 			.doesNotContain("COURTSTATS_DB");
 	}
@@ -124,8 +125,8 @@ class ScheduleCommandFunctionalTests {
 				"schedule");
 
 		assertThat(exitCode).as(err.toString()).isEqualTo(2);
-		assertThat(err.toString()).contains("courtstats: courtstats.nightly-load.inbox is '" + missing + "' ("
-				+ missing.toAbsolutePath() + "), which does not exist");
+		assertThat(err.toString()).contains("courtstats: courtstats.nightly-load.inbox is '" + missing
+				+ "' (from -Dcourtstats.nightly-load.inbox), which does not exist (" + missing.toAbsolutePath() + ")");
 	}
 
 	@Test
@@ -230,6 +231,19 @@ class ScheduleCommandFunctionalTests {
 	}
 
 	@Test
+	void aValueOfNoneOfItsChoicesIsNamedWithTheChoices() {
+		StringWriter err = new StringWriter();
+
+		int exitCode = statusWith("courtstats.nightly-load.staging-writer", "jdbc", err);
+
+		assertThat(exitCode).as(err.toString()).isEqualTo(2);
+		assertThat(err.toString())
+			.contains("The setting courtstats.nightly-load.staging-writer is 'jdbc' (from "
+					+ "-Dcourtstats.nightly-load.staging-writer), which it cannot take: it takes copy or jdbc-batch.")
+			.doesNotContain("No enum constant");
+	}
+
+	@Test
 	void aValueOutOfRangeIsNamedWithTheFormItWasGivenIn() {
 		StringWriter err = new StringWriter();
 
@@ -274,6 +288,17 @@ class ScheduleCommandFunctionalTests {
 		assertThat(noUserExit).as(noUser.toString()).isEqualTo(2);
 		assertThat(noUser.toString()).contains("courtstats.database.user (COURTSTATS_DB_USER) is not set: the server "
 				+ "of courtstats.database.url needs the user to connect as");
+	}
+
+	@Test
+	void aNegativeWaitForTheEmbeddedWarehousesOwnerIsAUsageError() {
+		StringWriter err = new StringWriter();
+
+		int exitCode = statusWith("courtstats.database.embedded.owner-wait", "-5s", err);
+
+		assertThat(exitCode).as(err.toString()).isEqualTo(2);
+		assertThat(err.toString())
+			.contains("courtstats.database.embedded.owner-wait is '-5s': it takes a duration of " + "0s or more");
 	}
 
 	@Test
