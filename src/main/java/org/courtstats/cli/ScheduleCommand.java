@@ -56,13 +56,17 @@ class ScheduleCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		ConfigurableApplicationContext context = open();
 		int port = (context instanceof WebServerApplicationContext web) ? web.getWebServer().getPort() : -1;
+		// A negative server.port starts no HTTP server: no address to give.
+		String served = (port >= 0)
+				? "health and meters at http://localhost:" + port + "/actuator/health and /actuator/prometheus"
+				: "no health or meters served (server.port is " + context.getEnvironment().getProperty("server.port")
+						+ ", which serves no HTTP; set a port to serve them)";
 		this.spec.commandLine()
 			.getOut()
 			.println("Loading on schedule '"
 					+ context.getEnvironment()
 						.getProperty(ScheduledNightlyLoad.SCHEDULE, ScheduledNightlyLoad.DEFAULT_SCHEDULE)
-					+ "'; health and meters at http://localhost:" + port
-					+ "/actuator/health and /actuator/prometheus. Stop with SIGTERM or Ctrl-C.");
+					+ "'; " + served + ". Stop with SIGTERM or Ctrl-C.");
 		this.spec.commandLine().getOut().flush();
 		CountDownLatch closed = new CountDownLatch(1);
 		// Closing on SIGTERM or Ctrl-C stops the embedded server too: that end is no
