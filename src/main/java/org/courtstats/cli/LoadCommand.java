@@ -37,7 +37,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 				"2:usage or configuration error",
 				"3:a release was held back: a table rejected more rows than courtstats.nightly-load.max-rejected-share, "
 						+ "or an error check of warehouse-sql/checks failed",
-				"4:refused: another load is running against the warehouse",
+				"4:refused: another load is running against the warehouse, or another courtstats process still "
+						+ "serves the embedded warehouse after courtstats.database.embedded.owner-wait",
 				"143:ended by SIGTERM: the run stopped after its current chunk; the same command again resumes it" })
 class LoadCommand implements Callable<Integer> {
 

@@ -22,7 +22,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 						+ "interrupted (Ctrl-C), printing the psql command that queries it.",
 				"With COURTSTATS_DB_URL set, migrates that server and exits." },
 		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "1:the server ended under it (killed, or a full disk): once the cause is fixed, run it again",
+		exitCodeList = {
+				"0:another courtstats process serves the embedded warehouse (its psql line printed), or, "
+						+ "with COURTSTATS_DB_URL, that server migrated",
+				"1:the server ended under it (killed, or a full disk): once the cause is fixed, run it again",
+				"2:usage or configuration error, or a warehouse a newer version of courtstats has migrated",
 				"143:ended by SIGTERM (130: Ctrl-C), the normal way to stop it: the server stopped first" })
 class WarehouseCommand implements Callable<Integer> {
 
