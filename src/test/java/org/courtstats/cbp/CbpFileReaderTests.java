@@ -279,12 +279,7 @@ class CbpFileReaderTests {
 				new CountingResource(new FileSystemResource(file), bytesRead), file.getFileName().toString());
 
 		// when
-		reader.open(new ExecutionContext());
-		List<CbpRecord> records = new ArrayList<>();
-		for (CbpRecord record = reader.read(); record != null; record = reader.read()) {
-			records.add(record);
-		}
-		reader.close();
+		List<CbpRecord> records = readAll(reader);
 
 		// then: September is a month to come for both, whatever day the load runs
 		assertThat(records.get(0)).isInstanceOf(EncounterRow.class);
@@ -495,7 +490,10 @@ class CbpFileReaderTests {
 	}
 
 	private static List<CbpRecord> readAll(Path file) throws Exception {
-		CbpFileReader reader = new CbpFileReader("cbpEncountersReader", file);
+		return readAll(new CbpFileReader("cbpEncountersReader", file));
+	}
+
+	private static List<CbpRecord> readAll(CbpFileReader reader) throws Exception {
 		reader.open(new ExecutionContext());
 		List<CbpRecord> records = new ArrayList<>();
 		for (CbpRecord record = reader.read(); record != null; record = reader.read()) {

@@ -134,13 +134,7 @@ abstract class OhssEditionsLoadTestSupport extends NightlyLoadTestSupport {
 					+ "set is_latest_edition = is_latest_table_year, is_latest_table_year = false");
 
 			// when
-			try {
-				this.jdbc.execute(Files.readString(
-						Path.of("warehouse-sql/migrations/V053__mark_latest_edition_by_cell_and_by_table_year.sql")));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+			migrate("V053__mark_latest_edition_by_cell_and_by_table_year.sql");
 
 			// then
 			assertThat(this.jdbc.queryForObject(marks, String.class)).isEqualTo(loaded);
@@ -192,13 +186,7 @@ abstract class OhssEditionsLoadTestSupport extends NightlyLoadTestSupport {
 			assertThat(this.jdbc.queryForObject(cells, String.class)).isNotEqualTo(loaded);
 
 			// when
-			try {
-				this.jdbc.execute(Files.readString(
-						Path.of("warehouse-sql/migrations/V068__read_cbp_one_appointments_by_citizenship.sql")));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+			migrate("V068__read_cbp_one_appointments_by_citizenship.sql");
 
 			// then
 			assertThat(this.jdbc.queryForObject(cells, String.class)).isEqualTo(loaded);
@@ -346,6 +334,16 @@ abstract class OhssEditionsLoadTestSupport extends NightlyLoadTestSupport {
 				where is_latest_edition and table_name = ? and fiscal_year = ?
 				    and fiscal_month is not distinct from ? and group_label = ? and measure_label = ?
 				""", BigDecimal.class, table, fiscalYear, fiscalMonth, group, measure);
+	}
+
+	/** Runs a migration's statements again, over the editions loaded. */
+	private void migrate(String migration) {
+		try {
+			this.jdbc.execute(Files.readString(Path.of("warehouse-sql/migrations").resolve(migration)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }
