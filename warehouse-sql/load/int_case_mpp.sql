@@ -35,11 +35,21 @@ hearing_at_port as (
     from staging.eoir_schedule as s join release_files using (source_file_id)
     where s.hearing_loc_code in (select hearing_loc_code from mpp_locations)
         and not exists (
-            select from etl.dedup_decision as d
-            where d.release_key = :release_key
-                and d.table_name = 'tbl_schedule'
-                and d.rule = 'same_key_last_line_wins'
-                and d.dropped_source_file_id = s.source_file_id
+            select from (
+                -- The table's dropped lines, looked up only if it has any (tested once): without
+                -- them, a lookup per row in an empty etl.dedup_decision costs more than its scan.
+                select dropped_source_file_id, dropped_line_number
+                from etl.dedup_decision
+                where release_key = :release_key
+                    and table_name = 'tbl_schedule'
+                    and rule = 'same_key_last_line_wins'
+                    and exists (
+                        select from etl.dedup_decision
+                        where release_key = :release_key and table_name = 'tbl_schedule'
+                    )
+                offset 0
+            ) as d
+            where d.dropped_source_file_id = s.source_file_id
                 and d.dropped_line_number = s.line_number
         )
     order by s.idnproceeding, s.adj_date nulls last, s.idnschedule
@@ -60,11 +70,21 @@ proceeding_location as (
     from staging.eoir_proceeding as p join release_files using (source_file_id)
     left join hearing_at_port as h on h.idnproceeding = p.idnproceeding
     where not exists (
-        select from etl.dedup_decision as d
-        where d.release_key = :release_key
-            and d.table_name = 'B_TblProceeding'
-            and d.rule = 'same_key_last_line_wins'
-            and d.dropped_source_file_id = p.source_file_id
+        select from (
+            -- The table's dropped lines, looked up only if it has any (tested once): without
+            -- them, a lookup per row in an empty etl.dedup_decision costs more than its scan.
+            select dropped_source_file_id, dropped_line_number
+            from etl.dedup_decision
+            where release_key = :release_key
+                and table_name = 'B_TblProceeding'
+                and rule = 'same_key_last_line_wins'
+                and exists (
+                    select from etl.dedup_decision
+                    where release_key = :release_key and table_name = 'B_TblProceeding'
+                )
+            offset 0
+        ) as d
+        where d.dropped_source_file_id = p.source_file_id
             and d.dropped_line_number = p.line_number
     )
 ),

@@ -17,11 +17,21 @@ where r.source_file_id in (select source_file_id from etl.source_file where rele
     and r.parent_idn is not null
     -- A representation's last line alone (dedup_same_key.sql), as for the facts.
     and not exists (
-        select from etl.dedup_decision as d
-        where d.release_key = :release_key
-            and d.table_name = 'tbl_RepsAssigned'
-            and d.rule = 'same_key_last_line_wins'
-            and d.dropped_source_file_id = r.source_file_id
+        select from (
+            -- The table's dropped lines, looked up only if it has any (tested once): without
+            -- them, a lookup per row in an empty etl.dedup_decision costs more than its scan.
+            select dropped_source_file_id, dropped_line_number
+            from etl.dedup_decision
+            where release_key = :release_key
+                and table_name = 'tbl_RepsAssigned'
+                and rule = 'same_key_last_line_wins'
+                and exists (
+                    select from etl.dedup_decision
+                    where release_key = :release_key and table_name = 'tbl_RepsAssigned'
+                )
+            offset 0
+        ) as d
+        where d.dropped_source_file_id = r.source_file_id
             and d.dropped_line_number = r.line_number
     )
 group by r.parent_table, r.parent_idn;
