@@ -36,8 +36,8 @@ hearing_at_port as (
     where s.hearing_loc_code in (select hearing_loc_code from mpp_locations)
         and not exists (
             select from (
-                -- The table's dropped lines, looked up only if it has any (tested once): without
-                -- them, a lookup per row in an empty etl.dedup_decision costs more than its scan.
+                -- The table's dropped lines, read only when it has any (tested once per statement): a
+                -- vacuum that found etl.dedup_decision empty has the planner scan it again for each row.
                 select dropped_source_file_id, dropped_line_number
                 from etl.dedup_decision
                 where release_key = :release_key
@@ -71,8 +71,8 @@ proceeding_location as (
     left join hearing_at_port as h on h.idnproceeding = p.idnproceeding
     where not exists (
         select from (
-            -- The table's dropped lines, looked up only if it has any (tested once): without
-            -- them, a lookup per row in an empty etl.dedup_decision costs more than its scan.
+            -- The table's dropped lines, read only when it has any (tested once per statement): a
+            -- vacuum that found etl.dedup_decision empty has the planner scan it again for each row.
             select dropped_source_file_id, dropped_line_number
             from etl.dedup_decision
             where release_key = :release_key

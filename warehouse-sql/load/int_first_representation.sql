@@ -18,8 +18,8 @@ where r.source_file_id in (select source_file_id from etl.source_file where rele
     -- A representation's last line alone (dedup_same_key.sql), as for the facts.
     and not exists (
         select from (
-            -- The table's dropped lines, looked up only if it has any (tested once): without
-            -- them, a lookup per row in an empty etl.dedup_decision costs more than its scan.
+            -- The table's dropped lines, read only when it has any (tested once per statement): a
+            -- vacuum that found etl.dedup_decision empty has the planner scan it again for each row.
             select dropped_source_file_id, dropped_line_number
             from etl.dedup_decision
             where release_key = :release_key
