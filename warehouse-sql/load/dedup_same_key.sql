@@ -1,7 +1,8 @@
 -- dedup_same_key: records, before the facts read the release, every line whose key a later line of
 -- the same table repeats. Rule same_key_last_line_wins: a key on several lines keeps its last line (by
--- file, then line number); the facts leave out the lines recorded here, so that they read each key once
--- without sorting the release's rows to find its last line.
+-- file, then line number); the lines recorded here are marked as staged (replaced_by_later_line) and the
+-- facts leave them out, so that they read each key once without sorting the release's rows to find its
+-- last line.
 -- Grain: one row per dropped line.
 delete from etl.dedup_decision where release_key = :release_key;
 
@@ -144,3 +145,6 @@ from ranked as dropped
 join ranked as kept
     on kept.table_name = dropped.table_name and kept.record_key = dropped.record_key and kept.position = 1
 where dropped.position > 1;
+
+-- The staged lines carry the decisions, so that the facts need no lookup of each row in etl.dedup_decision.
+call staging.mark_replaced_lines(:release_key);

@@ -7,19 +7,12 @@
 -- (most of a release after the first) are not written.
 create temporary table incoming_case on commit drop as
 with staged as (
-    -- A key's last line: dedup_same_key.sql recorded the lines a later one repeats.
+    -- A key's last line: dedup_same_key.sql marked the lines a later one repeats.
     select c.*
     from staging.eoir_case as c
     join etl.source_file as f using (source_file_id)
     where f.release_key = :release_key
-        and not exists (
-            select from etl.dedup_decision as d
-            where d.release_key = :release_key
-                and d.table_name = 'A_TblCase'
-                and d.rule = 'same_key_last_line_wins'
-                and d.dropped_source_file_id = c.source_file_id
-                and d.dropped_line_number = c.line_number
-        )
+        and not c.replaced_by_later_line
 ),
 
 resolved as (

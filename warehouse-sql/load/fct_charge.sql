@@ -13,17 +13,10 @@ with release_files as not materialized (
 ),
 
 by_key as (
-    -- A key's last line: dedup_same_key.sql recorded the lines a later one repeats.
+    -- A key's last line: dedup_same_key.sql marked the lines a later one repeats.
     select c.*
     from staging.eoir_charge as c join release_files using (source_file_id)
-    where not exists (
-        select from etl.dedup_decision as d
-        where d.release_key = :release_key
-            and d.table_name = 'B_TblProceedCharges'
-            and d.rule = 'same_key_last_line_wins'
-            and d.dropped_source_file_id = c.source_file_id
-            and d.dropped_line_number = c.line_number
-    )
+    where not c.replaced_by_later_line
 ),
 
 resolved as (

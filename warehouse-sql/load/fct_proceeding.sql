@@ -11,17 +11,10 @@ with release_files as not materialized (
 ),
 
 staged as (
-    -- A key's last line: dedup_same_key.sql recorded the lines a later one repeats.
+    -- A key's last line: dedup_same_key.sql marked the lines a later one repeats.
     select p.*
     from staging.eoir_proceeding as p join release_files using (source_file_id)
-    where not exists (
-        select from etl.dedup_decision as d
-        where d.release_key = :release_key
-            and d.table_name = 'B_TblProceeding'
-            and d.rule = 'same_key_last_line_wins'
-            and d.dropped_source_file_id = p.source_file_id
-            and d.dropped_line_number = p.line_number
-    )
+    where not p.replaced_by_later_line
 ),
 
 resolved as (

@@ -34,24 +34,7 @@ hearing_at_port as (
         s.hearing_loc_code
     from staging.eoir_schedule as s join release_files using (source_file_id)
     where s.hearing_loc_code in (select hearing_loc_code from mpp_locations)
-        and not exists (
-            select from (
-                -- The table's dropped lines, read only when it has any (tested once per statement): a
-                -- vacuum that found etl.dedup_decision empty has the planner scan it again for each row.
-                select dropped_source_file_id, dropped_line_number
-                from etl.dedup_decision
-                where release_key = :release_key
-                    and table_name = 'tbl_schedule'
-                    and rule = 'same_key_last_line_wins'
-                    and exists (
-                        select from etl.dedup_decision
-                        where release_key = :release_key and table_name = 'tbl_schedule'
-                    )
-                offset 0
-            ) as d
-            where d.dropped_source_file_id = s.source_file_id
-                and d.dropped_line_number = s.line_number
-        )
+        and not s.replaced_by_later_line
     order by s.idnproceeding, s.adj_date nulls last, s.idnschedule
 ),
 
@@ -69,24 +52,7 @@ proceeding_location as (
         end as mpp_hearing_loc_code
     from staging.eoir_proceeding as p join release_files using (source_file_id)
     left join hearing_at_port as h on h.idnproceeding = p.idnproceeding
-    where not exists (
-        select from (
-            -- The table's dropped lines, read only when it has any (tested once per statement): a
-            -- vacuum that found etl.dedup_decision empty has the planner scan it again for each row.
-            select dropped_source_file_id, dropped_line_number
-            from etl.dedup_decision
-            where release_key = :release_key
-                and table_name = 'B_TblProceeding'
-                and rule = 'same_key_last_line_wins'
-                and exists (
-                    select from etl.dedup_decision
-                    where release_key = :release_key and table_name = 'B_TblProceeding'
-                )
-            offset 0
-        ) as d
-        where d.dropped_source_file_id = p.source_file_id
-            and d.dropped_line_number = p.line_number
-    )
+    where not p.replaced_by_later_line
 ),
 
 proceeding_at_port as (

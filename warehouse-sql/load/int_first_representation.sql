@@ -16,24 +16,7 @@ where r.source_file_id in (select source_file_id from etl.source_file where rele
     and r.parent_table in ('B_TBLPROCEEDING', 'A_TBLCASE')
     and r.parent_idn is not null
     -- A representation's last line alone (dedup_same_key.sql), as for the facts.
-    and not exists (
-        select from (
-            -- The table's dropped lines, read only when it has any (tested once per statement): a
-            -- vacuum that found etl.dedup_decision empty has the planner scan it again for each row.
-            select dropped_source_file_id, dropped_line_number
-            from etl.dedup_decision
-            where release_key = :release_key
-                and table_name = 'tbl_RepsAssigned'
-                and rule = 'same_key_last_line_wins'
-                and exists (
-                    select from etl.dedup_decision
-                    where release_key = :release_key and table_name = 'tbl_RepsAssigned'
-                )
-            offset 0
-        ) as d
-        where d.dropped_source_file_id = r.source_file_id
-            and d.dropped_line_number = r.line_number
-    )
+    and not r.replaced_by_later_line
 group by r.parent_table, r.parent_idn;
 
 -- fct_proceeding joins it twice, by proceeding and by case; without fresh statistics the planner

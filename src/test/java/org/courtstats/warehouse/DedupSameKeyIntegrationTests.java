@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code load/dedup_same_key.sql} counts a table's staged keys again unless the release
  * delivered it as one file that staging found to hold each key once
- * ({@code etl.source_file.keys_distinct}).
+ * ({@code etl.source_file.keys_distinct}), and marks the staged lines it finds a later
+ * line replaces.
  */
 @SpringBootTest(classes = CourtstatsApplication.class)
 class DedupSameKeyIntegrationTests {
@@ -82,6 +83,30 @@ class DedupSameKeyIntegrationTests {
 			.isEqualTo(first + " " + second);
 	}
 
+	@Test
+	void theStagedLinesCarryTheDecisionsAsTheyNowStand() {
+		// given: a hearings file whose staged rows hold hearing 5 on lines 2 and 3
+		long release = this.releases.register("eoir", "EOIR Case Data 2026-0701", LocalDate.of(2026, 7, 1));
+		long file = hearingsFile(release, "tbl_schedule.csv", "false");
+		stage(file, 2, 5);
+		stage(file, 3, 5);
+		stage(file, 4, 6);
+
+		// when
+		dedupSameKey(release);
+
+		// then: line 2 is marked as replaced, the others are not
+		assertThat(markedLines(file)).containsExactly(2L);
+
+		// and when the staged lines change (line 3 now holds hearing 9) and the
+		// decisions are made again, no line is marked any more
+		this.jdbc.update(
+				"update staging.eoir_schedule set idnschedule = 9 where source_file_id = ? and line_number = 3", file);
+		dedupSameKey(release);
+		assertThat(droppedLines(release)).isEmpty();
+		assertThat(markedLines(file)).isEmpty();
+	}
+
 	private long hearingsFile(long releaseKey, String name, String keysDistinct) {
 		return this.jdbc.queryForObject("""
 				insert into etl.source_file (source, release_label, release_key, relative_path, path, file_name,
@@ -105,6 +130,13 @@ class DedupSameKeyIntegrationTests {
 		for (String statement : WarehouseSql.load("load/dedup_same_key.sql").statements()) {
 			named.update(statement, new MapSqlParameterSource("release_key", releaseKey));
 		}
+	}
+
+	private List<Long> markedLines(long sourceFileId) {
+		return this.jdbc.queryForList("""
+				select line_number from staging.eoir_schedule
+				where source_file_id = ? and replaced_by_later_line order by 1
+				""", Long.class, sourceFileId);
 	}
 
 	private List<String> droppedLines(long releaseKey) {
