@@ -64,7 +64,8 @@ class WarehouseSchemaIntegrationTests {
 		List<String> undocumented = this.jdbc.queryForList("""
 				select n.nspname || '.' || c.relname
 				from pg_class c join pg_namespace n on n.oid = c.relnamespace
-				where n.nspname in ('warehouse', 'reporting', 'etl', 'staging')
+				where (n.nspname in ('warehouse', 'reporting', 'etl', 'staging', 'batch')
+				        or c.relname = 'flyway_schema_history')
 				    and c.relkind in ('r', 'p', 'v', 'm', 'f') and not c.relispartition
 				    and coalesce(btrim(obj_description(c.oid, 'pg_class')), '') = ''
 				union all
@@ -72,7 +73,8 @@ class WarehouseSchemaIntegrationTests {
 				from pg_class c
 				join pg_namespace n on n.oid = c.relnamespace
 				join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
-				where n.nspname in ('warehouse', 'reporting', 'etl')
+				where (n.nspname in ('warehouse', 'reporting', 'etl', 'staging', 'batch')
+				        or c.relname = 'flyway_schema_history')
 				    and c.relkind in ('r', 'p', 'v', 'm', 'f') and not c.relispartition
 				    and coalesce(btrim(col_description(c.oid, a.attnum)), '') = ''
 				order by 1""", String.class);
