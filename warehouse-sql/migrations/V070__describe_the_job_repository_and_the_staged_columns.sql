@@ -166,9 +166,9 @@ comment on column staging.eoir_schedule.base_city_code is 'BASE_CITY_CODE: base 
 comment on column staging.eoir_schedule.ij_code is 'IJ_CODE: immigration judge code (tblLookupJudge). Trimmed and upper-cased; null when blank or N/A.';
 comment on column staging.eoir_schedule.lang is 'LANG: language code (tblLanguage). Trimmed and upper-cased; null when blank or N/A.';
 comment on column staging.eoir_schedule.cal_type is 'CAL_TYPE: calendar type (M master, I individual, ...). Trimmed and upper-cased; null when blank or N/A.';
-comment on column staging.eoir_schedule.schedule_type is 'SCHEDULE_TYPE: schedule type (MM initial master, IA individual asylum, ...). Trimmed and upper-cased; null when blank or N/A.';
+comment on column staging.eoir_schedule.schedule_type is 'SCHEDULE_TYPE: schedule type (MM initial master, IA individual asylum, ...; the literal NA is Naturalization, not a null). Trimmed and upper-cased; null when blank or N/A.';
 comment on column staging.eoir_schedule.adj_rsn is 'ADJ_RSN: adjournment reason code (tblAdjournmentcodes). Trimmed and upper-cased; null when blank or N/A.';
-comment on column staging.eoir_schedule.adj_medium is 'ADJ_MEDIUM: hearing medium code (in person, video, telephone). Trimmed and upper-cased; null when blank or N/A.';
+comment on column staging.eoir_schedule.adj_medium is 'ADJ_MEDIUM: hearing medium code (P in person, V video, T telephone, ...). Trimmed and upper-cased; null when blank or N/A.';
 comment on column staging.eoir_schedule.adj_medium_raw is 'ADJ_MEDIUM as delivered, padding included, when upper-casing changed it (the fact keeps it beside the code); null otherwise.';
 
 -- staging.eoir_application: tbl_Court_Appln
@@ -184,7 +184,7 @@ comment on column staging.eoir_charge.idnprcdchg is 'IDNPRCDCHG: EOIR''s number 
 comment on column staging.eoir_charge.idncase is 'IDNCASE: EOIR''s number of the case. An integer: a line without one, or with one that is not an integer, is rejected.';
 comment on column staging.eoir_charge.idnproceeding is 'IDNPROCEEDING: EOIR''s number of the proceeding. An integer: a line without one, or with one that is not an integer, is rejected.';
 comment on column staging.eoir_charge.charge is 'CHARGE: charge code, a compressed INA cite such as 212a6Ai (tbllookupCharges). Trimmed, its letter case kept; null when blank or N/A.';
-comment on column staging.eoir_charge.chg_status is 'CHG_STATUS: status of the charge (S, O, N, W). Trimmed and upper-cased; null when blank or N/A.';
+comment on column staging.eoir_charge.chg_status is 'CHG_STATUS: status of the charge (S sustained, O, N, W withdrawn, ...). Trimmed and upper-cased; null when blank or N/A.';
 comment on column staging.eoir_charge.chg_status_raw is 'CHG_STATUS as delivered, padding included, when upper-casing changed it (the fact keeps it beside the code); null otherwise.';
 
 -- staging.eoir_custody_history: tbl_CustodyHistory
