@@ -35,7 +35,7 @@ comment on column batch.batch_job_execution_context.serialized_context is 'The w
 comment on table batch.batch_step_execution is 'One run of a step of a job run (for an EOIR release: registerRelease, stageRelease with a stageTable step per file, publishRelease), with its counts of reads, writes, skips and commits.';
 comment on column batch.batch_step_execution.step_execution_id is 'Key of the step run.';
 comment on column batch.batch_step_execution.version is 'Spring Batch''s optimistic-locking version of the row.';
-comment on column batch.batch_step_execution.step_name is 'The step''s name (stageTable:<file>#<n> for the staging of one file).';
+comment on column batch.batch_step_execution.step_name is 'The step''s name (stageTable:<table>#<n> for the staging of one file of an EOIR release, tbl_schedule say).';
 comment on column batch.batch_step_execution.job_execution_id is 'The job run it belongs to (batch_job_execution).';
 comment on column batch.batch_step_execution.create_time is 'When the step run was created.';
 comment on column batch.batch_step_execution.start_time is 'When it started; null until then.';
@@ -124,7 +124,7 @@ comment on column staging.eoir_case.nat is 'NAT: nationality code (EOIR''s own t
 comment on column staging.eoir_case.nat_raw is 'NAT as delivered, padding included, when upper-casing changed it (the fact keeps it beside the code); null otherwise.';
 comment on column staging.eoir_case.lang is 'LANG: language code (tblLanguage). Trimmed and upper-cased; null when blank or N/A.';
 comment on column staging.eoir_case.custody is 'CUSTODY: custody status code (tblLookupCustodyStatus). Trimmed and upper-cased; null when blank or N/A.';
-comment on column staging.eoir_case.case_type is 'CASE_TYPE (CASETYPE in other releases): case type code (tblLookupCaseType; RMV removal). Trimmed and upper-cased; null when blank or N/A.';
+comment on column staging.eoir_case.case_type is 'CASE_TYPE (CASETYPE in older releases): case type code (tblLookupCaseType; RMV removal). Trimmed and upper-cased; null when blank or N/A.';
 comment on column staging.eoir_case.case_type_raw is 'CASE_TYPE as delivered, padding included, when upper-casing changed it (the fact keeps it beside the code); null otherwise.';
 comment on column staging.eoir_case.update_site is 'UPDATE_SITE: base city code of the court that last updated the case. Trimmed and upper-cased; null when blank or N/A.';
 comment on column staging.eoir_case.date_of_entry is 'DATE_OF_ENTRY: date of the person''s entry into the United States. The day of its YYYY-MM-DD HH:MM:SS.mmm value; null when blank, N/A or b6; any other value rejects the line (date_invalid).';
@@ -152,7 +152,7 @@ comment on column staging.eoir_proceeding.other_comp is 'OTHER_COMP: other compl
 comment on column staging.eoir_proceeding.other_comp_raw is 'OTHER_COMP as delivered, padding included, when upper-casing changed it (the fact keeps it beside the code); null otherwise.';
 comment on column staging.eoir_proceeding.absentia is 'ABSENTIA: Y when the proceeding was decided in absentia. Trimmed and upper-cased; null when blank or N/A.';
 comment on column staging.eoir_proceeding.custody is 'CUSTODY: custody status code (tblLookupCustodyStatus). Trimmed and upper-cased; null when blank or N/A.';
-comment on column staging.eoir_proceeding.case_type is 'CASE_TYPE (CASETYPE in other releases): case type code (tblLookupCaseType; RMV removal). Trimmed and upper-cased; null when blank or N/A.';
+comment on column staging.eoir_proceeding.case_type is 'CASE_TYPE (CASETYPE in older releases): case type code (tblLookupCaseType; RMV removal). Trimmed and upper-cased; null when blank or N/A.';
 comment on column staging.eoir_proceeding.nat is 'NAT: nationality code (EOIR''s own two-letter codes, tblLookupAlienNat; not ISO). Trimmed and upper-cased; null when blank or N/A.';
 comment on column staging.eoir_proceeding.lang is 'LANG: language code (tblLanguage). Trimmed and upper-cased; null when blank or N/A.';
 
@@ -204,8 +204,8 @@ comment on column staging.eoir_reps_assigned.parent_idn is 'PARENT_IDN: the key 
 comment on column staging.eoir_reps_assigned.e_28_date is 'E_28_DATE: date of the EOIR-28 (notice of appearance of a representative). The day of its YYYY-MM-DD HH:MM:SS.mmm value; null when blank, N/A or b6; any other value rejects the line (date_invalid).';
 
 -- staging.eoir_nationality: tblLookupAlienNat, tblLookupNationality
-comment on column staging.eoir_nationality.code is 'strCode (NAT_CODE in other releases): nationality code. Trimmed and upper-cased; a line without one is rejected.';
-comment on column staging.eoir_nationality.name is 'strDescription (NAT_NAME in other releases): country name. Trimmed; null when blank, N/A or the redaction marker b6.';
+comment on column staging.eoir_nationality.code is 'strCode (NAT_CODE in older releases): nationality code. Trimmed and upper-cased; a line without one is rejected.';
+comment on column staging.eoir_nationality.name is 'strDescription (NAT_NAME in older releases): country name. Trimmed; null when blank, N/A or the redaction marker b6.';
 
 -- staging.eoir_language: tblLanguage
 comment on column staging.eoir_language.code is 'strCode: language code. Trimmed and upper-cased; a line without one is rejected.';
@@ -256,7 +256,7 @@ comment on column staging.eoir_application_decision.description is 'strCourtAppl
 
 -- staging.eoir_adjournment_reason: tblAdjournmentcodes
 comment on column staging.eoir_adjournment_reason.code is 'strcode: adjournment reason code. Trimmed and upper-cased; a line without one is rejected.';
-comment on column staging.eoir_adjournment_reason.description is 'strDesciption (strDescription in other releases): its description. Trimmed; null when blank, N/A or the redaction marker b6.';
+comment on column staging.eoir_adjournment_reason.description is 'strDesciption (strDescription in older releases): its description. Trimmed; null when blank, N/A or the redaction marker b6.';
 
 -- staging.eoir_charge_code: tbllookupCharges
 comment on column staging.eoir_charge_code.code is 'strCode: charge code (INA cite; letter case carries meaning). Trimmed, its letter case kept; a line without one is rejected.';
