@@ -14,7 +14,8 @@ public enum ColumnKind {
 	KEY,
 
 	/**
-	 * An integer reference that may be absent; a non-integer value is treated as absent.
+	 * An integer reference that may be absent. Its column being an integer in
+	 * {@link EoirColumnTypes}, any other value rejects the line ({@code type_mismatch}).
 	 */
 	OPTIONAL_ID,
 

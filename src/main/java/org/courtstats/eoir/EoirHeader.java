@@ -29,6 +29,8 @@ public final class EoirHeader {
 
 	private final int valueCount;
 
+	private final TypedField[] typedFields;
+
 	private EoirHeader(EoirTable table, List<String> names, int[] indexes, List<String> unknownColumns) {
 		this.table = table;
 		this.valueCount = table.stagingTable().dataColumns().size();
@@ -36,6 +38,33 @@ public final class EoirHeader {
 		this.names = names;
 		this.indexes = indexes;
 		this.unknownColumns = unknownColumns;
+		this.typedFields = typedFields(table, names, indexes);
+	}
+
+	/**
+	 * The fields whose column EOIR types as an integer, a date, a flag or a GUID, but for
+	 * those the load reads as a key or a date, which it checks as it reads them.
+	 */
+	private static TypedField[] typedFields(EoirTable table, List<String> names, int[] indexes) {
+		Optional<EoirColumnTypes.Columns> catalogue = EoirColumnTypes.of(table.name());
+		if (catalogue.isEmpty()) {
+			return new TypedField[0];
+		}
+		boolean[] checkedAsRead = new boolean[names.size()];
+		for (int c = 0; c < indexes.length; c++) {
+			ColumnKind kind = table.columns().get(c).kind();
+			if (indexes[c] >= 0 && (kind == ColumnKind.KEY || kind == ColumnKind.DATE)) {
+				checkedAsRead[indexes[c]] = true;
+			}
+		}
+		List<TypedField> typed = new ArrayList<>();
+		for (int p = 0; p < names.size(); p++) {
+			FieldType type = catalogue.get().typeOf(names.get(p));
+			if (type != null && type.isStrict() && !checkedAsRead[p]) {
+				typed.add(new TypedField(p, names.get(p), type));
+			}
+		}
+		return typed.toArray(new TypedField[0]);
 	}
 
 	/**
@@ -125,6 +154,17 @@ public final class EoirHeader {
 	}
 
 	/**
+	 * The fields of a line whose column EOIR types as an integer, a date, a 0/1 flag or a
+	 * GUID ({@link FieldType#isStrict()}), in file order, but for the keys and dates the
+	 * load reads: a well-formed line holding another value in one of them had its values
+	 * moved between columns.
+	 * @return the fields to check, an array the caller must not change
+	 */
+	TypedField[] typedFields() {
+		return this.typedFields;
+	}
+
+	/**
 	 * Header columns the table is not known to have (neither read by the load nor listed
 	 * in the column catalogue): a column EOIR added or renamed, ignored by the load.
 	 * @return their names as delivered
@@ -146,6 +186,16 @@ public final class EoirHeader {
 			}
 		}
 		return missing;
+	}
+
+	/**
+	 * A field of the line whose column has a strict type.
+	 *
+	 * @param position its index in the line
+	 * @param name its header name, as delivered
+	 * @param type its type
+	 */
+	record TypedField(int position, String name, FieldType type) {
 	}
 
 	/**

@@ -16,11 +16,20 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * table says so); codes are trimmed and upper-cased, the raw value of a
  * {@link ColumnKind#TRACED_CODE} kept when that changed more than its padding; null
  * tokens become null, dates are parsed (a value that is neither a null token nor a date
- * fails the line). A line that fails becomes a {@link StagedRecord.Rejected} carrying the
- * raw line; blank lines are dropped. The codes are kept as one string each
- * ({@link RepeatedCodes}): one processor per file read, not shared between threads.
+ * fails the line), and every other value of a column EOIR types as an integer, a date, a
+ * 0/1 flag or a GUID must have that shape ({@code type_mismatch}: a value moved there
+ * from another column by a shift that kept the field count). A line that fails becomes a
+ * {@link StagedRecord.Rejected} carrying the raw line; blank lines are dropped. The codes
+ * are kept as one string each ({@link RepeatedCodes}): one processor per file read, not
+ * shared between threads.
  */
 public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
+
+	/**
+	 * The reason a well-formed line is rejected when a column EOIR types as an integer, a
+	 * date, a flag or a GUID holds another value.
+	 */
+	static final String TYPE_MISMATCH = "type_mismatch";
 
 	private final RepeatedCodes codes = new RepeatedCodes();
 
@@ -113,6 +122,21 @@ public class EoirRowProcessor implements ItemProcessor<EoirLine, StagedRecord> {
 								headerName(column) + " is " + quoted(value) + ", expected a date YYYY-MM-DD");
 					}
 					values[v++] = date;
+				}
+			}
+		}
+		if (fields == null) {
+			// A repaired line had every value checked; a well-formed one has the values
+			// of its typed columns the loop above does not read as keys or dates checked
+			// here.
+			for (EoirHeader.TypedField typed : header.typedFields()) {
+				int from = line.fieldStart(typed.position());
+				int to = line.fieldEnd(typed.position());
+				if (!typed.type().fits(text, from, to)) {
+					return reject(line, TYPE_MISMATCH,
+							typed.name() + " is " + quoted(text.substring(from, to).strip()) + ", expected "
+									+ typed.type().describe() + ": a value moved from another column (a shift "
+									+ "that left the field count as it was), so no value of the line can be trusted");
 				}
 			}
 		}

@@ -17,21 +17,11 @@ record FieldType(Shape shape, int maxLength) {
 	/** No length limit. */
 	static final int ANY_LENGTH = Integer.MAX_VALUE;
 
-	private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
-
-	private static final Pattern DATE = Pattern
-		.compile("\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)?");
-
 	private static final Pattern TIME = Pattern.compile("\\d{3,4}|\\d{1,2}:\\d{2}");
 
 	private static final Pattern MONTH_YEAR = Pattern.compile("\\d{1,2}/\\d{4}");
 
-	private static final Pattern FLAG = Pattern.compile("[01]|(?i:true|false)");
-
 	private static final Pattern ZIP = Pattern.compile("`?(\\d{4,5}(-\\d{4})?|\\d{9})");
-
-	private static final Pattern GUID = Pattern
-		.compile("\\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}}?");
 
 	/**
 	 * What a value looks like; the comment of each names EOIR's own column type.
@@ -121,7 +111,16 @@ record FieldType(Shape shape, int maxLength) {
 	 * @return true when the load reads it as no value
 	 */
 	boolean isBlank(String raw) {
-		return (this.shape == Shape.CODE) ? Values.codeText(raw) == null : Values.isNullToken(raw);
+		if (raw == null) {
+			return true;
+		}
+		int start = Values.stripStart(raw, 0, raw.length());
+		return isStrippedBlank(raw, start, Values.stripEnd(raw, start, raw.length()));
+	}
+
+	private boolean isStrippedBlank(String line, int start, int end) {
+		return (this.shape == Shape.CODE) ? Values.isStrippedNullCode(line, start, end)
+				: Values.isStrippedNullToken(line, start, end);
 	}
 
 	/**
@@ -130,23 +129,122 @@ record FieldType(Shape shape, int maxLength) {
 	 * @return true when the value has this shape and length
 	 */
 	boolean fits(String raw) {
-		if (isBlank(raw)) {
+		return fits(raw, 0, raw.length());
+	}
+
+	/**
+	 * Whether a value that is part of a line fits the column, as {@link #fits(String)}
+	 * tells for {@code line.substring(from, to)}: an integer, date, flag or GUID is
+	 * matched where it lies, without a string, since every well-formed line has its
+	 * values of those columns checked.
+	 * @param line the line
+	 * @param from the index of the value's first character
+	 * @param to the index after its last
+	 * @return true when the value has this shape and length
+	 */
+	boolean fits(String line, int from, int to) {
+		int start = Values.stripStart(line, from, to);
+		int end = Values.stripEnd(line, start, to);
+		if (isStrippedBlank(line, start, end)) {
 			return true;
 		}
-		String value = raw.strip();
-		if (value.length() > this.maxLength) {
+		if (end - start > this.maxLength) {
 			return false;
 		}
 		return switch (this.shape) {
-			case INTEGER -> INTEGER.matcher(value).matches();
-			case DATE -> DATE.matcher(value).matches();
-			case TIME -> TIME.matcher(value).matches();
-			case MONTH_YEAR -> MONTH_YEAR.matcher(value).matches();
-			case FLAG -> FLAG.matcher(value).matches();
-			case ZIP -> ZIP.matcher(value).matches();
-			case GUID -> GUID.matcher(value).matches();
+			case INTEGER -> isInteger(line, start, end);
+			case DATE -> isDate(line, start, end);
+			case FLAG -> isFlag(line, start, end);
+			case GUID -> isGuid(line, start, end);
+			case TIME -> TIME.matcher(line).region(start, end).matches();
+			case MONTH_YEAR -> MONTH_YEAR.matcher(line).region(start, end).matches();
+			case ZIP -> ZIP.matcher(line).region(start, end).matches();
 			case CODE, TEXT -> true;
 		};
+	}
+
+	/** {@code -?\d{1,18}}. */
+	private static boolean isInteger(String line, int start, int end) {
+		int digitsFrom = (line.charAt(start) == '-') ? start + 1 : start;
+		int digits = end - digitsFrom;
+		return digits >= 1 && digits <= 18 && isDigits(line, digitsFrom, digits);
+	}
+
+	/**
+	 * {@code YYYY-MM-DD}, optionally followed by {@code ' '} or {@code T} and
+	 * {@code HH:MM}, {@code HH:MM:SS} or {@code HH:MM:SS.} and 1 to 9 digits.
+	 */
+	private static boolean isDate(String line, int start, int end) {
+		int length = end - start;
+		if (length < 10 || !isDigits(line, start, 4) || line.charAt(start + 4) != '-' || !isDigits(line, start + 5, 2)
+				|| line.charAt(start + 7) != '-' || !isDigits(line, start + 8, 2)) {
+			return false;
+		}
+		if (length == 10) {
+			return true;
+		}
+		char separator = line.charAt(start + 10);
+		if ((separator != ' ' && separator != 'T') || length < 16 || !isDigits(line, start + 11, 2)
+				|| line.charAt(start + 13) != ':' || !isDigits(line, start + 14, 2)) {
+			return false;
+		}
+		if (length == 16) {
+			return true;
+		}
+		if (length < 19 || line.charAt(start + 16) != ':' || !isDigits(line, start + 17, 2)) {
+			return false;
+		}
+		return length == 19 || (length >= 21 && length <= 29 && line.charAt(start + 19) == '.'
+				&& isDigits(line, start + 20, length - 20));
+	}
+
+	/** {@code 0}, {@code 1}, {@code true} or {@code false} in any letter case. */
+	private static boolean isFlag(String line, int start, int end) {
+		return switch (end - start) {
+			case 1 -> line.charAt(start) == '0' || line.charAt(start) == '1';
+			case 4 -> line.regionMatches(true, start, "true", 0, 4);
+			case 5 -> line.regionMatches(true, start, "false", 0, 5);
+			default -> false;
+		};
+	}
+
+	/** 8-4-4-4-12 hexadecimal digits, optionally within braces. */
+	private static boolean isGuid(String line, int start, int end) {
+		int from = (line.charAt(start) == '{') ? start + 1 : start;
+		int to = (end > from && line.charAt(end - 1) == '}') ? end - 1 : end;
+		if (to - from != 36) {
+			return false;
+		}
+		for (int i = 0; i < 36; i++) {
+			char c = line.charAt(from + i);
+			boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+			boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+			if (dash ? c != '-' : !hex) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isDigits(String line, int from, int count) {
+		for (int i = from; i < from + count; i++) {
+			char c = line.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Whether EOIR's own type of the column ({@code int}, {@code datetime}, {@code bit},
+	 * {@code uniqueidentifier}) admits no value of another shape, so that such a value in
+	 * a line of the header's field count was moved there from another column: a tab
+	 * inside one value and one missing from another (a hidden shift), or damage.
+	 * @return true for integers, dates, flags and GUIDs
+	 */
+	boolean isStrict() {
+		return !holdsCharacters();
 	}
 
 	/**

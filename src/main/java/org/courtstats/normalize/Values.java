@@ -34,7 +34,7 @@ public final class Values {
 	 * Clemente Border Patrol), so the redaction marker {@code b6} is a null token in free
 	 * text only.
 	 */
-	static boolean isStrippedNullCode(String line, int from, int to) {
+	public static boolean isStrippedNullCode(String line, int from, int to) {
 		return switch (to - from) {
 			case 0 -> true;
 			case 3 -> line.charAt(from + 1) == '/' && (line.charAt(from) | 0x20) == 'n'
@@ -47,7 +47,7 @@ public final class Values {
 	 * Whether the characters from {@code from} to {@code to}, already stripped, are a
 	 * null token.
 	 */
-	static boolean isStrippedNullToken(String line, int from, int to) {
+	public static boolean isStrippedNullToken(String line, int from, int to) {
 		// Called for every value of every row: most values are settled by their length.
 		// The tokens' letters compared by hand: equalsIgnoreCase cost more than all the
 		// rest.
@@ -90,7 +90,7 @@ public final class Values {
 	 * @param to the index after its last
 	 * @return the index of its first character that is not whitespace, or {@code to}
 	 */
-	static int stripStart(String line, int from, int to) {
+	public static int stripStart(String line, int from, int to) {
 		int start = from;
 		while (start < to && Character.isWhitespace(line.charAt(start))) {
 			start++;
@@ -105,7 +105,7 @@ public final class Values {
 	 * @param to the index after its last character
 	 * @return the index after its last character that is not whitespace, or {@code start}
 	 */
-	static int stripEnd(String line, int start, int to) {
+	public static int stripEnd(String line, int start, int to) {
 		int end = to;
 		while (end > start && Character.isWhitespace(line.charAt(end - 1))) {
 			end--;

@@ -123,7 +123,32 @@ class EoirColumnTypesTests {
 		assertThat(FieldType.guid().fits("6F9619FF-8B86-D011-B42D-00C04FC964FF")).isTrue();
 		assertThat(FieldType.text(15).fits("SAN DIEGO")).isTrue();
 		assertThat(FieldType.text(2).fits("DIEGO CA")).isFalse();
-		for (FieldType type : List.of(FieldType.date(), FieldType.integer(), FieldType.code(1), FieldType.flag())) {
+		assertThat(FieldType.date().fits("2024-09-12")).isTrue();
+		assertThat(FieldType.date().fits("2024-09-12T10:43")).isTrue();
+		assertThat(FieldType.date().fits("2025-02-27 10:43:03.530000000")).isTrue();
+		assertThat(FieldType.date().fits("2025-02-27 10:43:03.5300000000")).as("ten fractional digits").isFalse();
+		assertThat(FieldType.date().fits("2025-02-27 10:43:03.")).isFalse();
+		assertThat(FieldType.date().fits("2025-02-27 10:4")).isFalse();
+		assertThat(FieldType.date().fits("2025-02-27x10:43")).isFalse();
+		assertThat(FieldType.date().fits("2025/02/27")).isFalse();
+		assertThat(FieldType.date().fits("0")).isFalse();
+		assertThat(FieldType.integer().fits("-12")).isTrue();
+		assertThat(FieldType.integer().fits("-")).isFalse();
+		assertThat(FieldType.integer().fits("123456789012345678")).isTrue();
+		assertThat(FieldType.integer().fits("1234567890123456789")).as("19 digits").isFalse();
+		assertThat(FieldType.integer().fits("12.5")).isFalse();
+		assertThat(FieldType.flag().fits("FALSE")).isTrue();
+		assertThat(FieldType.flag().fits("Y")).isFalse();
+		assertThat(FieldType.flag().fits("10")).isFalse();
+		assertThat(FieldType.guid().fits("{6f9619ff-8b86-d011-b42d-00c04fc964ff}")).isTrue();
+		assertThat(FieldType.guid().fits("6F9619FF-8B86-D011-B42D-00C04FC964FG")).isFalse();
+		assertThat(FieldType.guid().fits("6F9619FF8B86-D011-B42D-00C04FC964FF-")).isFalse();
+		assertThat(FieldType.date().fits("7\t2024-09-12 00:00:00.000 \tx", 2, 27))
+			.as("a value where it lies in a line, its padding stripped")
+			.isTrue();
+		assertThat(FieldType.integer().fits("7\tFC\t", 2, 4)).isFalse();
+		for (FieldType type : List.of(FieldType.date(), FieldType.integer(), FieldType.code(1), FieldType.flag(),
+				FieldType.guid())) {
 			assertThat(type.fits("")).as("empty fits %s", type).isTrue();
 			assertThat(type.fits("N/A")).as("a null token fits %s", type).isTrue();
 		}

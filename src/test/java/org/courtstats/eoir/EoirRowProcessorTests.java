@@ -1,6 +1,7 @@
 package org.courtstats.eoir;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -115,6 +116,67 @@ class EoirRowProcessorTests {
 			.isEqualTo("COMP_DATE is '2019-02-30 00:00:00.000', expected a date YYYY-MM-DD");
 		assertThat(((StagedRecord.Row) pending).values()).containsSubsequence(6000003L, 5000000L,
 				LocalDate.of(2019, 1, 2));
+	}
+
+	@Test
+	void aWellFormedLineWhoseValuesMovedBetweenColumnsIsRejected() {
+		// given: the real case line as EOIR meant it (39 fields), then with a tab before
+		// ATTY_NBR and one empty field fewer after LATEST_CAL_TYPE: still 39 fields, but
+		// CASE_TYPE holds ATTY_NBR's 0, and LATEST_HEARING the court NYC.
+		EoirHeader header = EoirHeader.parse(EoirTables.CASE, "A_TblCase.csv", LineRepairTests.CASE_HEADER);
+		List<String> fields = new ArrayList<>(List.of(LineRepairTests.REAL_SHIFTED_CASE.split("\t", -1)));
+		fields.remove(2);
+		String asMeant = String.join("\t", fields);
+		fields.add(header.names().indexOf("ATTY_NBR"), "");
+		assertThat(fields.remove(header.names().indexOf("UP_BOND_DATE") + 1)).isEmpty();
+		String shifted = String.join("\t", fields);
+
+		// when
+		StagedRecord loaded = this.processor.process(line(header, 111549, asMeant));
+		StagedRecord result = this.processor.process(line(header, 111550, shifted));
+
+		// then
+		assertThat(loaded).isInstanceOf(StagedRecord.Row.class);
+		StagedRecord.Rejected rejected = (StagedRecord.Rejected) result;
+		assertThat(rejected.reasonCode()).isEqualTo("type_mismatch");
+		assertThat(rejected.message()).startsWith(
+				"LATEST_HEARING is 'NYC', expected a date YYYY-MM-DD HH:MM:SS.mmm: a value moved from another column");
+		assertThat(rejected.rawRecord()).isEqualTo(shifted);
+		assertThat(rejected.recordKey()).isEqualTo("7375924");
+	}
+
+	@Test
+	void everyColumnEoirTypesAsAnIntegerDateFlagOrGuidIsCheckedNotOnlyThoseStaged() {
+		EoirHeader reps = EoirHeader.parse(EoirTables.REPS_ASSIGNED, "tbl_RepsAssigned.csv",
+				"IDNREPSASSIGNED\tIDNCASE\tSTRATTYLEVEL\tSTRATTYTYPE\tPARENT_TABLE\tPARENT_IDN\tE_28_DATE\tBLNPRIMEATTY");
+		EoirHeader proceedings = EoirHeader.parse(EoirTables.PROCEEDING, "B_TblProceeding.csv",
+				"IDNPROCEEDING\tIDNCASE\tHEARING_DATE\tAGGRAVATE_FELON\tNEW_COLUMN");
+		EoirHeader hearings = EoirHeader.parse(EoirTables.SCHEDULE, "tbl_schedule.csv",
+				"IDNSCHEDULE\tIDNPROCEEDING\tIDNCASE\tEOIRAttorneyID\tDATBATCHMODIFIED");
+
+		assertThat(reasonOf(reps, "1\t2\tCOURT\tALIEN\tB_TBLPROCEEDING\tFC\t2020-01-02\t1")).as("an id the load reads")
+			.startsWith("type_mismatch: PARENT_IDN is 'FC', expected an integer: ");
+		assertThat(reasonOf(reps, "1\t2\tCOURT\tALIEN\tB_TBLPROCEEDING\t3\t2020-01-02\t2020-01-02"))
+			.startsWith("type_mismatch: BLNPRIMEATTY is '2020-01-02', expected 0 or 1");
+		assertThat(reasonOf(proceedings, "6\t5\t2020-01-02 00:00:00.000\tN\tanything"))
+			.startsWith("type_mismatch: AGGRAVATE_FELON is 'N', expected 0 or 1");
+		assertThat(reasonOf(proceedings, "6\t5\t0830\t0\tanything"))
+			.startsWith("type_mismatch: HEARING_DATE is '0830', expected a date");
+		assertThat(reasonOf(hearings, "7\t6\t5\tRMV\t"))
+			.startsWith("type_mismatch: EOIRAttorneyID is 'RMV', expected a GUID");
+		assertThat(reasonOf(hearings, "7\t6\t5\t{6F9619FF-8B86-D011-B42D-00C04FC964FF}\t2025-02-27 10:43:03.53"))
+			.as("a GUID in braces, a date with fewer fractional digits")
+			.isEqualTo("loaded");
+		assertThat(reasonOf(proceedings, "6\t5\t N/A \tTrue\t2020-01-02"))
+			.as("a null token fits any column, older exports spell flags True/False, a column no list knows takes anything")
+			.isEqualTo("loaded");
+		assertThat(reasonOf(reps, "1\t2\tCOURT\tALIEN\tB_TBLPROCEEDING\t\t\tb6")).isEqualTo("loaded");
+	}
+
+	private String reasonOf(EoirHeader header, String text) {
+		StagedRecord result = this.processor.process(line(header, 2, text));
+		return (result instanceof StagedRecord.Rejected rejected) ? rejected.reasonCode() + ": " + rejected.message()
+				: "loaded";
 	}
 
 	@Test
