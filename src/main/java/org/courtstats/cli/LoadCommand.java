@@ -73,9 +73,6 @@ class LoadCommand implements Callable<Integer> {
 			Path folder = (this.inbox != null) ? this.inbox : context.getBean(NightlyLoadSettings.class).inbox();
 			List<ReleaseOutcome> outcomes = run(context, folder);
 			EmbeddedWarehouse embedded = context.getBeanProvider(EmbeddedWarehouse.class).getIfAvailable();
-			if (embedded != null) {
-				embedded.allowAnalystLogin();
-			}
 			new LoadSummary(this.spec.commandLine().getOut(), context.getBean(WarehouseReports.class)).print(folder,
 					outcomes, (embedded != null) ? embedded.psqlCommand() : null);
 			boolean failed = outcomes.stream().anyMatch(ReleaseOutcome::isFailure);

@@ -48,7 +48,6 @@ class WarehouseCommand implements Callable<Integer> {
 			context.close();
 			return ExitCodes.OK;
 		}
-		embedded.allowAnalystLogin();
 		if (embedded.isServedByAnotherProcess()) {
 			this.spec.commandLine()
 				.getOut()

@@ -511,11 +511,11 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 
 	/**
 	 * Lets {@code courtstats_analyst} log in, so that analysts can query the embedded
-	 * warehouse (the server accepts local connections only). Call it once the migrations
-	 * have run.
+	 * warehouse (the server accepts local connections only). Called once the migrations
+	 * have run, which create the role.
 	 * @throws SQLException when the role cannot be changed
 	 */
-	public void allowAnalystLogin() throws SQLException {
+	void allowAnalystLogin() throws SQLException {
 		try (Connection connection = DriverManager.getConnection(jdbcUrl());
 				Statement statement = connection.createStatement()) {
 			statement.execute("alter role courtstats_analyst login");

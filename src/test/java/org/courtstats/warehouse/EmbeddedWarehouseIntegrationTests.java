@@ -8,6 +8,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -63,7 +68,7 @@ class EmbeddedWarehouseIntegrationTests {
 	}
 
 	@Test
-	void aSecondRunSeesTheFirstRunsDataAndTheServerStopsWithTheProgram() throws IOException {
+	void aSecondRunSeesTheFirstRunsDataAndTheServerStopsWithTheProgram() throws IOException, SQLException {
 		// given
 		int port = freePort();
 		SampleRelease sample = EoirSampleGenerator.generate(this.inbox, EoirSampleGenerator.DEFAULT_LABEL, 100, 3);
@@ -72,6 +77,14 @@ class EmbeddedWarehouseIntegrationTests {
 		try (ConfigurableApplicationContext first = start(port)) {
 			assertThat(first.getBean(EmbeddedWarehouse.class).psqlCommand())
 				.isEqualTo("psql -h localhost -p " + port + " -U courtstats_analyst courtstats");
+			// and: the psql line works from the start, before any load
+			try (Connection analyst = DriverManager
+				.getConnection("jdbc:postgresql://localhost:" + port + "/courtstats?user=courtstats_analyst");
+					Statement query = analyst.createStatement();
+					ResultSet cases = query.executeQuery("select count(*) from warehouse.fct_case")) {
+				assertThat(cases.next()).isTrue();
+				assertThat(cases.getLong(1)).isZero();
+			}
 			assertThat(first.getBean(NightlyLoad.class).run(this.inbox, null)).extracting(ReleaseOutcome::status)
 				.containsExactly(ReleaseOutcome.Status.LOADED);
 		}
