@@ -49,8 +49,9 @@ class BenchCommand implements Callable<Integer> {
 	private long seed;
 
 	@Option(names = "--work-dir", paramLabel = "DIR",
-			description = "Folder for the releases, the embedded PostgreSQL and the loads' logs, deleted at the "
-					+ "end (default: a new folder in the system's temporary folder).")
+			description = "Folder to work in: its subfolder courtstats-bench holds the releases, the embedded "
+					+ "PostgreSQL and the loads' logs, and is deleted at the end (default: a new folder in the "
+					+ "system's temporary folder, deleted at the end).")
 	private Path workDir;
 
 	@Option(names = "--database-url", paramLabel = "URL",

@@ -18,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @Command(name = "rejects", mixinStandardHelpOptions = true, description = {
 		"Lists the quarantined rows of etl.rejected_row: file, sheet, line, reason, message and the "
-				+ "raw record (its first 110 characters), after a count per table and reason.",
+				+ "raw record (at most 110 characters, a tab shown as \\t), after a count per table and reason.",
 		"Without --run, the release of each source's latest run; a release whose latest run was abandoned "
 				+ "is passed over (said in one line) for the latest one before it, as replay-rejects " + "does." },
 		exitCodeListHeading = "%nExit codes:%n",

@@ -16,21 +16,21 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code courtstats replay-rejects}: loads the rejected rows of a release again once
  * their cause is fixed.
  */
-@Command(name = "replay-rejects", mixinStandardHelpOptions = true,
-		description = {
-				"Loads the rejected rows of a release again, once their cause is fixed: a record corrected in "
-						+ "etl.rejected_row.raw_record, or a loader that now reads it.",
-				"The release is staged again from its delivered files (in the inbox or the archive), each rejected "
-						+ "line read as its raw_record stands, and integrated, checked and published in one "
-						+ "transaction: rows that now read are loaded and leave etl.rejected_row, the others stay. "
-						+ "A line loaded corrected is kept in etl.corrected_row, as delivered and as corrected, and "
-						+ "every later replay reads it so (to undo a correction, change or delete its row there, "
-						+ "then replay). "
-						+ "Any OHSS edition or CBP file can be replayed; of EOIR, only the latest release (a full "
-						+ "snapshot: an older one would overwrite the newer one's rows).",
-				"A line whose corrected record is empty would be lost: its release is refused, naming the line.",
-				"Without --run, the release of each source's latest run; a release whose latest run was abandoned "
-						+ "is passed over (said in one line) for the latest one before it." },
+@Command(name = "replay-rejects", mixinStandardHelpOptions = true, description = {
+		"Loads the rejected rows of a release again, once their cause is fixed: an EOIR or CBP record "
+				+ "corrected in etl.rejected_row.raw_record, or a loader that now reads it (an OHSS table, "
+				+ "which has no record to correct, is read again from its workbook).",
+		"The release is staged again from its delivered files (in the inbox or the archive), each rejected "
+				+ "EOIR or CBP line read as its raw_record stands, and integrated, checked and published in one "
+				+ "transaction: rows that now read are loaded and leave etl.rejected_row, the others stay. "
+				+ "A line loaded corrected is kept in etl.corrected_row, as delivered and as corrected, and "
+				+ "every later replay reads it so (to undo a correction, change or delete its row there, "
+				+ "then replay). "
+				+ "Any OHSS edition or CBP file can be replayed; of EOIR, only the latest release (a full "
+				+ "snapshot: an older one would overwrite the newer one's rows).",
+		"A line whose corrected record is empty would be lost: its release is refused, naming the line.",
+		"Without --run, the release of each source's latest run; a release whose latest run was abandoned "
+				+ "is passed over (said in one line) for the latest one before it." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:replayed, or nothing to replay",
 				"1:a release was not replayed (the message says why); the others were, unless the database "
