@@ -490,6 +490,62 @@ class BadInputCorpusFunctionalTests {
 				"loaded as U+FFFD, warned: \"" + line(output, "do not decode as windows-1252") + "\"");
 	}
 
+	@Test
+	@Order(7)
+	void aLineWhoseValuesMovedBetweenColumnsAtItsFieldCountIsRejectedAtItsLine() throws Exception {
+		// given: line 11 of the cases with a tab before CASE_TYPE and one empty field
+		// fewer
+		// after UP_BOND_DATE: its field count as it was, CASE_TYPE holding ATTY_NBR's
+		// empty
+		// value, UPDATE_SITE the case type, LATEST_HEARING the court
+		Path inbox = Files.createDirectories(work.resolve("hidden-shift"));
+		Path release = copyRelease(inbox, "EOIR Case Data 2026-0411");
+		Path cases = find(release, "A_TblCase.csv");
+		List<String> lines = new ArrayList<>(List.of(Files.readString(cases, WINDOWS_1252).split("\r\n", -1)));
+		List<String> header = List.of(lines.get(0).split("\t", -1));
+		List<String> fields = new ArrayList<>(List.of(lines.get(10).split("\t", -1)));
+		String caseId = fields.get(0);
+		String court = fields.get(header.indexOf("UPDATE_SITE"));
+		String caseType = fields.get(header.indexOf("CASE_TYPE"));
+		fields.add(header.indexOf("CASE_TYPE"), "");
+		assertThat(fields.remove(header.indexOf("UP_BOND_DATE") + 1)).isEmpty();
+		lines.set(10, String.join("\t", fields));
+		Files.writeString(cases, String.join("\r\n", lines), WINDOWS_1252);
+		String caseBefore = caseRow(caseId);
+
+		// when
+		Map<String, ReleaseOutcome> night = byLabel(this.nightlyLoad.run(inbox, null));
+
+		// then: the line is quarantined with its file, line and the value out of place,
+		// and the case keeps the values the release before gave it
+		assertLoaded(night, "EOIR Case Data 2026-0411");
+		List<Map<String, Object>> rejects = this.jdbc.queryForList("""
+				select r.table_name, r.line_number, r.record_key, r.reason_code, r.message, r.raw_record
+				from etl.rejected_row as r join etl.source_file as f using (source_file_id)
+				where f.release_label = 'EOIR Case Data 2026-0411' and r.table_name = 'A_TblCase'
+				""");
+		assertThat(rejects).hasSize(1);
+		assertThat(rejects.get(0)).containsEntry("line_number", 11L)
+			.containsEntry("record_key", caseId)
+			.containsEntry("reason_code", "type_mismatch")
+			.containsEntry("raw_record", lines.get(10));
+		assertThat((String) rejects.get(0).get("message")).startsWith("LATEST_HEARING is '" + court
+				+ "', expected a date YYYY-MM-DD HH:MM:SS.mmm: " + "a value moved from another column");
+		assertThat(caseRow(caseId)).isEqualTo(caseBefore).startsWith(caseType + "|");
+		report("values moved, field count kept (EOIR)", "loaded, the line rejected: \"" + rejects.get(0).get("message")
+				+ "\"; the case keeps the release before's values");
+	}
+
+	/** A case's case type, nationality, MPP flag and whether it is deleted. */
+	private String caseRow(String caseId) {
+		return this.jdbc.queryForObject("""
+				select ct.case_type_code || '|' || f.nationality_key || '|' || f.is_mpp || '|'
+				    || coalesce(f.deleted_in_release_key::text, 'present')
+				from warehouse.fct_case as f join warehouse.dim_case_type as ct using (case_type_key)
+				where f.case_id = ?
+				""", String.class, Long.parseLong(caseId));
+	}
+
 	private static void report(String name, ReleaseOutcome outcome) {
 		String status = switch (outcome.status()) {
 			case FAILED, REFUSED -> "refused";
