@@ -153,7 +153,7 @@ record FieldType(Shape shape, int maxLength) {
 		}
 		return switch (this.shape) {
 			case INTEGER -> isInteger(line, start, end);
-			case DATE -> isDate(line, start, end);
+			case DATE -> Values.isDateShaped(line, start, end);
 			case FLAG -> isFlag(line, start, end);
 			case GUID -> isGuid(line, start, end);
 			case TIME -> TIME.matcher(line).region(start, end).matches();
@@ -167,45 +167,31 @@ record FieldType(Shape shape, int maxLength) {
 	private static boolean isInteger(String line, int start, int end) {
 		int digitsFrom = (line.charAt(start) == '-') ? start + 1 : start;
 		int digits = end - digitsFrom;
-		return digits >= 1 && digits <= 18 && isDigits(line, digitsFrom, digits);
+		return digits >= 1 && digits <= 18 && Values.isDigits(line, digitsFrom, digits);
 	}
 
-	/**
-	 * {@code YYYY-MM-DD}, optionally followed by {@code ' '} or {@code T} and
-	 * {@code HH:MM}, {@code HH:MM:SS} or {@code HH:MM:SS.} and 1 to 9 digits.
-	 */
-	private static boolean isDate(String line, int start, int end) {
-		int length = end - start;
-		if (length < 10 || !isDigits(line, start, 4) || line.charAt(start + 4) != '-' || !isDigits(line, start + 5, 2)
-				|| line.charAt(start + 7) != '-' || !isDigits(line, start + 8, 2)) {
-			return false;
-		}
-		if (length == 10) {
-			return true;
-		}
-		char separator = line.charAt(start + 10);
-		if ((separator != ' ' && separator != 'T') || length < 16 || !isDigits(line, start + 11, 2)
-				|| line.charAt(start + 13) != ':' || !isDigits(line, start + 14, 2)) {
-			return false;
-		}
-		if (length == 16) {
-			return true;
-		}
-		if (length < 19 || line.charAt(start + 16) != ':' || !isDigits(line, start + 17, 2)) {
-			return false;
-		}
-		return length == 19 || (length >= 21 && length <= 29 && line.charAt(start + 19) == '.'
-				&& isDigits(line, start + 20, length - 20));
-	}
-
-	/** {@code 0}, {@code 1}, {@code true} or {@code false} in any letter case. */
+	/** {@code 0}, {@code 1}, {@code true} or {@code false} in any ASCII letter case. */
 	private static boolean isFlag(String line, int start, int end) {
 		return switch (end - start) {
 			case 1 -> line.charAt(start) == '0' || line.charAt(start) == '1';
-			case 4 -> line.regionMatches(true, start, "true", 0, 4);
-			case 5 -> line.regionMatches(true, start, "false", 0, 5);
+			case 4 -> isWord(line, start, "true");
+			case 5 -> isWord(line, start, "false");
 			default -> false;
 		};
+	}
+
+	/**
+	 * Whether the characters from {@code start} spell a lower-case ASCII word in any
+	 * case.
+	 */
+	private static boolean isWord(String line, int start, String word) {
+		for (int i = 0; i < word.length(); i++) {
+			// Only 'A' to 'Z' and 'a' to 'z' become a lower-case letter by setting 0x20.
+			if ((line.charAt(start + i) | 0x20) != word.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** 8-4-4-4-12 hexadecimal digits, optionally within braces. */
@@ -220,16 +206,6 @@ record FieldType(Shape shape, int maxLength) {
 			boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
 			boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 			if (dash ? c != '-' : !hex) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean isDigits(String line, int from, int count) {
-		for (int i = from; i < from + count; i++) {
-			char c = line.charAt(i);
-			if (c < '0' || c > '9') {
 				return false;
 			}
 		}

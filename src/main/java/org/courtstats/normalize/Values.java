@@ -149,7 +149,8 @@ public final class Values {
 
 	/**
 	 * Parses a date that is part of a line: {@code YYYY-MM-DD}, optionally followed by a
-	 * time ({@code 2024-09-12 00:00:00.000}), padding and null tokens allowed.
+	 * time ({@code 2024-09-12 00:00:00.000}) as {@link #isDateShaped} allows, padding and
+	 * null tokens allowed.
 	 * @param line the line, or null for a value that is absent
 	 * @param from the index of the value's first character
 	 * @param to the index after its last
@@ -161,9 +162,7 @@ public final class Values {
 		}
 		int start = stripStart(line, from, to);
 		int end = stripEnd(line, start, to);
-		int length = end - start;
-		if (length < 10 || line.charAt(start + 4) != '-' || line.charAt(start + 7) != '-'
-				|| (length > 10 && line.charAt(start + 10) != ' ' && line.charAt(start + 10) != 'T')) {
+		if (!isDateShaped(line, start, end)) {
 			// Null tokens are shorter than a date.
 			return null;
 		}
@@ -180,6 +179,57 @@ public final class Values {
 		catch (DateTimeException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * Whether characters already stripped have the shape of an EOIR date:
+	 * {@code YYYY-MM-DD}, optionally followed by {@code ' '} or {@code T} and
+	 * {@code HH:MM}, {@code HH:MM:SS} or {@code HH:MM:SS.} and 1 to 9 digits (whether the
+	 * day exists is not asked).
+	 * @param line the line
+	 * @param start the index of the value's first character
+	 * @param end the index after its last
+	 * @return true for a value of that shape
+	 */
+	public static boolean isDateShaped(String line, int start, int end) {
+		int length = end - start;
+		if (length < 10 || !isDigits(line, start, 4) || line.charAt(start + 4) != '-' || !isDigits(line, start + 5, 2)
+				|| line.charAt(start + 7) != '-' || !isDigits(line, start + 8, 2)) {
+			return false;
+		}
+		if (length == 10) {
+			return true;
+		}
+		char separator = line.charAt(start + 10);
+		if ((separator != ' ' && separator != 'T') || length < 16 || !isDigits(line, start + 11, 2)
+				|| line.charAt(start + 13) != ':' || !isDigits(line, start + 14, 2)) {
+			return false;
+		}
+		if (length == 16) {
+			return true;
+		}
+		if (length < 19 || line.charAt(start + 16) != ':' || !isDigits(line, start + 17, 2)) {
+			return false;
+		}
+		return length == 19 || (length >= 21 && length <= 29 && line.charAt(start + 19) == '.'
+				&& isDigits(line, start + 20, length - 20));
+	}
+
+	/**
+	 * Whether {@code count} characters from {@code from} are ASCII digits.
+	 * @param line the line
+	 * @param from the index of the first
+	 * @param count how many
+	 * @return true when they all are
+	 */
+	public static boolean isDigits(String line, int from, int count) {
+		for (int i = from; i < from + count; i++) {
+			char c = line.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

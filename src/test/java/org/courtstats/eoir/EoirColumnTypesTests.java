@@ -139,6 +139,7 @@ class EoirColumnTypesTests {
 		assertThat(FieldType.integer().fits("12.5")).isFalse();
 		assertThat(FieldType.flag().fits("FALSE")).isTrue();
 		assertThat(FieldType.flag().fits("Y")).isFalse();
+		assertThat(FieldType.flag().fits("fal\u017fe")).as("a long s is no ASCII s").isFalse();
 		assertThat(FieldType.flag().fits("10")).isFalse();
 		assertThat(FieldType.guid().fits("{6f9619ff-8b86-d011-b42d-00c04fc964ff}")).isTrue();
 		assertThat(FieldType.guid().fits("6F9619FF-8B86-D011-B42D-00C04FC964FG")).isFalse();

@@ -108,12 +108,16 @@ class EoirRowProcessorTests {
 		StagedRecord impossible = this.processor
 			.process(line(header, 8, "6000002\t5000000\t2019-01-02\t2019-02-30 00:00:00.000"));
 		StagedRecord pending = this.processor.process(line(header, 9, "6000003\t5000000\t2019-01-02\t N/A "));
+		StagedRecord trailed = this.processor.process(line(header, 10, "6000004\t5000000\t2019-01-02\t2019-02-03 NYC"));
 
 		assertThat(((StagedRecord.Rejected) shifted).reasonCode()).isEqualTo("date_invalid");
 		assertThat(((StagedRecord.Rejected) shifted).message())
 			.isEqualTo("COMP_DATE is 'X', expected a date YYYY-MM-DD");
 		assertThat(((StagedRecord.Rejected) impossible).message())
 			.isEqualTo("COMP_DATE is '2019-02-30 00:00:00.000', expected a date YYYY-MM-DD");
+		assertThat(((StagedRecord.Rejected) trailed).message())
+			.as("a date the load reads is held to the same shape as those it does not")
+			.isEqualTo("COMP_DATE is '2019-02-03 NYC', expected a date YYYY-MM-DD");
 		assertThat(((StagedRecord.Row) pending).values()).containsSubsequence(6000003L, 5000000L,
 				LocalDate.of(2019, 1, 2));
 	}

@@ -69,6 +69,9 @@ class ValuesTests {
 		assertThat(parsed("1000")).isNull();
 		assertThat(parsed("20240912")).isNull();
 		assertThat(parsed("2024-09-12X00")).isNull();
+		assertThat(parsed("2019-02-03 NYC")).as("a date followed by something else").isNull();
+		assertThat(parsed("2024-09-12 0:00")).isNull();
+		assertThat(parsed("2024-09-12 00:00:00.")).isNull();
 		assertThat(parsed("N/A")).isNull();
 		assertThat(parsed("0000-01-01 00:00:00.000")).as("no year 0 in PostgreSQL").isNull();
 	}
@@ -89,7 +92,8 @@ class ValuesTests {
 		// numbers, Unicode whitespace and a character outside Latin-1.
 		String[] parts = { "", " ", "  ", "\u2003", "\u00a0", "N/A", "n/a", "b6", "B6", "NA", "b7", "7", "-", "-12",
 				"007", "7375924", "123456789012345678", "1234567890123456789", "2024-09-12", "2024-09-12 00:00:00.000",
-				"2024-02-30 00:00:00.000", "0000-01-01", "2024-09-12X00", "sa", "SND", "\u00e16", "x\u2013y" };
+				"2024-02-30 00:00:00.000", "0000-01-01", "2024-09-12X00", "2024-09-12T10:43", " NYC", ":00", ".5", "sa",
+				"SND", "\u00e16", "x\u2013y" };
 		Random random = new Random(7);
 		for (int round = 0; round < 20_000; round++) {
 			StringBuilder value = new StringBuilder();
@@ -126,10 +130,11 @@ class ValuesTests {
 	}
 
 	/**
-	 * A date by the definition: YYYY-MM-DD, then nothing or a space or T and anything.
+	 * A date by the definition: YYYY-MM-DD, then nothing, or a space or T and HH:MM,
+	 * HH:MM:SS or HH:MM:SS and a fraction of 1 to 9 digits.
 	 */
 	private static LocalDate date(String text) {
-		if (text == null || !text.matches("\\d{4}-\\d{2}-\\d{2}([ T].*)?")) {
+		if (text == null || !text.matches("\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)?")) {
 			return null;
 		}
 		try {
