@@ -22,13 +22,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code courtstats report}: writes the run report, one HTML page an operator opens in a
  * browser.
  */
-@Command(name = "report", mixinStandardHelpOptions = true, description = {
-		"Writes the run report: one self-contained HTML page (inline style and charts, no script, "
+@Command(name = "report", mixinStandardHelpOptions = true,
+		description = { "Writes the run report: one self-contained HTML page (inline style and charts, no script, "
 				+ "nothing fetched) with the last load runs (rows read, loaded and rejected per table, durations), "
 				+ "the MPP returns to Mexico by month (CBP, USBP, OFO) and the in-absentia rates of MPP and other "
 				+ "removal cases by fiscal year.",
-		"Writes nothing to the warehouse (the embedded one, or COURTSTATS_DB_URL), but for its pending migrations, "
-				+ "applied first as every command does; it may run while a load does." },
+				"Writes nothing to the warehouse (the embedded one, or COURTSTATS_DB_URL) but what the start of every "
+						+ "command does (its pending migrations; on the embedded one, the analysts' login); it may run "
+						+ "while a load does." },
 		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:written",
 				"1:failed (the warehouse could not be read)", "2:usage error, or the file could not be written" })
 class ReportCommand implements Callable<Integer> {
