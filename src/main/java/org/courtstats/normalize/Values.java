@@ -162,8 +162,10 @@ public final class Values {
 		}
 		int start = stripStart(line, from, to);
 		int end = stripEnd(line, start, to);
-		if (!isDateShaped(line, start, end)) {
-			// Null tokens are shorter than a date.
+		if (end - start < 10 || line.charAt(start + 4) != '-' || line.charAt(start + 7) != '-'
+				|| !isTimeShaped(line, start + 10, end)) {
+			// Null tokens are shorter than a date; the digits are checked as they are
+			// read.
 			return null;
 		}
 		int year = digits(line, start, start + 4);
@@ -192,27 +194,32 @@ public final class Values {
 	 * @return true for a value of that shape
 	 */
 	public static boolean isDateShaped(String line, int start, int end) {
-		int length = end - start;
-		if (length < 10 || !isDigits(line, start, 4) || line.charAt(start + 4) != '-' || !isDigits(line, start + 5, 2)
-				|| line.charAt(start + 7) != '-' || !isDigits(line, start + 8, 2)) {
-			return false;
-		}
-		if (length == 10) {
+		return end - start >= 10 && isDigits(line, start, 4) && line.charAt(start + 4) == '-'
+				&& isDigits(line, start + 5, 2) && line.charAt(start + 7) == '-' && isDigits(line, start + 8, 2)
+				&& isTimeShaped(line, start + 10, end);
+	}
+
+	/**
+	 * Whether what follows a date's day is nothing, or {@code ' '} or {@code T} and
+	 * {@code HH:MM}, {@code HH:MM:SS} or {@code HH:MM:SS.} and 1 to 9 digits.
+	 */
+	private static boolean isTimeShaped(String line, int from, int end) {
+		int length = end - from;
+		if (length == 0) {
 			return true;
 		}
-		char separator = line.charAt(start + 10);
-		if ((separator != ' ' && separator != 'T') || length < 16 || !isDigits(line, start + 11, 2)
-				|| line.charAt(start + 13) != ':' || !isDigits(line, start + 14, 2)) {
+		char separator = line.charAt(from);
+		if ((separator != ' ' && separator != 'T') || (length != 6 && length != 9 && (length < 11 || length > 19))
+				|| !isDigits(line, from + 1, 2) || line.charAt(from + 3) != ':' || !isDigits(line, from + 4, 2)) {
 			return false;
 		}
-		if (length == 16) {
+		if (length == 6) {
 			return true;
 		}
-		if (length < 19 || line.charAt(start + 16) != ':' || !isDigits(line, start + 17, 2)) {
+		if (line.charAt(from + 6) != ':' || !isDigits(line, from + 7, 2)) {
 			return false;
 		}
-		return length == 19 || (length >= 21 && length <= 29 && line.charAt(start + 19) == '.'
-				&& isDigits(line, start + 20, length - 20));
+		return length == 9 || (line.charAt(from + 9) == '.' && isDigits(line, from + 10, length - 10));
 	}
 
 	/**
