@@ -183,3 +183,48 @@ where f.last_seen_release_key <> :release_key
         select from incoming_proceeding as i
         where i.proceeding_id is null and i.known_proceeding_id = f.proceeding_id
     );
+
+-- A proceeding's is_mpp is its case's. Where the release quarantined the proceeding's line, or its case's,
+-- one of the two kept the row an earlier release loaded while the other took this release's MPP signals:
+-- such a proceeding takes its case's is_mpp, and the row hash of what it now holds (as V040 computes it
+-- from the fact's columns), so that the next release tells whether its line changed. Nothing to do in a
+-- release that quarantined neither.
+with quarantined as (
+    select f.table_name, r.record_key::bigint as record_key
+    from etl.rejected_row as r
+    join etl.source_file as f using (source_file_id)
+    where f.release_key = :release_key
+        and f.table_name in ('A_TblCase', 'B_TblProceeding')
+        and r.record_key ~ '^[0-9]{1,18}$'
+),
+
+touched as (
+    select p.proceeding_id, p.case_id, p.is_mpp
+    from quarantined as q
+    join warehouse.fct_proceeding as p on p.proceeding_id = q.record_key
+    where q.table_name = 'B_TblProceeding' and p.deleted_in_release_key is null
+    union
+    select p.proceeding_id, p.case_id, p.is_mpp
+    from quarantined as q
+    join warehouse.fct_proceeding as p on p.case_id = q.record_key
+    where q.table_name = 'A_TblCase' and p.deleted_in_release_key is null
+),
+
+aligned as (
+    select t.proceeding_id, c.is_mpp
+    from touched as t
+    join warehouse.fct_case as c on c.case_id = t.case_id and c.deleted_in_release_key is null
+    where t.is_mpp is distinct from c.is_mpp
+)
+
+update warehouse.fct_proceeding as f
+set is_mpp = a.is_mpp,
+    release_key = :release_key,
+    row_hash = hash_record_extended(row(
+        f.case_id, f.court_key, f.hearing_location_key, f.judge_key, f.case_type_key, f.nationality_key,
+        f.language_key, f.custody_key, f.nta_date_key, f.input_date_key, f.completion_date_key,
+        f.decision_key, f.outcome_group, f.is_completed, f.is_in_absentia, f.is_represented, a.is_mpp,
+        f.dec_code_raw, f.other_comp_raw, f.deported_1, f.deported_2
+    ), 0)
+from aligned as a
+where f.proceeding_id = a.proceeding_id;

@@ -51,16 +51,34 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 				+ "order by case_id limit 1");
 		long shifted = id("select case_id from warehouse.fct_case where not is_mpp and case_id not in ("
 				+ ids(april.repairedKeys("A_TblCase")) + ") order by case_id desc limit 1");
+		String notMpp = "select case_id from warehouse.fct_case where not is_mpp and case_id not in ("
+				+ ids(april.repairedKeys("A_TblCase")) + ", " + shifted
+				+ ") and case_id in (select case_id from warehouse.fct_proceeding) and case_id not in (select case_id "
+				+ "from warehouse.fct_proceeding where proceeding_id in (" + removed + ", " + completedNow
+				+ ")) order by case_id ";
+		long flaggedWithProceedingRejected = id(notMpp + "limit 1");
+		long flaggedWithCaseRejected = id(notMpp + "offset 1 limit 1");
+		long rejectedProceeding = id("select min(proceeding_id) from warehouse.fct_proceeding where case_id = "
+				+ flaggedWithProceedingRejected);
 		long aprilKey = releaseKey("EOIR Case Data 2026-0401");
 		assertThat(text("select warehouse.eoir_release_published()::text")).isEqualTo("true");
 
 		// when: May drops one proceeding, completes another, moves an MPP case out of the
-		// port courts, and carries one case line broken by a tab that two repairs fit
-		// (the state typed into the city field, or the city cut in two)
+		// port courts, carries one case line broken by a tab that two repairs fit (the
+		// state typed into the city field, or the city cut in two), and flags two cases
+		// MP whose lines it then rejects: a proceeding's of one, the case's of the other
 		Path may = copy(april.folder(), deliveries.resolve("may"), "EOIR Case Data 2026-0501");
+		editTable(may, "EOIR Case Data/A_TblCaseIdentifier", (header, rows) -> {
+			long next = rows.stream().mapToLong((row) -> Long.parseLong(row[0])).max().orElse(0) + 1;
+			rows.add(new String[] { String.valueOf(next), String.valueOf(flaggedWithProceedingRejected), "MP" });
+			rows.add(new String[] { String.valueOf(next + 1), String.valueOf(flaggedWithCaseRejected), "MP" });
+		});
 		editTable(may, "EOIR Case Data/B_TblProceeding", (header, rows) -> {
 			rows.removeIf((row) -> row[0].equals(String.valueOf(removed)));
 			for (String[] row : rows) {
+				if (row[0].equals(String.valueOf(rejectedProceeding))) {
+					row[header.indexOf("INPUT_DATE")] = "not a date";
+				}
 				if (row[0].equals(String.valueOf(completedNow))) {
 					row[header.indexOf("COMP_DATE")] = "2026-04-15 00:00:00.000";
 					row[header.indexOf("DEC_CODE")] = "X";
@@ -80,6 +98,9 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 				if (row[0].equals(String.valueOf(shifted))) {
 					row[header.indexOf("ALIEN_CITY")] = "PORTLAND\tOR";
 					row[header.indexOf("ALIEN_STATE")] = "";
+				}
+				if (row[0].equals(String.valueOf(flaggedWithCaseRejected))) {
+					row[header.indexOf("DATE_OF_ENTRY")] = "not a date";
 				}
 			}
 		});
@@ -126,6 +147,24 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(this.jdbc.queryForList("select reason_code from etl.rejected_row where record_key = ?", String.class,
 				String.valueOf(shifted)))
 			.containsExactly("tab_shift_ambiguous");
+		assertThat(this.jdbc.queryForList(
+				"select r.table_name || ' ' || r.record_key || ' ' || r.reason_code "
+						+ "from etl.rejected_row as r join etl.source_file as f using (source_file_id) "
+						+ "where f.release_key = ? and r.reason_code = 'date_invalid' order by r.table_name",
+				String.class, mayKey))
+			.containsExactly("A_TblCase " + flaggedWithCaseRejected + " date_invalid",
+					"B_TblProceeding " + rejectedProceeding + " date_invalid");
+		assertThat(text("select c.is_mpp || ' ' || c.mpp_by_identifier || ' ' || p.is_mpp || ' ' || p.release_key "
+				+ "from warehouse.fct_case as c join warehouse.fct_proceeding as p using (case_id) "
+				+ "where p.proceeding_id = " + rejectedProceeding))
+			.as("a proceeding kept for its rejected line takes the MPP flag its case took")
+			.isEqualTo("true true true " + mayKey);
+		assertThat(this.jdbc.queryForList("select distinct c.is_mpp || ' ' || c.mpp_by_identifier || ' ' || p.is_mpp "
+				+ "from warehouse.fct_case as c join warehouse.fct_proceeding as p using (case_id) "
+				+ "where c.case_id = " + flaggedWithCaseRejected, String.class))
+			.as("a case kept for its rejected line keeps its MPP flag, and so do its proceedings")
+			.containsExactly("false false false");
+		assertMppFlagsAgree();
 		assertThat(this.jdbc.queryForList(
 				"select judge_name || ' ' || valid_from || ' ' || coalesce(valid_to::text, '-') "
 						+ "|| ' ' || is_current from warehouse.dim_judge where judge_code = ? order by valid_from",
@@ -180,8 +219,16 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 		copy(april.folder(), deliveries.resolve("july"), "EOIR Case Data 2026-0701");
 		assertThat(load(deliveries.resolve("july"))).containsExactly(ReleaseOutcome.Status.LOADED);
 
-		// then: the dropped proceeding is revived
+		// then: the dropped proceeding is revived, and the cases flagged in May alone are
+		// MPP no longer, nor are their proceedings
 		long julyKey = releaseKey("EOIR Case Data 2026-0701");
+		assertThat(this.jdbc.queryForList(
+				"select distinct c.is_mpp || ' ' || p.is_mpp "
+						+ "from warehouse.fct_case as c join warehouse.fct_proceeding as p using (case_id) "
+						+ "where c.case_id in (" + flaggedWithProceedingRejected + ", " + flaggedWithCaseRejected + ")",
+				String.class))
+			.containsExactly("false false");
+		assertMppFlagsAgree();
 		assertThat(text(
 				"select coalesce(deleted_in_release_key, 0) || ' ' || release_key || ' ' || first_seen_release_key "
 						+ "from warehouse.fct_proceeding where proceeding_id = " + removed))
@@ -201,6 +248,27 @@ class NightlyLoadNextReleaseFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(late.get(0).message()).contains("older than release 'EOIR Case Data 2026-0701'");
 		assertThat(late.get(1).message()).contains("loaded before from other files")
 			.contains("EOIR Case Data/A_TblCase.csv had");
+	}
+
+	/**
+	 * Every live proceeding has its live case's MPP flag, and the row hash of the values
+	 * it holds.
+	 */
+	private void assertMppFlagsAgree() {
+		assertThat(count("select count(*) from warehouse.fct_proceeding as p join warehouse.fct_case as c "
+				+ "using (case_id) where p.deleted_in_release_key is null and c.deleted_in_release_key is null "
+				+ "and p.is_mpp <> c.is_mpp"))
+			.as("proceedings whose MPP flag is not their case's")
+			.isZero();
+		assertThat(count("""
+				select count(*) from warehouse.fct_proceeding
+				where row_hash <> hash_record_extended(row(
+				    case_id, court_key, hearing_location_key, judge_key, case_type_key, nationality_key,
+				    language_key, custody_key, nta_date_key, input_date_key, completion_date_key,
+				    decision_key, outcome_group, is_completed, is_in_absentia, is_represented, is_mpp,
+				    dec_code_raw, other_comp_raw, deported_1, deported_2
+				), 0)
+				""")).as("proceedings whose row hash is not that of their values").isZero();
 	}
 
 }
