@@ -1,7 +1,10 @@
 -- fct_encounter: the rows of the staged CBP file, one per file row. A CBP file is a rolling window:
 -- each fiscal year it covers is replaced by its rows (never added to), unless a file covering a later
 -- month already holds that year (of two covering the same month, one with components, the area of
--- responsibility layout, beats one without, the by-state layout). Years it does not cover keep theirs.
+-- responsibility layout, beats one without, the by-state layout, and of two of the same layout, the later
+-- label, the file name: a copy republished under the same name is saved with a suffix that sorts after it).
+-- The order of loading decides nothing, so a replay of a file never takes back what another holds.
+-- Years it does not cover keep theirs.
 -- What each year taken held before is recorded for the check that holds back a file emptying one.
 delete from staging.int_cbp_year_taken where release_key = :release_key;
 
@@ -16,7 +19,8 @@ with staged as (
 this_file as (
     select
         :as_of_date::date as as_of_date,
-        coalesce(bool_or(component is not null), false) as has_components
+        coalesce(bool_or(component is not null), false) as has_components,
+        (select release_label from warehouse.dim_release where release_key = :release_key) as release_label
     from staged
 ),
 
@@ -25,12 +29,12 @@ covered as (
 ),
 
 holders as (
-    select e.fiscal_year, r.as_of_date, bool_or(e.component is not null) as has_components
+    select e.fiscal_year, r.as_of_date, bool_or(e.component is not null) as has_components, r.release_label
     from warehouse.fct_encounter as e
     join warehouse.dim_release as r using (release_key)
     where e.release_key <> :release_key
         and e.fiscal_year in (select fiscal_year from covered)
-    group by e.fiscal_year, r.release_key, r.as_of_date
+    group by e.fiscal_year, r.release_key, r.as_of_date, r.release_label
 )
 
 select
@@ -44,7 +48,7 @@ where not exists (
     select 1
     from holders as h
     where h.fiscal_year = c.fiscal_year
-        and (h.as_of_date, h.has_components) > (t.as_of_date, t.has_components)
+        and (h.as_of_date, h.has_components, h.release_label) > (t.as_of_date, t.has_components, t.release_label)
 );
 
 delete from warehouse.fct_encounter as e

@@ -392,8 +392,8 @@ public class RejectReplay {
 	/**
 	 * Replays an OHSS edition or a CBP file: a release of one file, whose integration
 	 * does not depend on the order releases load in (the latest edition of a table year
-	 * and the file holding a fiscal year are decided by as-of month), so any release of
-	 * these sources can be replayed, not only the latest.
+	 * and the file holding a fiscal year are decided by as-of month, then by layout and
+	 * file name), so any release of these sources can be replayed, not only the latest.
 	 */
 	private Outcome replayFile(RejectedRows.Release release, String table) {
 		String source = release.source();

@@ -347,6 +347,38 @@ class CbpEncounterFilesFunctionalTests extends NightlyLoadTestSupport {
 		});
 	}
 
+	@Test
+	@Order(12)
+	void ofTwoFilesOfTheSameLayoutCoveringTheSameMonthsTheLaterNameHoldsTheYearInEitherOrder() throws IOException {
+		// given: FY2026 to November as republished (saved under its name with a suffix),
+		// delivered one night before the file it revises
+		String header = "Fiscal Year,Month Grouping,Month (abbv),Component,Land Border Region,Area of Responsibility,"
+				+ "AOR (Abbv),Demographic,Citizenship,Title of Authority,Encounter Type,Encounter Count\r\n";
+		String row = "2026 (FYTD),FYTD,NOV,U.S. Border Patrol,Southwest Land Border,Tucson Sector,TCA,Single Adults,"
+				+ "MEXICO,Title 8,Apprehensions,";
+		Files.writeString(inbox.resolve("nationwide-encounters-fy26-nov-aor_republished_20251215.csv"),
+				header + row + "50\r\n");
+		this.nightlyLoad.run(inbox, null);
+
+		// when: the file it revises arrives the night after
+		Files.writeString(inbox.resolve("nationwide-encounters-fy26-nov-aor.csv"), header + row + "40\r\n");
+		List<ReleaseOutcome> outcomes = this.nightlyLoad.run(inbox, null);
+
+		// then: it loads, and the republished file keeps the year
+		assertThat(outcomes)
+			.filteredOn((outcome) -> outcome.releaseLabel().equals("nationwide-encounters-fy26-nov-aor"))
+			.extracting(ReleaseOutcome::status)
+			.containsExactly(ReleaseOutcome.Status.LOADED);
+		assertThat(year(2026)).isEqualTo(List.of(1L, 50L));
+		assertThat(this.jdbc.queryForList("""
+				select f.release_label, f.rows_read, f.rows_loaded from etl.source_file as f
+				where f.release_label like 'nationwide-encounters-fy26-nov-%'
+				order by f.release_label
+				""")).extracting((r) -> r.get("release_label"), (r) -> r.get("rows_read"), (r) -> r.get("rows_loaded"))
+			.containsExactly(tuple("nationwide-encounters-fy26-nov-aor", 1L, 0L),
+					tuple("nationwide-encounters-fy26-nov-aor_republished_20251215", 1L, 1L));
+	}
+
 	/** Rows and encounters of a fiscal year. */
 	List<Long> year(int fiscalYear) {
 		return this.jdbc.queryForObject(
