@@ -33,8 +33,10 @@ with mpp_proceedings as (
 ),
 
 -- A case MPP by location is counted under its MPP hearing location (fct_case); one without a case row,
--- or whose case row is soft-deleted, under its earliest proceeding at a port court; one MPP by
--- identifier alone under the location of its earliest proceeding.
+-- or whose case row is soft-deleted, under its earliest proceeding at a port court, else (its signal a
+-- scheduled or previous hearing location, or a scheduled hearing, whose port court only the case row
+-- keeps) under its earliest proceeding's location; one MPP by identifier alone under the location of its
+-- earliest proceeding.
 case_location as (
     select distinct on (p.case_id)
         p.case_id,
@@ -71,7 +73,7 @@ from completed
 join warehouse.dim_nationality as n on n.nationality_key = completed.nationality_key
 group by n.eoir_code, n.name, completed.hearing_loc_code, completed.outcome_group;
 
-comment on view reporting.mpp_case_outcomes is 'Completed proceedings of MPP cases, by nationality x the case''s MPP hearing location x outcome. The MPP hearing location is that of the case''s earliest proceeding (by input date, then id) held at an MPP port court; for a case none of whose proceedings is held at one, that of its earliest proceeding scheduled or previously heard at one, or with a hearing scheduled at one (fct_case.mpp_hearing_location_key); for a case that is MPP by identifier alone, that of its earliest proceeding. The nationality is the case''s, or its proceeding''s when the case''s is unknown. A case whose case row is soft-deleted, or missing, takes the location of its earliest live proceeding at an MPP location.';
+comment on view reporting.mpp_case_outcomes is 'Completed proceedings of MPP cases, by nationality x the case''s MPP hearing location x outcome. The MPP hearing location is that of the case''s earliest proceeding (by input date, then id) held at an MPP port court; for a case none of whose proceedings is held at one, that of its earliest proceeding scheduled or previously heard at one, or with a hearing scheduled at one (fct_case.mpp_hearing_location_key); for a case that is MPP by identifier alone, that of its earliest proceeding. The nationality is the case''s, or its proceeding''s when the case''s is unknown. A case whose case row is soft-deleted, or missing, takes the location of its earliest live proceeding at an MPP location, or, when none of its live proceedings is held at one, of its earliest live proceeding.';
 comment on column reporting.mpp_case_outcomes.nationality_code is 'EOIR nationality code of the case (of the proceeding when the case row is missing or its nationality unknown).';
 comment on column reporting.mpp_case_outcomes.nationality_name is 'Nationality name.';
 comment on column reporting.mpp_case_outcomes.hearing_loc_code is 'The case''s MPP hearing location code.';
@@ -122,7 +124,7 @@ group by fiscal_year, base_city_code, nationality_code;
 comment on view reporting.asylum_decisions is 'Asylum applications (ASYL, ASYW) on completed proceedings, by fiscal year of the decision (the proceeding''s completion date) x court of the proceeding x nationality, counted by decision group.';
 comment on column reporting.asylum_decisions.fiscal_year is 'Fiscal year of the proceeding''s completion date.';
 comment on column reporting.asylum_decisions.base_city_code is 'Court of the proceeding.';
-comment on column reporting.asylum_decisions.nationality_code is 'EOIR nationality code of the case.';
+comment on column reporting.asylum_decisions.nationality_code is 'EOIR nationality code of the case (of the proceeding when the case row is missing or its nationality unknown).';
 comment on column reporting.asylum_decisions.granted is 'Applications granted (decision codes G, F, C, I, P, L).';
 comment on column reporting.asylum_decisions.denied is 'Applications denied (D).';
 comment on column reporting.asylum_decisions.abandoned is 'Applications abandoned (A).';
