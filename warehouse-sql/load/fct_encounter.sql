@@ -5,10 +5,11 @@
 -- label, the file name: a copy republished under the same name is saved with a suffix that sorts after it).
 -- The order of loading decides nothing, so a replay of a file never takes back what another holds.
 -- Years it does not cover keep theirs.
--- What each year taken held before is recorded for the check that holds back a file emptying one.
+-- What each year taken held before is recorded for the checks that hold back a file emptying one, or
+-- leaving it without a land border region it held.
 delete from staging.int_cbp_year_taken where release_key = :release_key;
 
-insert into staging.int_cbp_year_taken (release_key, fiscal_year, rows_before, encounters_before)
+insert into staging.int_cbp_year_taken (release_key, fiscal_year, rows_before, encounters_before, regions_before)
 with staged as (
     select e.fiscal_year, e.component
     from staging.cbp_encounter as e
@@ -41,7 +42,12 @@ select
     :release_key,
     c.fiscal_year,
     (select count(*) from warehouse.fct_encounter as e where e.fiscal_year = c.fiscal_year),
-    (select coalesce(sum(e.encounter_count), 0) from warehouse.fct_encounter as e where e.fiscal_year = c.fiscal_year)
+    (select coalesce(sum(e.encounter_count), 0) from warehouse.fct_encounter as e where e.fiscal_year = c.fiscal_year),
+    array(
+        select distinct e.land_border_region from warehouse.fct_encounter as e
+        where e.fiscal_year = c.fiscal_year and e.land_border_region is not null
+        order by e.land_border_region
+    )
 from covered as c
 cross join this_file as t
 where not exists (

@@ -118,10 +118,12 @@ class CbpEncounterFilesFunctionalTests extends NightlyLoadTestSupport {
 						2023,FYTD,OCT,U.S. Border Patrol,Southwest Land Border,Rio Grande Valley Sector,RGV,Single Adults,MEXICO,Title 8,Apprehensions,3000000\r
 						2023,FYTD,OCT,Office of Field Operations,Southwest Land Border,Laredo Field Office,Laredo,FMUA,"CHINA, PEOPLES REPUBLIC OF",Title 8,Inadmissibles,20\r
 						2023,FYTD,NOV,U.S. Border Patrol,Southwest Land Border,Rio Grande Valley Sector,RGV,Single Adults,MEXICO,Title 42,Expulsions,300\r
+						2023,FYTD,NOV,U.S. Border Patrol,Northern Land Border,Swanton Sector,SWB,Single Adults,MEXICO,Title 8,Apprehensions,5\r
+						2023,FYTD,NOV,Office of Field Operations,Other,Miami Field Office,Miami,Single Adults,CUBA,Title 8,Inadmissibles,2\r
 						2024 (FYTD),FYTD,OCT,U.S. Border Patrol,Southwest Land Border,Del Rio Sector,DRT,Single Adults,VENEZUELA,Title 8,Apprehensions,7\r
 						""");
 		assertThat(load(inbox)).containsExactly(ReleaseOutcome.Status.ALREADY_LOADED, ReleaseOutcome.Status.LOADED);
-		assertThat(year(2023)).isEqualTo(List.of(3L, 3_000_320L));
+		assertThat(year(2023)).isEqualTo(List.of(5L, 3_000_327L));
 		assertThat(year(2024)).isEqualTo(List.of(1L, 7L));
 		for (int year = 2020; year <= 2022; year++) {
 			assertThat(year(year)).as("FY%d", year).isEqualTo(REAL_YEARS.get(year));
@@ -129,7 +131,7 @@ class CbpEncounterFilesFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(text("""
 				select string_agg(distinct aor_abbv, ',' order by aor_abbv) from warehouse.fct_encounter
 				where fiscal_year = 2023
-				""")).isEqualTo("Laredo,RGV");
+				""")).isEqualTo("Laredo,Miami,RGV,SWB");
 	}
 
 	@Test
@@ -165,7 +167,7 @@ class CbpEncounterFilesFunctionalTests extends NightlyLoadTestSupport {
 				assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.ALREADY_LOADED);
 				assertThat(outcome.message()).contains(REAL_LABEL);
 			});
-		assertThat(count("select count(*) from warehouse.fct_encounter")).isEqualTo(42_532 - 13_429 + 3 + 1 + 1);
+		assertThat(count("select count(*) from warehouse.fct_encounter")).isEqualTo(42_532 - 13_429 + 5 + 1 + 1);
 	}
 
 	@Test
@@ -377,6 +379,41 @@ class CbpEncounterFilesFunctionalTests extends NightlyLoadTestSupport {
 				""")).extracting((r) -> r.get("release_label"), (r) -> r.get("rows_read"), (r) -> r.get("rows_loaded"))
 			.containsExactly(tuple("nationwide-encounters-fy26-nov-aor", 1L, 0L),
 					tuple("nationwide-encounters-fy26-nov-aor_republished_20251215", 1L, 1L));
+	}
+
+	@Test
+	@Order(13)
+	void aFileThatWouldLeaveAYearItTakesOverWithoutARegionIsHeldBackAndTheYearKeepsItsRows() throws IOException {
+		// given: a Southwest Land Border file, as of a later month than the real
+		// nationwide file, covering FY2021 with as many encounters as the year held
+		Files.writeString(inbox.resolve("southwest-land-border-encounters-fy21-fy26-aor.csv"),
+				"""
+						Fiscal Year,Month Grouping,Month (abbv),Component,Land Border Region,Area of Responsibility,AOR (Abbv),Demographic,Citizenship,Title of Authority,Encounter Type,Encounter Count\r
+						2021,FYTD,MAR,U.S. Border Patrol,Southwest Land Border,Rio Grande Valley Sector,RGV,Single Adults,MEXICO,Title 8,Apprehensions,1956519\r
+						2026 (FYTD),FYTD,DEC,U.S. Border Patrol,Southwest Land Border,Tucson Sector,TCA,Single Adults,MEXICO,Title 8,Apprehensions,8\r
+						""");
+
+		// when
+		List<ReleaseOutcome> outcomes = this.nightlyLoad.run(inbox, null);
+
+		// then: held back by the check, naming the regions the year would lose
+		assertThat(outcomes)
+			.filteredOn((outcome) -> outcome.releaseLabel().equals("southwest-land-border-encounters-fy21-fy26-aor"))
+			.singleElement()
+			.satisfies((outcome) -> {
+				assertThat(outcome.status()).isEqualTo(ReleaseOutcome.Status.HELD_BACK);
+				assertThat(outcome.message()).contains("fct_encounter__no_region_dropped")
+					.doesNotContain("fct_encounter__no_year_emptied");
+			});
+		assertThat(year(2021)).isEqualTo(REAL_YEARS.get(2021));
+		assertThat(year(2026)).as("the file before it").isEqualTo(List.of(1L, 50L));
+		assertThat(text("""
+				select c.examples::text from etl.check_result as c
+				join warehouse.dim_release as r using (release_key)
+				where r.release_label = 'southwest-land-border-encounters-fy21-fy26-aor'
+				    and c.check_name = 'fct_encounter__no_region_dropped' and not c.passed
+				""")).contains("\"fiscal_year\": 2021")
+			.contains("\"regions_missing\": [\"Northern Land Border\", \"Other\"]");
 	}
 
 	/** Rows and encounters of a fiscal year. */
