@@ -79,7 +79,7 @@ class WarehouseChecksFunctionalTests extends NightlyLoadTestSupport {
 		assertThat(bySource)
 			.extracting((row) -> row.get("source") + " " + row.get("checks") + " " + row.get("passed") + " "
 					+ row.get("offending") + " " + row.get("runs"))
-			.containsExactly("cbp 8 8 0 1", "eoir 23 23 0 1", "ohss 9 9 0 1");
+			.containsExactly("cbp 9 9 0 1", "eoir 23 23 0 1", "ohss 9 9 0 1");
 		assertThat(this.jdbc.queryForList("select check_name from etl.check_result "
 				+ "where source = 'ohss' and job_execution_id is not null order by 1", String.class))
 			.containsExactly("etl_source_file__no_line_cut_short", "etl_source_file__rows_read_match_count_txt",
