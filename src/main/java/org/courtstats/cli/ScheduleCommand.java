@@ -39,7 +39,10 @@ import org.springframework.util.FileSystemUtils;
 		exitCodeList = {
 				"1:the embedded warehouse's server ended under it (killed, or a full disk): once the cause is "
 						+ "fixed, start it again, which starts the server",
-				"2:usage or configuration error (a setting it cannot use, an invalid cron expression)",
+				"2:usage or configuration error (a setting it cannot use, an invalid cron expression, an archive "
+						+ "folder inside the inbox)",
+				"4:refused: another courtstats process still serves the embedded warehouse after "
+						+ "courtstats.database.embedded.owner-wait: it did not start",
 				"143:ended by SIGTERM (130: Ctrl-C), the normal way to stop it: a running load stopped after its "
 						+ "current chunk, or finished its publication, first" })
 class ScheduleCommand implements Callable<Integer> {

@@ -107,6 +107,24 @@ public class NightlyLoad {
 	}
 
 	/**
+	 * Refuses an archive folder inside the inbox, where the archived deliveries would be
+	 * found again.
+	 * @param inbox the inbox folder
+	 * @param archive the value of {@code courtstats.nightly-load.archive}, if set
+	 * @throws InvalidSettingException when it lies inside the inbox
+	 */
+	static void verifyArchive(Path inbox, Optional<Path> archive) {
+		if (archive.isPresent()
+				&& archive.get().toAbsolutePath().normalize().startsWith(inbox.toAbsolutePath().normalize())) {
+			throw InvalidSettingException.refused("courtstats.nightly-load.archive", archive.get(),
+					", which lies inside the inbox " + inbox.toAbsolutePath() + " (" + archive.get().toAbsolutePath()
+							+ "), where the archived deliveries would be found again. Set "
+							+ "courtstats.nightly-load.archive to a folder outside the inbox.",
+					null);
+		}
+	}
+
+	/**
 	 * Loads the releases in an inbox.
 	 * @param inbox the inbox folder
 	 * @param releaseLabel a label for the one release in the inbox, or null to take
@@ -129,13 +147,7 @@ public class NightlyLoad {
 	 * order)
 	 */
 	public List<ReleaseOutcome> run(Path inbox, String releaseLabel, boolean allowOlder) {
-		Optional<Path> archive = this.settings.archiveFolder();
-		if (archive.isPresent()
-				&& archive.get().toAbsolutePath().normalize().startsWith(inbox.toAbsolutePath().normalize())) {
-			throw new IllegalArgumentException("The archive folder " + archive.get().toAbsolutePath()
-					+ " lies inside the inbox " + inbox.toAbsolutePath() + ", where the archived deliveries would be "
-					+ "found again. Set courtstats.nightly-load.archive to a folder outside the inbox.");
-		}
+		verifyArchive(inbox, this.settings.archiveFolder());
 		long started = System.nanoTime();
 		boolean ended = false;
 		// A load refused the lock did not start: its caller says so.

@@ -58,6 +58,7 @@ public class ScheduledNightlyLoad implements SmartLifecycle {
 			@Value("${" + SCHEDULE + ":" + DEFAULT_SCHEDULE + "}") String schedule) {
 		verifySchedule(schedule);
 		verifyInbox(settings.inbox());
+		NightlyLoad.verifyArchive(settings.inbox(), settings.archiveFolder());
 		this.nightlyLoad = nightlyLoad;
 		this.settings = settings;
 		this.loads = loads;

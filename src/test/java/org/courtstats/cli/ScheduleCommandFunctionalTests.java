@@ -27,6 +27,7 @@ import org.courtstats.nightly.ScheduledNightlyLoad;
 import org.courtstats.samples.EoirSampleGenerator;
 import org.courtstats.samples.SampleRelease;
 import org.courtstats.warehouse.RunLock;
+import org.courtstats.warehouse.RunLockException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,8 @@ import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 class ScheduleCommandFunctionalTests {
 
 	private static final String[] PROPERTIES = { "courtstats.database.url", "courtstats.database.user",
-			"courtstats.nightly-load.inbox", "courtstats.nightly-load.schedule", "server.port", "courtstats.log-dir" };
+			"courtstats.nightly-load.inbox", "courtstats.nightly-load.schedule", "courtstats.nightly-load.archive",
+			"server.port", "courtstats.log-dir" };
 
 	@TempDir
 	Path inbox;
@@ -127,6 +129,22 @@ class ScheduleCommandFunctionalTests {
 		assertThat(exitCode).as(err.toString()).isEqualTo(2);
 		assertThat(err.toString()).contains("courtstats: courtstats.nightly-load.inbox is '" + missing
 				+ "' (from -Dcourtstats.nightly-load.inbox), which does not exist (" + missing.toAbsolutePath() + ")");
+	}
+
+	@Test
+	void anArchiveInsideTheInboxIsAUsageErrorAtTheStart() {
+		System.setProperty("courtstats.nightly-load.archive", this.inbox.resolve("archive").toString());
+		StringWriter err = new StringWriter();
+
+		int exitCode = CourtstatsCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+				"schedule");
+
+		assertThat(exitCode).as(err.toString()).isEqualTo(2);
+		assertThat(err.toString())
+			.contains("courtstats: courtstats.nightly-load.archive is '" + this.inbox.resolve("archive")
+					+ "' (from -Dcourtstats.nightly-load.archive), which lies inside the inbox")
+			.doesNotContain("could not be opened")
+			.contains("Set courtstats.nightly-load.archive to a folder outside the inbox");
 	}
 
 	@Test
@@ -457,13 +475,29 @@ class ScheduleCommandFunctionalTests {
 					+ String.format("%,d", Files.size(sample.folder().resolve("EOIR Case Data/A_TblCase.csv")))
 					+ " bytes read in ");
 
-		// when: another process holds the run lock
-		try (RunLock.Lease held = new RunLock(lockDataSource()).acquire()) {
+		// when: another process holds the run lock, taken between two fires of the
+		// schedule, which takes it every second
+		try (RunLock.Lease held = acquireBetweenFires(new RunLock(lockDataSource()))) {
 			List<ReleaseOutcome> locked = scheduled.fire();
 
 			// then: the fire does nothing
 			assertThat(locked).isEmpty();
 			assertThat(jdbc.queryForObject("select count(*) from etl.load_run", Long.class)).isEqualTo(1);
+		}
+	}
+
+	private static RunLock.Lease acquireBetweenFires(RunLock lock) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (true) {
+			try {
+				return lock.acquire();
+			}
+			catch (RunLockException ex) {
+				if (System.nanoTime() > deadline) {
+					throw ex;
+				}
+				Thread.sleep(50);
+			}
 		}
 	}
 
