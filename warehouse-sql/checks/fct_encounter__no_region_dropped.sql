@@ -6,23 +6,24 @@
 -- that held 10 rows or fewer before is not judged.
 -- severity: error
 -- threshold: 0
-select
-    t.fiscal_year,
-    t.regions_before,
-    array(
-        select r from unnest(t.regions_before) as r
-        where not exists (
-            select from warehouse.fct_encounter as e where e.fiscal_year = t.fiscal_year and e.land_border_region = r
-        )
-        order by r
-    ) as regions_missing
-from staging.int_cbp_year_taken as t
-where t.release_key = :release_key
-    and t.rows_before > 10
-    and exists (
-        select from unnest(t.regions_before) as r
-        where not exists (
-            select from warehouse.fct_encounter as e where e.fiscal_year = t.fiscal_year and e.land_border_region = r
-        )
-    )
-order by t.fiscal_year
+with judged as (
+    select
+        t.fiscal_year,
+        t.regions_before,
+        array(
+            select r from unnest(t.regions_before) as r
+            where not exists (
+                select from warehouse.fct_encounter as e
+                where e.fiscal_year = t.fiscal_year and e.land_border_region = r
+            )
+            order by r
+        ) as regions_missing
+    from staging.int_cbp_year_taken as t
+    where t.release_key = :release_key
+        and t.rows_before > 10
+)
+
+select fiscal_year, regions_before, regions_missing
+from judged
+where cardinality(regions_missing) > 0
+order by fiscal_year
